@@ -1,0 +1,463 @@
+import { type SQL, sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  interval,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+const id = () => uuid("id").primaryKey().defaultRandom();
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+/** Money is an integer amount of the currency's minor unit (cents). */
+const money = (name: string) => integer(name);
+
+export const userRole = pgEnum("user_role", ["customer", "staff", "admin"]);
+export const commentKind = pgEnum("comment_kind", ["suggestion", "criticism"]);
+export const couponKind = pgEnum("coupon_kind", ["percent", "fixed"]);
+export const orderStatus = pgEnum("order_status", [
+  "pending_payment",
+  "paid",
+  "processing",
+  "shipped",
+  "delivered",
+  "canceled",
+  "refunded",
+]);
+export const paymentGateway = pgEnum("payment_gateway", ["sandbox", "stripe"]);
+export const paymentStatus = pgEnum("payment_status", [
+  "pending",
+  "succeeded",
+  "failed",
+  "refund_pending",
+  "refunded",
+]);
+export const actorKind = pgEnum("actor_kind", ["customer", "staff", "system", "gateway"]);
+
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    username: text("username").notNull().unique(),
+    email: text("email").unique(),
+    phone: text("phone").unique(),
+    isEmailVerified: boolean("is_email_verified").notNull().default(false),
+    isPhoneVerified: boolean("is_phone_verified").notNull().default(false),
+    passwordHash: text("password_hash"),
+    role: userRole("role").notNull().default("customer"),
+    isActive: boolean("is_active").notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("users_username_is_email_or_phone", sql`${t.username} = ${t.email} OR ${t.username} = ${t.phone}`),
+    index("users_role_idx").on(t.role),
+  ],
+);
+
+export const refreshTokens = pgTable(
+  "refresh_tokens",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    familyId: uuid("family_id").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    rotatedAt: timestamp("rotated_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("refresh_tokens_user_idx").on(t.userId), index("refresh_tokens_family_idx").on(t.familyId)],
+);
+
+export const categories = pgTable(
+  "categories",
+  {
+    id: id(),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    parentId: uuid("parent_id").references((): AnyPgColumn => categories.id, { onDelete: "restrict" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("categories_parent_idx").on(t.parentId), check("categories_not_own_parent", sql`${t.parentId} <> ${t.id}`)],
+);
+
+export const brands = pgTable("brands", {
+  id: id(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  createdAt: createdAt(),
+});
+
+export const products = pgTable(
+  "products",
+  {
+    id: id(),
+    slug: text("slug").notNull().unique(),
+    name: text("name").notNull(),
+    description: text("description").notNull().default(""),
+    categoryId: uuid("category_id").references(() => categories.id, { onDelete: "set null" }),
+    brandId: uuid("brand_id").references(() => brands.id, { onDelete: "set null" }),
+    price: money("price").notNull(),
+    oldPrice: money("old_price"),
+    shippingAmount: money("shipping_amount").notNull().default(0),
+    discount: money("discount").notNull().default(0),
+    actualPrice: money("actual_price")
+      .notNull()
+      .generatedAlwaysAs((): SQL => sql`${products.price} + ${products.shippingAmount} - ${products.discount}`),
+    stockQty: integer("stock_qty").notNull().default(0),
+    lowStockThreshold: integer("low_stock_threshold").notNull().default(5),
+    isActive: boolean("is_active").notNull().default(true),
+    searchVector: tsvector("search_vector")
+      .notNull()
+      .generatedAlwaysAs(
+        (): SQL =>
+          sql`setweight(to_tsvector('english', ${products.name}), 'A') || setweight(to_tsvector('english', ${products.description}), 'B')`,
+      ),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check("products_price_nonnegative", sql`${t.price} >= 0`),
+    check("products_old_price_nonnegative", sql`${t.oldPrice} IS NULL OR ${t.oldPrice} >= 0`),
+    check("products_shipping_nonnegative", sql`${t.shippingAmount} >= 0`),
+    check("products_discount_within_price", sql`${t.discount} >= 0 AND ${t.discount} <= ${t.price}`),
+    check("products_stock_nonnegative", sql`${t.stockQty} >= 0`),
+    check("products_threshold_nonnegative", sql`${t.lowStockThreshold} >= 0`),
+    index("products_newest_idx").on(t.createdAt.desc(), t.id.desc()),
+    index("products_actual_price_idx").on(t.actualPrice, t.id),
+    index("products_category_idx").on(t.categoryId),
+    index("products_brand_idx").on(t.brandId),
+    index("products_search_idx").using("gin", t.searchVector),
+  ],
+);
+
+export const productImages = pgTable(
+  "product_images",
+  {
+    id: id(),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    alt: text("alt").notNull().default(""),
+    position: integer("position").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index("product_images_product_idx").on(t.productId, t.position)],
+);
+
+export const productFeatures = pgTable(
+  "product_features",
+  {
+    id: id(),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    value: text("value").notNull(),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [index("product_features_product_idx").on(t.productId, t.position)],
+);
+
+export const wishlistItems = pgTable(
+  "wishlist_items",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.productId] }), index("wishlist_items_product_idx").on(t.productId)],
+);
+
+export const ratings = pgTable(
+  "ratings",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    vote: smallint("vote").notNull(),
+    text: text("text"),
+    isApproved: boolean("is_approved").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("ratings_one_per_user_product").on(t.userId, t.productId),
+    check("ratings_vote_range", sql`${t.vote} BETWEEN 1 AND 5`),
+    index("ratings_product_idx").on(t.productId),
+  ],
+);
+
+export const comments = pgTable(
+  "comments",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    productId: uuid("product_id").references(() => products.id, { onDelete: "cascade" }),
+    kind: commentKind("kind").notNull(),
+    body: text("body").notNull(),
+    isApproved: boolean("is_approved").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("comments_product_idx").on(t.productId, t.isApproved, t.createdAt),
+    index("comments_moderation_idx").on(t.isApproved, t.createdAt),
+  ],
+);
+
+export const coupons = pgTable(
+  "coupons",
+  {
+    id: id(),
+    title: text("title").notNull(),
+    kind: couponKind("kind").notNull(),
+    /** Percent (1..100) for percent coupons, minor units for fixed ones. */
+    value: integer("value").notNull(),
+    validFor: interval("valid_for").notNull(),
+    usageLimit: integer("usage_limit"),
+    perUserLimit: integer("per_user_limit").notNull().default(1),
+    minSubtotal: money("min_subtotal").notNull().default(0),
+    maxDiscount: money("max_discount"),
+    usedCount: integer("used_count").notNull().default(0),
+    isActive: boolean("is_active").notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check("coupons_value_positive", sql`${t.value} > 0`),
+    check("coupons_percent_at_most_100", sql`${t.kind} <> 'percent' OR ${t.value} <= 100`),
+    check("coupons_valid_for_positive", sql`${t.validFor} > interval '0'`),
+    check("coupons_limits_positive", sql`(${t.usageLimit} IS NULL OR ${t.usageLimit} > 0) AND ${t.perUserLimit} > 0`),
+    check("coupons_used_within_limit", sql`${t.usedCount} >= 0 AND (${t.usageLimit} IS NULL OR ${t.usedCount} <= ${t.usageLimit})`),
+    check("coupons_amounts_nonnegative", sql`${t.minSubtotal} >= 0 AND (${t.maxDiscount} IS NULL OR ${t.maxDiscount} >= 0)`),
+  ],
+);
+
+export const userCoupons = pgTable(
+  "user_coupons",
+  {
+    id: id(),
+    couponId: uuid("coupon_id")
+      .notNull()
+      .references(() => coupons.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    code: text("code").notNull().unique(),
+    grantedAt: timestamp("granted_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    uses: integer("uses").notNull().default(0),
+  },
+  (t) => [
+    check("user_coupons_uses_nonnegative", sql`${t.uses} >= 0`),
+    index("user_coupons_user_idx").on(t.userId, t.expiresAt),
+    index("user_coupons_expiry_idx").on(t.expiresAt),
+  ],
+);
+
+export const carts = pgTable("carts", {
+  id: id(),
+  userId: uuid("user_id")
+    .notNull()
+    .unique()
+    .references(() => users.id, { onDelete: "cascade" }),
+  version: integer("version").notNull().default(0),
+  updatedAt: updatedAt(),
+});
+
+export const cartItems = pgTable(
+  "cart_items",
+  {
+    cartId: uuid("cart_id")
+      .notNull()
+      .references(() => carts.id, { onDelete: "cascade" }),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    quantity: integer("quantity").notNull(),
+    addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cartId, t.productId] }),
+    check("cart_items_quantity_positive", sql`${t.quantity} > 0`),
+    index("cart_items_product_idx").on(t.productId),
+  ],
+);
+
+export interface ShippingAddress {
+  name: string;
+  line1: string;
+  city: string;
+  postalCode: string;
+  country: string;
+  phone?: string;
+}
+
+export const orders = pgTable(
+  "orders",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "restrict" }),
+    status: orderStatus("status").notNull().default("pending_payment"),
+    currency: text("currency").notNull(),
+    subtotal: money("subtotal").notNull(),
+    discount: money("discount").notNull().default(0),
+    tax: money("tax").notNull().default(0),
+    shipping: money("shipping").notNull().default(0),
+    total: money("total")
+      .notNull()
+      .generatedAlwaysAs((): SQL => sql`${orders.subtotal} - ${orders.discount} + ${orders.tax} + ${orders.shipping}`),
+    couponCode: text("coupon_code"),
+    userCouponId: uuid("user_coupon_id").references(() => userCoupons.id, { onDelete: "set null" }),
+    shippingAddress: jsonb("shipping_address").$type<ShippingAddress>().notNull(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    requestHash: text("request_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("orders_idempotency_per_user").on(t.userId, t.idempotencyKey),
+    check(
+      "orders_amounts_valid",
+      sql`${t.subtotal} >= 0 AND ${t.discount} >= 0 AND ${t.discount} <= ${t.subtotal} AND ${t.tax} >= 0 AND ${t.shipping} >= 0`,
+    ),
+    index("orders_user_idx").on(t.userId, t.createdAt.desc()),
+    index("orders_status_expiry_idx").on(t.status, t.expiresAt),
+    index("orders_created_idx").on(t.createdAt),
+  ],
+);
+
+export const orderItems = pgTable(
+  "order_items",
+  {
+    id: id(),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "restrict" }),
+    name: text("name").notNull(),
+    unitPrice: money("unit_price").notNull(),
+    shippingAmount: money("shipping_amount").notNull().default(0),
+    quantity: integer("quantity").notNull(),
+    lineTotal: money("line_total")
+      .notNull()
+      .generatedAlwaysAs((): SQL => sql`${orderItems.unitPrice} * ${orderItems.quantity}`),
+  },
+  (t) => [
+    check("order_items_quantity_positive", sql`${t.quantity} > 0`),
+    check("order_items_amounts_nonnegative", sql`${t.unitPrice} >= 0 AND ${t.shippingAmount} >= 0`),
+    unique("order_items_one_line_per_product").on(t.orderId, t.productId),
+    index("order_items_product_idx").on(t.productId),
+  ],
+);
+
+export const orderEvents = pgTable(
+  "order_events",
+  {
+    id: id(),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    status: orderStatus("status").notNull(),
+    actorKind: actorKind("actor_kind").notNull(),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    note: text("note"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("order_events_order_idx").on(t.orderId, t.createdAt)],
+);
+
+/** One payment attempt for an order (the gateway's transaction). */
+export const payments = pgTable(
+  "payments",
+  {
+    id: id(),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "restrict" }),
+    gateway: paymentGateway("gateway").notNull(),
+    /** The gateway's reference for the attempt, known before the shopper pays. */
+    authority: text("authority").notNull(),
+    /** The key the gateway hands back once the payment is authorized. */
+    authorizedKey: text("authorized_key"),
+    amount: money("amount").notNull(),
+    tax: money("tax").notNull().default(0),
+    currency: text("currency").notNull(),
+    cardHash: text("card_hash"),
+    cardLast4: text("card_last4"),
+    transactionId: text("transaction_id"),
+    status: paymentStatus("status").notNull().default("pending"),
+    paidAt: timestamp("paid_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("payments_gateway_authority").on(t.gateway, t.authority),
+    unique("payments_gateway_transaction").on(t.gateway, t.transactionId),
+    check("payments_amount_positive", sql`${t.amount} > 0 AND ${t.tax} >= 0`),
+    index("payments_order_idx").on(t.orderId),
+  ],
+);
+
+/** Every result a gateway reported, valid or not, kept as received. */
+export const paymentHistory = pgTable(
+  "payment_history",
+  {
+    id: id(),
+    paymentId: uuid("payment_id").references(() => payments.id, { onDelete: "set null" }),
+    gateway: paymentGateway("gateway").notNull(),
+    eventId: text("event_id"),
+    outcome: text("outcome").notNull(),
+    reason: text("reason"),
+    payload: jsonb("payload").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("payment_history_payment_idx").on(t.paymentId, t.receivedAt)],
+);
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: id(),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id"),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("audit_log_entity_idx").on(t.entity, t.entityId), index("audit_log_created_idx").on(t.createdAt)],
+);

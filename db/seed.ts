@@ -1,0 +1,69 @@
+import { sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import { hashPassword } from "../worker/lib/password.ts";
+import * as schema from "./schema.ts";
+import { seedBrands, seedCategories, seedCoupons, seedGrants, seedProducts, seedUsers } from "./seed-data.ts";
+
+/** Loads the development demo data. Running it again inserts nothing twice and overwrites nothing. */
+export async function runSeed(databaseUrl: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const db = drizzle({ client, schema });
+  try {
+    await db.transaction(async (tx) => {
+      await tx.insert(schema.categories).values(seedCategories).onConflictDoNothing();
+      await tx.insert(schema.brands).values(seedBrands).onConflictDoNothing();
+
+      const inserted = await tx
+        .insert(schema.products)
+        .values(seedProducts.map(({ gallery, features, ...product }) => product))
+        .onConflictDoNothing()
+        .returning({ id: schema.products.id });
+      const fresh = new Set(inserted.map((row) => row.id));
+      const freshProducts = seedProducts.filter((p) => fresh.has(p.id));
+      const images = freshProducts.flatMap((p) => p.gallery.map((g, position) => ({ ...g, position, productId: p.id })));
+      const features = freshProducts.flatMap((p) => p.features.map((f, position) => ({ ...f, position, productId: p.id })));
+      if (images.length) await tx.insert(schema.productImages).values(images);
+      if (features.length) await tx.insert(schema.productFeatures).values(features);
+
+      const users = await Promise.all(
+        seedUsers.map(async ({ password, ...user }) => ({
+          ...user,
+          email: user.username,
+          isEmailVerified: true,
+          passwordHash: await hashPassword(password),
+        })),
+      );
+      await tx.insert(schema.users).values(users).onConflictDoNothing();
+
+      await tx.insert(schema.coupons).values(seedCoupons).onConflictDoNothing();
+      for (const grant of seedGrants) {
+        await tx
+          .insert(schema.userCoupons)
+          .values({
+            ...grant,
+            expiresAt: sql`now() + (SELECT valid_for FROM coupons WHERE id = ${grant.couponId})`,
+          })
+          .onConflictDoNothing();
+      }
+      return inserted.length;
+    });
+  } finally {
+    await client.end();
+  }
+  return { products: seedProducts.length, users: seedUsers };
+}
+
+if (import.meta.main) {
+  const { devDatabaseUrl } = await import("../local/config.ts");
+  const url = process.env.DATABASE_URL ?? devDatabaseUrl;
+  const host = new URL(url).hostname;
+  // The demo accounts have published passwords: never load them anywhere but a local database.
+  if (!["localhost", "127.0.0.1", "::1"].includes(host)) {
+    console.error(`refusing to load development seed data into ${host}`);
+    process.exit(1);
+  }
+  await runSeed(url);
+  console.log("seed loaded");
+}

@@ -1,0 +1,91 @@
+import { runMigrations } from "../db/migrate.ts";
+import { runSeed } from "../db/seed.ts";
+import { logger } from "./log.ts";
+import { startPostgres } from "./postgres.ts";
+import { type RedisEngine, startRedis } from "./redis.ts";
+import { startWsProxy } from "./ws-proxy.ts";
+
+export interface StackOptions {
+  postgresDataDir: string;
+  database: string;
+  ports: { postgres: number; wsProxy: number; redisServer: number; redisRest: number };
+  redisToken: string;
+  /** Tests need the real engine; `npm start` falls back to the in-memory one. */
+  requireRedisServer?: boolean;
+  seed: boolean;
+}
+
+/** What the worker needs to reach the local services, as its bindings. */
+export interface StackBindings {
+  DATABASE_URL: string;
+  NEON_WS_PROXY: string;
+  UPSTASH_REDIS_REST_URL: string;
+  UPSTASH_REDIS_REST_TOKEN: string;
+}
+
+export interface RunningStack {
+  bindings: StackBindings;
+  redisEngine: RedisEngine;
+  stop(): Promise<void>;
+}
+
+/** Starts Postgres, the Neon-style WebSocket proxy and the Upstash-style Redis endpoint, then migrates and seeds. */
+export async function startStack(opts: StackOptions): Promise<RunningStack> {
+  const stops: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const fn of stops.reverse()) await fn().catch(() => {});
+  };
+  try {
+    const pgLog = logger("postgres");
+    const postgres = await startPostgres({
+      dataDir: opts.postgresDataDir,
+      port: opts.ports.postgres,
+      database: opts.database,
+      log: pgLog,
+    });
+    stops.push(postgres.stop);
+
+    const proxy = await startWsProxy({
+      port: opts.ports.wsProxy,
+      allow: [`localhost:${opts.ports.postgres}`, `127.0.0.1:${opts.ports.postgres}`],
+      log: logger("ws-proxy"),
+    });
+    stops.push(proxy.stop);
+
+    const redisLog = logger("redis");
+    const redis = await startRedis({
+      restPort: opts.ports.redisRest,
+      serverPort: opts.ports.redisServer,
+      token: opts.redisToken,
+      log: redisLog,
+      requireServer: opts.requireRedisServer,
+    });
+    stops.push(redis.stop);
+    redisLog.info(
+      redis.engine === "redis-server"
+        ? `Upstash REST endpoint on ${redis.url}, backed by redis-server on port ${opts.ports.redisServer}`
+        : `Upstash REST endpoint on ${redis.url}, backed by the in-memory engine (install redis-server for the real one)`,
+    );
+
+    await runMigrations(postgres.url);
+    pgLog.info("migrations applied");
+    if (opts.seed) {
+      const seeded = await runSeed(postgres.url);
+      pgLog.info(`demo data loaded: ${seeded.products} products, accounts ${seeded.users.map((u) => `${u.username} / ${u.password}`).join(", ")}`);
+    }
+
+    return {
+      bindings: {
+        DATABASE_URL: postgres.url,
+        NEON_WS_PROXY: proxy.url,
+        UPSTASH_REDIS_REST_URL: redis.url,
+        UPSTASH_REDIS_REST_TOKEN: redis.token,
+      },
+      redisEngine: redis.engine,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

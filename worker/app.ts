@@ -1,0 +1,54 @@
+import { Scalar } from "@scalar/hono-api-reference";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { createRouter } from "./lib/create-router.ts";
+import { errorBody, renderError } from "./lib/errors.ts";
+import { services } from "./middleware/services.ts";
+import { catalogRouter } from "./routes/catalog.ts";
+import { healthRouter } from "./routes/health.ts";
+
+export const apiBase = "/api/v1";
+const maxJsonBodyBytes = 64 * 1024;
+
+export function createApp() {
+  const api = createRouter();
+
+  api.use("*", requestId());
+  api.use("*", secureHeaders());
+  api.use("*", (c, next) => {
+    const origin = c.env.WEB_ORIGIN;
+    if (!origin) return next();
+    return cors({ origin, credentials: true, maxAge: 600 })(c, next);
+  });
+  api.use(
+    "*",
+    bodyLimit({
+      maxSize: maxJsonBodyBytes,
+      onError: (c) => c.json(errorBody(c, "payload_too_large", `The body is larger than ${maxJsonBodyBytes} bytes.`), 413),
+    }),
+  );
+  api.use("*", services);
+
+  api.route("/", healthRouter).route("/", catalogRouter);
+
+  api.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Royal Shop API",
+      version: "1.0.0",
+      description: "The API of Royal Shop. Money is in minor units of `currency`; errors are `{ error: { code, message, details? } }`.",
+    },
+    servers: [{ url: apiBase }],
+  });
+  api.get("/docs", Scalar({ url: `${apiBase}/openapi.json`, pageTitle: "Royal Shop API" }));
+
+  api.notFound((c) => c.json(errorBody(c, "not_found", `No route for ${c.req.method} ${c.req.path}.`), 404));
+  api.onError(renderError);
+
+  const app = createRouter().route(apiBase, api);
+  app.notFound((c) => c.json(errorBody(c, "not_found", `No route for ${c.req.method} ${c.req.path}.`), 404));
+  app.onError(renderError);
+  return app;
+}

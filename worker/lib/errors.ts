@@ -1,0 +1,114 @@
+import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+export const errorCodes = {
+  invalid_request: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  invalid_token: 401,
+  invalid_code: 401,
+  forbidden: 403,
+  unverified: 403,
+  not_found: 404,
+  username_taken: 409,
+  insufficient_stock: 409,
+  cart_empty: 409,
+  coupon_invalid: 409,
+  coupon_expired: 409,
+  coupon_exhausted: 409,
+  invalid_transition: 409,
+  already_paid: 409,
+  idempotency_conflict: 409,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const satisfies Record<string, ContentfulStatusCode>;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+/** The one error type of the API: a code from the contract, a message for people, optional details. */
+export class AppError extends Error {
+  readonly status: ContentfulStatusCode;
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.status = errorCodes[code];
+  }
+}
+
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.enum(Object.keys(errorCodes) as [ErrorCode, ...ErrorCode[]]),
+      message: z.string(),
+      details: z.unknown().optional(),
+      requestId: z.string().optional(),
+    }),
+  })
+  .openapi("Error");
+
+export function errorBody(c: Context, code: ErrorCode, message: string, details?: unknown) {
+  return { error: { code, message, ...(details === undefined ? {} : { details }), requestId: c.get("requestId") } };
+}
+
+export function renderError(error: Error, c: Context) {
+  if (error instanceof AppError) {
+    for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
+    return c.json(errorBody(c, error.code, error.message, error.details), error.status);
+  }
+  if (error instanceof HTTPException) {
+    const code = httpExceptionCode(error.status);
+    return c.json(errorBody(c, code, error.message || code.replaceAll("_", " ")), errorCodes[code]);
+  }
+  if (isDependencyFailure(error)) {
+    console.error(JSON.stringify({ level: "error", requestId: c.get("requestId"), message: "dependency down", error: describe(error) }));
+    return c.json(errorBody(c, "unavailable", "A service the shop depends on is unavailable; try again shortly."), 503);
+  }
+  console.error(JSON.stringify({ level: "error", requestId: c.get("requestId"), message: "unhandled", error: describe(error) }));
+  return c.json(errorBody(c, "internal", "Something went wrong on our side."), 500);
+}
+
+function httpExceptionCode(status: number): ErrorCode {
+  if (status === 413) return "payload_too_large";
+  if (status === 415) return "unsupported_media_type";
+  if (status === 401) return "unauthenticated";
+  if (status === 403) return "forbidden";
+  if (status === 404) return "not_found";
+  if (status === 429) return "rate_limited";
+  if (status === 503) return "unavailable";
+  if (status >= 400 && status < 500) return "invalid_request";
+  return "internal";
+}
+
+/**
+ * Connection-level failures of Postgres or Redis: SQLSTATE classes 08 (connection), 53 (resources),
+ * 57P (shutdown), network errors of the runtime, and the drivers' own connection messages.
+ */
+export function isDependencyFailure(error: unknown): boolean {
+  for (let e = error; e instanceof Error || (e && typeof e === "object"); e = (e as { cause?: unknown }).cause) {
+    const code = String((e as { code?: unknown }).code ?? "");
+    if (/^(08|53|57P)/.test(code) || /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE)$/.test(code)) return true;
+    const message = String((e as { message?: unknown }).message ?? "");
+    if (/network connection lost|connection terminated|connection refused|timeout exceeded when trying to connect|websocket|fetch failed|failed to fetch/i.test(message)) return true;
+    if (!(e as { cause?: unknown }).cause) break;
+  }
+  return false;
+}
+
+function describe(error: unknown): string {
+  const parts: string[] = [];
+  for (let e = error; e; e = (e as { cause?: unknown }).cause) {
+    parts.push(e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+    if (parts.length > 4) break;
+  }
+  return parts.join(" <- ");
+}

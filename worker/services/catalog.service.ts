@@ -1,0 +1,88 @@
+import type { Database } from "../../db/client.ts";
+import { type Cursor, decodeCursor, encodeCursor } from "../lib/cursor.ts";
+import { AppError } from "../lib/errors.ts";
+import {
+  findActiveProduct,
+  listActiveProducts,
+  type ProductDetailRow,
+  type ProductRow,
+} from "../repositories/products.repository.ts";
+import type { ProductDetail, ProductList, ProductQuery, ProductSort, ProductSummary } from "../schemas/catalog.ts";
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const cursorKeyPattern: Record<ProductSort, RegExp> = {
+  newest: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/,
+  price_asc: /^-?\d{1,10}$/,
+  price_desc: /^-?\d{1,10}$/,
+  rating: /^\d(\.\d{1,2})?$/,
+};
+
+export async function listProducts(db: Database, query: ProductQuery, currency: string): Promise<ProductList> {
+  if (query.minPrice !== undefined && query.maxPrice !== undefined && query.minPrice > query.maxPrice) {
+    throw new AppError("invalid_request", "minPrice is above maxPrice.", [{ path: "minPrice", message: "above maxPrice" }]);
+  }
+  const after = query.cursor ? parseCursor(query.cursor, query.sort) : undefined;
+  const rows = await listActiveProducts(
+    db,
+    {
+      q: query.q,
+      categorySlug: query.category,
+      brandSlug: query.brand,
+      minPrice: query.minPrice,
+      maxPrice: query.maxPrice,
+      inStock: query.inStock,
+    },
+    query.sort,
+    query.limit + 1,
+    after,
+  );
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => toSummary(row, currency)),
+    nextCursor: rows.length > query.limit && last ? encodeCursor([last.sort_key, last.id]) : null,
+  };
+}
+
+export async function getProduct(db: Database, idOrSlug: string, currency: string): Promise<ProductDetail> {
+  const row = await findActiveProduct(db, uuidPattern.test(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug });
+  if (!row) throw new AppError("not_found", "No such product.");
+  return toDetail(row, currency);
+}
+
+function parseCursor(text: string, sort: ProductSort): Cursor {
+  const [key, id] = decodeCursor(text);
+  if (!uuidPattern.test(id) || !cursorKeyPattern[sort].test(key)) {
+    throw new AppError("invalid_request", "The cursor does not belong to this sort.", [{ path: "cursor", message: "malformed cursor" }]);
+  }
+  return [key, id];
+}
+
+function toSummary(row: ProductRow, currency: string): ProductSummary {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    price: row.price,
+    oldPrice: row.old_price,
+    shippingAmount: row.shipping_amount,
+    discount: row.discount,
+    actualPrice: row.actual_price,
+    currency,
+    stockQty: row.stock_qty,
+    inStock: row.stock_qty > 0,
+    rating: { average: Number(row.rating_average), count: row.rating_count },
+    imageUrl: row.image_url,
+  };
+}
+
+function toDetail(row: ProductDetailRow, currency: string): ProductDetail {
+  return {
+    ...toSummary(row, currency),
+    description: row.description,
+    category: row.category,
+    brand: row.brand,
+    gallery: row.gallery,
+    features: row.features,
+  };
+}
