@@ -39,13 +39,7 @@ export const orderStatus = pgEnum("order_status", [
   "refunded",
 ]);
 export const paymentGateway = pgEnum("payment_gateway", ["sandbox", "stripe"]);
-export const paymentStatus = pgEnum("payment_status", [
-  "pending",
-  "succeeded",
-  "failed",
-  "refund_pending",
-  "refunded",
-]);
+export const paymentStatus = pgEnum("payment_status", ["pending", "succeeded", "failed", "refund_pending", "refunded"]);
 export const actorKind = pgEnum("actor_kind", ["customer", "staff", "system", "gateway"]);
 
 export const users = pgTable(
@@ -95,7 +89,10 @@ export const categories = pgTable(
     parentId: uuid("parent_id").references((): AnyPgColumn => categories.id, { onDelete: "restrict" }),
     createdAt: createdAt(),
   },
-  (t) => [index("categories_parent_idx").on(t.parentId), check("categories_not_own_parent", sql`${t.parentId} <> ${t.id}`)],
+  (t) => [
+    index("categories_parent_idx").on(t.parentId),
+    check("categories_not_own_parent", sql`${t.parentId} <> ${t.id}`),
+  ],
 );
 
 export const brands = pgTable("brands", {
@@ -255,8 +252,14 @@ export const coupons = pgTable(
     check("coupons_percent_at_most_100", sql`${t.kind} <> 'percent' OR ${t.value} <= 100`),
     check("coupons_valid_for_positive", sql`${t.validFor} > interval '0'`),
     check("coupons_limits_positive", sql`(${t.usageLimit} IS NULL OR ${t.usageLimit} > 0) AND ${t.perUserLimit} > 0`),
-    check("coupons_used_within_limit", sql`${t.usedCount} >= 0 AND (${t.usageLimit} IS NULL OR ${t.usedCount} <= ${t.usageLimit})`),
-    check("coupons_amounts_nonnegative", sql`${t.minSubtotal} >= 0 AND (${t.maxDiscount} IS NULL OR ${t.maxDiscount} >= 0)`),
+    check(
+      "coupons_used_within_limit",
+      sql`${t.usedCount} >= 0 AND (${t.usageLimit} IS NULL OR ${t.usedCount} <= ${t.usageLimit})`,
+    ),
+    check(
+      "coupons_amounts_nonnegative",
+      sql`${t.minSubtotal} >= 0 AND (${t.maxDiscount} IS NULL OR ${t.maxDiscount} >= 0)`,
+    ),
   ],
 );
 

@@ -22,8 +22,12 @@ export async function runSeed(databaseUrl: string) {
         .returning({ id: schema.products.id });
       const fresh = new Set(inserted.map((row) => row.id));
       const freshProducts = seedProducts.filter((p) => fresh.has(p.id));
-      const images = freshProducts.flatMap((p) => p.gallery.map((g, position) => ({ ...g, position, productId: p.id })));
-      const features = freshProducts.flatMap((p) => p.features.map((f, position) => ({ ...f, position, productId: p.id })));
+      const images = freshProducts.flatMap((p) =>
+        p.gallery.map((g, position) => ({ ...g, position, productId: p.id })),
+      );
+      const features = freshProducts.flatMap((p) =>
+        p.features.map((f, position) => ({ ...f, position, productId: p.id })),
+      );
       if (images.length) await tx.insert(schema.productImages).values(images);
       if (features.length) await tx.insert(schema.productFeatures).values(features);
 

@@ -4,7 +4,11 @@ import { root } from "./config.ts";
 import type { Logger } from "./log.ts";
 
 /** Runs a project binary (node_modules/.bin) in its own process group, its output prefixed. */
-export function spawnService(bin: string, args: string[], opts: { log: Logger; env?: Record<string, string> }): ChildProcess {
+export function spawnService(
+  bin: string,
+  args: string[],
+  opts: { log: Logger; env?: Record<string, string> },
+): ChildProcess {
   const binDir = resolve(root, "node_modules/.bin");
   const child = spawn(resolve(binDir, bin), args, {
     cwd: root,

@@ -1,8 +1,12 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { createServer } from "node:http";
-import { Redis } from "ioredis";
-import RedisMock from "ioredis-mock";
+import { createRequire } from "node:module";
+import type { Redis as RedisClient } from "ioredis";
+
+// Loaded through require: test runners that resolve the "browser" condition would get browser builds.
+const require = createRequire(import.meta.url);
+
 import type { Logger } from "./log.ts";
 
 export type RedisEngine = "redis-server" | "in-memory";
@@ -175,7 +179,8 @@ async function serverBackend(port: number, log: Logger): Promise<Backend> {
     child.stderr?.on("data", (data) => log.error(String(data)));
     child.once("exit", (code) => reject(new Error(`redis-server exited with code ${code}`)));
   });
-  const client = new Redis({ port, host: "127.0.0.1", maxRetriesPerRequest: 1 });
+  const { Redis } = require("ioredis") as typeof import("ioredis");
+  const client: RedisClient = new Redis({ port, host: "127.0.0.1", maxRetriesPerRequest: 1 });
   client.on("error", (error) => log.error(`redis client: ${error.message}`));
   const lua = luaScripts();
   const call = async (command: Command) => {
@@ -208,6 +213,7 @@ async function serverBackend(port: number, log: Logger): Promise<Backend> {
 }
 
 function memoryBackend(): Backend {
+  const RedisMock = require("ioredis-mock") as new () => RedisClient;
   const client = new RedisMock();
   const lua = luaScripts();
   const call = async (command: Command) => {

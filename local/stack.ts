@@ -71,7 +71,9 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
     pgLog.info("migrations applied");
     if (opts.seed) {
       const seeded = await runSeed(postgres.url);
-      pgLog.info(`demo data loaded: ${seeded.products} products, accounts ${seeded.users.map((u) => `${u.username} / ${u.password}`).join(", ")}`);
+      pgLog.info(
+        `demo data loaded: ${seeded.products} products, accounts ${seeded.users.map((u) => `${u.username} / ${u.password}`).join(", ")}`,
+      );
     }
 
     return {

@@ -24,7 +24,8 @@ process.on("SIGTERM", () => void shutdown(0));
 process.on("SIGHUP", () => void shutdown(0));
 
 try {
-  if (!(await isPortFree(dev.workerPort))) throw new Error(`port ${dev.workerPort} is in use; is the shop already running?`);
+  if (!(await isPortFree(dev.workerPort)))
+    throw new Error(`port ${dev.workerPort} is in use; is the shop already running?`);
 
   const stack = await startStack({
     postgresDataDir: dev.postgresDataDir,

@@ -26,7 +26,8 @@ export function createApp() {
     "*",
     bodyLimit({
       maxSize: maxJsonBodyBytes,
-      onError: (c) => c.json(errorBody(c, "payload_too_large", `The body is larger than ${maxJsonBodyBytes} bytes.`), 413),
+      onError: (c) =>
+        c.json(errorBody(c, "payload_too_large", `The body is larger than ${maxJsonBodyBytes} bytes.`), 413),
     }),
   );
   api.use("*", services);
@@ -38,7 +39,8 @@ export function createApp() {
     info: {
       title: "Royal Shop API",
       version: "1.0.0",
-      description: "The API of Royal Shop. Money is in minor units of `currency`; errors are `{ error: { code, message, details? } }`.",
+      description:
+        "The API of Royal Shop. Money is in minor units of `currency`; errors are `{ error: { code, message, details? } }`.",
     },
     servers: [{ url: apiBase }],
   });

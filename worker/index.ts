@@ -6,10 +6,13 @@ export { CatalogRoom } from "../realtime/catalog-room.ts";
 
 const app = createApp();
 
+/** Rooms served under /parties/<room>/<name>; anything else there is the API's JSON 404. */
+const roomPrefixes = ["/parties/catalog/"];
+
 export default {
   async fetch(request, env, ctx) {
-    const url = new URL(request.url);
-    if (url.pathname.startsWith("/parties/")) {
+    const { pathname } = new URL(request.url);
+    if (roomPrefixes.some((prefix) => pathname.startsWith(prefix))) {
       const room = await routePartykitRequest(request, env);
       if (room) return room;
     }

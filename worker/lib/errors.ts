@@ -70,10 +70,19 @@ export function renderError(error: Error, c: Context) {
     return c.json(errorBody(c, code, error.message || code.replaceAll("_", " ")), errorCodes[code]);
   }
   if (isDependencyFailure(error)) {
-    console.error(JSON.stringify({ level: "error", requestId: c.get("requestId"), message: "dependency down", error: describe(error) }));
+    console.error(
+      JSON.stringify({
+        level: "error",
+        requestId: c.get("requestId"),
+        message: "dependency down",
+        error: describe(error),
+      }),
+    );
     return c.json(errorBody(c, "unavailable", "A service the shop depends on is unavailable; try again shortly."), 503);
   }
-  console.error(JSON.stringify({ level: "error", requestId: c.get("requestId"), message: "unhandled", error: describe(error) }));
+  console.error(
+    JSON.stringify({ level: "error", requestId: c.get("requestId"), message: "unhandled", error: describe(error) }),
+  );
   return c.json(errorBody(c, "internal", "Something went wrong on our side."), 500);
 }
 
@@ -98,7 +107,12 @@ export function isDependencyFailure(error: unknown): boolean {
     const code = String((e as { code?: unknown }).code ?? "");
     if (/^(08|53|57P)/.test(code) || /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE)$/.test(code)) return true;
     const message = String((e as { message?: unknown }).message ?? "");
-    if (/network connection lost|connection terminated|connection refused|timeout exceeded when trying to connect|websocket|fetch failed|failed to fetch/i.test(message)) return true;
+    if (
+      /network connection lost|connection terminated|connection refused|timeout exceeded when trying to connect|websocket|fetch failed|failed to fetch/i.test(
+        message,
+      )
+    )
+      return true;
     if (!(e as { cause?: unknown }).cause) break;
   }
   return false;

@@ -17,7 +17,10 @@ const listProductsRoute = createRoute({
   tags: ["Catalog"],
   summary: "Lists active products with search, filters, sorts and keyset pagination",
   request: { query: productQuerySchema },
-  responses: { 200: jsonContent(listSchema(productSummarySchema, "ProductList"), "A page of products"), ...errorResponses },
+  responses: {
+    200: jsonContent(listSchema(productSummarySchema, "ProductList"), "A page of products"),
+    ...errorResponses,
+  },
 });
 
 const getProductRoute = createRoute({

@@ -4,9 +4,7 @@ import { createRouter } from "../lib/create-router.ts";
 import { jsonContent } from "../lib/openapi.ts";
 
 const status = z.enum(["ok", "down"]);
-const healthSchema = z
-  .object({ status: z.enum(["ok", "degraded"]), db: status, redis: status })
-  .openapi("Health");
+const healthSchema = z.object({ status: z.enum(["ok", "degraded"]), db: status, redis: status }).openapi("Health");
 
 const route = createRoute({
   method: "get",
@@ -46,5 +44,8 @@ export const healthRouter = createRouter().openapi(route, async (c) => {
   ]);
   const healthy = dbStatus === "ok" && redisStatus === "ok";
   c.header("Cache-Control", "no-store");
-  return c.json({ status: healthy ? "ok" : "degraded", db: dbStatus, redis: redisStatus } as const, healthy ? 200 : 503);
+  return c.json(
+    { status: healthy ? "ok" : "degraded", db: dbStatus, redis: redisStatus } as const,
+    healthy ? 200 : 503,
+  );
 });

@@ -43,9 +43,7 @@ export const productDetailSchema = productSummarySchema
   })
   .openapi("ProductDetail");
 
-const boolParam = z
-  .enum(["true", "false", "1", "0"])
-  .transform((value) => value === "true" || value === "1");
+const boolParam = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
 const price = z.coerce.number().int().nonnegative();
 
 export const productQuerySchema = z.object({

@@ -19,7 +19,9 @@ const cursorKeyPattern: Record<ProductSort, RegExp> = {
 
 export async function listProducts(db: Database, query: ProductQuery, currency: string): Promise<ProductList> {
   if (query.minPrice !== undefined && query.maxPrice !== undefined && query.minPrice > query.maxPrice) {
-    throw new AppError("invalid_request", "minPrice is above maxPrice.", [{ path: "minPrice", message: "above maxPrice" }]);
+    throw new AppError("invalid_request", "minPrice is above maxPrice.", [
+      { path: "minPrice", message: "above maxPrice" },
+    ]);
   }
   const after = query.cursor ? parseCursor(query.cursor, query.sort) : undefined;
   const rows = await listActiveProducts(
@@ -53,7 +55,9 @@ export async function getProduct(db: Database, idOrSlug: string, currency: strin
 function parseCursor(text: string, sort: ProductSort): Cursor {
   const [key, id] = decodeCursor(text);
   if (!uuidPattern.test(id) || !cursorKeyPattern[sort].test(key)) {
-    throw new AppError("invalid_request", "The cursor does not belong to this sort.", [{ path: "cursor", message: "malformed cursor" }]);
+    throw new AppError("invalid_request", "The cursor does not belong to this sort.", [
+      { path: "cursor", message: "malformed cursor" },
+    ]);
   }
   return [key, id];
 }

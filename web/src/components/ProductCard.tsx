@@ -8,7 +8,9 @@ export function ProductCard(props: { product: ProductSummary }) {
     <article class="card" data-testid="product-card">
       <A href={`/products/${props.product.slug}`} class="card-link">
         <Show when={props.product.imageUrl} fallback={<div class="card-image placeholder" />}>
-          {(url) => <img class="card-image" src={url()} alt={props.product.name} loading="lazy" width="400" height="320" />}
+          {(url) => (
+            <img class="card-image" src={url()} alt={props.product.name} loading="lazy" width="400" height="320" />
+          )}
         </Show>
         <h3 class="card-title">{props.product.name}</h3>
       </A>

@@ -1,9 +1,16 @@
 import { createAsync, useSearchParams } from "@solidjs/router";
 import { createEffect, createSignal, For, on, Show } from "solid-js";
 import { ProductCard } from "../components/ProductCard.tsx";
-import { getCategories, getProducts, type ProductSearch, type ProductSort, type ProductSummary, request } from "../lib/api.ts";
-import type { ProductList } from "../lib/api.ts";
-import { productSearchParams } from "../lib/api.ts";
+import {
+  getCategories,
+  getProducts,
+  type ProductList,
+  type ProductSearch,
+  type ProductSort,
+  type ProductSummary,
+  productSearchParams,
+  request,
+} from "../lib/api.ts";
 
 const sorts: { value: ProductSort; label: string }[] = [
   { value: "newest", label: "Newest" },
@@ -44,7 +51,7 @@ export function ProductListPage() {
 
   return (
     <section>
-      <form class="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+      <form class="filters" aria-label="Filter products" onSubmit={(e) => e.preventDefault()}>
         <input
           type="search"
           name="q"
@@ -61,7 +68,11 @@ export function ProductListPage() {
           <option value="">All categories</option>
           <For each={categories()?.items}>{(category) => <option value={category.slug}>{category.name}</option>}</For>
         </select>
-        <select aria-label="Sort" value={params.sort ?? "newest"} onChange={(e) => setParams({ sort: e.currentTarget.value })}>
+        <select
+          aria-label="Sort"
+          value={params.sort ?? "newest"}
+          onChange={(e) => setParams({ sort: e.currentTarget.value })}
+        >
           <For each={sorts}>{(sort) => <option value={sort.value}>{sort.label}</option>}</For>
         </select>
         <label class="checkbox">

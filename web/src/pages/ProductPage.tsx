@@ -29,7 +29,14 @@ export default function ProductPage() {
           <div class="details">
             <p class="muted">
               <A href="/">Shop</A>
-              <Show when={p().category}>{(c) => <> / <A href={`/?category=${c().slug}`}>{c().name}</A></>}</Show>
+              <Show when={p().category}>
+                {(c) => (
+                  <>
+                    {" "}
+                    / <A href={`/?category=${c().slug}`}>{c().name}</A>
+                  </>
+                )}
+              </Show>
             </p>
             <h1>{p().name}</h1>
             <Show when={p().brand}>{(b) => <p class="muted">by {b().name}</p>}</Show>

@@ -1,0 +1,73 @@
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type BrowserContext, chromium } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { chromiumPath } from "../../local/chromium.ts";
+
+const shopUrl = inject("shopUrl");
+let context: BrowserContext;
+let profile: string;
+
+beforeAll(async () => {
+  profile = await mkdtemp(join(tmpdir(), "royal-shop-chromium-"));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await rm(profile, { recursive: true, force: true });
+});
+
+describe("the storefront in Chromium", () => {
+  it("shows the seeded products on the home page", async () => {
+    const page = await context.newPage();
+    const failures: string[] = [];
+    page.on("pageerror", (error) => failures.push(error.message));
+    await page.goto(shopUrl);
+    await page.getByTestId("product-card").first().waitFor();
+    expect(await page.getByTestId("product-card").count()).toBe(20);
+    expect(await page.title()).toBe("Royal Shop");
+    await page.getByRole("heading", { name: "Solid Foundations" }).waitFor();
+
+    await page.getByRole("button", { name: "Load more" }).click();
+    await page.getByTestId("product-card").nth(20).waitFor();
+    expect(await page.getByTestId("product-card").count()).toBe(26);
+
+    await mkdir("test-results", { recursive: true });
+    await page.screenshot({ path: "test-results/storefront.png", fullPage: true });
+    expect(failures).toEqual([]);
+  });
+
+  it("filters by category and opens a product page with its gallery and features", async () => {
+    const page = await context.newPage();
+    await page.goto(`${shopUrl}/?category=laptops`);
+    await page.getByTestId("product-card").first().waitFor();
+    expect(await page.getByTestId("product-card").count()).toBe(4);
+
+    await page.getByRole("link", { name: "Royal Book 14 Laptop" }).first().click();
+    await page.waitForURL("**/products/royal-book-14-laptop");
+    await page.getByRole("heading", { level: 1, name: "Royal Book 14 Laptop" }).waitFor();
+    await page.getByText("16 GB").waitFor();
+    expect(await page.locator(".thumb").count()).toBe(3);
+  });
+
+  it("serves the app for deep links (SPA fallback)", async () => {
+    const page = await context.newPage();
+    const response = await page.goto(`${shopUrl}/products/nova-x1-phone`);
+    expect(response?.status()).toBe(200);
+    await page.getByRole("heading", { level: 1, name: "Nova X1 Phone" }).waitFor();
+  });
+});

@@ -1,0 +1,15 @@
+import type { TestProject } from "vitest/node";
+import { startTestStack } from "./test-stack.ts";
+
+/** globalSetup of the workerd tests: the worker reaches these services through its bindings. */
+export default async function setup(project: TestProject) {
+  const stack = await startTestStack();
+  project.provide("stackBindings", stack.bindings);
+  return () => stack.stop();
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    stackBindings: import("../../local/stack.ts").StackBindings;
+  }
+}

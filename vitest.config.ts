@@ -1,0 +1,44 @@
+import { cloudflareTest } from "@cloudflare/vitest-plugin";
+import solid from "vite-plugin-solid";
+import { defineConfig } from "vitest/config";
+import type { StackBindings } from "./local/stack.ts";
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        plugins: [
+          cloudflareTest(({ inject }) => ({
+            wrangler: { configPath: "./wrangler.toml" },
+            miniflare: {
+              bindings: { ...inject<StackBindings>("stackBindings"), ENVIRONMENT: "development", WEB_ORIGIN: "" },
+            },
+          })),
+        ],
+        test: {
+          name: "worker",
+          include: ["worker/test/**/*.test.ts", "realtime/test/**/*.test.ts"],
+          globalSetup: ["test/setup/worker-stack.ts"],
+        },
+      },
+      {
+        plugins: [solid()],
+        test: {
+          name: "web",
+          include: ["web/test/**/*.test.{ts,tsx}"],
+          environment: "node",
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/*.test.ts"],
+          environment: "node",
+          globalSetup: ["test/setup/shop.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});

@@ -1,0 +1,179 @@
+import { describe, expect, it } from "vitest";
+import { seedProducts } from "../../db/seed-data.ts";
+import { api, expectError } from "./helpers.ts";
+
+const actualPrice = (p: (typeof seedProducts)[number]) => p.price + p.shippingAmount - p.discount;
+
+async function allPages(query: string, limit = 7) {
+  const items: any[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const separator = query ? "&" : "";
+    const { status, body }: { status: number; body: any } = await api(
+      `/products?${query}${separator}limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`,
+    );
+    expect(status).toBe(200);
+    items.push(...body.items);
+    cursor = body.nextCursor;
+    pages += 1;
+  } while (cursor && pages < 50);
+  return items;
+}
+
+describe("GET /products", () => {
+  it("lists seeded products with the contract's fields, 20 by default", async () => {
+    const { status, body } = await api("/products");
+    expect(status).toBe(200);
+    expect(body.items).toHaveLength(20);
+    expect(body.nextCursor).toEqual(expect.any(String));
+    const phone = seedProducts.find((p) => p.slug === "nova-x1-phone");
+    const all = await allPages("");
+    expect(all.find((p) => p.slug === "nova-x1-phone")).toEqual({
+      id: phone?.id,
+      slug: "nova-x1-phone",
+      name: "Nova X1 Phone",
+      price: 69900,
+      oldPrice: phone?.oldPrice,
+      shippingAmount: 0,
+      discount: 5000,
+      actualPrice: 64900,
+      currency: "USD",
+      stockQty: 25,
+      inStock: true,
+      rating: { average: 0, count: 0 },
+      imageUrl: "/demo/phone-1.svg",
+    });
+  });
+
+  it("walks every product exactly once across pages, newest first", async () => {
+    const items = await allPages("sort=newest");
+    expect(items.map((p) => p.id)).toEqual(
+      [...seedProducts].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).map((p) => p.id),
+    );
+  });
+
+  it("sorts by actual price both ways, ties broken by id", async () => {
+    const ascending = await allPages("sort=price_asc");
+    const prices = ascending.map((p) => p.actualPrice);
+    expect(prices).toEqual([...prices].sort((a, b) => a - b));
+    expect(ascending).toHaveLength(seedProducts.length);
+    const descending = await allPages("sort=price_desc");
+    expect(descending.map((p) => p.id)).toEqual([...ascending].reverse().map((p) => p.id));
+  });
+
+  it("bounds the actual price inclusively", async () => {
+    const items = await allPages("minPrice=4200&maxPrice=29900");
+    const expected = seedProducts.filter((p) => actualPrice(p) >= 4200 && actualPrice(p) <= 29900);
+    expect(items.map((p) => p.slug).sort()).toEqual(expected.map((p) => p.slug).sort());
+    expect(items.some((p) => p.actualPrice === 4200)).toBe(true);
+  });
+
+  it("filters by a category including its sub-categories, and by brand", async () => {
+    const electronics = await allPages("category=electronics");
+    expect(electronics).toHaveLength(13);
+    const phones = await allPages("category=phones");
+    expect(phones.map((p) => p.slug).sort()).toEqual([
+      "atlas-rugged-phone",
+      "aurora-mini-phone",
+      "nova-x1-phone",
+      "nova-x1-pro-phone",
+    ]);
+    const nova = await allPages("brand=nova");
+    expect(nova).toHaveLength(seedProducts.filter((p) => p.brandId === "00000000-0000-4000-8000-000200000002").length);
+    expect(await allPages("category=no-such-category")).toEqual([]);
+  });
+
+  it("filters by stock", async () => {
+    const out = await allPages("inStock=false");
+    expect(out.map((p) => p.slug)).toEqual(["atlas-trail-watch"]);
+    expect(out[0].inStock).toBe(false);
+    expect(await allPages("inStock=true")).toHaveLength(seedProducts.length - 1);
+  });
+
+  it("searches names and descriptions with full-text search", async () => {
+    const laptops = await allPages("q=laptop");
+    expect(laptops.map((p) => p.slug).sort()).toEqual([
+      "atlas-gaming-laptop",
+      "royal-book-14-laptop",
+      "royal-book-16-laptop",
+      "zephyr-air-laptop",
+    ]);
+    const byDescription = await allPages("q=waterproof");
+    expect(byDescription.map((p) => p.slug).sort()).toEqual(["atlas-rugged-phone", "zephyr-rain-jacket"]);
+  });
+
+  it.each([
+    ["limit=0", "limit"],
+    ["limit=101", "limit"],
+    ["limit=ten", "limit"],
+    ["minPrice=-1", "minPrice"],
+    ["maxPrice=1.5", "maxPrice"],
+    ["sort=cheapest", "sort"],
+    ["inStock=maybe", "inStock"],
+  ])("rejects %s with 400 invalid_request", async (query, field) => {
+    const result = await api(`/products?${query}`);
+    expectError(result, 400, "invalid_request");
+    expect(result.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: field })]));
+  });
+
+  it("rejects a price range whose minimum is above its maximum", async () => {
+    expectError(await api("/products?minPrice=500&maxPrice=100"), 400, "invalid_request");
+  });
+
+  it("rejects malformed cursors and cursors of another sort", async () => {
+    expectError(await api("/products?cursor=not-a-cursor"), 400, "invalid_request");
+    expectError(
+      await api(`/products?cursor=${btoa(JSON.stringify(["x'; DROP TABLE products", "1"]))}`),
+      400,
+      "invalid_request",
+    );
+    const { body } = await api("/products?sort=newest&limit=2");
+    expectError(await api(`/products?sort=price_asc&cursor=${body.nextCursor}`), 400, "invalid_request");
+  });
+});
+
+describe("GET /products/{idOrSlug}", () => {
+  it("returns the product with gallery, features, category and brand, by slug and by id", async () => {
+    const bySlug = await api("/products/royal-book-14-laptop");
+    expect(bySlug.status).toBe(200);
+    expect(bySlug.body).toMatchObject({
+      slug: "royal-book-14-laptop",
+      actualPrice: 119900,
+      category: { slug: "laptops", name: "Laptops" },
+      brand: { slug: "royal", name: "Royal" },
+      features: [
+        { name: "CPU", value: "8 cores" },
+        { name: "Memory", value: "16 GB" },
+        { name: "Weight", value: "1.2 kg" },
+      ],
+    });
+    expect(bySlug.body.gallery).toHaveLength(3);
+    expect(bySlug.body.gallery[0]).toEqual({ url: "/demo/laptop-1.svg", alt: "Royal Book 14 Laptop, view 1" });
+
+    const byId = await api(`/products/${bySlug.body.id}`);
+    expect(byId.body).toEqual(bySlug.body);
+  });
+
+  it("answers 404 not_found for an unknown slug or id", async () => {
+    expectError(await api("/products/no-such-product"), 404, "not_found");
+    expectError(await api("/products/00000000-0000-4000-8000-999999999999"), 404, "not_found");
+  });
+});
+
+describe("GET /categories and /brands", () => {
+  it("lists categories with their parents", async () => {
+    const { status, body } = await api("/categories");
+    expect(status).toBe(200);
+    expect(body.items).toHaveLength(9);
+    const phones = body.items.find((c: any) => c.slug === "phones");
+    const electronics = body.items.find((c: any) => c.slug === "electronics");
+    expect(phones.parentId).toBe(electronics.id);
+    expect(electronics.parentId).toBeNull();
+  });
+
+  it("lists brands", async () => {
+    const { body } = await api("/brands");
+    expect(body.items.map((b: any) => b.slug).sort()).toEqual(["atlas", "aurora", "nova", "royal", "zephyr"]);
+  });
+});

@@ -1,0 +1,99 @@
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import { env, exports } from "cloudflare:workers";
+import { createRoute, z } from "@hono/zod-openapi";
+import { describe, expect, it } from "vitest";
+import worker from "../index.ts";
+import { createRouter } from "../lib/create-router.ts";
+import { renderError } from "../lib/errors.ts";
+import { api, expectError, origin } from "./helpers.ts";
+
+describe("the error envelope", () => {
+  it("answers an unknown API route with 404 not_found", async () => {
+    const result = await api("/no-such-thing", { method: "POST" });
+    expectError(result, 404, "not_found");
+    expect(result.body.error.requestId).toBeTruthy();
+  });
+
+  it("answers an oversized body with 413 payload_too_large before any route runs", async () => {
+    const result = await api("/products", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ blob: "x".repeat(100 * 1024) }),
+    });
+    expectError(result, 413, "payload_too_large");
+  });
+
+  it("carries the secure headers on API responses", async () => {
+    const { headers } = await api("/categories");
+    expect(headers.get("x-content-type-options")).toBe("nosniff");
+    expect(headers.get("x-frame-options")).toBe("SAMEORIGIN");
+    expect(headers.get("x-request-id")).toBeTruthy();
+  });
+
+  it("answers 503 unavailable, not 500, when the database is down", async () => {
+    const ctx = createExecutionContext();
+    const response = await worker.fetch(
+      new Request("http://shop.test/api/v1/products"),
+      { ...env, DATABASE_URL: "postgres://postgres:postgres@localhost:1/royal_shop_test" } as Parameters<
+        typeof worker.fetch
+      >[1],
+      ctx,
+    );
+    await waitOnExecutionContext(ctx);
+    expectError({ status: response.status, body: await response.json() }, 503, "unavailable");
+  });
+
+  describe("on JSON bodies of routes built with createRouter", () => {
+    const route = createRoute({
+      method: "post",
+      path: "/echo",
+      request: {
+        body: { content: { "application/json": { schema: z.object({ quantity: z.number().int().min(0) }) } } },
+      },
+      responses: { 200: { description: "echo" } },
+    });
+    const app = createRouter().openapi(route, (c) => c.json(c.req.valid("json"), 200));
+    app.onError(renderError);
+    const post = async (body: string) => {
+      const response = await app.request("/echo", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body,
+      });
+      return { status: response.status, body: (await response.json()) as any };
+    };
+
+    it("answers malformed JSON with 400 invalid_request", async () => {
+      expectError(await post("{ not json"), 400, "invalid_request");
+    });
+
+    it("answers a wrong type with 400 invalid_request naming the field", async () => {
+      const result = await post(JSON.stringify({ quantity: "three" }));
+      expectError(result, 400, "invalid_request");
+      expect(result.body.error.details).toEqual([expect.objectContaining({ path: "quantity" })]);
+    });
+
+    it("accepts a valid body", async () => {
+      expect(await post(JSON.stringify({ quantity: 3 }))).toEqual({ status: 200, body: { quantity: 3 } });
+    });
+  });
+});
+
+describe("OpenAPI", () => {
+  it("publishes a document generated from the route definitions", async () => {
+    const { status, body } = await api("/openapi.json");
+    expect(status).toBe(200);
+    expect(body.openapi).toBe("3.1.0");
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining(["/health", "/products", "/products/{idOrSlug}", "/categories", "/brands"]),
+    );
+    expect(body.components.schemas.Error).toBeDefined();
+  });
+
+  it("serves a docs page that loads that document", async () => {
+    const response = await exports.default.fetch(`${origin}/api/v1/docs`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/html");
+    expect(await response.text()).toContain("/api/v1/openapi.json");
+  });
+});
