@@ -9,12 +9,20 @@ describe("deploying to Cloudflare", () => {
   it("bundles the worker with its Durable Objects and assets (wrangler deploy --dry-run)", async () => {
     const outdir = await mkdtemp(join(tmpdir(), "royal-shop-bundle-"));
     try {
-      const output = execFileSync(resolve(root, "node_modules/.bin/wrangler"), ["deploy", "--dry-run", "--outdir", outdir], {
-        cwd: root,
-        env: { ...process.env, ...offlineWranglerEnv, PATH: `${resolve(root, "node_modules/.bin")}:${process.env.PATH}` },
-        encoding: "utf8",
-        stdio: ["ignore", "pipe", "pipe"],
-      });
+      const output = execFileSync(
+        resolve(root, "node_modules/.bin/wrangler"),
+        ["deploy", "--dry-run", "--outdir", outdir],
+        {
+          cwd: root,
+          env: {
+            ...process.env,
+            ...offlineWranglerEnv,
+            PATH: `${resolve(root, "node_modules/.bin")}:${process.env.PATH}`,
+          },
+          encoding: "utf8",
+          stdio: ["ignore", "pipe", "pipe"],
+        },
+      );
       expect(output).toContain("--dry-run: exiting now.");
       expect(output).toMatch(/env\.Catalog \(CatalogRoom\)\s+Durable Object/);
       expect(output).toMatch(/env\.IMAGES \(royal-shop-images\)\s+R2 Bucket/);
