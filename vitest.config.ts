@@ -1,6 +1,8 @@
 import { cloudflareTest } from "@cloudflare/vitest-plugin";
 import solid from "vite-plugin-solid";
 import { defineConfig } from "vitest/config";
+import { devWorkerVars } from "./local/config.ts";
+import type { LocalSecrets } from "./local/secrets.ts";
 import type { StackBindings } from "./local/stack.ts";
 
 export default defineConfig({
@@ -11,7 +13,13 @@ export default defineConfig({
           cloudflareTest(({ inject }) => ({
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
-              bindings: { ...inject<StackBindings>("stackBindings"), ENVIRONMENT: "development", WEB_ORIGIN: "" },
+              bindings: {
+                ...inject<StackBindings>("stackBindings"),
+                ...inject<LocalSecrets>("secrets"),
+                ...devWorkerVars,
+                // National phone formats in the tests are Iranian, as in the shop this one replaces.
+                DEFAULT_PHONE_REGION: "IR",
+              },
             },
           })),
         ],

@@ -6,6 +6,7 @@ export const root = resolve(import.meta.dirname, "..");
 export const dev = {
   workerPort: 8787,
   postgresDataDir: resolve(root, ".local/postgres"),
+  secretsFile: resolve(root, ".local/dev-secrets.json"),
   database: "royal_shop",
   ports: { postgres: 54329, wsProxy: 54330, redisServer: 54331, redisRest: 54332 },
   redisToken: "royal-shop-local-token",
@@ -20,4 +21,5 @@ export const offlineWranglerEnv = { WRANGLER_SEND_METRICS: "false", CLOUDFLARE_C
 export const devWorkerVars = {
   ENVIRONMENT: "development",
   WEB_ORIGIN: "",
+  NOTIFIER: "development",
 };

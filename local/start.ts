@@ -2,6 +2,7 @@ import { dev, devWorkerVars, root } from "./config.ts";
 import { logger } from "./log.ts";
 import { isPortFree } from "./ports.ts";
 import { stopService, waitForHttp } from "./processes.ts";
+import { loadOrCreateSecrets } from "./secrets.ts";
 import { startStack } from "./stack.ts";
 import { watchWeb } from "./web.ts";
 import { startWranglerDev } from "./worker.ts";
@@ -41,7 +42,7 @@ try {
 
   const wrangler = startWranglerDev({
     port: dev.workerPort,
-    vars: { ...devWorkerVars, ...stack.bindings },
+    vars: { ...devWorkerVars, ...stack.bindings, ...(await loadOrCreateSecrets(dev.secretsFile)) },
     log: logger("worker"),
   });
   cleanups.push(() => stopService(wrangler));

@@ -5,9 +5,14 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { createRouter } from "./lib/create-router.ts";
 import { errorBody, renderError } from "./lib/errors.ts";
+import { requireAdmin, requireAuth } from "./middleware/auth.ts";
 import { services } from "./middleware/services.ts";
+import { adminUsersRouter } from "./routes/admin/users.ts";
+import { authRouter } from "./routes/auth.ts";
 import { catalogRouter } from "./routes/catalog.ts";
+import { devRouter } from "./routes/dev.ts";
 import { healthRouter } from "./routes/health.ts";
+import { meRouter } from "./routes/me.ts";
 
 export const apiBase = "/api/v1";
 const maxJsonBodyBytes = 64 * 1024;
@@ -32,7 +37,23 @@ export function createApp() {
   );
   api.use("*", services);
 
-  api.route("/", healthRouter).route("/", catalogRouter);
+  // Authentication and role checks run before validation, so a caller without access learns nothing.
+  api.use("/admin/users", requireAuth, requireAdmin);
+  api.use("/admin/users/*", requireAuth, requireAdmin);
+
+  api
+    .route("/", healthRouter)
+    .route("/", catalogRouter)
+    .route("/", authRouter)
+    .route("/", meRouter)
+    .route("/", devRouter)
+    .route("/admin/users", adminUsersRouter);
+
+  api.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+    bearerFormat: "JWT",
+  });
 
   api.doc31("/openapi.json", {
     openapi: "3.1.0",

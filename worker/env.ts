@@ -1,5 +1,7 @@
 import type { Redis } from "@upstash/redis";
 import type { Database } from "../db/client.ts";
+import type { Notifier } from "./notifications/notifier.ts";
+import type { UserRow } from "./repositories/users.repository.ts";
 
 /** The worker's secrets, beside the bindings that `wrangler types` generates from wrangler.toml. */
 interface Secrets {
@@ -8,6 +10,16 @@ interface Secrets {
   NEON_WS_PROXY?: string;
   UPSTASH_REDIS_REST_URL: string;
   UPSTASH_REDIS_REST_TOKEN: string;
+  /** The ES256 signing key of access tokens, a private JWK, and its key id. */
+  JWT_PRIVATE_JWK: string;
+  JWT_KEY_ID: string;
+  /** Public JWKs (with `kid`) of retired signing keys whose tokens may still be live. */
+  JWT_PREVIOUS_PUBLIC_JWKS?: string;
+  /** Keys the HMAC under which one-time codes are stored. */
+  OTP_SECRET: string;
+  RESEND_API_KEY?: string;
+  TWILIO_ACCOUNT_SID?: string;
+  TWILIO_AUTH_TOKEN?: string;
 }
 
 declare global {
@@ -23,9 +35,10 @@ export type Bindings = Cloudflare.Env;
 export interface Services {
   readonly db: Database;
   readonly redis: Redis;
+  readonly notifier: Notifier;
 }
 
 export interface AppEnv {
   Bindings: Bindings;
-  Variables: { requestId: string; services: Services };
+  Variables: { requestId: string; services: Services; user?: UserRow };
 }

@@ -3,6 +3,7 @@ import { devWorkerVars } from "../../local/config.ts";
 import { logger } from "../../local/log.ts";
 import { freePort } from "../../local/ports.ts";
 import { stopService, waitForHttp } from "../../local/processes.ts";
+import { generateSecrets } from "../../local/secrets.ts";
 import { buildWeb } from "../../local/web.ts";
 import { startWranglerDev } from "../../local/worker.ts";
 import { startTestStack } from "./test-stack.ts";
@@ -16,7 +17,7 @@ export default async function setup(project: TestProject) {
     const persistTo = `${process.cwd()}/.local/e2e-wrangler-${port}`;
     const worker = startWranglerDev({
       port,
-      vars: { ...devWorkerVars, ...stack.bindings },
+      vars: { ...devWorkerVars, ...stack.bindings, ...(await generateSecrets()) },
       persistTo,
       log: logger("worker"),
     });

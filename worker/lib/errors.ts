@@ -39,8 +39,9 @@ export class AppError extends Error {
     message: string,
     readonly details?: unknown,
     readonly headers?: Record<string, string>,
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, { cause });
     this.status = errorCodes[code];
   }
 }

@@ -2,6 +2,7 @@ import { Redis } from "@upstash/redis/cloudflare";
 import { createMiddleware } from "hono/factory";
 import { type DatabaseHandle, openDatabase } from "../../db/client.ts";
 import type { AppEnv, Bindings, Services } from "../env.ts";
+import { createNotifier, type Notifier } from "../notifications/notifier.ts";
 
 /**
  * Builds the request's clients on first use and closes the database pool once the response is out
@@ -20,8 +21,13 @@ export const services = createMiddleware<AppEnv>(async (c, next) => {
 export function lazyServices(env: Bindings): { services: Services; close(): Promise<void> } {
   let database: DatabaseHandle | undefined;
   let redis: Redis | undefined;
+  let notifier: Notifier | undefined;
   return {
     services: {
+      get notifier() {
+        notifier ??= createNotifier(env, this.redis);
+        return notifier;
+      },
       get db() {
         database ??= openDatabase(env);
         return database.db;

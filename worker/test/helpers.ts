@@ -1,6 +1,29 @@
-import { exports } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
+import type { Role } from "../lib/tokens.ts";
+import { signAccessToken } from "../lib/tokens.ts";
+import { lazyServices } from "../middleware/services.ts";
 
 export const origin = "http://shop.test";
+
+export const seedAdmin = {
+  id: "00000000-0000-4000-8000-000400000001",
+  username: "admin@royal.shop",
+  password: "royal-admin",
+};
+export const seedShopper = {
+  id: "00000000-0000-4000-8000-000400000002",
+  username: "shopper@royal.shop",
+  password: "royal-shopper",
+};
+
+export interface CallOptions {
+  method?: string;
+  body?: unknown;
+  token?: string;
+  /** The client address rate limits see; each test uses its own so limits do not leak between tests. */
+  ip?: string;
+  headers?: Record<string, string>;
+}
 
 /** Calls the worker as a client would and parses its JSON answer. */
 export async function api<T = any>(path: string, init?: RequestInit) {
@@ -10,9 +33,58 @@ export async function api<T = any>(path: string, init?: RequestInit) {
   return { status: response.status, headers: response.headers, body };
 }
 
+export function call<T = any>(path: string, options: CallOptions = {}) {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  headers["cf-connecting-ip"] = options.ip ?? randomIp();
+  return api<T>(path, {
+    method: options.method ?? (options.body === undefined ? "GET" : "POST"),
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+}
+
 export function expectError(result: { status: number; body: any }, status: number, code: string) {
   if (result.status !== status || result.body?.error?.code !== code) {
     throw new Error(`expected ${status} ${code}, got ${result.status} ${JSON.stringify(result.body)}`);
   }
   if (typeof result.body.error.message !== "string") throw new Error("error without a message");
+}
+
+/** A client address from the IPv6 documentation prefix; it only ever travels as a header value. */
+export const randomIp = () => `2001:db8::${hex()}:${hex()}`;
+const hex = () => Math.floor(Math.random() * 0x10000).toString(16);
+export const uniqueEmail = () => `buyer-${crypto.randomUUID()}@example.com`;
+
+/** The newest code the development notifier sent to a username for a purpose. */
+export async function latestCode(username: string, purpose: "verify" | "reset" | "login"): Promise<string> {
+  const { body } = await call(`/dev/outbox?to=${encodeURIComponent(username)}`);
+  const item = body.items.find((i: any) => i.purpose === purpose);
+  if (!item) throw new Error(`no ${purpose} code for ${username}: ${JSON.stringify(body)}`);
+  return item.code;
+}
+
+/** Registers and verifies a fresh account through the API; returns its session. */
+export async function signUp(username = uniqueEmail(), password = "correct-horse-battery") {
+  const ip = randomIp();
+  const registered = await call("/auth/register", { body: { username, password }, ip });
+  if (registered.status !== 201) throw new Error(`register failed: ${JSON.stringify(registered.body)}`);
+  const code = await latestCode(registered.body.user.username, "verify");
+  const verified = await call("/auth/verify", { body: { username, code }, ip });
+  if (verified.status !== 200) throw new Error(`verify failed: ${JSON.stringify(verified.body)}`);
+  return { ...verified.body, password } as { accessToken: string; refreshToken: string; user: any; password: string };
+}
+
+/** An access token for an existing user, as the worker would sign it. */
+export const tokenFor = (user: { id: string }, role: Role) => signAccessToken(env, { sub: user.id, role });
+
+/** The real per-request clients (Postgres through the Neon driver, Upstash Redis), for assertions. */
+export async function withServices<T>(fn: (services: ReturnType<typeof lazyServices>["services"]) => Promise<T>) {
+  const handle = lazyServices(env);
+  try {
+    return await fn(handle.services);
+  } finally {
+    await handle.close();
+  }
 }

@@ -1,0 +1,52 @@
+import { Ratelimit } from "@upstash/ratelimit";
+import type { Redis } from "@upstash/redis/cloudflare";
+import { AppError } from "./errors.ts";
+
+type Duration = Parameters<typeof Ratelimit.slidingWindow>[1];
+
+/** The shop's limits, each a sliding window per identifier (an IP or a username). */
+export const limits = {
+  otpSendPerIp: [20, "1 h"],
+  codePerUsername: [10, "15 m"],
+  codePerIp: [60, "15 m"],
+  loginPerUsername: [10, "15 m"],
+  loginPerIp: [60, "15 m"],
+  registerPerIp: [10, "1 h"],
+} as const satisfies Record<string, readonly [number, Duration]>;
+
+export type LimitName = keyof typeof limits;
+
+/**
+ * Counts one attempt against a limit and throws 429 `rate_limited` (with Retry-After) when it is
+ * exhausted. Fails closed: if Redis does not answer in time the request is refused with 503, never let through.
+ */
+export async function enforceLimit(redis: Redis, name: LimitName, identifier: string): Promise<void> {
+  const [tokens, window] = limits[name];
+  const limiter = new Ratelimit({
+    redis,
+    limiter: Ratelimit.slidingWindow(tokens, window),
+    prefix: `rl:${name}`,
+    ephemeralCache: false,
+    timeout: 3_000,
+    analytics: false,
+  });
+  let result: Awaited<ReturnType<Ratelimit["limit"]>>;
+  try {
+    result = await limiter.limit(identifier);
+  } catch (error) {
+    throw new AppError("unavailable", "Rate limiting is unavailable; try again shortly.", undefined, undefined, error);
+  }
+  if (result.reason === "timeout")
+    throw new AppError("unavailable", "Rate limiting is unavailable; try again shortly.");
+  if (!result.success) throw rateLimited(result.reset);
+}
+
+export function rateLimited(resetAtMs: number): AppError {
+  const retryAfter = Math.max(1, Math.ceil((resetAtMs - Date.now()) / 1000));
+  return new AppError(
+    "rate_limited",
+    "Too many attempts; try again later.",
+    { retryAfter },
+    { "Retry-After": String(retryAfter) },
+  );
+}

@@ -1,0 +1,39 @@
+import { type CountryCode, parsePhoneNumberFromString } from "libphonenumber-js/max";
+import { z } from "zod";
+import { AppError } from "./errors.ts";
+
+export type Channel = "email" | "sms";
+
+export interface Username {
+  /** The canonical form stored as the account's username. */
+  value: string;
+  channel: Channel;
+}
+
+const email = z.email();
+
+/**
+ * The shop's dynamic username: an email (trimmed, domain lower-cased) or a phone number
+ * (normalised to E.164, national formats read in the configured region).
+ */
+export function parseUsername(raw: string, defaultRegion: string): Username | null {
+  const text = raw.trim();
+  if (text.includes("@")) {
+    const at = text.lastIndexOf("@");
+    const value = `${text.slice(0, at)}@${text.slice(at + 1).toLowerCase()}`;
+    return email.safeParse(value).success ? { value, channel: "email" } : null;
+  }
+  if (!/^[+\d\s().-]{6,24}$/.test(text)) return null;
+  const phone = parsePhoneNumberFromString(text, defaultRegion as CountryCode);
+  return phone?.isValid() ? { value: phone.number, channel: "sms" } : null;
+}
+
+export function requireUsername(raw: string, defaultRegion: string): Username {
+  const username = parseUsername(raw, defaultRegion);
+  if (!username) {
+    throw new AppError("invalid_request", "The username must be an email address or a phone number.", [
+      { path: "username", message: "not an email address or a valid phone number" },
+    ]);
+  }
+  return username;
+}

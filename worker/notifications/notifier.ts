@@ -1,0 +1,55 @@
+import type { Redis } from "@upstash/redis/cloudflare";
+import type { Channel } from "../lib/username.ts";
+import { DevelopmentNotifier } from "./development.ts";
+import { ResendEmail } from "./resend.ts";
+import { TwilioSms } from "./twilio.ts";
+
+export type OtpPurpose = "verify" | "reset" | "login";
+
+export interface OtpMessage {
+  to: string;
+  channel: Channel;
+  purpose: OtpPurpose;
+  code: string;
+  text: string;
+}
+
+/** Delivers one-time codes. A failed delivery throws `DeliveryError`. */
+export interface Notifier {
+  send(message: OtpMessage): Promise<void>;
+}
+
+export class DeliveryError extends Error {}
+
+export interface NotifierConfig {
+  ENVIRONMENT: string;
+  /** `development` (console + dev outbox) or `providers` (Resend for email, Twilio for SMS). */
+  NOTIFIER: string;
+  RESEND_API_KEY?: string;
+  EMAIL_FROM?: string;
+  TWILIO_ACCOUNT_SID?: string;
+  TWILIO_AUTH_TOKEN?: string;
+  TWILIO_FROM?: string;
+}
+
+export function createNotifier(config: NotifierConfig, redis: Redis, fetcher: typeof fetch = fetch): Notifier {
+  if (config.NOTIFIER === "development") {
+    if (config.ENVIRONMENT !== "development") throw new Error("the development notifier only runs in development");
+    return new DevelopmentNotifier(redis);
+  }
+  const email = new ResendEmail({ apiKey: config.RESEND_API_KEY ?? "", from: config.EMAIL_FROM ?? "" }, fetcher);
+  const sms = new TwilioSms(
+    {
+      accountSid: config.TWILIO_ACCOUNT_SID ?? "",
+      authToken: config.TWILIO_AUTH_TOKEN ?? "",
+      from: config.TWILIO_FROM ?? "",
+    },
+    fetcher,
+  );
+  return { send: (message) => (message.channel === "email" ? email.send(message) : sms.send(message)) };
+}
+
+export function otpText(purpose: OtpPurpose, code: string): string {
+  const what = { verify: "verification", reset: "password reset", login: "sign-in" }[purpose];
+  return `Your Royal Shop ${what} code is ${code}. It expires in 5 minutes. Never share it.`;
+}

@@ -1,0 +1,82 @@
+import { and, asc, eq, gt, ilike, type SQL, sql } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import { users } from "../../db/schema.ts";
+import type { Role } from "../lib/tokens.ts";
+import type { Channel } from "../lib/username.ts";
+
+export type UserRow = typeof users.$inferSelect;
+
+export async function findUserByUsername(db: Database, username: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.username, username)).limit(1);
+  return row;
+}
+
+export async function findUserById(db: Database, id: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return row;
+}
+
+/** Inserts a user; returns undefined when the username (or its email/phone) is taken. */
+export async function insertUser(
+  db: Database,
+  user: { username: string; channel: Channel; passwordHash: string; role?: Role; verified?: boolean },
+): Promise<UserRow | undefined> {
+  const [row] = await db
+    .insert(users)
+    .values({
+      username: user.username,
+      email: user.channel === "email" ? user.username : null,
+      phone: user.channel === "sms" ? user.username : null,
+      passwordHash: user.passwordHash,
+      role: user.role ?? "customer",
+      isEmailVerified: user.channel === "email" && Boolean(user.verified),
+      isPhoneVerified: user.channel === "sms" && Boolean(user.verified),
+    })
+    .onConflictDoNothing()
+    .returning();
+  return row;
+}
+
+export async function markChannelVerified(db: Database, id: string, channel: Channel): Promise<UserRow | undefined> {
+  const [row] = await db
+    .update(users)
+    .set(
+      channel === "email"
+        ? { isEmailVerified: true, updatedAt: sql`now()` }
+        : { isPhoneVerified: true, updatedAt: sql`now()` },
+    )
+    .where(eq(users.id, id))
+    .returning();
+  return row;
+}
+
+export async function setPasswordHash(db: Database, id: string, passwordHash: string): Promise<void> {
+  await db.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, id));
+}
+
+export async function updateUser(db: Database, id: string, changes: { role?: Role; isActive?: boolean }) {
+  const [row] = await db
+    .update(users)
+    .set({ ...changes, updatedAt: sql`now()` })
+    .where(eq(users.id, id))
+    .returning();
+  return row;
+}
+
+export async function searchUsers(
+  db: Database,
+  filters: { q?: string; role?: Role },
+  limit: number,
+  afterUsername?: string,
+): Promise<UserRow[]> {
+  const conditions: SQL[] = [];
+  if (filters.q) conditions.push(ilike(users.username, `%${filters.q.replace(/[\\%_]/g, "\\$&")}%`));
+  if (filters.role) conditions.push(eq(users.role, filters.role));
+  if (afterUsername) conditions.push(gt(users.username, afterUsername));
+  return db
+    .select()
+    .from(users)
+    .where(and(...conditions))
+    .orderBy(asc(users.username))
+    .limit(limit);
+}

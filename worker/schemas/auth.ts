@@ -1,0 +1,44 @@
+import { z } from "@hono/zod-openapi";
+
+export const roles = ["customer", "staff", "admin"] as const;
+export const otpPurposes = ["verify", "reset", "login"] as const;
+
+const username = z
+  .string()
+  .min(3)
+  .max(254)
+  .openapi({ description: "An email address or a phone number", example: "shopper@royal.shop" });
+const password = z.string().min(8).max(128).openapi({ example: "correct horse battery staple" });
+const code = z
+  .string()
+  .regex(/^\d{6}$/, "a 6-digit code")
+  .openapi({ example: "123456" });
+
+export const userSchema = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    isEmailVerified: z.boolean(),
+    isPhoneVerified: z.boolean(),
+    role: z.enum(roles),
+  })
+  .openapi("User");
+
+export const sessionSchema = z
+  .object({ accessToken: z.string(), refreshToken: z.string(), user: userSchema })
+  .openapi("Session");
+
+export const registerBody = z.object({ username, password });
+export const otpRequestBody = z.object({ username, purpose: z.enum(otpPurposes) });
+export const verifyBody = z.object({ username, code });
+export const loginBody = z.object({ username, password: z.string().min(1).max(128) });
+export const refreshBody = z.object({
+  refreshToken: z.string().min(1).max(200).optional().openapi({ description: "Or the refresh cookie, in browsers" }),
+});
+export const forgotBody = z.object({ username });
+export const resetBody = z.object({ username, code, password });
+
+export type User = z.infer<typeof userSchema>;
+export type Session = z.infer<typeof sessionSchema>;

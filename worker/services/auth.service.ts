@@ -1,0 +1,162 @@
+import type { Redis } from "@upstash/redis/cloudflare";
+import type { Database } from "../../db/client.ts";
+import type { Bindings } from "../env.ts";
+import { AppError } from "../lib/errors.ts";
+import { hashPassword, needsRehash, verifyPassword } from "../lib/password.ts";
+import { enforceLimit } from "../lib/rate-limit.ts";
+import { newRefreshToken, refreshTokenTtlSeconds, sha256Hex, signAccessToken } from "../lib/tokens.ts";
+import { type Channel, parseUsername, requireUsername, type Username } from "../lib/username.ts";
+import type { Notifier, OtpPurpose } from "../notifications/notifier.ts";
+import {
+  findRefreshToken,
+  insertRefreshToken,
+  revokeAllForUser,
+  revokeFamily,
+  rotateRefreshToken,
+} from "../repositories/refresh-tokens.repository.ts";
+import {
+  findUserById,
+  findUserByUsername,
+  insertUser,
+  markChannelVerified,
+  setPasswordHash,
+  type UserRow,
+} from "../repositories/users.repository.ts";
+import type { Session, User } from "../schemas/auth.ts";
+import { claimResendSlot, consumeCode, otpResendCooldownSeconds, sendCode } from "./otp.service.ts";
+
+export interface AuthContext {
+  db: Database;
+  redis: Redis;
+  notifier: Notifier;
+  env: Bindings;
+  ip: string;
+}
+
+/** Checked against when the username is unknown, so a failed login takes as long either way. */
+const decoyHash = "pbkdf2_sha256$100000$94BImoEoZKQlcHQThU46eQ==$nk00GltEClVqiQnZ0tzcZrTOaC5WeRNvbqqJnZ6Hgf0=";
+
+export function publicUser(row: UserRow): User {
+  return {
+    id: row.id,
+    username: row.username,
+    email: row.email,
+    phone: row.phone,
+    isEmailVerified: row.isEmailVerified,
+    isPhoneVerified: row.isPhoneVerified,
+    role: row.role,
+  };
+}
+
+const channelOf = (user: UserRow): Channel => (user.email === user.username ? "email" : "sms");
+const isVerified = (user: UserRow) => (channelOf(user) === "email" ? user.isEmailVerified : user.isPhoneVerified);
+const otpDeps = (ctx: AuthContext) => ({ redis: ctx.redis, notifier: ctx.notifier, secret: ctx.env.OTP_SECRET });
+
+export async function register(ctx: AuthContext, input: { username: string; password: string }): Promise<User> {
+  await enforceLimit(ctx.redis, "registerPerIp", ctx.ip);
+  const username = requireUsername(input.username, ctx.env.DEFAULT_PHONE_REGION);
+  const passwordHash = await hashPassword(input.password);
+  // The account exists only if its first code went out: a delivery failure rolls the insert back.
+  const user = await ctx.db.transaction(async (tx) => {
+    const row = await insertUser(tx, { username: username.value, channel: username.channel, passwordHash });
+    if (!row) throw new AppError("username_taken", "An account with this username already exists.");
+    await sendCode(otpDeps(ctx), "verify", username);
+    return row;
+  });
+  await ctx.redis.set(`otp:cooldown:verify:${username.value}`, "1", { ex: otpResendCooldownSeconds });
+  return publicUser(user);
+}
+
+/** Sends a code when the account can use it; answers the same whether or not it exists. */
+export async function requestCode(ctx: AuthContext, input: { username: string; purpose: OtpPurpose }): Promise<void> {
+  await enforceLimit(ctx.redis, "otpSendPerIp", ctx.ip);
+  const username = requireUsername(input.username, ctx.env.DEFAULT_PHONE_REGION);
+  await claimResendSlot(ctx.redis, input.purpose, username.value);
+  const user = await findUserByUsername(ctx.db, username.value);
+  if (!user?.isActive) return;
+  const eligible = input.purpose === "verify" ? !isVerified(user) : input.purpose === "login" ? isVerified(user) : true;
+  if (eligible) await sendCode(otpDeps(ctx), input.purpose, username);
+}
+
+async function redeemCode(ctx: AuthContext, purpose: OtpPurpose, rawUsername: string, code: string) {
+  const username = requireUsername(rawUsername, ctx.env.DEFAULT_PHONE_REGION);
+  await enforceLimit(ctx.redis, "codePerIp", ctx.ip);
+  await enforceLimit(ctx.redis, "codePerUsername", username.value);
+  await consumeCode(otpDeps(ctx), purpose, username.value, code);
+  const user = await findUserByUsername(ctx.db, username.value);
+  if (!user?.isActive) throw new AppError("invalid_code", "The code is wrong or no longer valid.");
+  return { user, username };
+}
+
+export async function verify(ctx: AuthContext, input: { username: string; code: string }): Promise<Session> {
+  const { user, username } = await redeemCode(ctx, "verify", input.username, input.code);
+  const verified = (await markChannelVerified(ctx.db, user.id, username.channel)) ?? user;
+  return startSession(ctx, verified);
+}
+
+export async function loginWithCode(ctx: AuthContext, input: { username: string; code: string }): Promise<Session> {
+  const { user } = await redeemCode(ctx, "login", input.username, input.code);
+  if (!isVerified(user)) throw new AppError("unverified", "Verify your account before signing in.");
+  return startSession(ctx, user);
+}
+
+export async function login(ctx: AuthContext, input: { username: string; password: string }): Promise<Session> {
+  const username: Username | null = parseUsername(input.username, ctx.env.DEFAULT_PHONE_REGION);
+  await enforceLimit(ctx.redis, "loginPerIp", ctx.ip);
+  if (username) await enforceLimit(ctx.redis, "loginPerUsername", username.value);
+  const user = username ? await findUserByUsername(ctx.db, username.value) : undefined;
+  const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? decoyHash);
+  if (!user || !user.passwordHash || !passwordOk || !user.isActive) {
+    throw new AppError("invalid_credentials", "The username or password is wrong.");
+  }
+  if (!isVerified(user)) throw new AppError("unverified", "Verify your account before signing in.");
+  if (needsRehash(user.passwordHash)) await setPasswordHash(ctx.db, user.id, await hashPassword(input.password));
+  return startSession(ctx, user);
+}
+
+/**
+ * Rotates a refresh token: the presented one is spent and a new one of the same family issued.
+ * Presenting a spent token again means it leaked, so the whole family is revoked.
+ */
+export async function refresh(ctx: AuthContext, refreshToken: string): Promise<Session> {
+  const tokenHash = await sha256Hex(refreshToken);
+  const rotated = await rotateRefreshToken(ctx.db, tokenHash);
+  if (!rotated) {
+    const known = await findRefreshToken(ctx.db, tokenHash);
+    if (known?.rotatedAt) await revokeFamily(ctx.db, known.familyId);
+    throw new AppError("invalid_token", "The refresh token is invalid, expired or already used.");
+  }
+  const user = await findUserById(ctx.db, rotated.userId);
+  if (!user?.isActive) {
+    await revokeFamily(ctx.db, rotated.familyId);
+    throw new AppError("invalid_token", "The refresh token is invalid, expired or already used.");
+  }
+  return startSession(ctx, user, rotated.familyId);
+}
+
+export async function logout(ctx: AuthContext, refreshToken: string): Promise<void> {
+  const known = await findRefreshToken(ctx.db, await sha256Hex(refreshToken));
+  if (known) await revokeFamily(ctx.db, known.familyId);
+}
+
+export async function resetPassword(ctx: AuthContext, input: { username: string; code: string; password: string }) {
+  const { user, username } = await redeemCode(ctx, "reset", input.username, input.code);
+  await ctx.db.transaction(async (tx) => {
+    await setPasswordHash(tx, user.id, await hashPassword(input.password));
+    // Receiving the code proves the channel too.
+    await markChannelVerified(tx, user.id, username.channel);
+    await revokeAllForUser(tx, user.id);
+  });
+}
+
+async function startSession(ctx: AuthContext, user: UserRow, familyId: string = crypto.randomUUID()): Promise<Session> {
+  const refreshToken = newRefreshToken();
+  await insertRefreshToken(ctx.db, {
+    userId: user.id,
+    familyId,
+    tokenHash: await sha256Hex(refreshToken),
+    expiresAt: new Date(Date.now() + refreshTokenTtlSeconds * 1000),
+  });
+  const accessToken = await signAccessToken(ctx.env, { sub: user.id, role: user.role });
+  return { accessToken, refreshToken, user: publicUser(user) };
+}

@@ -1,0 +1,223 @@
+import { describe, expect, it } from "vitest";
+import { call, expectError, latestCode, randomIp, signUp, uniqueEmail } from "./helpers.ts";
+
+describe("registration and verification", () => {
+  it("registers an email account, sends a verify code, and verifies it into a session", async () => {
+    const username = uniqueEmail();
+    const ip = randomIp();
+    const registered = await call("/auth/register", { body: { username, password: "correct-horse-battery" }, ip });
+    expect(registered.status).toBe(201);
+    expect(registered.body.user).toMatchObject({
+      username,
+      email: username,
+      phone: null,
+      isEmailVerified: false,
+      isPhoneVerified: false,
+      role: "customer",
+    });
+
+    const outbox = await call(`/dev/outbox?to=${username}`);
+    expect(outbox.body.items[0]).toMatchObject({ to: username, channel: "email", purpose: "verify" });
+    expect(outbox.body.items[0].code).toMatch(/^\d{6}$/);
+
+    const verified = await call("/auth/verify", { body: { username, code: outbox.body.items[0].code }, ip });
+    expect(verified.status).toBe(200);
+    expect(verified.body.user.isEmailVerified).toBe(true);
+    const me = await call("/me", { token: verified.body.accessToken });
+    expect(me.body).toEqual(verified.body.user);
+  });
+
+  it("treats national and international forms of a phone number as one account, verified by SMS", async () => {
+    const national = `0912 ${Math.floor(100 + Math.random() * 900)} ${Math.floor(1000 + Math.random() * 9000)}`;
+    const e164 = `+98${national.replaceAll(" ", "").slice(1)}`;
+    const first = await call("/auth/register", { body: { username: national, password: "correct-horse-battery" } });
+    expect(first.status).toBe(201);
+    expect(first.body.user).toMatchObject({ username: e164, phone: e164, email: null });
+    expectError(
+      await call("/auth/register", { body: { username: e164, password: "another-password" } }),
+      409,
+      "username_taken",
+    );
+
+    const code = await latestCode(e164, "verify");
+    const outbox = await call(`/dev/outbox?to=${encodeURIComponent(e164)}`);
+    expect(outbox.body.items[0].channel).toBe("sms");
+    const verified = await call("/auth/verify", { body: { username: e164, code } });
+    expect(verified.body.user).toMatchObject({ isPhoneVerified: true, isEmailVerified: false });
+  });
+
+  it("normalises emails: trimmed, domain lower-cased", async () => {
+    const local = `Buyer-${crypto.randomUUID()}`;
+    const result = await call("/auth/register", {
+      body: { username: `  ${local}@Example.COM `, password: "correct-horse" },
+    });
+    expect(result.body.user.username).toBe(`${local}@example.com`);
+  });
+
+  it.each([
+    [{ username: "not a username", password: "long-enough" }, "username"],
+    [{ username: "12", password: "long-enough" }, "username"],
+    [{ username: uniqueEmail(), password: "short" }, "password"],
+    [{ username: uniqueEmail(), password: "x".repeat(129) }, "password"],
+    [{ username: uniqueEmail() }, "password"],
+  ])("rejects %o with 400", async (body, field) => {
+    const result = await call("/auth/register", { body });
+    expectError(result, 400, "invalid_request");
+    expect(JSON.stringify(result.body.error.details)).toContain(field);
+  });
+
+  it("rejects malformed JSON with 400, not 500", async () => {
+    const result = await call("/auth/login", { headers: { "content-type": "application/json" }, method: "POST" });
+    expectError(result, 400, "invalid_request");
+  });
+});
+
+describe("password login", () => {
+  it("signs in a verified account and sets the refresh cookie for the auth path only", async () => {
+    const account = await signUp();
+    const result = await call("/auth/login", { body: { username: account.user.username, password: account.password } });
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({ accessToken: expect.any(String), refreshToken: expect.any(String) });
+    const cookie = result.headers.get("set-cookie") ?? "";
+    expect(cookie).toContain(`royal_refresh=${result.body.refreshToken}`);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/Secure/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    expect(cookie).toContain("Path=/api/v1/auth");
+  });
+
+  it("answers an unknown user and a wrong password with the same 401", async () => {
+    const account = await signUp();
+    const wrongPassword = await call("/auth/login", {
+      body: { username: account.user.username, password: "wrong-password" },
+    });
+    const unknownUser = await call("/auth/login", { body: { username: uniqueEmail(), password: "wrong-password" } });
+    expectError(wrongPassword, 401, "invalid_credentials");
+    expectError(unknownUser, 401, "invalid_credentials");
+    const { requestId: _a, ...first } = wrongPassword.body.error;
+    const { requestId: _b, ...second } = unknownUser.body.error;
+    expect(first).toEqual(second);
+  });
+
+  it("refuses an unverified account with 403 unverified, and only after the password matched", async () => {
+    const username = uniqueEmail();
+    await call("/auth/register", { body: { username, password: "correct-horse-battery" } });
+    expectError(
+      await call("/auth/login", { body: { username, password: "correct-horse-battery" } }),
+      403,
+      "unverified",
+    );
+    expectError(
+      await call("/auth/login", { body: { username, password: "wrong-password" } }),
+      401,
+      "invalid_credentials",
+    );
+  });
+
+  it("signs in the seeded demo accounts", async () => {
+    for (const [username, password, role] of [
+      ["admin@royal.shop", "royal-admin", "admin"],
+      ["shopper@royal.shop", "royal-shopper", "customer"],
+    ]) {
+      const result = await call("/auth/login", { body: { username, password } });
+      expect(result.status).toBe(200);
+      expect(result.body.user).toMatchObject({ username, role, isEmailVerified: true });
+    }
+  });
+});
+
+describe("passwordless login with a code", () => {
+  it("signs in with a login code, once", async () => {
+    const account = await signUp();
+    const username = account.user.username;
+    expect((await call("/auth/otp", { body: { username, purpose: "login" } })).status).toBe(202);
+    const code = await latestCode(username, "login");
+    const first = await call("/auth/login/otp", { body: { username, code } });
+    expect(first.status).toBe(200);
+    expect(first.body.user.id).toBe(account.user.id);
+    expectError(await call("/auth/login/otp", { body: { username, code } }), 401, "invalid_code");
+  });
+});
+
+describe("refresh and logout", () => {
+  it("rotates the refresh token on every use", async () => {
+    const account = await signUp();
+    const refreshed = await call("/auth/refresh", { body: { refreshToken: account.refreshToken } });
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body.refreshToken).not.toBe(account.refreshToken);
+    expect((await call("/me", { token: refreshed.body.accessToken })).body.id).toBe(account.user.id);
+  });
+
+  it("takes the refresh token from the cookie when the body has none", async () => {
+    const account = await signUp();
+    const result = await call("/auth/refresh", {
+      body: {},
+      headers: { cookie: `royal_refresh=${account.refreshToken}` },
+    });
+    expect(result.status).toBe(200);
+  });
+
+  it("revokes the whole family when a rotated token is presented again", async () => {
+    const account = await signUp();
+    const rotated = await call("/auth/refresh", { body: { refreshToken: account.refreshToken } });
+    expect(rotated.status).toBe(200);
+    expectError(await call("/auth/refresh", { body: { refreshToken: account.refreshToken } }), 401, "invalid_token");
+    // The thief's replay also cut off the token issued in the rotation.
+    expectError(
+      await call("/auth/refresh", { body: { refreshToken: rotated.body.refreshToken } }),
+      401,
+      "invalid_token",
+    );
+  });
+
+  it("lets exactly one of 10 concurrent refreshes with the same token win", async () => {
+    const account = await signUp();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => call("/auth/refresh", { body: { refreshToken: account.refreshToken } })),
+    );
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 401)).toHaveLength(9);
+  });
+
+  it("ends the session on logout", async () => {
+    const account = await signUp();
+    expect((await call("/auth/logout", { body: { refreshToken: account.refreshToken } })).status).toBe(204);
+    expectError(await call("/auth/refresh", { body: { refreshToken: account.refreshToken } }), 401, "invalid_token");
+  });
+
+  it("rejects an unknown refresh token and a missing one", async () => {
+    expectError(await call("/auth/refresh", { body: { refreshToken: "made-up" } }), 401, "invalid_token");
+    expectError(await call("/auth/refresh", { body: {} }), 401, "invalid_token");
+  });
+});
+
+describe("password reset", () => {
+  it("resets the password with a reset code and revokes every session", async () => {
+    const account = await signUp();
+    const username = account.user.username;
+    const other = await call("/auth/login", { body: { username, password: account.password } });
+
+    expect((await call("/auth/password/forgot", { body: { username } })).status).toBe(202);
+    const code = await latestCode(username, "reset");
+    const reset = await call("/auth/password/reset", { body: { username, code, password: "a-brand-new-password" } });
+    expect(reset.status).toBe(204);
+
+    for (const token of [account.refreshToken, other.body.refreshToken]) {
+      expectError(await call("/auth/refresh", { body: { refreshToken: token } }), 401, "invalid_token");
+    }
+    expectError(
+      await call("/auth/login", { body: { username, password: account.password } }),
+      401,
+      "invalid_credentials",
+    );
+    expect((await call("/auth/login", { body: { username, password: "a-brand-new-password" } })).status).toBe(200);
+  });
+
+  it("answers forgot-password for an unknown username exactly as for a known one, and sends nothing", async () => {
+    const unknown = uniqueEmail();
+    const result = await call("/auth/password/forgot", { body: { username: unknown } });
+    expect(result.status).toBe(202);
+    expect(result.body).toBeUndefined();
+    expect((await call(`/dev/outbox?to=${unknown}`)).body.items).toEqual([]);
+  });
+});
