@@ -36,3 +36,7 @@ export async function loadOrCreateSecrets(path: string): Promise<LocalSecrets> {
   await writeFile(path, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
 }
+
+if (import.meta.main) {
+  for (const [name, value] of Object.entries(await generateSecrets())) console.log(`${name}='${value}'`);
+}

@@ -71,3 +71,41 @@ describe("the storefront in Chromium", () => {
     await page.getByRole("heading", { level: 1, name: "Nova X1 Phone" }).waitFor();
   });
 });
+
+describe("accounts in Chromium", () => {
+  it("signs up with a code, survives a reload through the refresh cookie, and signs out", async () => {
+    const page = await context.newPage();
+    const username = `e2e-${crypto.randomUUID()}@example.com`;
+    await page.goto(`${shopUrl}/signup`);
+    await page.getByLabel("Email or phone").fill(username);
+    await page.getByLabel("Password (8 to 128 characters)").fill("correct-horse-battery");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.getByLabel("Code").waitFor();
+
+    const outbox = await fetch(`${shopUrl}/api/v1/dev/outbox?to=${encodeURIComponent(username)}`).then((r) => r.json());
+    await page.getByLabel("Code").fill(outbox.items[0].code);
+    await page.getByRole("button", { name: "Verify" }).click();
+    await page.waitForURL("**/account");
+    await expect(page.getByTestId("account-username").textContent()).resolves.toBe(username);
+
+    await page.reload();
+    await expect(page.getByTestId("header-account").textContent()).resolves.toBe(username);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("link", { name: "Sign in" }).waitFor();
+    await page.reload();
+    await page.getByRole("link", { name: "Sign in" }).waitFor();
+  });
+
+  it("shows a wrong password in words and signs the demo shopper in", async () => {
+    const page = await context.newPage();
+    await page.goto(`${shopUrl}/signin`);
+    await page.getByLabel("Email or phone").fill("shopper@royal.shop");
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.getByRole("alert").waitFor();
+    await expect(page.getByRole("alert").textContent()).resolves.toBe("The username or password is wrong.");
+    await page.getByLabel("Password").fill("royal-shopper");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.waitForURL("**/account");
+  });
+});

@@ -1,6 +1,9 @@
 import { render } from "solid-js/web";
 import { App } from "./App.tsx";
+import { refreshSession } from "./lib/session.ts";
 import "./styles.css";
 
 const root = document.getElementById("root");
 if (root) render(() => <App />, root);
+// Restores the session from the refresh cookie, if there is one.
+void refreshSession();

@@ -106,7 +106,7 @@ export async function login(ctx: AuthContext, input: { username: string; passwor
   if (username) await enforceLimit(ctx.redis, "loginPerUsername", username.value);
   const user = username ? await findUserByUsername(ctx.db, username.value) : undefined;
   const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? decoyHash);
-  if (!user || !user.passwordHash || !passwordOk || !user.isActive) {
+  if (!user?.passwordHash || !passwordOk || !user.isActive) {
     throw new AppError("invalid_credentials", "The username or password is wrong.");
   }
   if (!isVerified(user)) throw new AppError("unverified", "Verify your account before signing in.");

@@ -1,4 +1,6 @@
 import { A } from "@solidjs/router";
+import { Show } from "solid-js";
+import { user } from "../lib/session.ts";
 
 export function Header() {
   return (
@@ -11,6 +13,13 @@ export function Header() {
           <A href="/" end>
             Shop
           </A>
+          <Show when={user()} fallback={<A href="/signin">Sign in</A>}>
+            {(me) => (
+              <A href="/account" data-testid="header-account">
+                {me().username}
+              </A>
+            )}
+          </Show>
         </nav>
       </div>
     </header>

@@ -1,0 +1,27 @@
+import { Show } from "solid-js";
+import { ApiError } from "../lib/http.ts";
+
+const messages: Record<string, string> = {
+  invalid_credentials: "The username or password is wrong.",
+  invalid_code: "That code is wrong or has expired. Ask for a new one.",
+  username_taken: "An account with this email or phone already exists. Sign in instead.",
+  unverified: "Verify your account first: we sent you a code.",
+  rate_limited: "Too many attempts. Wait a minute and try again.",
+  unavailable: "We could not reach a service we depend on. Try again shortly.",
+};
+
+/** A form's failure in words a shopper understands. */
+export function describeError(error: unknown): string {
+  if (error instanceof ApiError) return messages[error.code] ?? error.message;
+  return "Something went wrong. Check your connection and try again.";
+}
+
+export function FormError(props: { error: unknown }) {
+  return (
+    <Show when={props.error}>
+      <p class="form-error" role="alert">
+        {describeError(props.error)}
+      </p>
+    </Show>
+  );
+}
