@@ -15,6 +15,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 
@@ -447,7 +448,11 @@ export const paymentHistory = pgTable(
     payload: jsonb("payload").notNull(),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("payment_history_payment_idx").on(t.paymentId, t.receivedAt)],
+  (t) => [
+    index("payment_history_payment_idx").on(t.paymentId, t.receivedAt),
+    // A gateway event changes state once: the row that records its processing is unique.
+    uniqueIndex("payment_history_processed_once").on(t.gateway, t.eventId).where(sql`${t.outcome} = 'processed'`),
+  ],
 );
 
 export const auditLog = pgTable(

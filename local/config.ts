@@ -22,4 +22,5 @@ export const devWorkerVars = {
   ENVIRONMENT: "development",
   WEB_ORIGIN: "",
   NOTIFIER: "development",
+  PAYMENT_GATEWAY: "sandbox",
 };

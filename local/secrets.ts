@@ -6,6 +6,7 @@ export interface LocalSecrets {
   JWT_PRIVATE_JWK: string;
   JWT_KEY_ID: string;
   OTP_SECRET: string;
+  SANDBOX_GATEWAY_SECRET: string;
 }
 
 const randomHex = (bytes: number) =>
@@ -25,12 +26,20 @@ export async function generateSecrets(): Promise<LocalSecrets> {
     JWT_PRIVATE_JWK: await generateSigningJwk(),
     JWT_KEY_ID: `local-${randomHex(4)}`,
     OTP_SECRET: randomHex(32),
+    SANDBOX_GATEWAY_SECRET: randomHex(32),
   };
 }
 
 /** Secrets of the local shop, made once and kept (git-ignored) so sessions survive restarts. */
 export async function loadOrCreateSecrets(path: string): Promise<LocalSecrets> {
-  if (existsSync(path)) return JSON.parse(await readFile(path, "utf8")) as LocalSecrets;
+  // Secrets added by newer versions of the shop are filled in, existing ones kept.
+  if (existsSync(path)) {
+    const kept = JSON.parse(await readFile(path, "utf8")) as Partial<LocalSecrets>;
+    const complete = { ...(await generateSecrets()), ...kept };
+    if (Object.keys(kept).length < Object.keys(complete).length)
+      await writeFile(path, JSON.stringify(complete, null, 2), { mode: 0o600 });
+    return complete;
+  }
   const secrets = await generateSecrets();
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, JSON.stringify(secrets, null, 2), { mode: 0o600 });

@@ -5,14 +5,20 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { createRouter } from "./lib/create-router.ts";
 import { errorBody, renderError } from "./lib/errors.ts";
-import { requireAdmin, requireAuth } from "./middleware/auth.ts";
+import { requireAdmin, requireAuth, requireStaff } from "./middleware/auth.ts";
 import { services } from "./middleware/services.ts";
+import { adminCouponsRouter } from "./routes/admin/coupons.ts";
+import { adminOrdersRouter } from "./routes/admin/orders.ts";
 import { adminUsersRouter } from "./routes/admin/users.ts";
 import { authRouter } from "./routes/auth.ts";
+import { cartRouter } from "./routes/cart.ts";
 import { catalogRouter } from "./routes/catalog.ts";
+import { couponsRouter } from "./routes/coupons.ts";
 import { devRouter } from "./routes/dev.ts";
 import { healthRouter } from "./routes/health.ts";
 import { meRouter } from "./routes/me.ts";
+import { ordersRouter } from "./routes/orders.ts";
+import { paymentsRouter } from "./routes/payments.ts";
 
 export const apiBase = "/api/v1";
 const maxJsonBodyBytes = 64 * 1024;
@@ -36,10 +42,17 @@ export function createApp() {
     }),
   );
   api.use("*", services);
+  // Lets the sandbox bank deliver its callback through the shop's own router, as a real gateway would over HTTP.
+  api.use("*", async (c, next) => {
+    c.set("deliver", async (request: Request) => app.fetch(request, c.env, c.executionCtx));
+    await next();
+  });
 
   // Authentication and role checks run before validation, so a caller without access learns nothing.
-  api.use("/admin/users", requireAuth, requireAdmin);
-  api.use("/admin/users/*", requireAuth, requireAdmin);
+  for (const path of ["/cart", "/cart/*", "/coupons", "/coupons/*", "/checkout", "/orders", "/orders/*"])
+    api.use(path, requireAuth);
+  for (const path of ["/admin/*"]) api.use(path, requireAuth, requireStaff);
+  for (const path of ["/admin/users", "/admin/users/*"]) api.use(path, requireAdmin);
 
   api
     .route("/", healthRouter)
@@ -47,7 +60,13 @@ export function createApp() {
     .route("/", authRouter)
     .route("/", meRouter)
     .route("/", devRouter)
-    .route("/admin/users", adminUsersRouter);
+    .route("/cart", cartRouter)
+    .route("/coupons", couponsRouter)
+    .route("/", ordersRouter)
+    .route("/", paymentsRouter)
+    .route("/admin/users", adminUsersRouter)
+    .route("/admin/coupons", adminCouponsRouter)
+    .route("/admin/orders", adminOrdersRouter);
 
   api.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

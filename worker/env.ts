@@ -17,6 +17,9 @@ interface Secrets {
   JWT_PREVIOUS_PUBLIC_JWKS?: string;
   /** Keys the HMAC under which one-time codes are stored. */
   OTP_SECRET: string;
+  SANDBOX_GATEWAY_SECRET?: string;
+  STRIPE_SECRET_KEY?: string;
+  STRIPE_WEBHOOK_SECRET?: string;
   RESEND_API_KEY?: string;
   TWILIO_ACCOUNT_SID?: string;
   TWILIO_AUTH_TOKEN?: string;
@@ -40,5 +43,11 @@ export interface Services {
 
 export interface AppEnv {
   Bindings: Bindings;
-  Variables: { requestId: string; services: Services; user?: UserRow };
+  Variables: {
+    requestId: string;
+    services: Services;
+    user?: UserRow;
+    /** Sends a request through the shop's own router (the sandbox bank's callbacks). */
+    deliver: (request: Request) => Promise<Response>;
+  };
 }

@@ -1,6 +1,7 @@
 import { routePartykitRequest } from "partyserver";
 import { createApp } from "./app.ts";
 import type { Bindings } from "./env.ts";
+import { runScheduledJobs } from "./jobs.ts";
 
 export { CatalogRoom } from "../realtime/catalog-room.ts";
 
@@ -17,5 +18,8 @@ export default {
       if (room) return room;
     }
     return app.fetch(request, env, ctx);
+  },
+  async scheduled(_controller, env, ctx) {
+    ctx.waitUntil(runScheduledJobs(env));
   },
 } satisfies ExportedHandler<Bindings>;

@@ -1,4 +1,5 @@
 import { env, exports } from "cloudflare:workers";
+import { sql } from "drizzle-orm";
 import type { Role } from "../lib/tokens.ts";
 import { signAccessToken } from "../lib/tokens.ts";
 import { lazyServices } from "../middleware/services.ts";
@@ -87,4 +88,83 @@ export async function withServices<T>(fn: (services: ReturnType<typeof lazyServi
   } finally {
     await handle.close();
   }
+}
+
+/** A product of the test's own, so stock-changing tests never share rows. */
+export async function createProduct(
+  fields: {
+    stock: number;
+    price?: number;
+    discount?: number;
+    shipping?: number;
+    active?: boolean;
+    threshold?: number;
+  } = { stock: 10 },
+): Promise<{ id: string; slug: string }> {
+  const slug = `test-${crypto.randomUUID()}`;
+  return withServices(async ({ db }) => {
+    const result = await db.execute<{ id: string; slug: string }>(sql`
+      INSERT INTO products (slug, name, price, discount, shipping_amount, stock_qty, is_active, low_stock_threshold)
+      VALUES (${slug}, ${`Test product ${slug.slice(5, 13)}`}, ${fields.price ?? 10_000}, ${fields.discount ?? 0},
+        ${fields.shipping ?? 0}, ${fields.stock}, ${fields.active ?? true}, ${fields.threshold ?? 5})
+      RETURNING id, slug`);
+    return result.rows[0];
+  });
+}
+
+/** Verified customers created straight in the database, with access tokens: for races of many shoppers. */
+export async function createShoppers(count: number): Promise<{ id: string; token: string }[]> {
+  const rows = await withServices(async ({ db }) => {
+    const values = Array.from({ length: count }, () => {
+      const email = uniqueEmail();
+      return sql`(${email}, ${email}, true)`;
+    });
+    const result = await db.execute<{ id: string }>(sql`
+      INSERT INTO users (username, email, is_email_verified) VALUES ${sql.join(values, sql`, `)} RETURNING id`);
+    return result.rows;
+  });
+  return Promise.all(rows.map(async (row) => ({ id: row.id, token: await tokenFor(row, "customer") })));
+}
+
+export async function stockOf(productId: string): Promise<number> {
+  return withServices(async ({ db }) => {
+    const result = await db.execute<{ stock_qty: number }>(sql`SELECT stock_qty FROM products WHERE id = ${productId}`);
+    return result.rows[0].stock_qty;
+  });
+}
+
+export const address = {
+  name: "Ada Buyer",
+  line1: "1 Market Street",
+  city: "Springfield",
+  postalCode: "12345",
+  country: "US",
+};
+
+export const checkoutAs = (
+  token: string,
+  body: Record<string, unknown> = { shippingAddress: address },
+  key = crypto.randomUUID(),
+) => call("/checkout", { body, token, headers: { "idempotency-key": key } });
+
+export const setLine = (token: string, productId: string, quantity: number) =>
+  call(`/cart/items/${productId}`, { method: "PUT", body: { quantity }, token });
+
+/** A coupon defined through the admin API. */
+export async function defineCoupon(body: Record<string, unknown>) {
+  const result = await call("/admin/coupons", {
+    token: await tokenFor(seedAdmin, "admin"),
+    body: { title: "Golden", kind: "percent", value: 10, validFor: "P7D", ...body },
+  });
+  if (result.status !== 201) throw new Error(`coupon: ${JSON.stringify(result.body)}`);
+  return result.body;
+}
+
+export async function grant(couponId: string, userId: string): Promise<string> {
+  const result = await call(`/admin/coupons/${couponId}/grants`, {
+    token: await tokenFor(seedAdmin, "admin"),
+    body: { userId },
+  });
+  if (result.status !== 201) throw new Error(`grant: ${JSON.stringify(result.body)}`);
+  return result.body.code;
 }

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "payment_history_processed_once" ON "payment_history" USING btree ("gateway","event_id") WHERE "payment_history"."outcome" = 'processed';

@@ -1,0 +1,42 @@
+/** What a payment gateway reported about one payment, once its message was verified. */
+export interface GatewayResult {
+  /** The gateway's id of this message or transaction; a result is applied once per id. */
+  eventId: string;
+  authority: string;
+  outcome: "success" | "failure";
+  amount: number;
+  currency: string;
+  transactionId: string | null;
+  cardLast4: string | null;
+  cardHash: string | null;
+}
+
+export interface StartedPayment {
+  authority: string;
+  redirectUrl: string;
+}
+
+export interface PaymentRequest {
+  paymentId: string;
+  orderId: string;
+  amount: number;
+  currency: string;
+  /** The shop's origin, for the pages the shopper returns to. */
+  origin: string;
+}
+
+export interface PaymentGateway {
+  readonly name: "sandbox" | "stripe";
+  start(request: PaymentRequest): Promise<StartedPayment>;
+  refund(payment: { authority: string; authorizedKey: string | null; amount: number }): Promise<void>;
+}
+
+/** A gateway message that failed verification (signature, age, replay): answered 400 and recorded. */
+export class RejectedCallback extends Error {
+  constructor(
+    readonly reason: "bad_signature" | "stale" | "replayed" | "malformed",
+    readonly payload: unknown,
+  ) {
+    super(`callback rejected: ${reason}`);
+  }
+}

@@ -1,0 +1,87 @@
+import type { Redis } from "@upstash/redis/cloudflare";
+import { timingSafeEqual } from "../lib/password.ts";
+import { hmacHex } from "../lib/tokens.ts";
+import type { GatewayResult, PaymentGateway, PaymentRequest, StartedPayment } from "./gateway.ts";
+import { RejectedCallback } from "./gateway.ts";
+
+export const sandboxToleranceSeconds = 300;
+
+export interface SandboxCallback {
+  authority: string;
+  outcome: "success" | "failure";
+  amount: number;
+  currency: string;
+  transactionId: string;
+  cardLast4: string;
+  nonce: string;
+  timestamp: number;
+}
+
+const random = (bytes: number) =>
+  [...crypto.getRandomValues(new Uint8Array(bytes))].map((b) => b.toString(16).padStart(2, "0")).join("");
+
+/**
+ * The stand-in bank of local development: a payment page with outcome buttons, and callbacks
+ * signed with HMAC-SHA256 over `timestamp.body`, carrying a nonce against replays.
+ */
+export class SandboxGateway implements PaymentGateway {
+  readonly name = "sandbox";
+  constructor(private readonly secret: string) {}
+
+  async start(request: PaymentRequest): Promise<StartedPayment> {
+    const authority = `SBX-${random(12)}`;
+    return { authority, redirectUrl: `${request.origin}/api/v1/sandbox/pay/${authority}` };
+  }
+
+  async refund(): Promise<void> {
+    // The sandbox bank returns money instantly.
+  }
+
+  /** What the bank sends to the shop when the shopper presses a button. */
+  async signCallback(
+    callback: Omit<SandboxCallback, "nonce" | "timestamp" | "transactionId" | "cardLast4">,
+    now = Date.now(),
+  ) {
+    const body = JSON.stringify({
+      ...callback,
+      transactionId: `SBXT-${random(10)}`,
+      cardLast4: "4242",
+      nonce: random(16),
+      timestamp: Math.floor(now / 1000),
+    } satisfies SandboxCallback);
+    return { body, signature: await this.signature(body) };
+  }
+
+  async signature(body: string): Promise<string> {
+    return hmacHex(this.secret, body);
+  }
+
+  /** Verifies signature, age and novelty of a callback; throws `RejectedCallback` otherwise. */
+  async verify(rawBody: string, signature: string | undefined, redis: Redis, now = Date.now()): Promise<GatewayResult> {
+    let payload: SandboxCallback;
+    try {
+      payload = JSON.parse(rawBody) as SandboxCallback;
+    } catch {
+      throw new RejectedCallback("malformed", rawBody);
+    }
+    const expected = new TextEncoder().encode(await this.signature(rawBody));
+    if (!signature || !timingSafeEqual(new TextEncoder().encode(signature), expected)) {
+      throw new RejectedCallback("bad_signature", payload);
+    }
+    if (typeof payload.timestamp !== "number" || Math.abs(now / 1000 - payload.timestamp) > sandboxToleranceSeconds) {
+      throw new RejectedCallback("stale", payload);
+    }
+    const fresh = await redis.set(`sandbox:nonce:${payload.nonce}`, "1", { nx: true, ex: 2 * sandboxToleranceSeconds });
+    if (fresh === null) throw new RejectedCallback("replayed", payload);
+    return {
+      eventId: payload.transactionId,
+      authority: payload.authority,
+      outcome: payload.outcome,
+      amount: payload.amount,
+      currency: payload.currency,
+      transactionId: payload.outcome === "success" ? payload.transactionId : null,
+      cardLast4: payload.cardLast4,
+      cardHash: await hmacHex(this.secret, `card:${payload.cardLast4}`),
+    };
+  }
+}

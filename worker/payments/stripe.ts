@@ -1,0 +1,101 @@
+import Stripe from "stripe";
+import type { GatewayResult, PaymentGateway, PaymentRequest, StartedPayment } from "./gateway.ts";
+import { RejectedCallback } from "./gateway.ts";
+
+export const stripeToleranceSeconds = 300;
+
+/** Stripe Checkout through the official SDK on its fetch client; webhooks verified over the raw body. */
+export class StripeGateway implements PaymentGateway {
+  readonly name = "stripe";
+  private readonly stripe: Stripe;
+
+  constructor(
+    secretKey: string,
+    private readonly webhookSecret: string,
+    options: { host?: string; port?: number; protocol?: "http" | "https" } = {},
+  ) {
+    this.stripe = new Stripe(secretKey, {
+      httpClient: Stripe.createFetchHttpClient(),
+      maxNetworkRetries: 1,
+      ...options,
+    });
+  }
+
+  async start(request: PaymentRequest): Promise<StartedPayment> {
+    const session = await this.stripe.checkout.sessions.create(
+      {
+        mode: "payment",
+        client_reference_id: request.orderId,
+        metadata: { orderId: request.orderId, paymentId: request.paymentId },
+        line_items: [
+          {
+            quantity: 1,
+            price_data: {
+              currency: request.currency.toLowerCase(),
+              unit_amount: request.amount,
+              product_data: { name: `Royal Shop order ${request.orderId.slice(0, 8)}` },
+            },
+          },
+        ],
+        success_url: `${request.origin}/orders/${request.orderId}?paid=1`,
+        cancel_url: `${request.origin}/orders/${request.orderId}`,
+      },
+      { idempotencyKey: `payment-${request.paymentId}` },
+    );
+    if (!session.url) throw new Error("Stripe returned a session without a URL");
+    return { authority: session.id, redirectUrl: session.url };
+  }
+
+  async refund(payment: { authorizedKey: string | null; amount: number }): Promise<void> {
+    if (!payment.authorizedKey) throw new Error("no payment intent to refund");
+    await this.stripe.refunds.create({ payment_intent: payment.authorizedKey, amount: payment.amount });
+  }
+
+  /** Verifies a webhook (signature, 300 s tolerance) and reads the Checkout events the shop acts on. */
+  async verify(rawBody: string, signature: string | undefined): Promise<GatewayResult | null> {
+    let event: Stripe.Event;
+    try {
+      event = await this.stripe.webhooks.constructEventAsync(
+        rawBody,
+        signature ?? "",
+        this.webhookSecret,
+        stripeToleranceSeconds,
+        Stripe.createSubtleCryptoProvider(),
+      );
+    } catch (error) {
+      const stale = error instanceof Error && /timestamp outside the tolerance/i.test(error.message);
+      throw new RejectedCallback(stale ? "stale" : "bad_signature", safeJson(rawBody));
+    }
+    const succeeded =
+      event.type === "checkout.session.completed" || event.type === "checkout.session.async_payment_succeeded";
+    const failed = event.type === "checkout.session.async_payment_failed" || event.type === "checkout.session.expired";
+    if (!succeeded && !failed) return null;
+    const session = event.data.object as Stripe.Checkout.Session;
+    if (succeeded && session.payment_status !== "paid") return null;
+    const intent =
+      typeof session.payment_intent === "string" ? session.payment_intent : (session.payment_intent?.id ?? null);
+    return {
+      eventId: event.id,
+      authority: session.id,
+      outcome: succeeded ? "success" : "failure",
+      amount: session.amount_total ?? -1,
+      currency: (session.currency ?? "").toUpperCase(),
+      transactionId: succeeded ? intent : null,
+      cardLast4: null,
+      cardHash: null,
+    };
+  }
+
+  /** A signature header as Stripe would send it (for tests and local replays). */
+  signForTest(payload: string, timestamp?: number): string {
+    return this.stripe.webhooks.generateTestHeaderString({ payload, secret: this.webhookSecret, timestamp });
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { raw: text.slice(0, 2_000) };
+  }
+}

@@ -1,0 +1,123 @@
+import { desc, eq, sql } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import { coupons } from "../../db/schema.ts";
+
+export type CouponRow = typeof coupons.$inferSelect;
+
+export type UserCouponRow = {
+  id: string;
+  code: string;
+  coupon_id: string;
+  title: string;
+  kind: "percent" | "fixed";
+  value: number;
+  min_subtotal: number;
+  max_discount: number | null;
+  expires_at: string;
+  remaining_uses: number;
+  usable: boolean;
+  expired: boolean;
+  exhausted: boolean;
+  active: boolean;
+};
+
+/** The columns that say whether a granted coupon can be used now, and why not. */
+const userCouponColumns = sql`
+  uc.id, uc.code, uc.coupon_id, c.title, c.kind, c.value, c.min_subtotal, c.max_discount,
+  to_char(uc.expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS expires_at,
+  least(c.per_user_limit - uc.uses, coalesce(c.usage_limit - c.used_count, c.per_user_limit - uc.uses))::int AS remaining_uses,
+  uc.expires_at <= now() AS expired,
+  (uc.uses >= c.per_user_limit OR (c.usage_limit IS NOT NULL AND c.used_count >= c.usage_limit)) AS exhausted,
+  c.is_active AS active`;
+
+export async function listUsableCoupons(db: Database, userId: string): Promise<UserCouponRow[]> {
+  const result = await db.execute<UserCouponRow>(sql`
+    SELECT ${userCouponColumns}, true AS usable
+    FROM user_coupons uc JOIN coupons c ON c.id = uc.coupon_id
+    WHERE uc.user_id = ${userId} AND c.is_active AND uc.expires_at > now()
+      AND uc.uses < c.per_user_limit AND (c.usage_limit IS NULL OR c.used_count < c.usage_limit)
+    ORDER BY uc.expires_at`);
+  return result.rows;
+}
+
+export async function findUserCoupon(db: Database, userId: string, code: string): Promise<UserCouponRow | undefined> {
+  const result = await db.execute<UserCouponRow>(sql`
+    SELECT ${userCouponColumns}, false AS usable
+    FROM user_coupons uc JOIN coupons c ON c.id = uc.coupon_id
+    WHERE uc.user_id = ${userId} AND uc.code = ${code}`);
+  return result.rows[0];
+}
+
+/**
+ * Counts one use of a granted coupon, bounded by its per-user and global limits, its expiry and
+ * its active flag, in conditional updates: concurrent checkouts cannot both take the last use.
+ * Returns undefined when the coupon cannot be used (the caller asks `findUserCoupon` why).
+ */
+export async function takeCouponUse(db: Database, userId: string, code: string): Promise<UserCouponRow | undefined> {
+  const result = await db.execute<UserCouponRow>(sql`
+    WITH taken AS (
+      UPDATE user_coupons uc SET uses = uc.uses + 1
+      FROM coupons c
+      WHERE uc.user_id = ${userId} AND uc.code = ${code} AND c.id = uc.coupon_id
+        AND c.is_active AND uc.expires_at > now() AND uc.uses < c.per_user_limit
+      RETURNING uc.id, uc.coupon_id
+    ), counted AS (
+      UPDATE coupons c SET used_count = c.used_count + 1
+      FROM taken
+      WHERE c.id = taken.coupon_id AND (c.usage_limit IS NULL OR c.used_count < c.usage_limit)
+      RETURNING c.id
+    )
+    SELECT taken.id, ${code}::text AS code, taken.coupon_id, c.title, c.kind, c.value, c.min_subtotal, c.max_discount,
+      (SELECT count(*) FROM counted)::int AS remaining_uses
+    FROM taken JOIN coupons c ON c.id = taken.coupon_id`);
+  const row = result.rows[0];
+  // Both updates must have happened; if the global limit refused, the caller rolls back the per-user use.
+  return row && row.remaining_uses === 1 ? row : undefined;
+}
+
+/** Gives a use back when an order that took one is canceled or expires. */
+export async function releaseCouponUse(db: Database, userCouponId: string): Promise<void> {
+  await db.execute(sql`
+    WITH released AS (
+      UPDATE user_coupons SET uses = uses - 1 WHERE id = ${userCouponId} AND uses > 0 RETURNING coupon_id
+    )
+    UPDATE coupons SET used_count = used_count - 1 FROM released WHERE coupons.id = released.coupon_id AND used_count > 0`);
+}
+
+export async function insertCoupon(db: Database, values: typeof coupons.$inferInsert): Promise<CouponRow> {
+  const [row] = await db.insert(coupons).values(values).returning();
+  return row;
+}
+
+export async function listCoupons(db: Database): Promise<CouponRow[]> {
+  return db.select().from(coupons).orderBy(desc(coupons.createdAt));
+}
+
+export async function findCoupon(db: Database, id: string): Promise<CouponRow | undefined> {
+  const [row] = await db.select().from(coupons).where(eq(coupons.id, id));
+  return row;
+}
+
+export async function updateCoupon(db: Database, id: string, changes: Partial<typeof coupons.$inferInsert>) {
+  const [row] = await db.update(coupons).set(changes).where(eq(coupons.id, id)).returning();
+  return row;
+}
+
+export async function insertGrant(db: Database, couponId: string, userId: string, code: string) {
+  const result = await db.execute<{ id: string; code: string; granted_at: string; expires_at: string }>(sql`
+    INSERT INTO user_coupons (coupon_id, user_id, code, expires_at)
+    SELECT id, ${userId}, ${code}, now() + valid_for FROM coupons WHERE id = ${couponId}
+    RETURNING id, code,
+      to_char(granted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS granted_at,
+      to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS expires_at`);
+  return result.rows[0];
+}
+
+/** The scheduled purge: granted coupons that expired or are used up. */
+export async function purgeSpentGrants(db: Database): Promise<number> {
+  const result = await db.execute(sql`
+    DELETE FROM user_coupons uc USING coupons c
+    WHERE c.id = uc.coupon_id AND (uc.expires_at <= now() OR uc.uses >= c.per_user_limit)
+      AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.user_coupon_id = uc.id AND o.status = 'pending_payment')`);
+  return result.rowCount ?? 0;
+}

@@ -1,0 +1,84 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { createRouter } from "../../lib/create-router.ts";
+import { errorSchema } from "../../lib/errors.ts";
+import { errorResponses, jsonContent, notFoundResponse } from "../../lib/openapi.ts";
+import { currentUser } from "../../middleware/auth.ts";
+import { couponBody, couponSchema, grantSchema } from "../../schemas/coupons.ts";
+import { createCoupon, grantCoupon, listAllCoupons, setCouponActive } from "../../services/coupons.service.ts";
+
+const tags = ["Admin: coupons"];
+const security = [{ bearer: [] }];
+const idParam = z.object({ id: z.uuid() });
+const json = <T extends z.ZodType>(schema: T) => ({
+  body: { required: true, content: { "application/json": { schema } } },
+});
+const denied = { 401: jsonContent(errorSchema, "Not signed in"), 403: jsonContent(errorSchema, "Not staff") } as const;
+
+/** Mounted under /admin/coupons behind requireAuth + requireStaff. */
+export const adminCouponsRouter = createRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/",
+      tags,
+      security,
+      summary: "All coupon definitions",
+      responses: { 200: jsonContent(z.object({ items: z.array(couponSchema) }), "Coupons"), ...denied },
+    }),
+    async (c) => c.json(await listAllCoupons(c.get("services").db), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/",
+      tags,
+      security,
+      summary: "Defines a coupon (percent or fixed, validity as an ISO 8601 duration, limits)",
+      request: json(couponBody),
+      responses: { 201: jsonContent(couponSchema, "The coupon"), ...denied, ...errorResponses },
+    }),
+    async (c) => c.json(await createCoupon(c.get("services").db, currentUser(c), c.req.valid("json")), 201),
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/{id}",
+      tags,
+      security,
+      summary: "Activates or deactivates a coupon",
+      request: { params: idParam, ...json(z.object({ active: z.boolean() })) },
+      responses: { 200: jsonContent(couponSchema, "The coupon"), ...notFoundResponse, ...denied, ...errorResponses },
+    }),
+    async (c) =>
+      c.json(
+        await setCouponActive(
+          c.get("services").db,
+          currentUser(c),
+          c.req.valid("param").id,
+          c.req.valid("json").active,
+        ),
+        200,
+      ),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/grants",
+      tags,
+      security,
+      summary: "Grants the coupon to a user: a code of their own, expiring after the coupon's validity",
+      request: { params: idParam, ...json(z.object({ userId: z.uuid() })) },
+      responses: {
+        201: jsonContent(grantSchema, "The user's coupon"),
+        ...notFoundResponse,
+        409: jsonContent(errorSchema, "coupon_invalid (inactive)"),
+        ...denied,
+        ...errorResponses,
+      },
+    }),
+    async (c) =>
+      c.json(
+        await grantCoupon(c.get("services").db, currentUser(c), c.req.valid("param").id, c.req.valid("json").userId),
+        201,
+      ),
+  );

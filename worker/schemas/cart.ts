@@ -1,0 +1,37 @@
+import { z } from "@hono/zod-openapi";
+
+const money = z.number().int();
+
+export const cartSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        productId: z.string(),
+        name: z.string(),
+        quantity: z.number().int(),
+        unitPrice: money,
+        lineTotal: money,
+        imageUrl: z.string().nullable(),
+      }),
+    ),
+    subtotal: money,
+    shipping: money,
+    itemCount: z.number().int(),
+    currency: z.string(),
+    version: z.number().int(),
+  })
+  .openapi("Cart");
+
+export const mergeNoticeSchema = z.object({
+  productId: z.string(),
+  reason: z.enum(["unavailable", "capped"]),
+  available: z.number().int().optional(),
+});
+
+export const quantityBody = z.object({ quantity: z.number().int().min(0).max(999) });
+export const mergeBody = z.object({
+  items: z.array(z.object({ productId: z.uuid(), quantity: z.number().int().min(1).max(999) })).max(100),
+});
+
+export type Cart = z.infer<typeof cartSchema>;
+export type MergeNotice = z.infer<typeof mergeNoticeSchema>;

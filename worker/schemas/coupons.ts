@@ -1,0 +1,82 @@
+import { z } from "@hono/zod-openapi";
+
+/** ISO 8601 durations as Postgres reads them (P7D, PT10M, P1DT12H); zero is not a validity. */
+export const isoDuration = z
+  .string()
+  .regex(
+    /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/,
+    "an ISO 8601 duration such as P7D or PT10M",
+  )
+  .refine((value) => /[1-9]/.test(value), "a duration longer than zero")
+  .openapi({ example: "P7D" });
+
+export const myCouponSchema = z
+  .object({
+    code: z.string(),
+    title: z.string(),
+    kind: z.enum(["percent", "fixed"]),
+    value: z.number().int(),
+    expiresAt: z.string(),
+    remainingUses: z.number().int(),
+  })
+  .openapi("MyCoupon");
+
+export const myCouponsSchema = z
+  .object({ items: z.array(myCouponSchema), serverTime: z.string() })
+  .openapi("MyCoupons");
+
+export const previewSchema = z
+  .object({
+    subtotal: z.number().int(),
+    discount: z.number().int(),
+    tax: z.number().int(),
+    shipping: z.number().int(),
+    total: z.number().int(),
+    currency: z.string(),
+  })
+  .openapi("CouponPreview");
+
+export const couponBody = z
+  .object({
+    title: z.string().trim().min(1).max(80),
+    kind: z.enum(["percent", "fixed"]),
+    value: z.number().int().positive(),
+    validFor: isoDuration,
+    usageLimit: z.number().int().positive().nullable().optional(),
+    perUserLimit: z.number().int().positive().default(1),
+    minSubtotal: z.number().int().nonnegative().default(0),
+    maxDiscount: z.number().int().nonnegative().nullable().optional(),
+    active: z.boolean().default(true),
+  })
+  .refine((c) => c.kind !== "percent" || c.value <= 100, {
+    message: "a percent coupon is at most 100",
+    path: ["value"],
+  });
+
+export const couponSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    kind: z.enum(["percent", "fixed"]),
+    value: z.number().int(),
+    validFor: z.string(),
+    usageLimit: z.number().int().nullable(),
+    perUserLimit: z.number().int(),
+    minSubtotal: z.number().int(),
+    maxDiscount: z.number().int().nullable(),
+    usedCount: z.number().int(),
+    active: z.boolean(),
+    createdAt: z.string(),
+  })
+  .openapi("Coupon");
+
+export const grantSchema = z
+  .object({
+    id: z.string(),
+    code: z.string(),
+    userId: z.string(),
+    couponId: z.string(),
+    grantedAt: z.string(),
+    expiresAt: z.string(),
+  })
+  .openapi("CouponGrant");

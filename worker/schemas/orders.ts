@@ -1,0 +1,61 @@
+import { z } from "@hono/zod-openapi";
+import { orderStatuses } from "../domain/order-status.ts";
+
+const money = z.number().int();
+
+export const shippingAddressSchema = z.object({
+  name: z.string().trim().min(1).max(120),
+  line1: z.string().trim().min(1).max(200),
+  city: z.string().trim().min(1).max(100),
+  postalCode: z.string().trim().min(1).max(20),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 country code")
+    .openapi({ example: "US" }),
+  phone: z.string().trim().min(5).max(30).optional(),
+});
+
+export const checkoutBody = z.object({
+  couponCode: z.string().trim().min(1).max(40).optional(),
+  shippingAddress: shippingAddressSchema,
+});
+
+export const idempotencyHeader = z.object({
+  "idempotency-key": z.string().min(8).max(255).openapi({
+    description: "A unique key per checkout attempt (a UUID); retries reuse it",
+    example: "5f0c7a8e-2b6d-4c1e-9a3f-7d2e8b1c4a60",
+  }),
+});
+
+export const orderSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(orderStatuses),
+    items: z.array(
+      z.object({
+        productId: z.string(),
+        name: z.string(),
+        quantity: z.number().int(),
+        unitPrice: money,
+        lineTotal: money,
+      }),
+    ),
+    subtotal: money,
+    discount: money,
+    tax: money,
+    shipping: money,
+    total: money,
+    currency: z.string(),
+    couponCode: z.string().nullable(),
+    createdAt: z.string(),
+    expiresAt: z.string(),
+    events: z.array(z.object({ status: z.enum(orderStatuses), at: z.string() })),
+  })
+  .openapi("Order");
+
+export const paymentStartSchema = z
+  .object({ paymentId: z.string(), gateway: z.enum(["sandbox", "stripe"]), redirectUrl: z.string() })
+  .openapi("PaymentStart");
+
+export type Order = z.infer<typeof orderSchema>;
+export type CheckoutInput = z.infer<typeof checkoutBody>;

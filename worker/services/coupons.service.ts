@@ -1,0 +1,164 @@
+import type { Database } from "../../db/client.ts";
+import { type CouponTerms, priceOrder } from "../domain/pricing.ts";
+import { AppError } from "../lib/errors.ts";
+import { recordAudit } from "../repositories/audit.repository.ts";
+import { readCartLines } from "../repositories/cart.repository.ts";
+import {
+  type CouponRow,
+  findCoupon,
+  findUserCoupon,
+  insertCoupon,
+  insertGrant,
+  listCoupons,
+  listUsableCoupons,
+  type UserCouponRow,
+  updateCoupon,
+} from "../repositories/coupons.repository.ts";
+import { findUserById, type UserRow } from "../repositories/users.repository.ts";
+import type { couponBody } from "../schemas/coupons.ts";
+
+export const termsOf = (row: Pick<UserCouponRow, "kind" | "value" | "min_subtotal" | "max_discount">): CouponTerms => ({
+  kind: row.kind,
+  value: row.value,
+  minSubtotal: row.min_subtotal,
+  maxDiscount: row.max_discount,
+});
+
+/** Why a granted coupon cannot be used now, as the contract's 409 codes. */
+export function couponRefusal(row: UserCouponRow | undefined, subtotal: number): AppError | null {
+  if (!row?.active) return new AppError("coupon_invalid", "This coupon code is not valid.");
+  if (row.expired) return new AppError("coupon_expired", "This coupon has expired.", { expiresAt: row.expires_at });
+  if (row.exhausted) return new AppError("coupon_exhausted", "This coupon has been used up.");
+  if (subtotal < row.min_subtotal) {
+    return new AppError("coupon_invalid", "The cart is below this coupon's minimum.", {
+      minSubtotal: row.min_subtotal,
+    });
+  }
+  return null;
+}
+
+export async function myCoupons(db: Database, userId: string) {
+  const rows = await listUsableCoupons(db, userId);
+  return {
+    items: rows.map((row) => ({
+      code: row.code,
+      title: row.title,
+      kind: row.kind,
+      value: row.value,
+      expiresAt: row.expires_at,
+      remainingUses: row.remaining_uses,
+    })),
+    serverTime: new Date().toISOString(),
+  };
+}
+
+/** What the cart would cost with this coupon; the same pricing function as checkout. */
+export async function previewCoupon(db: Database, userId: string, code: string, taxRateBps: number, currency: string) {
+  const [coupon, cart] = await Promise.all([findUserCoupon(db, userId, code), readCartLines(db, userId)]);
+  if (cart.lines.length === 0) throw new AppError("cart_empty", "The cart is empty.");
+  const lines = cart.lines.map((line) => ({
+    unitPrice: line.unit_price,
+    quantity: line.quantity,
+    shippingAmount: line.shipping_amount,
+  }));
+  const subtotal = lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
+  const refusal = couponRefusal(coupon, subtotal);
+  if (refusal || !coupon) throw refusal;
+  return { ...priceOrder(lines, taxRateBps, termsOf(coupon)), currency };
+}
+
+const adminView = (row: CouponRow) => ({
+  id: row.id,
+  title: row.title,
+  kind: row.kind,
+  value: row.value,
+  validFor: row.validFor,
+  usageLimit: row.usageLimit,
+  perUserLimit: row.perUserLimit,
+  minSubtotal: row.minSubtotal,
+  maxDiscount: row.maxDiscount,
+  usedCount: row.usedCount,
+  active: row.isActive,
+  createdAt: row.createdAt.toISOString(),
+});
+
+export async function listAllCoupons(db: Database) {
+  return { items: (await listCoupons(db)).map(adminView) };
+}
+
+export async function createCoupon(db: Database, actor: UserRow, input: ReturnType<typeof couponBody.parse>) {
+  return db.transaction(async (tx) => {
+    const row = await insertCoupon(tx, {
+      title: input.title,
+      kind: input.kind,
+      value: input.value,
+      validFor: input.validFor,
+      usageLimit: input.usageLimit ?? null,
+      perUserLimit: input.perUserLimit,
+      minSubtotal: input.minSubtotal,
+      maxDiscount: input.maxDiscount ?? null,
+      isActive: input.active,
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "coupon.create",
+      entity: "coupon",
+      entityId: row.id,
+      before: null,
+      after: adminView(row),
+    });
+    return adminView(row);
+  });
+}
+
+export async function setCouponActive(db: Database, actor: UserRow, id: string, active: boolean) {
+  return db.transaction(async (tx) => {
+    const before = await findCoupon(tx, id);
+    if (!before) throw new AppError("not_found", "No such coupon.");
+    const after = await updateCoupon(tx, id, { isActive: active });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "coupon.update",
+      entity: "coupon",
+      entityId: id,
+      before: adminView(before),
+      after: adminView(after),
+    });
+    return adminView(after);
+  });
+}
+
+const codeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+/** A code of the grant's own: 10 characters from an unambiguous alphabet (~50 bits). */
+export function newCouponCode(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(10));
+  return `ROYAL-${[...bytes].map((b) => codeAlphabet[b % codeAlphabet.length]).join("")}`;
+}
+
+export async function grantCoupon(db: Database, actor: UserRow, couponId: string, userId: string) {
+  return db.transaction(async (tx) => {
+    const [coupon, user] = await Promise.all([findCoupon(tx, couponId), findUserById(tx, userId)]);
+    if (!coupon) throw new AppError("not_found", "No such coupon.");
+    if (!user) throw new AppError("not_found", "No such user.", { field: "userId" });
+    if (!coupon.isActive) throw new AppError("coupon_invalid", "This coupon is not active.");
+    const grant = await insertGrant(tx, couponId, userId, newCouponCode());
+    const view = {
+      id: grant.id,
+      code: grant.code,
+      userId,
+      couponId,
+      grantedAt: grant.granted_at,
+      expiresAt: grant.expires_at,
+    };
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "coupon.grant",
+      entity: "user_coupon",
+      entityId: grant.id,
+      before: null,
+      after: view,
+    });
+    return view;
+  });
+}

@@ -1,0 +1,100 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import { type OrderStatus, sourcesOf, staffMoves } from "../domain/order-status.ts";
+import { decodeCursor, encodeCursor } from "../lib/cursor.ts";
+import { AppError } from "../lib/errors.ts";
+import {
+  type Actor,
+  findOrder,
+  listOrdersOf,
+  moveOrder,
+  type OrderView,
+  orderStatusOf,
+} from "../repositories/orders.repository.ts";
+import type { UserRow } from "../repositories/users.repository.ts";
+import type { Order } from "../schemas/orders.ts";
+
+export function toOrder(view: OrderView): Order {
+  return {
+    id: view.id,
+    status: view.status,
+    items: view.items,
+    subtotal: view.subtotal,
+    discount: view.discount,
+    tax: view.tax,
+    shipping: view.shipping,
+    total: view.total,
+    currency: view.currency,
+    couponCode: view.coupon_code,
+    createdAt: view.created_at,
+    expiresAt: view.expires_at,
+    events: view.events.map((event) => ({ status: event.status, at: event.at })),
+  };
+}
+
+const isStaff = (user: UserRow) => user.role === "staff" || user.role === "admin";
+
+/**
+ * Cancels unpaid orders whose reservation has run out and gives their stock and coupon uses back.
+ * Runs on the schedule for all orders, and before reads for the reader's own.
+ */
+export async function expireReservations(db: Database, userId?: string): Promise<string[]> {
+  const where = userId ? sql`o.user_id = ${userId} AND o.expires_at <= now()` : sql`o.expires_at <= now()`;
+  return moveOrder(db, where, ["pending_payment"], "canceled", { kind: "system", id: null }, "reservation expired");
+}
+
+export async function listMyOrders(db: Database, user: UserRow, limit: number, cursor?: string) {
+  await expireReservations(db, user.id);
+  const rows = await listOrdersOf(db, user.id, limit + 1, cursor ? decodeCursor(cursor) : undefined);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toOrder),
+    nextCursor: rows.length > limit && last ? encodeCursor([last.created_at, last.id]) : null,
+  };
+}
+
+/** An order its owner, staff or an admin may see; anyone else gets 404, as if it did not exist. */
+export async function getVisibleOrder(db: Database, user: UserRow, id: string): Promise<OrderView> {
+  const owner = await orderStatusOf(db, id);
+  if (!owner || (owner.user_id !== user.id && !isStaff(user))) throw new AppError("not_found", "No such order.");
+  await expireReservations(db, owner.user_id);
+  const order = await findOrder(db, id);
+  if (!order) throw new AppError("not_found", "No such order.");
+  return order;
+}
+
+/** Applies one move of the status machine; a move it does not allow is 409 `invalid_transition`. */
+export async function transition(db: Database, id: string, to: OrderStatus, actor: Actor, note: string | null = null) {
+  const moved = await moveOrder(db, sql`o.id = ${id}`, sourcesOf(to), to, actor, note);
+  if (moved.length === 0) {
+    const current = await orderStatusOf(db, id);
+    if (!current) throw new AppError("not_found", "No such order.");
+    throw new AppError(
+      current.status === "paid" && to === "paid" ? "already_paid" : "invalid_transition",
+      `An order that is ${current.status} cannot become ${to}.`,
+      {
+        from: current.status,
+        to,
+      },
+    );
+  }
+}
+
+export async function cancelMyOrder(db: Database, user: UserRow, id: string): Promise<Order> {
+  const order = await getVisibleOrder(db, user, id);
+  if (order.user_id !== user.id) throw new AppError("not_found", "No such order.");
+  await transition(db, id, "canceled", { kind: "customer", id: user.id }, "canceled by the shopper");
+  return toOrder((await findOrder(db, id)) as OrderView);
+}
+
+export async function moveByStaff(db: Database, staff: UserRow, id: string, to: OrderStatus): Promise<Order> {
+  if (!staffMoves.includes(to)) {
+    throw new AppError(
+      "invalid_transition",
+      `Staff move orders to ${staffMoves.join(", ")}; payment, cancellation and refund have their own routes.`,
+    );
+  }
+  await transition(db, id, to, { kind: "staff", id: staff.id });
+  return toOrder((await findOrder(db, id)) as OrderView);
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+import { call, createProduct, createShoppers, expectError, setLine } from "./helpers.ts";
+
+describe("the cart", () => {
+  it("prices lines from the product's current price, discount and shipping, and bumps its version", async () => {
+    const [shopper] = await createShoppers(1);
+    const a = await createProduct({ stock: 10, price: 2_500, discount: 300, shipping: 150 });
+    const b = await createProduct({ stock: 10, price: 999 });
+    const empty = await call("/cart", { token: shopper.token });
+    expect(empty.body).toEqual({ items: [], subtotal: 0, shipping: 0, itemCount: 0, currency: "USD", version: 0 });
+
+    await setLine(shopper.token, a.id, 3);
+    const cart = await setLine(shopper.token, b.id, 2);
+    expect(cart.status).toBe(200);
+    expect(cart.body.items).toEqual([
+      expect.objectContaining({ productId: a.id, quantity: 3, unitPrice: 2_200, lineTotal: 6_600 }),
+      expect.objectContaining({ productId: b.id, quantity: 2, unitPrice: 999, lineTotal: 1_998 }),
+    ]);
+    expect(cart.body).toMatchObject({ subtotal: 8_598, shipping: 450, itemCount: 5, version: 2 });
+
+    const removed = await setLine(shopper.token, a.id, 0);
+    expect(removed.body.items.map((i: any) => i.productId)).toEqual([b.id]);
+    expect(removed.body.version).toBe(3);
+    const deleted = await call(`/cart/items/${b.id}`, { method: "DELETE", token: shopper.token });
+    expect(deleted.body).toMatchObject({ items: [], version: 4 });
+  });
+
+  it("refuses more than the stock with 409 insufficient_stock and the available quantity", async () => {
+    const [shopper] = await createShoppers(1);
+    const product = await createProduct({ stock: 4 });
+    const result = await setLine(shopper.token, product.id, 5);
+    expectError(result, 409, "insufficient_stock");
+    expect(result.body.error.details).toEqual({ productId: product.id, available: 4 });
+  });
+
+  it("refuses unknown and inactive products with 404, and bad quantities with 400", async () => {
+    const [shopper] = await createShoppers(1);
+    const inactive = await createProduct({ stock: 5, active: false });
+    expectError(await setLine(shopper.token, inactive.id, 1), 404, "not_found");
+    expectError(await setLine(shopper.token, "00000000-0000-4000-8000-999999999999", 1), 404, "not_found");
+    const product = await createProduct({ stock: 5 });
+    for (const quantity of [-1, 1.5, "2", 1000]) {
+      expectError(
+        await call(`/cart/items/${product.id}`, { method: "PUT", body: { quantity }, token: shopper.token }),
+        400,
+        "invalid_request",
+      );
+    }
+    expectError(await setLine(shopper.token, "not-a-uuid", 1), 400, "invalid_request");
+  });
+
+  it("belongs to its owner: another shopper sees their own cart, anonymous callers get 401", async () => {
+    const [alice, bob] = await createShoppers(2);
+    const product = await createProduct({ stock: 5 });
+    await setLine(alice.token, product.id, 2);
+    expect((await call("/cart", { token: bob.token })).body.items).toEqual([]);
+    expectError(await call("/cart"), 401, "unauthenticated");
+    expectError(
+      await call(`/cart/items/${product.id}`, { method: "PUT", body: { quantity: 1 } }),
+      401,
+      "unauthenticated",
+    );
+  });
+
+  it("merges a guest cart: quantities add up, capped at stock; unknown and inactive products dropped with notices", async () => {
+    const [shopper] = await createShoppers(1);
+    const plenty = await createProduct({ stock: 10 });
+    const scarce = await createProduct({ stock: 3 });
+    const inactive = await createProduct({ stock: 3, active: false });
+    await setLine(shopper.token, plenty.id, 2);
+    const merged = await call("/cart/merge", {
+      token: shopper.token,
+      body: {
+        items: [
+          { productId: plenty.id, quantity: 3 },
+          { productId: scarce.id, quantity: 5 },
+          { productId: inactive.id, quantity: 1 },
+          { productId: "00000000-0000-4000-8000-999999999999", quantity: 1 },
+        ],
+      },
+    });
+    expect(merged.status).toBe(200);
+    expect(Object.fromEntries(merged.body.items.map((i: any) => [i.productId, i.quantity]))).toEqual({
+      [plenty.id]: 5,
+      [scarce.id]: 3,
+    });
+    expect(merged.body.notices).toEqual(
+      expect.arrayContaining([
+        { productId: scarce.id, reason: "capped", available: 3 },
+        { productId: inactive.id, reason: "unavailable" },
+        { productId: "00000000-0000-4000-8000-999999999999", reason: "unavailable" },
+      ]),
+    );
+  });
+
+  it("clears", async () => {
+    const [shopper] = await createShoppers(1);
+    await setLine(shopper.token, (await createProduct({ stock: 5 })).id, 1);
+    expect((await call("/cart", { method: "DELETE", token: shopper.token })).body.items).toEqual([]);
+  });
+});

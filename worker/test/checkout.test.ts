@@ -1,0 +1,305 @@
+import { env } from "cloudflare:workers";
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { runScheduledJobs } from "../jobs.ts";
+import { checkout } from "../services/checkout.service.ts";
+import {
+  address,
+  call,
+  checkoutAs,
+  createProduct,
+  createShoppers,
+  defineCoupon,
+  expectError,
+  grant,
+  seedAdmin,
+  setLine,
+  stockOf,
+  tokenFor,
+  withServices,
+} from "./helpers.ts";
+
+const couponState = (code: string) =>
+  withServices(async ({ db }) => {
+    const result = await db.execute<{ uses: number; used_count: number }>(sql`
+      SELECT uc.uses, c.used_count FROM user_coupons uc JOIN coupons c ON c.id = uc.coupon_id WHERE uc.code = ${code}`);
+    return result.rows[0];
+  });
+
+describe("checkout", () => {
+  it("turns the cart into an order: price snapshot, money breakdown, stock reserved, cart emptied", async () => {
+    const [shopper] = await createShoppers(1);
+    const a = await createProduct({ stock: 10, price: 2_500, discount: 300, shipping: 150 });
+    const b = await createProduct({ stock: 5, price: 1_005 });
+    await setLine(shopper.token, a.id, 2);
+    await setLine(shopper.token, b.id, 1);
+    const code = await grant((await defineCoupon({ value: 10 })).id, shopper.id);
+
+    const result = await checkoutAs(shopper.token, { couponCode: code, shippingAddress: address });
+    expect(result.status).toBe(201);
+    // subtotal 2×2200 + 1005 = 5405; 10 % → 540.5 → 541; tax 9 % of 4864 = 437.76 → 438; shipping 300.
+    expect(result.body).toMatchObject({
+      status: "pending_payment",
+      subtotal: 5_405,
+      discount: 541,
+      tax: 438,
+      shipping: 300,
+      total: 5_405 - 541 + 438 + 300,
+      currency: "USD",
+      couponCode: code,
+      events: [{ status: "pending_payment", at: expect.any(String) }],
+    });
+    expect(result.body.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ productId: a.id, quantity: 2, unitPrice: 2_200, lineTotal: 4_400 }),
+        expect.objectContaining({ productId: b.id, quantity: 1, unitPrice: 1_005, lineTotal: 1_005 }),
+      ]),
+    );
+    const minutes = (Date.parse(result.body.expiresAt) - Date.parse(result.body.createdAt)) / 60_000;
+    expect(minutes).toBeCloseTo(15, 0);
+    expect([await stockOf(a.id), await stockOf(b.id)]).toEqual([8, 4]);
+    expect((await call("/cart", { token: shopper.token })).body.items).toEqual([]);
+    expect(await couponState(code)).toEqual({ uses: 1, used_count: 1 });
+
+    // The order keeps its prices when the product's price changes later.
+    await withServices(({ db }) => db.execute(sql`UPDATE products SET price = 99999 WHERE id = ${a.id}`));
+    expect((await call(`/orders/${result.body.id}`, { token: shopper.token })).body.items).toEqual(result.body.items);
+  });
+
+  it("answers 409 cart_empty, 400 without an Idempotency-Key, 400 for a bad address", async () => {
+    const [shopper] = await createShoppers(1);
+    expectError(await checkoutAs(shopper.token), 409, "cart_empty");
+    await setLine(shopper.token, (await createProduct({ stock: 3 })).id, 1);
+    expectError(
+      await call("/checkout", { token: shopper.token, body: { shippingAddress: address } }),
+      400,
+      "invalid_request",
+    );
+    expectError(
+      await checkoutAs(shopper.token, { shippingAddress: { ...address, country: "United States" } }),
+      400,
+      "invalid_request",
+    );
+    expectError(await checkoutAs(shopper.token, {}), 400, "invalid_request");
+  });
+
+  it("refuses the whole order when one line is short, naming it, and changes nothing", async () => {
+    const [shopper] = await createShoppers(1);
+    const plenty = await createProduct({ stock: 10 });
+    const scarce = await createProduct({ stock: 2 });
+    await setLine(shopper.token, plenty.id, 3);
+    await setLine(shopper.token, scarce.id, 2);
+    await withServices(({ db }) => db.execute(sql`UPDATE products SET stock_qty = 1 WHERE id = ${scarce.id}`));
+    const result = await checkoutAs(shopper.token);
+    expectError(result, 409, "insufficient_stock");
+    expect(result.body.error.details.items).toEqual([{ productId: scarce.id, requested: 2, available: 1 }]);
+    expect([await stockOf(plenty.id), await stockOf(scarce.id)]).toEqual([10, 1]);
+    expect((await call("/cart", { token: shopper.token })).body.items).toHaveLength(2);
+  });
+
+  it("returns the same order for the same Idempotency-Key, and 409 for the same key with another body", async () => {
+    const [shopper] = await createShoppers(1);
+    const product = await createProduct({ stock: 10 });
+    await setLine(shopper.token, product.id, 1);
+    const key = crypto.randomUUID();
+    const first = await checkoutAs(shopper.token, { shippingAddress: address }, key);
+    const again = await checkoutAs(shopper.token, { shippingAddress: address }, key);
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    const other = await checkoutAs(shopper.token, { shippingAddress: { ...address, city: "Shelbyville" } }, key);
+    expectError(other, 409, "idempotency_conflict");
+    expect(await stockOf(product.id)).toBe(9);
+  });
+});
+
+describe("checkout under concurrency", () => {
+  it("sells exactly the stock: 50 shoppers race for 5 units", async () => {
+    const product = await createProduct({ stock: 5 });
+    const shoppers = await createShoppers(50);
+    await Promise.all(shoppers.map((s) => setLine(s.token, product.id, 1)));
+    await withServices(({ db }) => db.execute(sql`UPDATE products SET stock_qty = 5 WHERE id = ${product.id}`));
+    const results = await Promise.all(shoppers.map((s) => checkoutAs(s.token)));
+    const created = results.filter((r) => r.status === 201);
+    const refused = results.filter((r) => r.status === 409 && r.body.error.code === "insufficient_stock");
+    console.log(
+      `stock race: ${results.length} attempts, ${created.length} orders, ${refused.length} refused, final stock ${await stockOf(product.id)}`,
+    );
+    expect(created).toHaveLength(5);
+    expect(refused).toHaveLength(45);
+    expect(await stockOf(product.id)).toBe(0);
+  });
+
+  it("applies a coupon with a per-user limit of 1 once, however many checkouts one user fires at once", async () => {
+    const [shopper] = await createShoppers(1);
+    const product = await createProduct({ stock: 100 });
+    const code = await grant((await defineCoupon({ value: 20, perUserLimit: 1 })).id, shopper.id);
+    await setLine(shopper.token, product.id, 1);
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => checkoutAs(shopper.token, { couponCode: code, shippingAddress: address })),
+    );
+    const created = results.filter((r) => r.status === 201);
+    expect(created).toHaveLength(1);
+    expect(created[0].body.discount).toBeGreaterThan(0);
+    expect(results.filter((r) => r.status === 409)).toHaveLength(19);
+    expect(await couponState(code)).toEqual({ uses: 1, used_count: 1 });
+
+    // A second cart with the spent coupon is refused, and nothing is taken.
+    await setLine(shopper.token, product.id, 1);
+    expectError(
+      await checkoutAs(shopper.token, { couponCode: code, shippingAddress: address }),
+      409,
+      "coupon_exhausted",
+    );
+    expect(await couponState(code)).toEqual({ uses: 1, used_count: 1 });
+  });
+
+  it("holds a coupon's global limit when 10 shoppers race for 3 uses", async () => {
+    const coupon = await defineCoupon({ value: 10, usageLimit: 3 });
+    const product = await createProduct({ stock: 100 });
+    const shoppers = await createShoppers(10);
+    const codes = await Promise.all(shoppers.map((s) => grant(coupon.id, s.id)));
+    await Promise.all(shoppers.map((s) => setLine(s.token, product.id, 1)));
+    const results = await Promise.all(
+      shoppers.map((s, i) => checkoutAs(s.token, { couponCode: codes[i], shippingAddress: address })),
+    );
+    expect(results.filter((r) => r.status === 201)).toHaveLength(3);
+    expect(results.filter((r) => r.status === 409 && r.body.error.code === "coupon_exhausted")).toHaveLength(7);
+    const used = await withServices(
+      async ({ db }) =>
+        (await db.execute<{ used_count: number }>(sql`SELECT used_count FROM coupons WHERE id = ${coupon.id}`)).rows[0],
+    );
+    expect(used.used_count).toBe(3);
+    expect(await stockOf(product.id)).toBe(97);
+  });
+
+  it("creates one order when the same Idempotency-Key arrives 10 times at once", async () => {
+    const [shopper] = await createShoppers(1);
+    const product = await createProduct({ stock: 10 });
+    await setLine(shopper.token, product.id, 2);
+    const key = crypto.randomUUID();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => checkoutAs(shopper.token, { shippingAddress: address }, key)),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(10).fill(201));
+    expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
+    expect(await stockOf(product.id)).toBe(8);
+    const orders = await withServices(
+      async ({ db }) =>
+        (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM orders WHERE user_id = ${shopper.id}`))
+          .rows[0].n,
+    );
+    expect(orders).toBe(1);
+  });
+
+  it("leaves stock, coupon uses and cart untouched when the transaction fails after reserving stock", async () => {
+    const [shopper] = await createShoppers(1);
+    const product = await createProduct({ stock: 7 });
+    const code = await grant((await defineCoupon({ value: 10 })).id, shopper.id);
+    await setLine(shopper.token, product.id, 3);
+    await withServices(async ({ db }) => {
+      const failing = checkout(
+        db,
+        shopper.id,
+        { couponCode: code, shippingAddress: address },
+        crypto.randomUUID(),
+        { currency: "USD", taxRateBps: 900, reservationMinutes: 15 },
+        {
+          afterStockReserved: async () => {
+            throw new Error("injected failure after the stock update");
+          },
+        },
+      );
+      await expect(failing).rejects.toThrow("injected failure");
+    });
+    expect(await stockOf(product.id)).toBe(7);
+    expect(await couponState(code)).toEqual({ uses: 0, used_count: 0 });
+    expect((await call("/cart", { token: shopper.token })).body.items).toEqual([
+      expect.objectContaining({ productId: product.id, quantity: 3 }),
+    ]);
+  });
+});
+
+describe("orders and their status", () => {
+  it("lets the shopper cancel a pending order: stock and coupon use come back; a second cancel is 409", async () => {
+    const [shopper, stranger] = await createShoppers(2);
+    const product = await createProduct({ stock: 5 });
+    const code = await grant((await defineCoupon({})).id, shopper.id);
+    await setLine(shopper.token, product.id, 2);
+    const order = (await checkoutAs(shopper.token, { couponCode: code, shippingAddress: address })).body;
+    expectError(await call(`/orders/${order.id}/cancel`, { method: "POST", token: stranger.token }), 404, "not_found");
+    expectError(await call(`/orders/${order.id}`, { token: stranger.token }), 404, "not_found");
+    const canceled = await call(`/orders/${order.id}/cancel`, { method: "POST", token: shopper.token });
+    expect(canceled.body.status).toBe("canceled");
+    expect(canceled.body.events.map((e: any) => e.status)).toEqual(["pending_payment", "canceled"]);
+    expect(await stockOf(product.id)).toBe(5);
+    expect(await couponState(code)).toEqual({ uses: 0, used_count: 0 });
+    expectError(
+      await call(`/orders/${order.id}/cancel`, { method: "POST", token: shopper.token }),
+      409,
+      "invalid_transition",
+    );
+  });
+
+  it("expires an unpaid reservation lazily when read, and on the schedule", async () => {
+    const [lazy, scheduled] = await createShoppers(2);
+    const product = await createProduct({ stock: 6 });
+    await setLine(lazy.token, product.id, 2);
+    await setLine(scheduled.token, product.id, 3);
+    const lazyOrder = (await checkoutAs(lazy.token)).body;
+    const scheduledOrder = (await checkoutAs(scheduled.token)).body;
+    expect(await stockOf(product.id)).toBe(1);
+    await withServices(({ db }) =>
+      db.execute(
+        sql`UPDATE orders SET expires_at = now() - interval '1 second' WHERE id IN (${lazyOrder.id}, ${scheduledOrder.id})`,
+      ),
+    );
+
+    const read = await call(`/orders/${lazyOrder.id}`, { token: lazy.token });
+    expect(read.body.status).toBe("canceled");
+    expect(await stockOf(product.id)).toBe(3);
+
+    await runScheduledJobs(env);
+    const after = await call(`/orders/${scheduledOrder.id}`, { token: scheduled.token });
+    expect(after.body.status).toBe("canceled");
+    expect(after.body.events.at(-1).status).toBe("canceled");
+    expect(await stockOf(product.id)).toBe(6);
+  });
+
+  it("lets staff move paid orders forward, one allowed step at a time; anything else is 409", async () => {
+    const [shopper] = await createShoppers(1);
+    await setLine(shopper.token, (await createProduct({ stock: 5 })).id, 1);
+    const order = (await checkoutAs(shopper.token)).body;
+    const staff = await tokenFor(seedAdmin, "admin");
+    const move = (status: string) => call(`/admin/orders/${order.id}/status`, { token: staff, body: { status } });
+    expectError(await move("shipped"), 409, "invalid_transition");
+    expectError(await move("paid"), 409, "invalid_transition");
+    await withServices(({ db }) => db.execute(sql`UPDATE orders SET status = 'paid' WHERE id = ${order.id}`));
+    expect((await move("processing")).body.status).toBe("processing");
+    expectError(await move("delivered"), 409, "invalid_transition");
+    expect((await move("shipped")).body.status).toBe("shipped");
+    expect((await move("delivered")).body.status).toBe("delivered");
+    expectError(await move("processing"), 409, "invalid_transition");
+    expectError(await move("teleported"), 400, "invalid_request");
+    expectError(
+      await call(`/admin/orders/${order.id}/status`, { token: shopper.token, body: { status: "shipped" } }),
+      403,
+      "forbidden",
+    );
+    const history = (await call(`/orders/${order.id}`, { token: shopper.token })).body.events.map((e: any) => e.status);
+    expect(history).toEqual(["pending_payment", "processing", "shipped", "delivered"]);
+  });
+
+  it("lists my orders newest first, and lets staff search them", async () => {
+    const [shopper] = await createShoppers(1);
+    const product = await createProduct({ stock: 5 });
+    const ids: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      await setLine(shopper.token, product.id, 1);
+      ids.push((await checkoutAs(shopper.token)).body.id);
+    }
+    const mine = await call("/orders", { token: shopper.token });
+    expect(mine.body.items.map((o: any) => o.id)).toEqual(ids.reverse());
+    const found = await call(`/admin/orders?q=${ids[0]}`, { token: await tokenFor(seedAdmin, "admin") });
+    expect(found.body.items.map((o: any) => o.id)).toEqual([ids[0]]);
+  });
+});

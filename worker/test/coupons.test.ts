@@ -1,0 +1,198 @@
+import { env } from "cloudflare:workers";
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { runScheduledJobs } from "../jobs.ts";
+import {
+  call,
+  createProduct,
+  createShoppers,
+  defineCoupon,
+  expectError,
+  grant,
+  seedAdmin,
+  setLine,
+  tokenFor,
+  withServices,
+} from "./helpers.ts";
+
+const admin = () => tokenFor(seedAdmin, "admin");
+
+describe("coupon definitions and grants", () => {
+  it("lets staff define a coupon and grant it: the code expires at grant time + validity", async () => {
+    const coupon = await defineCoupon({ title: "Silver", validFor: "PT10M", usageLimit: 50, perUserLimit: 2 });
+    expect(coupon).toMatchObject({
+      id: expect.any(String),
+      title: "Silver",
+      kind: "percent",
+      value: 10,
+      usageLimit: 50,
+      perUserLimit: 2,
+      usedCount: 0,
+      active: true,
+    });
+    const [shopper] = await createShoppers(1);
+    const before = Date.now();
+    const code = await grant(coupon.id, shopper.id);
+    expect(code).toMatch(/^ROYAL-[A-Z2-9]{10}$/);
+
+    const mine = await call("/coupons", { token: shopper.token });
+    expect(mine.body.items).toEqual([
+      { code, title: "Silver", kind: "percent", value: 10, expiresAt: expect.any(String), remainingUses: 2 },
+    ]);
+    const expiresIn = Date.parse(mine.body.items[0].expiresAt) - before;
+    expect(expiresIn).toBeGreaterThan(9 * 60_000);
+    expect(expiresIn).toBeLessThan(11 * 60_000);
+    expect(Math.abs(Date.parse(mine.body.serverTime) - Date.now())).toBeLessThan(5_000);
+  });
+
+  it.each([
+    [{ validFor: "7 days" }],
+    [{ validFor: "P0D" }],
+    [{ kind: "percent", value: 101 }],
+    [{ value: 0 }],
+    [{ kind: "bogus" }],
+    [{ usageLimit: -1 }],
+  ])("rejects %o with 400", async (override) => {
+    const result = await call("/admin/coupons", {
+      token: await admin(),
+      body: { title: "Bad", kind: "fixed", value: 100, validFor: "P1D", ...override },
+    });
+    expectError(result, 400, "invalid_request");
+  });
+
+  it("keeps customers out of coupon administration", async () => {
+    const [shopper] = await createShoppers(1);
+    expectError(await call("/admin/coupons", { token: shopper.token }), 403, "forbidden");
+    expectError(await call("/admin/coupons", { body: {} }), 401, "unauthenticated");
+  });
+
+  it("refuses a grant to an unknown user or of an unknown coupon with 404", async () => {
+    const coupon = await defineCoupon({});
+    expectError(
+      await call(`/admin/coupons/${coupon.id}/grants`, {
+        token: await admin(),
+        body: { userId: "00000000-0000-4000-8000-999999999999" },
+      }),
+      404,
+      "not_found",
+    );
+    expectError(
+      await call("/admin/coupons/00000000-0000-4000-8000-999999999999/grants", {
+        token: await admin(),
+        body: { userId: seedAdmin.id },
+      }),
+      404,
+      "not_found",
+    );
+  });
+});
+
+describe("POST /coupons/preview", () => {
+  it("prices the cart with the coupon: percent rounded half up, capped by maxDiscount; tax on the discounted subtotal", async () => {
+    const [shopper] = await createShoppers(1);
+    const product = await createProduct({ stock: 10, price: 1_005, shipping: 200 });
+    await setLine(shopper.token, product.id, 1);
+    const half = await defineCoupon({ value: 50 });
+    const preview = await call("/coupons/preview", {
+      token: shopper.token,
+      body: { code: await grant(half.id, shopper.id) },
+    });
+    // 50 % of 1005 = 502.5 → 503; tax 9 % of 502 = 45.18 → 45; total 502 + 45 + 200.
+    expect(preview.body).toEqual({
+      subtotal: 1_005,
+      discount: 503,
+      tax: 45,
+      shipping: 200,
+      total: 747,
+      currency: "USD",
+    });
+
+    const capped = await defineCoupon({ value: 50, maxDiscount: 100 });
+    const cappedPreview = await call("/coupons/preview", {
+      token: shopper.token,
+      body: { code: await grant(capped.id, shopper.id) },
+    });
+    expect(cappedPreview.body.discount).toBe(100);
+
+    const bigFixed = await defineCoupon({ kind: "fixed", value: 5_000 });
+    const fixedPreview = await call("/coupons/preview", {
+      token: shopper.token,
+      body: { code: await grant(bigFixed.id, shopper.id) },
+    });
+    expect(fixedPreview.body).toMatchObject({ discount: 1_005, tax: 0, total: 200 });
+  });
+
+  it("answers coupon_invalid, coupon_expired and coupon_exhausted with 409", async () => {
+    const [shopper, other] = await createShoppers(2);
+    await setLine(shopper.token, (await createProduct({ stock: 10, price: 1_000 })).id, 1);
+    const coupon = await defineCoupon({ minSubtotal: 5_000 });
+    expectError(
+      await call("/coupons/preview", { token: shopper.token, body: { code: await grant(coupon.id, shopper.id) } }),
+      409,
+      "coupon_invalid",
+    );
+    const othersCode = await grant((await defineCoupon({})).id, other.id);
+    expectError(
+      await call("/coupons/preview", { token: shopper.token, body: { code: othersCode } }),
+      409,
+      "coupon_invalid",
+    );
+    expectError(
+      await call("/coupons/preview", { token: shopper.token, body: { code: "ROYAL-NOSUCHCODE" } }),
+      409,
+      "coupon_invalid",
+    );
+
+    const expiring = await grant((await defineCoupon({})).id, shopper.id);
+    await withServices(({ db }) =>
+      db.execute(sql`UPDATE user_coupons SET expires_at = now() - interval '1 second' WHERE code = ${expiring}`),
+    );
+    expectError(
+      await call("/coupons/preview", { token: shopper.token, body: { code: expiring } }),
+      409,
+      "coupon_expired",
+    );
+
+    const spent = await grant((await defineCoupon({ perUserLimit: 1 })).id, shopper.id);
+    await withServices(({ db }) => db.execute(sql`UPDATE user_coupons SET uses = 1 WHERE code = ${spent}`));
+    expectError(
+      await call("/coupons/preview", { token: shopper.token, body: { code: spent } }),
+      409,
+      "coupon_exhausted",
+    );
+    // Neither is offered any more.
+    const offered = (await call("/coupons", { token: shopper.token })).body.items.map((i: any) => i.code);
+    expect(offered).not.toContain(expiring);
+    expect(offered).not.toContain(spent);
+  });
+
+  it("answers cart_empty for an empty cart", async () => {
+    const [shopper] = await createShoppers(1);
+    const code = await grant((await defineCoupon({})).id, shopper.id);
+    expectError(await call("/coupons/preview", { token: shopper.token, body: { code } }), 409, "cart_empty");
+  });
+});
+
+describe("the scheduled purge", () => {
+  it("deletes expired and used-up grants, and only those", async () => {
+    const [shopper] = await createShoppers(1);
+    const coupon = await defineCoupon({ perUserLimit: 1 });
+    const [expired, spent, live] = [
+      await grant(coupon.id, shopper.id),
+      await grant(coupon.id, shopper.id),
+      await grant(coupon.id, shopper.id),
+    ];
+    await withServices(async ({ db }) => {
+      await db.execute(sql`UPDATE user_coupons SET expires_at = now() - interval '1 minute' WHERE code = ${expired}`);
+      await db.execute(sql`UPDATE user_coupons SET uses = 1 WHERE code = ${spent}`);
+    });
+    await runScheduledJobs(env);
+    const left = await withServices(async ({ db }) => {
+      const result = await db.execute<{ code: string }>(
+        sql`SELECT code FROM user_coupons WHERE user_id = ${shopper.id}`,
+      );
+      return result.rows.map((row) => row.code);
+    });
+    expect(left).toEqual([live]);
+  });
+});

@@ -1,0 +1,79 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { couponDiscount, divideHalfUp, priceOrder } from "../domain/pricing.ts";
+
+const line = fc.record({
+  unitPrice: fc.integer({ min: 0, max: 5_000_000 }),
+  quantity: fc.integer({ min: 1, max: 999 }),
+  shippingAmount: fc.integer({ min: 0, max: 100_000 }),
+});
+const coupon = fc.oneof(
+  fc.record({
+    kind: fc.constant("percent" as const),
+    value: fc.integer({ min: 1, max: 100 }),
+    minSubtotal: fc.integer({ min: 0, max: 1_000_000 }),
+    maxDiscount: fc.option(fc.integer({ min: 0, max: 10_000_000 }), { nil: null }),
+  }),
+  fc.record({
+    kind: fc.constant("fixed" as const),
+    value: fc.integer({ min: 1, max: 100_000_000 }),
+    minSubtotal: fc.integer({ min: 0, max: 1_000_000 }),
+    maxDiscount: fc.option(fc.integer({ min: 0, max: 10_000_000 }), { nil: null }),
+  }),
+);
+const taxRate = fc.integer({ min: 0, max: 5_000 });
+
+describe("pricing (property-based, 2,000 random carts and coupons each)", () => {
+  it("never discounts more than the subtotal and never totals below zero", () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 20 }), coupon, taxRate, (lines, terms, bps) => {
+        const p = priceOrder(lines, bps, terms);
+        expect(p.discount).toBeGreaterThanOrEqual(0);
+        expect(p.discount).toBeLessThanOrEqual(p.subtotal);
+        expect(p.total).toBeGreaterThanOrEqual(0);
+        expect(p.total).toBe(p.subtotal - p.discount + p.tax + p.shipping);
+        for (const value of Object.values(p)) expect(Number.isInteger(value)).toBe(true);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it("keeps subtotal + shipping equal to the sum of actual prices × quantities", () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 20 }), taxRate, (lines, bps) => {
+        const p = priceOrder(lines, bps);
+        expect(p.subtotal + p.shipping).toBe(
+          lines.reduce((s, l) => s + (l.unitPrice + l.shippingAmount) * l.quantity, 0),
+        );
+        expect(p.discount).toBe(0);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it("applies no discount below the coupon's minimum subtotal, and respects maxDiscount", () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 5 }), coupon, (lines, terms) => {
+        const p = priceOrder(lines, 0, terms);
+        if (p.subtotal < terms.minSubtotal) expect(p.discount).toBe(0);
+        if (terms.maxDiscount !== null) expect(p.discount).toBeLessThanOrEqual(terms.maxDiscount);
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it("rounds a percentage half up to the minor unit, exactly", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 100_000_000 }), fc.integer({ min: 1, max: 100 }), (subtotal, percent) => {
+        const exact = (subtotal * percent) / 100;
+        const expected = exact - Math.floor(exact) >= 0.5 ? Math.ceil(exact) : Math.floor(exact);
+        expect(couponDiscount(subtotal, { kind: "percent", value: percent, minSubtotal: 0, maxDiscount: null })).toBe(
+          expected,
+        );
+      }),
+      { numRuns: 2_000 },
+    );
+    expect(divideHalfUp(25, 10)).toBe(3);
+    expect(divideHalfUp(24, 10)).toBe(2);
+  });
+});
