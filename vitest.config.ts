@@ -19,6 +19,8 @@ export default defineConfig({
                 ...devWorkerVars,
                 // National phone formats in the tests are Iranian, as in the shop this one replaces.
                 DEFAULT_PHONE_REGION: "IR",
+                // Stripe webhooks are verified against this secret in the tests; no call leaves the machine.
+                STRIPE_WEBHOOK_SECRET: "whsec_local_test_secret",
               },
             },
           })),

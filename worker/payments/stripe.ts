@@ -14,7 +14,8 @@ export class StripeGateway implements PaymentGateway {
     private readonly webhookSecret: string,
     options: { host?: string; port?: number; protocol?: "http" | "https" } = {},
   ) {
-    this.stripe = new Stripe(secretKey, {
+    // Verifying webhooks needs only the webhook secret; API calls without a key fail at Stripe with 401.
+    this.stripe = new Stripe(secretKey || "sk_not_configured", {
       httpClient: Stripe.createFetchHttpClient(),
       maxNetworkRetries: 1,
       ...options,
@@ -87,8 +88,13 @@ export class StripeGateway implements PaymentGateway {
   }
 
   /** A signature header as Stripe would send it (for tests and local replays). */
-  signForTest(payload: string, timestamp?: number): string {
-    return this.stripe.webhooks.generateTestHeaderString({ payload, secret: this.webhookSecret, timestamp });
+  signForTest(payload: string, timestamp?: number): Promise<string> {
+    return this.stripe.webhooks.generateTestHeaderStringAsync({
+      payload,
+      secret: this.webhookSecret,
+      timestamp,
+      cryptoProvider: Stripe.createSubtleCryptoProvider(),
+    });
   }
 }
 

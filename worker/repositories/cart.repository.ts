@@ -16,7 +16,7 @@ export type CartLineRow = {
   version: number;
 };
 
-/** The user's cart id, creating the cart on first use (one round trip). */
+/** The user's cart id, creating the cart on first use (one round trip; locks the cart row in a transaction). */
 export async function ensureCart(db: Database, userId: string): Promise<string> {
   const result = await db.execute<{ id: string }>(sql`
     INSERT INTO carts (user_id) VALUES (${userId})
@@ -77,10 +77,6 @@ export async function deleteCartItem(db: Database, cartId: string, productId: st
   await db.execute(sql`DELETE FROM cart_items WHERE cart_id = ${cartId} AND product_id = ${productId}`);
 }
 
-export async function clearCartItems(db: Database, cartId: string) {
-  await db.execute(sql`DELETE FROM cart_items WHERE cart_id = ${cartId}`);
-}
-
 /** Every change bumps the version; the row lock also serialises concurrent changes to one cart. */
 export async function bumpCartVersion(db: Database, cartId: string): Promise<number> {
   const result = await db.execute<{ version: number }>(sql`
@@ -88,8 +84,15 @@ export async function bumpCartVersion(db: Database, cartId: string): Promise<num
   return result.rows[0].version;
 }
 
-export async function lockCart(db: Database, userId: string): Promise<string> {
-  const cartId = await ensureCart(db, userId);
-  await db.execute(sql`SELECT 1 FROM carts WHERE id = ${cartId} FOR UPDATE`);
-  return cartId;
+/**
+ * The user's cart, locked until the transaction ends: the upsert's update takes the row lock, so
+ * changes to one cart (and checkouts of it) run one after another.
+ */
+export const lockCart = ensureCart;
+
+/** Empties the cart and bumps its version, in one statement. */
+export async function emptyCart(db: Database, cartId: string): Promise<void> {
+  await db.execute(sql`
+    WITH emptied AS (DELETE FROM cart_items WHERE cart_id = ${cartId})
+    UPDATE carts SET version = version + 1, updated_at = now() WHERE id = ${cartId}`);
 }

@@ -2,8 +2,8 @@ import type { Database } from "../../db/client.ts";
 import { AppError } from "../lib/errors.ts";
 import {
   bumpCartVersion,
-  clearCartItems,
   deleteCartItem,
+  emptyCart,
   findSellableProduct,
   findSellableProducts,
   lockCart,
@@ -63,9 +63,7 @@ export async function removeLine(db: Database, userId: string, productId: string
 
 export async function clearCart(db: Database, userId: string) {
   await db.transaction(async (tx) => {
-    const cartId = await lockCart(tx, userId);
-    await clearCartItems(tx, cartId);
-    await bumpCartVersion(tx, cartId);
+    await emptyCart(tx, await lockCart(tx, userId));
   });
 }
 

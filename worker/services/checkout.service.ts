@@ -2,7 +2,7 @@ import type { Database } from "../../db/client.ts";
 import { meetsMinimum, priceOrder } from "../domain/pricing.ts";
 import { AppError } from "../lib/errors.ts";
 import { sha256Hex } from "../lib/tokens.ts";
-import { bumpCartVersion, clearCartItems, lockCart } from "../repositories/cart.repository.ts";
+import { emptyCart, lockCart } from "../repositories/cart.repository.ts";
 import { findUserCoupon, takeCouponUse } from "../repositories/coupons.repository.ts";
 import {
   cartShortages,
@@ -121,8 +121,7 @@ export async function checkout(
       reservationMinutes: config.reservationMinutes,
       lines: reserved,
     });
-    await clearCartItems(tx, cartId);
-    await bumpCartVersion(tx, cartId);
+    await emptyCart(tx, cartId);
     const order = await findOrder(tx, orderId);
     if (!order) throw new Error("the order just written is missing");
     return { order, created: true, lowStock: reserved.filter((line) => line.stock_qty < line.low_stock_threshold) };

@@ -1,0 +1,315 @@
+import { env, exports } from "cloudflare:workers";
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { SandboxGateway } from "../payments/sandbox.ts";
+import { StripeGateway } from "../payments/stripe.ts";
+import {
+  address,
+  call,
+  checkoutAs,
+  createProduct,
+  createShoppers,
+  expectError,
+  origin,
+  seedAdmin,
+  setLine,
+  stockOf,
+  tokenFor,
+  withServices,
+} from "./helpers.ts";
+
+const bank = new SandboxGateway(env.SANDBOX_GATEWAY_SECRET ?? "");
+
+async function pendingOrder(stock = 10, quantity = 1) {
+  const [shopper] = await createShoppers(1);
+  const product = await createProduct({ stock, price: 4_000, shipping: 500 });
+  await setLine(shopper.token, product.id, quantity);
+  const order = (await checkoutAs(shopper.token, { shippingAddress: address })).body;
+  return { shopper, product, order };
+}
+
+async function startPayment(token: string, orderId: string) {
+  const started = await call(`/orders/${orderId}/payment`, { method: "POST", token });
+  expect(started.status).toBe(201);
+  return { ...started.body, authority: started.body.redirectUrl.split("/").at(-1) as string };
+}
+
+async function deliver(body: string, signature: string) {
+  const response = await exports.default.fetch(`${origin}/api/v1/payments/sandbox/callback`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-sandbox-signature": signature },
+    body,
+  });
+  return { status: response.status, body: (await response.json()) as any };
+}
+
+const history = (orderId: string) =>
+  withServices(async ({ db }) => {
+    const result = await db.execute<{ outcome: string; reason: string | null }>(sql`
+      SELECT h.outcome, h.reason FROM payment_history h JOIN payments p ON p.id = h.payment_id
+      WHERE p.order_id = ${orderId} ORDER BY h.received_at, h.id`);
+    return result.rows;
+  });
+
+const rejections = (reason: string) =>
+  withServices(async ({ db }) => {
+    const result = await db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM payment_history WHERE outcome = 'rejected' AND reason = ${reason}`,
+    );
+    return result.rows[0].n;
+  });
+
+const paymentOf = (orderId: string) =>
+  withServices(async ({ db }) => {
+    const result = await db.execute<{ status: string; card_last4: string | null; transaction_id: string | null }>(sql`
+      SELECT status, card_last4, transaction_id FROM payments WHERE order_id = ${orderId} ORDER BY created_at DESC LIMIT 1`);
+    return result.rows[0];
+  });
+
+describe("paying through the sandbox bank", () => {
+  it("pays an order: bank page, button, signed callback, order paid once, payment recorded", async () => {
+    const { shopper, order } = await pendingOrder();
+    const started = await startPayment(shopper.token, order.id);
+    expect(started).toMatchObject({ gateway: "sandbox", paymentId: expect.any(String) });
+    expect(started.redirectUrl).toMatch(/\/api\/v1\/sandbox\/pay\/SBX-[0-9a-f]{24}$/);
+
+    const page = await exports.default.fetch(started.redirectUrl);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Royal Sandbox Bank");
+
+    const pressed = await call(`/sandbox/pay/${started.authority}`, { body: { outcome: "success" } });
+    expect(pressed.body).toEqual({ redirectUrl: `/orders/${order.id}` });
+    const paid = await call(`/orders/${order.id}`, { token: shopper.token });
+    expect(paid.body.status).toBe("paid");
+    expect(paid.body.events.map((e: any) => e.status)).toEqual(["pending_payment", "paid"]);
+    expect(await paymentOf(order.id)).toMatchObject({
+      status: "succeeded",
+      card_last4: "4242",
+      transaction_id: expect.stringMatching(/^SBXT-/),
+    });
+    expect(await history(order.id)).toEqual([{ outcome: "processed", reason: "success" }]);
+    expectError(
+      await call(`/orders/${order.id}/payment`, { method: "POST", token: shopper.token }),
+      409,
+      "already_paid",
+    );
+  });
+
+  it("leaves the order pending after a declined payment, so the shopper can retry", async () => {
+    const { shopper, order } = await pendingOrder();
+    const first = await startPayment(shopper.token, order.id);
+    await call(`/sandbox/pay/${first.authority}`, { body: { outcome: "failure" } });
+    expect((await call(`/orders/${order.id}`, { token: shopper.token })).body.status).toBe("pending_payment");
+    expect(await paymentOf(order.id)).toMatchObject({ status: "failed" });
+    const retry = await startPayment(shopper.token, order.id);
+    await call(`/sandbox/pay/${retry.authority}`, { body: { outcome: "success" } });
+    expect((await call(`/orders/${order.id}`, { token: shopper.token })).body.status).toBe("paid");
+  });
+
+  it("rejects tampered, stale and replayed callbacks with 400 and records each", async () => {
+    const { shopper, order } = await pendingOrder();
+    const { authority } = await startPayment(shopper.token, order.id);
+    const signed = await bank.signCallback({ authority, outcome: "success", amount: order.total, currency: "USD" });
+
+    const before = {
+      bad: await rejections("bad_signature"),
+      stale: await rejections("stale"),
+      replayed: await rejections("replayed"),
+    };
+    const tampered = signed.body.replace(`"amount":${order.total}`, `"amount":1`);
+    expectError(await deliver(tampered, signed.signature), 400, "invalid_request");
+    expectError(await deliver(signed.body, "0".repeat(64)), 400, "invalid_request");
+    expectError(await deliver(signed.body, ""), 400, "invalid_request");
+    expect(await rejections("bad_signature")).toBe(before.bad + 3);
+
+    const old = await bank.signCallback(
+      { authority, outcome: "success", amount: order.total, currency: "USD" },
+      Date.now() - 301_000,
+    );
+    expectError(await deliver(old.body, old.signature), 400, "invalid_request");
+    expect(await rejections("stale")).toBe(before.stale + 1);
+    expect((await call(`/orders/${order.id}`, { token: shopper.token })).body.status).toBe("pending_payment");
+
+    expect((await deliver(signed.body, signed.signature)).status).toBe(200);
+    expectError(await deliver(signed.body, signed.signature), 400, "invalid_request");
+    expect(await rejections("replayed")).toBe(before.replayed + 1);
+  });
+
+  it("rejects a callback whose amount does not match the payment, and records it", async () => {
+    const { shopper, order } = await pendingOrder();
+    const { authority } = await startPayment(shopper.token, order.id);
+    const signed = await bank.signCallback({ authority, outcome: "success", amount: order.total - 1, currency: "USD" });
+    const result = await deliver(signed.body, signed.signature);
+    expectError(result, 400, "invalid_request");
+    expect(result.body.error.details).toEqual({ reason: "amount_mismatch" });
+    const wrongCurrency = await bank.signCallback({
+      authority,
+      outcome: "success",
+      amount: order.total,
+      currency: "EUR",
+    });
+    expectError(await deliver(wrongCurrency.body, wrongCurrency.signature), 400, "invalid_request");
+    expect(await history(order.id)).toEqual([
+      { outcome: "rejected", reason: "amount_mismatch" },
+      { outcome: "rejected", reason: "amount_mismatch" },
+    ]);
+    expect((await call(`/orders/${order.id}`, { token: shopper.token })).body.status).toBe("pending_payment");
+  });
+
+  it("moves the order once when 20 identical callbacks arrive at once", async () => {
+    const { shopper, order } = await pendingOrder();
+    const { authority } = await startPayment(shopper.token, order.id);
+    const signed = await bank.signCallback({ authority, outcome: "success", amount: order.total, currency: "USD" });
+    const results = await Promise.all(Array.from({ length: 20 }, () => deliver(signed.body, signed.signature)));
+    console.log(
+      `identical callbacks: ${results.filter((r) => r.status === 200).length} accepted, ${results.filter((r) => r.status === 400).length} rejected as replays`,
+    );
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 400)).toHaveLength(19);
+    const events = (await call(`/orders/${order.id}`, { token: shopper.token })).body.events;
+    expect(events.filter((e: any) => e.status === "paid")).toHaveLength(1);
+  });
+
+  it("applies one gateway event once when it is delivered 20 times at once (fresh nonces, same transaction)", async () => {
+    const { shopper, order } = await pendingOrder();
+    const { authority } = await startPayment(shopper.token, order.id);
+    const first = JSON.parse(
+      (await bank.signCallback({ authority, outcome: "success", amount: order.total, currency: "USD" })).body,
+    );
+    const deliveries = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => {
+        const body = JSON.stringify({ ...first, nonce: `${first.nonce}-${i}` });
+        return deliver(body, await bank.signature(body));
+      }),
+    );
+    expect(deliveries.map((d) => d.status)).toEqual(Array(20).fill(200));
+    expect(deliveries.filter((d) => d.body.result === "paid")).toHaveLength(1);
+    expect(deliveries.filter((d) => d.body.result === "duplicate")).toHaveLength(19);
+    const events = (await call(`/orders/${order.id}`, { token: shopper.token })).body.events;
+    expect(events.filter((e: any) => e.status === "paid")).toHaveLength(1);
+  });
+
+  it("does not resurrect a canceled order: the payment is marked for refund", async () => {
+    const { shopper, order, product } = await pendingOrder(5, 2);
+    const { authority } = await startPayment(shopper.token, order.id);
+    await call(`/orders/${order.id}/cancel`, { method: "POST", token: shopper.token });
+    const signed = await bank.signCallback({ authority, outcome: "success", amount: order.total, currency: "USD" });
+    expect((await deliver(signed.body, signed.signature)).body.result).toBe("refund_due");
+    expect((await call(`/orders/${order.id}`, { token: shopper.token })).body.status).toBe("canceled");
+    expect(await paymentOf(order.id)).toMatchObject({ status: "refund_pending" });
+    expect(await stockOf(product.id)).toBe(5);
+  });
+
+  it("refuses to start a payment for someone else's order, or one that expired", async () => {
+    const { shopper, order } = await pendingOrder();
+    const [stranger] = await createShoppers(1);
+    expectError(await call(`/orders/${order.id}/payment`, { method: "POST", token: stranger.token }), 404, "not_found");
+    await withServices(({ db }) =>
+      db.execute(sql`UPDATE orders SET expires_at = now() - interval '1 second' WHERE id = ${order.id}`),
+    );
+    expectError(
+      await call(`/orders/${order.id}/payment`, { method: "POST", token: shopper.token }),
+      409,
+      "invalid_transition",
+    );
+  });
+});
+
+describe("refunds", () => {
+  it("refunds a paid order: refunded, restocked, payment refunded; a second refund is 409", async () => {
+    const { shopper, order, product } = await pendingOrder(10, 3);
+    const { authority } = await startPayment(shopper.token, order.id);
+    await call(`/sandbox/pay/${authority}`, { body: { outcome: "success" } });
+    expect(await stockOf(product.id)).toBe(7);
+    const admin = await tokenFor(seedAdmin, "admin");
+    const refunded = await call(`/admin/orders/${order.id}/refund`, { method: "POST", token: admin });
+    expect(refunded.body.status).toBe("refunded");
+    expect(await stockOf(product.id)).toBe(10);
+    expect(await paymentOf(order.id)).toMatchObject({ status: "refunded" });
+    expectError(
+      await call(`/admin/orders/${order.id}/refund`, { method: "POST", token: admin }),
+      409,
+      "invalid_transition",
+    );
+    expectError(
+      await call(`/admin/orders/${order.id}/refund`, { method: "POST", token: shopper.token }),
+      403,
+      "forbidden",
+    );
+  });
+
+  it("refuses to refund an unpaid order", async () => {
+    const { order } = await pendingOrder();
+    expectError(
+      await call(`/admin/orders/${order.id}/refund`, { method: "POST", token: await tokenFor(seedAdmin, "admin") }),
+      409,
+      "invalid_transition",
+    );
+  });
+});
+
+describe("Stripe webhooks", () => {
+  const stripe = new StripeGateway("sk_test_local", "whsec_local_test_secret");
+
+  async function stripePayment() {
+    const { shopper, order } = await pendingOrder();
+    const session = `cs_test_${crypto.randomUUID().replaceAll("-", "")}`;
+    await withServices(({ db }) =>
+      db.execute(
+        sql`INSERT INTO payments (order_id, gateway, authority, amount, tax, currency) VALUES (${order.id}, 'stripe', ${session}, ${order.total}, ${order.tax}, 'USD')`,
+      ),
+    );
+    return { shopper, order, session };
+  }
+
+  const event = (session: string, amount: number, type = "checkout.session.completed") =>
+    JSON.stringify({
+      id: `evt_${crypto.randomUUID().replaceAll("-", "")}`,
+      object: "event",
+      type,
+      data: {
+        object: {
+          id: session,
+          object: "checkout.session",
+          amount_total: amount,
+          currency: "usd",
+          payment_status: "paid",
+          payment_intent: "pi_test_123",
+        },
+      },
+    });
+
+  async function webhook(body: string, signature: string) {
+    const response = await exports.default.fetch(`${origin}/api/v1/payments/stripe/webhook`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "stripe-signature": signature },
+      body,
+    });
+    return { status: response.status, body: (await response.json()) as any };
+  }
+
+  it("pays the order on a verified checkout.session.completed, once per event id", async () => {
+    const { shopper, order, session } = await stripePayment();
+    const body = event(session, order.total);
+    const first = await webhook(body, await stripe.signForTest(body));
+    expect(first).toEqual({ status: 200, body: { received: true, result: "paid" } });
+    expect((await webhook(body, await stripe.signForTest(body))).body.result).toBe("duplicate");
+    expect((await call(`/orders/${order.id}`, { token: shopper.token })).body.status).toBe("paid");
+  });
+
+  it("rejects a bad signature and a stale one (over 300 s) with 400", async () => {
+    const { order, session } = await stripePayment();
+    const body = event(session, order.total);
+    expectError(await webhook(body, "t=1,v1=deadbeef"), 400, "invalid_request");
+    expectError(
+      await webhook(body, await stripe.signForTest(body, Math.floor(Date.now() / 1000) - 301)),
+      400,
+      "invalid_request",
+    );
+    expectError(
+      await webhook(body.replace(String(order.total), "1"), await stripe.signForTest(body)),
+      400,
+      "invalid_request",
+    );
+  });
+});
