@@ -109,3 +109,43 @@ describe("accounts in Chromium", () => {
     await page.waitForURL("**/account");
   });
 });
+
+describe("buying in Chromium", () => {
+  it("adds to cart as a guest, signs in, checks out with a coupon, pays at the sandbox bank and sees the order paid", async () => {
+    await context.clearCookies();
+    const page = await context.newPage();
+    await page.goto(`${shopUrl}/products/nova-x1-phone`);
+    await page.getByRole("link", { name: "Sign in" }).waitFor();
+    await page.getByRole("button", { name: "Add to cart" }).click();
+    await page.getByTestId("header-cart").filter({ hasText: "Cart (1)" }).waitFor();
+
+    await page.goto(`${shopUrl}/signin?next=/cart`);
+    await page.getByLabel("Email or phone").fill("shopper@royal.shop");
+    await page.getByLabel("Password").fill("royal-shopper");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.waitForURL("**/cart");
+    await page.getByTestId("cart-lines").waitFor();
+    await page.getByRole("button", { name: "One more Nova X1 Phone" }).click();
+    await page.getByTestId("line-quantity").filter({ hasText: "2" }).waitFor();
+
+    await page.getByLabel("Coupon code").fill("ROYAL-GOLDEN-DEMO");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.getByText("Discount").waitFor();
+    await page.getByLabel("Full name").fill("Ada Buyer");
+    await page.getByLabel("Address").fill("1 Market Street");
+    await page.getByLabel("City").fill("Springfield");
+    await page.getByLabel("Postal code").fill("12345");
+    await page.getByRole("button", { name: "Place order" }).click();
+    await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId("order-status").textContent()).resolves.toBe("Awaiting payment");
+    // 2 × 649.00 = 1,298.00; Golden 20 % capped at 200.00; tax 9 % of 1,098.00 = 98.82; free shipping.
+    await expect(page.getByTestId("order-total").textContent()).resolves.toBe("$1,196.82");
+
+    await page.getByRole("button", { name: /^Pay / }).click();
+    await page.getByText("Royal Sandbox Bank").waitFor();
+    await page.getByRole("button", { name: /^Pay / }).click();
+    await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+    await page.getByTestId("order-status").filter({ hasText: "Paid" }).waitFor();
+    await page.screenshot({ path: "test-results/order-paid.png", fullPage: true });
+  });
+});

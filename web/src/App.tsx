@@ -1,6 +1,8 @@
 import { Route, Router } from "@solidjs/router";
-import { lazy, type ParentProps, Suspense } from "solid-js";
+import { createEffect, lazy, on, type ParentProps, Suspense } from "solid-js";
 import { Header } from "./components/Header.tsx";
+import { forgetCart, mergeGuestCart } from "./lib/cart.ts";
+import { user } from "./lib/session.ts";
 import { ProductListPage } from "./pages/ProductListPage.tsx";
 
 const ProductPage = lazy(() => import("./pages/ProductPage.tsx"));
@@ -8,16 +10,26 @@ const SignInPage = lazy(() => import("./pages/SignInPage.tsx"));
 const SignUpPage = lazy(() => import("./pages/SignUpPage.tsx"));
 const ForgotPasswordPage = lazy(() => import("./pages/ForgotPasswordPage.tsx"));
 const AccountPage = lazy(() => import("./pages/AccountPage.tsx"));
+const CartPage = lazy(() => import("./pages/CartPage.tsx"));
+const OrdersPage = lazy(() => import("./pages/OrdersPage.tsx"));
+const OrderPage = lazy(() => import("./pages/OrderPage.tsx"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage.tsx"));
 
 function Layout(props: ParentProps) {
+  // Signing in brings the guest cart into the account; signing out forgets the account's cart.
+  createEffect(
+    on(
+      () => user()?.id,
+      (id) => (id ? void mergeGuestCart().catch(() => undefined) : forgetCart()),
+    ),
+  );
   return (
     <>
       <Header />
       <main class="container">
         <Suspense fallback={<p class="muted">Loading…</p>}>{props.children}</Suspense>
       </main>
-      <footer class="container footer muted">Royal Shop — prices include VAT where it applies.</footer>
+      <footer class="container footer muted">Royal Shop — tax is added at checkout; shipping is shown per item.</footer>
     </>
   );
 }
@@ -31,6 +43,9 @@ export function App() {
       <Route path="/signup" component={SignUpPage} />
       <Route path="/forgot" component={ForgotPasswordPage} />
       <Route path="/account" component={AccountPage} />
+      <Route path="/cart" component={CartPage} />
+      <Route path="/orders" component={OrdersPage} />
+      <Route path="/orders/:id" component={OrderPage} />
       <Route path="*404" component={NotFoundPage} />
     </Router>
   );

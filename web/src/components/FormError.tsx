@@ -8,6 +8,11 @@ const messages: Record<string, string> = {
   unverified: "Verify your account first: we sent you a code.",
   rate_limited: "Too many attempts. Wait a minute and try again.",
   unavailable: "We could not reach a service we depend on. Try again shortly.",
+  insufficient_stock: "Not enough of this item is left in stock.",
+  cart_empty: "Your cart is empty.",
+  coupon_invalid: "This coupon cannot be used for this cart.",
+  coupon_expired: "This coupon has expired.",
+  coupon_exhausted: "This coupon has been used up.",
 };
 
 /** A form's failure in words a shopper understands. */

@@ -1,5 +1,6 @@
 import { A } from "@solidjs/router";
 import { Show } from "solid-js";
+import { cartCount } from "../lib/cart.ts";
 import { user } from "../lib/session.ts";
 
 export function Header() {
@@ -13,6 +14,12 @@ export function Header() {
           <A href="/" end>
             Shop
           </A>
+          <A href="/cart" data-testid="header-cart">
+            Cart ({cartCount()})
+          </A>
+          <Show when={user()}>
+            <A href="/orders">Orders</A>
+          </Show>
           <Show when={user()} fallback={<A href="/signin">Sign in</A>}>
             {(me) => (
               <A href="/account" data-testid="header-account">

@@ -1,6 +1,7 @@
 import { A } from "@solidjs/router";
 import { Show } from "solid-js";
 import type { ProductSummary } from "../lib/api.ts";
+import { AddToCart } from "./AddToCart.tsx";
 import { Price } from "./Price.tsx";
 
 export function ProductCard(props: { product: ProductSummary }) {
@@ -25,6 +26,7 @@ export function ProductCard(props: { product: ProductSummary }) {
           </span>
         </Show>
       </div>
+      <AddToCart productId={props.product.id} inStock={props.product.inStock} />
     </article>
   );
 }

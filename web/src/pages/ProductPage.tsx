@@ -1,5 +1,6 @@
 import { A, createAsync, useParams } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
+import { AddToCart } from "../components/AddToCart.tsx";
 import { Price } from "../components/Price.tsx";
 import { getProduct } from "../lib/api.ts";
 
@@ -42,6 +43,7 @@ export default function ProductPage() {
             <Show when={p().brand}>{(b) => <p class="muted">by {b().name}</p>}</Show>
             <Price {...p()} />
             <p>{p().inStock ? `${p().stockQty} in stock` : "Out of stock"}</p>
+            <AddToCart productId={p().id} inStock={p().inStock} />
             <p>{p().description}</p>
             <Show when={p().features.length > 0}>
               <h2>Features</h2>
