@@ -1,9 +1,50 @@
 import { getServerByName } from "partyserver";
 import type { Bindings } from "../worker/env.ts";
-import type { CatalogEvent } from "./messages.ts";
+import type { CatalogEvent, DashboardEvent, ShopperEvent } from "./messages.ts";
 
-/** Tells the storefront's live viewers about a committed change. Call only after the commit. */
-export async function publishToCatalog(env: Bindings, event: CatalogEvent): Promise<void> {
-  const room = await getServerByName(env.Catalog, "main");
-  await room.publish(event);
+/**
+ * The worker's side of the rooms. Call these only after the change has committed (Postgres is the
+ * source of truth); a room that cannot be reached must not fail the request, so failures are logged.
+ */
+async function safely(what: string, send: () => Promise<unknown>) {
+  try {
+    await send();
+  } catch (error) {
+    console.error(JSON.stringify({ level: "warn", message: `realtime ${what} failed`, error: String(error) }));
+  }
+}
+
+export function notifyShopper(env: Bindings, userId: string, ...events: ShopperEvent[]) {
+  return safely("shopper", async () => {
+    const room = await getServerByName(env.Shopper, userId);
+    for (const event of events) await room.publish(event);
+  });
+}
+
+export function notifyDashboard(env: Bindings, ...events: DashboardEvent[]) {
+  return safely("dashboard", async () => {
+    const room = await getServerByName(env.Dashboard, "main");
+    for (const event of events) await room.publish(event);
+  });
+}
+
+export function publishToCatalog(env: Bindings, ...events: CatalogEvent[]) {
+  return safely("catalog", async () => {
+    const room = await getServerByName(env.Catalog, "main");
+    for (const event of events) await room.publish(event);
+  });
+}
+
+/** Ends a session's sockets (logout) or all of a user's (deactivation), in both rooms they can join. */
+export function disconnectSockets(
+  env: Bindings,
+  userId: string,
+  target: { sessionId: string } | { userId: string },
+  reason: string,
+) {
+  return safely("disconnect", async () => {
+    const shopper = await getServerByName(env.Shopper, userId);
+    const dashboard = await getServerByName(env.Dashboard, "main");
+    await Promise.all([shopper.disconnect(target, reason), dashboard.disconnect(target, reason)]);
+  });
 }

@@ -19,6 +19,7 @@ import { healthRouter } from "./routes/health.ts";
 import { meRouter } from "./routes/me.ts";
 import { ordersRouter } from "./routes/orders.ts";
 import { paymentsRouter } from "./routes/payments.ts";
+import { realtimeRouter, statsRouter } from "./routes/realtime.ts";
 
 export const apiBase = "/api/v1";
 const maxJsonBodyBytes = 64 * 1024;
@@ -49,9 +50,9 @@ export function createApp() {
   });
 
   // Authentication and role checks run before validation, so a caller without access learns nothing.
-  for (const path of ["/cart", "/cart/*", "/coupons", "/coupons/*", "/checkout", "/orders", "/orders/*"])
-    api.use(path, requireAuth);
-  for (const path of ["/admin/*"]) api.use(path, requireAuth, requireStaff);
+  const signedIn = ["/cart", "/cart/*", "/coupons", "/coupons/*", "/checkout", "/orders", "/orders/*", "/realtime/*"];
+  for (const path of signedIn) api.use(path, requireAuth);
+  api.use("/admin/*", requireAuth, requireStaff);
   for (const path of ["/admin/users", "/admin/users/*"]) api.use(path, requireAdmin);
 
   api
@@ -66,7 +67,9 @@ export function createApp() {
     .route("/", paymentsRouter)
     .route("/admin/users", adminUsersRouter)
     .route("/admin/coupons", adminCouponsRouter)
-    .route("/admin/orders", adminOrdersRouter);
+    .route("/admin/orders", adminOrdersRouter)
+    .route("/admin/stats", statsRouter)
+    .route("/realtime", realtimeRouter);
 
   api.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

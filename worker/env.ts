@@ -2,6 +2,7 @@ import type { Redis } from "@upstash/redis";
 import type { Database } from "../db/client.ts";
 import type { Notifier } from "./notifications/notifier.ts";
 import type { UserRow } from "./repositories/users.repository.ts";
+import type { Live } from "./services/live.service.ts";
 
 /** The worker's secrets, beside the bindings that `wrangler types` generates from wrangler.toml. */
 interface Secrets {
@@ -39,6 +40,8 @@ export interface Services {
   readonly db: Database;
   readonly redis: Redis;
   readonly notifier: Notifier;
+  /** Pushes committed changes to the realtime rooms after the response. */
+  readonly live: Live;
 }
 
 export interface AppEnv {
@@ -47,6 +50,8 @@ export interface AppEnv {
     requestId: string;
     services: Services;
     user?: UserRow;
+    /** The session of the access token (its refresh token family). */
+    sessionId?: string | null;
     /** Sends a request through the shop's own router (the sandbox bank's callbacks). */
     deliver: (request: Request) => Promise<Response>;
   };

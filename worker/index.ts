@@ -1,25 +1,57 @@
 import { routePartykitRequest } from "partyserver";
+import { identityHeaders } from "../realtime/room.ts";
 import { createApp } from "./app.ts";
 import type { Bindings } from "./env.ts";
 import { runScheduledJobs } from "./jobs.ts";
+import { errorJson } from "./lib/errors.ts";
+import { verifyTicket } from "./lib/tokens.ts";
 
 export { CatalogRoom } from "../realtime/catalog-room.ts";
+export { DashboardRoom } from "../realtime/dashboard-room.ts";
+export { ShopperRoom } from "../realtime/shopper-room.ts";
 
 const app = createApp();
 
-/** Rooms served under /parties/<room>/<name>; anything else there is the API's JSON 404. */
-const roomPrefixes = ["/parties/catalog/"];
+/** Rooms under /parties/<room>/<name>; anything else there is the API's JSON 404. */
+const roomPrefixes = ["/parties/catalog/", "/parties/shopper/", "/parties/dashboard/"];
+
+/**
+ * Checks a socket's ticket before the upgrade: shoppers join only their own room, staff and admins
+ * the dashboard; the catalog is public. The verified identity travels to the room as headers.
+ */
+async function admit(request: Request, env: Bindings, room: { className: string; name: string }) {
+  if (room.className === "Catalog") return request;
+  const ticket = new URL(request.url).searchParams.get("ticket");
+  if (!ticket) return errorJson(401, "unauthenticated", "A ticket from POST /api/v1/realtime/ticket is required.");
+  let claims: Awaited<ReturnType<typeof verifyTicket>>;
+  try {
+    claims = await verifyTicket(env, ticket);
+  } catch {
+    return errorJson(401, "invalid_token", "The ticket is invalid or expired.");
+  }
+  const allowed =
+    room.className === "Shopper"
+      ? claims.sub === room.name
+      : room.className === "Dashboard" && claims.role !== "customer";
+  if (!allowed) return errorJson(403, "forbidden", "This ticket does not open this room.");
+  const admitted = new Request(request);
+  admitted.headers.set(identityHeaders.user, claims.sub);
+  admitted.headers.set(identityHeaders.session, typeof claims.sid === "string" ? claims.sid : "none");
+  return admitted;
+}
 
 export default {
   async fetch(request, env, ctx) {
     const { pathname } = new URL(request.url);
     if (roomPrefixes.some((prefix) => pathname.startsWith(prefix))) {
-      const room = await routePartykitRequest(request, env);
+      const room = await routePartykitRequest(request, env, {
+        onBeforeConnect: (req, lobby) => admit(req, env, lobby),
+      });
       if (room) return room;
     }
     return app.fetch(request, env, ctx);
   },
   async scheduled(_controller, env, ctx) {
-    ctx.waitUntil(runScheduledJobs(env));
+    ctx.waitUntil(runScheduledJobs(env, (work) => ctx.waitUntil(work)));
   },
 } satisfies ExportedHandler<Bindings>;

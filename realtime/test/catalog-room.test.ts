@@ -63,7 +63,7 @@ describe("catalog room", () => {
     await noisy.until(() => noisy.received.length === 1);
     noisy.socket.send("{ this is not json");
     await noisy.until(() => noisy.received.length === 2);
-    expect(noisy.received[1]).toMatchObject({ type: "error", code: "read_only" });
+    expect(noisy.received[1]).toMatchObject({ type: "error", code: "bad_message" });
 
     await publishToCatalog(env, { type: "stock", productId: "00000000-0000-4000-8000-000300000002", stockQty: 3 });
     await quiet.until(() => quiet.received.some((m) => m.type === "stock"));

@@ -61,6 +61,11 @@ export function errorBody(c: Context, code: ErrorCode, message: string, details?
   return { error: { code, message, ...(details === undefined ? {} : { details }), requestId: c.get("requestId") } };
 }
 
+/** The error envelope outside Hono (the rooms' admission answers). */
+export function errorJson(status: ContentfulStatusCode, code: ErrorCode, message: string): Response {
+  return Response.json({ error: { code, message } }, { status, headers: { "x-content-type-options": "nosniff" } });
+}
+
 export function renderError(error: Error, c: Context) {
   if (error instanceof AppError) {
     for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);

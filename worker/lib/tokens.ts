@@ -12,7 +12,12 @@ export type Role = "customer" | "staff" | "admin";
 export interface AccessClaims {
   sub: string;
   role: Role;
+  /** The session (refresh token family) the token belongs to. */
+  sid?: string;
 }
+
+export const ticketTtlSeconds = 60;
+const ticketAudience = "royal-shop-realtime";
 
 export interface SigningConfig {
   JWT_PRIVATE_JWK: string;
@@ -24,7 +29,7 @@ export interface SigningConfig {
 export async function signAccessToken(config: SigningConfig, claims: AccessClaims, now = Date.now()): Promise<string> {
   const key = await importJWK(JSON.parse(config.JWT_PRIVATE_JWK) as JWK, algorithm);
   const issuedAt = Math.floor(now / 1000);
-  return new SignJWT({ role: claims.role })
+  return new SignJWT({ role: claims.role, ...(claims.sid ? { sid: claims.sid } : {}) })
     .setProtectedHeader({ alg: algorithm, kid: config.JWT_KEY_ID, typ: "JWT" })
     .setSubject(claims.sub)
     .setIssuer(tokenIssuer)
@@ -36,7 +41,29 @@ export async function signAccessToken(config: SigningConfig, claims: AccessClaim
 }
 
 /** Verifies signature, algorithm, key id, issuer, audience and expiry; any failure is 401 `invalid_token`. */
-export async function verifyAccessToken(config: SigningConfig, token: string): Promise<AccessClaims & JWTPayload> {
+export function verifyAccessToken(config: SigningConfig, token: string): Promise<AccessClaims & JWTPayload> {
+  return verifyFor(config, token, tokenAudience);
+}
+
+/** A realtime ticket: good for 60 s, for opening sockets only (its own audience), never as an access token. */
+export async function signTicket(config: SigningConfig, claims: AccessClaims, now = Date.now()) {
+  const issuedAt = Math.floor(now / 1000);
+  const ticket = await new SignJWT({ role: claims.role, ...(claims.sid ? { sid: claims.sid } : {}) })
+    .setProtectedHeader({ alg: algorithm, kid: config.JWT_KEY_ID, typ: "JWT" })
+    .setSubject(claims.sub)
+    .setIssuer(tokenIssuer)
+    .setAudience(ticketAudience)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + ticketTtlSeconds)
+    .sign(await importJWK(JSON.parse(config.JWT_PRIVATE_JWK) as JWK, algorithm));
+  return { ticket, expiresAt: new Date((issuedAt + ticketTtlSeconds) * 1000).toISOString() };
+}
+
+export function verifyTicket(config: SigningConfig, ticket: string): Promise<AccessClaims & JWTPayload> {
+  return verifyFor(config, ticket, ticketAudience);
+}
+
+async function verifyFor(config: SigningConfig, token: string, audience: string): Promise<AccessClaims & JWTPayload> {
   const keys = await publicKeys(config);
   try {
     const { payload } = await jwtVerify(
@@ -46,7 +73,7 @@ export async function verifyAccessToken(config: SigningConfig, token: string): P
         if (!key) throw new errors.JWKSNoMatchingKey();
         return key;
       },
-      { algorithms: [algorithm], issuer: tokenIssuer, audience: tokenAudience, requiredClaims: ["sub", "exp", "iat"] },
+      { algorithms: [algorithm], issuer: tokenIssuer, audience, requiredClaims: ["sub", "exp", "iat"] },
     );
     if (payload.role !== "customer" && payload.role !== "staff" && payload.role !== "admin")
       throw new Error("bad role");

@@ -19,6 +19,7 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   const user = await findUserById(c.get("services").db, claims.sub);
   if (!user?.isActive) throw new AppError("invalid_token", "The access token is invalid or expired.");
   c.set("user", user);
+  c.set("sessionId", typeof claims.sid === "string" ? claims.sid : null);
   await next();
 });
 

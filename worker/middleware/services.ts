@@ -3,13 +3,14 @@ import { createMiddleware } from "hono/factory";
 import { type DatabaseHandle, openDatabase } from "../../db/client.ts";
 import type { AppEnv, Bindings, Services } from "../env.ts";
 import { createNotifier, type Notifier } from "../notifications/notifier.ts";
+import { createLive, type Live } from "../services/live.service.ts";
 
 /**
  * Builds the request's clients on first use and closes the database pool once the response is out
  * (a Neon Pool cannot outlive its request on Workers).
  */
 export const services = createMiddleware<AppEnv>(async (c, next) => {
-  const handle = lazyServices(c.env);
+  const handle = lazyServices(c.env, (work) => c.executionCtx.waitUntil(work));
   c.set("services", handle.services);
   try {
     await next();
@@ -18,12 +19,20 @@ export const services = createMiddleware<AppEnv>(async (c, next) => {
   }
 });
 
-export function lazyServices(env: Bindings): { services: Services; close(): Promise<void> } {
+export function lazyServices(
+  env: Bindings,
+  waitUntil: (work: Promise<unknown>) => void = () => {},
+): { services: Services; close(): Promise<void> } {
   let database: DatabaseHandle | undefined;
   let redis: Redis | undefined;
   let notifier: Notifier | undefined;
+  let live: Live | undefined;
   return {
     services: {
+      get live() {
+        live ??= createLive(env, waitUntil);
+        return live;
+      },
       get notifier() {
         notifier ??= createNotifier(env, this.redis);
         return notifier;

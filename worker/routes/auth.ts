@@ -151,7 +151,8 @@ export const authRouter = createRouter()
     }),
     async (c) => {
       const token = c.req.valid("json").refreshToken ?? getCookie(c, refreshCookie);
-      if (token) await auth.logout(context(c), token);
+      const ended = token ? await auth.logout(context(c), token) : null;
+      if (ended) c.get("services").live.disconnect(ended.userId, { sessionId: ended.sessionId }, "signed out");
       deleteCookie(c, refreshCookie, { path: cookiePath, secure: true });
       return c.body(null, 204);
     },

@@ -1,4 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { AppEnv } from "../env.ts";
 import { createRouter } from "../lib/create-router.ts";
 import { errorSchema } from "../lib/errors.ts";
 import { errorResponses, jsonContent, notFoundResponse } from "../lib/openapi.ts";
@@ -13,6 +15,14 @@ const cartResponse = { 200: jsonContent(cartSchema, "The cart"), 401: jsonConten
 const json = <T extends z.ZodType>(schema: T) => ({
   body: { required: true, content: { "application/json": { schema } } },
 });
+
+/** The cart after a committed change, which every device of the shopper also receives. */
+async function changed(c: Context<AppEnv>, userId: string) {
+  const { db, live } = c.get("services");
+  const cart = await getCart(db, userId, c.env.CURRENCY);
+  live.cart(userId, cart);
+  return cart;
+}
 
 /** Mounted behind requireAuth: a cart belongs to the signed-in user only. */
 export const cartRouter = createRouter()
@@ -39,7 +49,7 @@ export const cartRouter = createRouter()
       const { db } = c.get("services");
       const user = currentUser(c);
       await setQuantity(db, user.id, c.req.valid("param").productId, c.req.valid("json").quantity);
-      return c.json(await getCart(db, user.id, c.env.CURRENCY), 200);
+      return c.json(await changed(c, user.id), 200);
     },
   )
   .openapi(
@@ -56,7 +66,7 @@ export const cartRouter = createRouter()
       const { db } = c.get("services");
       const user = currentUser(c);
       await removeLine(db, user.id, c.req.valid("param").productId);
-      return c.json(await getCart(db, user.id, c.env.CURRENCY), 200);
+      return c.json(await changed(c, user.id), 200);
     },
   )
   .openapi(
@@ -65,7 +75,7 @@ export const cartRouter = createRouter()
       const { db } = c.get("services");
       const user = currentUser(c);
       await clearCart(db, user.id);
-      return c.json(await getCart(db, user.id, c.env.CURRENCY), 200);
+      return c.json(await changed(c, user.id), 200);
     },
   )
   .openapi(
@@ -86,6 +96,6 @@ export const cartRouter = createRouter()
       const { db } = c.get("services");
       const user = currentUser(c);
       const notices = await mergeCart(db, user.id, c.req.valid("json").items);
-      return c.json({ ...(await getCart(db, user.id, c.env.CURRENCY)), notices }, 200);
+      return c.json({ ...(await changed(c, user.id)), notices }, 200);
     },
   );

@@ -37,17 +37,13 @@ export const ordersRouter = createRouter()
     }),
     async (c) => {
       const user = currentUser(c);
-      const result = await checkout(
-        c.get("services").db,
-        user.id,
-        c.req.valid("json"),
-        c.req.valid("header")["idempotency-key"],
-        {
-          currency: c.env.CURRENCY,
-          taxRateBps: Number(c.env.TAX_RATE_BPS),
-          reservationMinutes: Number(c.env.RESERVATION_MINUTES),
-        },
-      );
+      const { db, live } = c.get("services");
+      const result = await checkout(db, user.id, c.req.valid("json"), c.req.valid("header")["idempotency-key"], {
+        currency: c.env.CURRENCY,
+        taxRateBps: Number(c.env.TAX_RATE_BPS),
+        reservationMinutes: Number(c.env.RESERVATION_MINUTES),
+      });
+      if (result.created) live.checkout(user.id, result.order.id, result.reserved);
       return c.json(toOrder(result.order), 201);
     },
   )
@@ -68,7 +64,10 @@ export const ordersRouter = createRouter()
     }),
     async (c) => {
       const { limit, cursor } = c.req.valid("query");
-      return c.json(await listMyOrders(c.get("services").db, currentUser(c), limit, cursor), 200);
+      return c.json(
+        await listMyOrders(c.get("services").db, c.get("services").live, currentUser(c), limit, cursor),
+        200,
+      );
     },
   )
   .openapi(
@@ -82,7 +81,12 @@ export const ordersRouter = createRouter()
       responses: { 200: jsonContent(orderSchema, "The order"), ...notFoundResponse, ...denied, ...errorResponses },
     }),
     async (c) =>
-      c.json(toOrder(await getVisibleOrder(c.get("services").db, currentUser(c), c.req.valid("param").id)), 200),
+      c.json(
+        toOrder(
+          await getVisibleOrder(c.get("services").db, c.get("services").live, currentUser(c), c.req.valid("param").id),
+        ),
+        200,
+      ),
   )
   .openapi(
     createRoute({
@@ -100,7 +104,11 @@ export const ordersRouter = createRouter()
         ...errorResponses,
       },
     }),
-    async (c) => c.json(await cancelMyOrder(c.get("services").db, currentUser(c), c.req.valid("param").id), 200),
+    async (c) =>
+      c.json(
+        await cancelMyOrder(c.get("services").db, c.get("services").live, currentUser(c), c.req.valid("param").id),
+        200,
+      ),
   )
   .openapi(
     createRoute({
@@ -122,6 +130,7 @@ export const ordersRouter = createRouter()
       const origin = new URL(c.req.url).origin;
       const started = await startPayment(
         c.get("services").db,
+        c.get("services").live,
         createGateway(c.env),
         currentUser(c),
         c.req.valid("param").id,

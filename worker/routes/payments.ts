@@ -34,6 +34,9 @@ async function receive(
     const result = await verify();
     if (!result) return { received: true as const, result: "ignored" };
     outcome = await applyGatewayResult(db, gateway, result, JSON.parse(await c.req.text()));
+    if (outcome.orderId && (outcome.status === "paid" || outcome.status === "refund_due")) {
+      c.get("services").live.orders([outcome.orderId]);
+    }
   } catch (error) {
     if (error instanceof RejectedCallback) return rejectCallback(db, gateway, error);
     throw error;

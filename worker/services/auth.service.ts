@@ -134,9 +134,11 @@ export async function refresh(ctx: AuthContext, refreshToken: string): Promise<S
   return startSession(ctx, user, rotated.familyId);
 }
 
-export async function logout(ctx: AuthContext, refreshToken: string): Promise<void> {
+/** Ends the refresh token's session; says whose session it was, so its sockets can be closed. */
+export async function logout(ctx: AuthContext, refreshToken: string) {
   const known = await findRefreshToken(ctx.db, await sha256Hex(refreshToken));
   if (known) await revokeFamily(ctx.db, known.familyId);
+  return known ? { userId: known.userId, sessionId: known.familyId } : null;
 }
 
 export async function resetPassword(ctx: AuthContext, input: { username: string; code: string; password: string }) {
@@ -157,6 +159,6 @@ async function startSession(ctx: AuthContext, user: UserRow, familyId: string = 
     tokenHash: await sha256Hex(refreshToken),
     expiresAt: new Date(Date.now() + refreshTokenTtlSeconds * 1000),
   });
-  const accessToken = await signAccessToken(ctx.env, { sub: user.id, role: user.role });
+  const accessToken = await signAccessToken(ctx.env, { sub: user.id, role: user.role, sid: familyId });
   return { accessToken, refreshToken, user: publicUser(user) };
 }

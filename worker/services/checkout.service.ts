@@ -32,7 +32,8 @@ export interface CheckoutHooks {
 export interface CheckoutResult {
   order: OrderView;
   created: boolean;
-  lowStock: ReservedLine[];
+  /** The lines as reserved, with the stock left after the reservation. */
+  reserved: ReservedLine[];
 }
 
 /** A stable text of the request body, so a retried request matches its first attempt. */
@@ -69,7 +70,7 @@ export async function checkout(
       if (existing.request_hash !== requestHash) {
         throw new AppError("idempotency_conflict", "This Idempotency-Key was used with a different request.");
       }
-      return { order: existing, created: false, lowStock: [] };
+      return { order: existing, created: false, reserved: [] };
     }
 
     // One checkout per cart at a time: the cart row stays locked until commit.
@@ -124,6 +125,6 @@ export async function checkout(
     await emptyCart(tx, cartId);
     const order = await findOrder(tx, orderId);
     if (!order) throw new Error("the order just written is missing");
-    return { order, created: true, lowStock: reserved.filter((line) => line.stock_qty < line.low_stock_threshold) };
+    return { order, created: true, reserved };
   });
 }

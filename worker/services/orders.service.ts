@@ -13,6 +13,7 @@ import {
 } from "../repositories/orders.repository.ts";
 import type { UserRow } from "../repositories/users.repository.ts";
 import type { Order } from "../schemas/orders.ts";
+import type { Live } from "./live.service.ts";
 
 export function toOrder(view: OrderView): Order {
   return {
@@ -38,13 +39,22 @@ const isStaff = (user: UserRow) => user.role === "staff" || user.role === "admin
  * Cancels unpaid orders whose reservation has run out and gives their stock and coupon uses back.
  * Runs on the schedule for all orders, and before reads for the reader's own.
  */
-export async function expireReservations(db: Database, userId?: string): Promise<string[]> {
+export async function expireReservations(db: Database, live: Live, userId?: string): Promise<string[]> {
   const where = userId ? sql`o.user_id = ${userId} AND o.expires_at <= now()` : sql`o.expires_at <= now()`;
-  return moveOrder(db, where, ["pending_payment"], "canceled", { kind: "system", id: null }, "reservation expired");
+  const expired = await moveOrder(
+    db,
+    where,
+    ["pending_payment"],
+    "canceled",
+    { kind: "system", id: null },
+    "reservation expired",
+  );
+  live.orders(expired);
+  return expired;
 }
 
-export async function listMyOrders(db: Database, user: UserRow, limit: number, cursor?: string) {
-  await expireReservations(db, user.id);
+export async function listMyOrders(db: Database, live: Live, user: UserRow, limit: number, cursor?: string) {
+  await expireReservations(db, live, user.id);
   const rows = await listOrdersOf(db, user.id, limit + 1, cursor ? decodeCursor(cursor) : undefined);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
@@ -55,10 +65,10 @@ export async function listMyOrders(db: Database, user: UserRow, limit: number, c
 }
 
 /** An order its owner, staff or an admin may see; anyone else gets 404, as if it did not exist. */
-export async function getVisibleOrder(db: Database, user: UserRow, id: string): Promise<OrderView> {
+export async function getVisibleOrder(db: Database, live: Live, user: UserRow, id: string): Promise<OrderView> {
   const owner = await orderStatusOf(db, id);
   if (!owner || (owner.user_id !== user.id && !isStaff(user))) throw new AppError("not_found", "No such order.");
-  await expireReservations(db, owner.user_id);
+  await expireReservations(db, live, owner.user_id);
   const order = await findOrder(db, id);
   if (!order) throw new AppError("not_found", "No such order.");
   return order;
@@ -81,14 +91,21 @@ export async function transition(db: Database, id: string, to: OrderStatus, acto
   }
 }
 
-export async function cancelMyOrder(db: Database, user: UserRow, id: string): Promise<Order> {
-  const order = await getVisibleOrder(db, user, id);
+export async function cancelMyOrder(db: Database, live: Live, user: UserRow, id: string): Promise<Order> {
+  const order = await getVisibleOrder(db, live, user, id);
   if (order.user_id !== user.id) throw new AppError("not_found", "No such order.");
   await transition(db, id, "canceled", { kind: "customer", id: user.id }, "canceled by the shopper");
+  live.orders([id]);
   return toOrder((await findOrder(db, id)) as OrderView);
 }
 
-export async function moveByStaff(db: Database, staff: UserRow, id: string, to: OrderStatus): Promise<Order> {
+export async function moveByStaff(
+  db: Database,
+  live: Live,
+  staff: UserRow,
+  id: string,
+  to: OrderStatus,
+): Promise<Order> {
   if (!staffMoves.includes(to)) {
     throw new AppError(
       "invalid_transition",
@@ -96,5 +113,6 @@ export async function moveByStaff(db: Database, staff: UserRow, id: string, to: 
     );
   }
   await transition(db, id, to, { kind: "staff", id: staff.id });
+  live.orders([id]);
   return toOrder((await findOrder(db, id)) as OrderView);
 }

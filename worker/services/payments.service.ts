@@ -14,6 +14,7 @@ import {
   succeededPaymentOf,
 } from "../repositories/payments.repository.ts";
 import type { UserRow } from "../repositories/users.repository.ts";
+import type { Live } from "./live.service.ts";
 import { expireReservations, transition } from "./orders.service.ts";
 
 export function createGateway(env: Bindings): PaymentGateway {
@@ -25,12 +26,13 @@ export function createGateway(env: Bindings): PaymentGateway {
 /** Opens a payment attempt for a pending order of the shopper's; returns where to send them. */
 export async function startPayment(
   db: Database,
+  live: Live,
   gateway: PaymentGateway,
   user: UserRow,
   orderId: string,
   origin: string,
 ) {
-  await expireReservations(db, user.id);
+  await expireReservations(db, live, user.id);
   const order = await findOrder(db, orderId);
   if (!order || order.user_id !== user.id) throw new AppError("not_found", "No such order.");
   if (order.status !== "pending_payment") {
@@ -156,7 +158,7 @@ export async function applyGatewayResult(
 }
 
 /** Refunds a paid order: the order becomes refunded and restocked, then the gateway returns the money. */
-export async function refundOrder(db: Database, gateway: PaymentGateway, staff: UserRow, orderId: string) {
+export async function refundOrder(db: Database, live: Live, gateway: PaymentGateway, staff: UserRow, orderId: string) {
   const payment = await db.transaction(async (tx) => {
     await transition(tx, orderId, "refunded", { kind: "staff", id: staff.id });
     const paid = await succeededPaymentOf(tx, orderId);
@@ -171,4 +173,5 @@ export async function refundOrder(db: Database, gateway: PaymentGateway, staff: 
     });
     await setPaymentStatus(db, payment.id, "refunded");
   }
+  live.orders([orderId]);
 }

@@ -76,9 +76,14 @@ export const adminCouponsRouter = createRouter()
         ...errorResponses,
       },
     }),
-    async (c) =>
-      c.json(
-        await grantCoupon(c.get("services").db, currentUser(c), c.req.valid("param").id, c.req.valid("json").userId),
-        201,
-      ),
+    async (c) => {
+      const grant = await grantCoupon(
+        c.get("services").db,
+        currentUser(c),
+        c.req.valid("param").id,
+        c.req.valid("json").userId,
+      );
+      c.get("services").live.coupons(grant.userId);
+      return c.json(grant, 201);
+    },
   );

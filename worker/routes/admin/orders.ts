@@ -72,7 +72,13 @@ export const adminOrdersRouter = createRouter()
     }),
     async (c) =>
       c.json(
-        await moveByStaff(c.get("services").db, currentUser(c), c.req.valid("param").id, c.req.valid("json").status),
+        await moveByStaff(
+          c.get("services").db,
+          c.get("services").live,
+          currentUser(c),
+          c.req.valid("param").id,
+          c.req.valid("json").status,
+        ),
         200,
       ),
   )
@@ -93,9 +99,9 @@ export const adminOrdersRouter = createRouter()
       },
     }),
     async (c) => {
-      const { db } = c.get("services");
+      const { db, live } = c.get("services");
       const id = c.req.valid("param").id;
-      await refundOrder(db, createGateway(c.env), currentUser(c), id);
+      await refundOrder(db, live, createGateway(c.env), currentUser(c), id);
       return c.json(toOrder((await findOrder(db, id)) as OrderView), 200);
     },
   );

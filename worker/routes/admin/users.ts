@@ -109,6 +109,7 @@ export const adminUsersRouter = createRouter()
     }),
     async (c) => {
       const user = await changeUser(c.get("services").db, currentUser(c), c.req.valid("param").id, c.req.valid("json"));
+      if (!user.isActive) c.get("services").live.disconnect(user.id, { userId: user.id }, "account deactivated");
       return c.json(user, 200);
     },
   );

@@ -1,0 +1,82 @@
+import { type Connection, type ConnectionContext, Server, type WSMessage } from "partyserver";
+import type { Bindings } from "../worker/env.ts";
+import { clientMessageSchema, maxClientFrameBytes, type Unversioned } from "./messages.ts";
+
+/** Who a socket belongs to, set by the worker after it verified the ticket. */
+export interface SocketIdentity {
+  userId: string;
+  sessionId: string;
+}
+
+export const identityHeaders = { user: "x-royal-user", session: "x-royal-session" } as const;
+
+/**
+ * What every room of the shop shares: hibernation, a persisted message version, the identity of
+ * each socket as tags, a ping for clock sync, and strict handling of what clients send.
+ */
+export abstract class ShopRoom<Message extends { version: number }> extends Server<Bindings> {
+  static options = { hibernate: true };
+  protected version = 0;
+
+  async onStart() {
+    this.version = (await this.ctx.storage.get<number>("version")) ?? 0;
+  }
+
+  getConnectionTags(_connection: Connection, context: ConnectionContext): string[] {
+    const user = context.request.headers.get(identityHeaders.user);
+    const session = context.request.headers.get(identityHeaders.session);
+    return [user ? `user:${user}` : "user:anonymous", session ? `session:${session}` : "session:none"];
+  }
+
+  onMessage(connection: Connection, message: WSMessage) {
+    const size = typeof message === "string" ? message.length : message.byteLength;
+    if (size > maxClientFrameBytes) {
+      connection.close(1009, "frame too large");
+      return;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(typeof message === "string" ? message : new TextDecoder().decode(message));
+    } catch {
+      parsed = undefined;
+    }
+    if (!clientMessageSchema.safeParse(parsed).success) {
+      const error = {
+        type: "error",
+        code: "bad_message",
+        message: 'Send JSON {"type":"ping"}; nothing else is accepted.',
+      };
+      this.sendTo(connection, this.stamp(error as unknown as Unversioned<Message>));
+      return;
+    }
+    const pong = { type: "pong", serverTime: new Date().toISOString() };
+    this.sendTo(connection, this.stamp(pong as unknown as Unversioned<Message>));
+  }
+
+  /** Stamps the current version on a message (versions grow only when state is broadcast). */
+  protected stamp(message: Unversioned<Message>): Message {
+    return { ...message, version: this.version } as unknown as Message;
+  }
+
+  protected async broadcastNext(message: Unversioned<Message>): Promise<number> {
+    this.version += 1;
+    await this.ctx.storage.put("version", this.version);
+    this.broadcast(JSON.stringify({ ...message, version: this.version }));
+    return this.version;
+  }
+
+  protected sendTo(connection: Connection, message: Message) {
+    connection.send(JSON.stringify(message));
+  }
+
+  /** Closes the sockets of a session (logout) or of a user (deactivation). */
+  async disconnect(target: { sessionId: string } | { userId: string }, reason: string): Promise<number> {
+    const tag = "sessionId" in target ? `session:${target.sessionId}` : `user:${target.userId}`;
+    let closed = 0;
+    for (const connection of this.getConnections(tag)) {
+      connection.close(4001, reason);
+      closed += 1;
+    }
+    return closed;
+  }
+}

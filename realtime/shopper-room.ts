@@ -1,0 +1,61 @@
+import type { Connection } from "partyserver";
+import { lazyServices } from "../worker/middleware/services.ts";
+import { getCart } from "../worker/services/cart.service.ts";
+import { myCoupons } from "../worker/services/coupons.service.ts";
+import type { CouponView, ShopperEvent, ShopperMessage } from "./messages.ts";
+import { ShopRoom } from "./room.ts";
+
+/**
+ * One room per shopper (`/parties/shopper/<userId>`): every tab and device of theirs sees the cart,
+ * their coupons (with the server's clock for countdowns) and their orders change as they change.
+ * Postgres is the source of truth: a snapshot is read from it on connect and when a coupon expires.
+ */
+export class ShopperRoom extends ShopRoom<ShopperMessage> {
+  private get userId(): string {
+    return this.name;
+  }
+
+  async onConnect(connection: Connection) {
+    const { cart, coupons } = await this.read();
+    this.sendTo(
+      connection,
+      this.stamp({ type: "snapshot", cart, coupons: coupons.items, serverTime: coupons.serverTime }),
+    );
+    await this.scheduleExpiry(coupons.items);
+  }
+
+  /** Called by the worker after a change has committed. */
+  async publish(event: ShopperEvent): Promise<number> {
+    if (event.type === "coupons") await this.scheduleExpiry(event.coupons);
+    return this.broadcastNext(event);
+  }
+
+  /** At the next coupon expiry: the fresh list from Postgres, to every device. */
+  async onAlarm() {
+    const { coupons } = await this.read({ cart: false });
+    await this.broadcastNext({ type: "coupons", coupons: coupons.items, serverTime: coupons.serverTime });
+    await this.scheduleExpiry(coupons.items);
+  }
+
+  private async scheduleExpiry(coupons: CouponView[]) {
+    const next = coupons
+      .map((c) => Date.parse(c.expiresAt))
+      .filter((t) => t > Date.now())
+      .sort((a, b) => a - b)[0];
+    if (next === undefined) await this.ctx.storage.deleteAlarm();
+    else await this.ctx.storage.setAlarm(next);
+  }
+
+  private async read(options: { cart: boolean } = { cart: true }) {
+    const handle = lazyServices(this.env);
+    try {
+      const [cart, coupons] = await Promise.all([
+        options.cart ? getCart(handle.services.db, this.userId, this.env.CURRENCY) : Promise.resolve(null),
+        myCoupons(handle.services.db, this.userId),
+      ]);
+      return { cart: cart as NonNullable<typeof cart>, coupons };
+    } finally {
+      await handle.close();
+    }
+  }
+}
