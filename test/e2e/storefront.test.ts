@@ -149,3 +149,53 @@ describe("buying in Chromium", () => {
     await page.screenshot({ path: "test-results/order-paid.png", fullPage: true });
   });
 });
+
+describe("live in Chromium", () => {
+  it("shows a cart change made on one device on another at once, and a staff dashboard counting orders live", async () => {
+    await context.clearCookies();
+    const staff = await context.newPage();
+    await staff.goto(`${shopUrl}/signin?next=/admin`);
+    await staff.getByLabel("Email or phone").fill("admin@royal.shop");
+    await staff.getByLabel("Password").fill("royal-admin");
+    await staff.getByRole("button", { name: "Sign in", exact: true }).click();
+    await staff.waitForURL("**/admin");
+    await staff.getByText("live", { exact: true }).waitFor();
+    const ordersBefore = Number(await staff.getByTestId("stat-orders").textContent());
+
+    // Two "devices" of one shopper: the API as one, this page as the other.
+    const signIn = await fetch(`${shopUrl}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "admin@royal.shop", password: "royal-admin" }),
+    }).then((r) => r.json());
+    await staff.goto(`${shopUrl}/cart`);
+    await staff.getByText("Your cart is empty.").waitFor();
+    const product = (await fetch(`${shopUrl}/api/v1/products/zephyr-buds`).then((r) => r.json())) as { id: string };
+    await fetch(`${shopUrl}/api/v1/cart/items/${product.id}`, {
+      method: "PUT",
+      headers: { "content-type": "application/json", authorization: `Bearer ${signIn.accessToken}` },
+      body: JSON.stringify({ quantity: 3 }),
+    });
+    await staff.getByTestId("line-quantity").filter({ hasText: "3" }).waitFor();
+    await staff.getByTestId("header-cart").filter({ hasText: "Cart (3)" }).waitFor();
+
+    await fetch(`${shopUrl}/api/v1/checkout`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        authorization: `Bearer ${signIn.accessToken}`,
+        "idempotency-key": crypto.randomUUID(),
+      },
+      body: JSON.stringify({
+        shippingAddress: { name: "Ada", line1: "1 Main St", city: "Springfield", postalCode: "12345", country: "US" },
+      }),
+    });
+    await staff.getByTestId("header-cart").filter({ hasText: "Cart (0)" }).waitFor();
+    await staff.goto(`${shopUrl}/admin`);
+    await staff
+      .getByTestId("stat-orders")
+      .filter({ hasText: String(ordersBefore + 1) })
+      .waitFor();
+    await staff.screenshot({ path: "test-results/dashboard.png", fullPage: true });
+  });
+});

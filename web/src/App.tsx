@@ -1,5 +1,5 @@
 import { Route, Router } from "@solidjs/router";
-import { createEffect, lazy, on, type ParentProps, Suspense } from "solid-js";
+import { createEffect, lazy, on, onCleanup, type ParentProps, Suspense } from "solid-js";
 import { Header } from "./components/Header.tsx";
 import { forgetCart, mergeGuestCart } from "./lib/cart.ts";
 import { user } from "./lib/session.ts";
@@ -13,14 +13,28 @@ const AccountPage = lazy(() => import("./pages/AccountPage.tsx"));
 const CartPage = lazy(() => import("./pages/CartPage.tsx"));
 const OrdersPage = lazy(() => import("./pages/OrdersPage.tsx"));
 const OrderPage = lazy(() => import("./pages/OrderPage.tsx"));
+const DashboardPage = lazy(() => import("./pages/DashboardPage.tsx"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage.tsx"));
 
 function Layout(props: ParentProps) {
   // Signing in brings the guest cart into the account; signing out forgets the account's cart.
+  // While signed in, the shopper's room keeps cart, coupons and orders live on every device.
   createEffect(
     on(
       () => user()?.id,
-      (id) => (id ? void mergeGuestCart().catch(() => undefined) : forgetCart()),
+      (id) => {
+        if (!id) return forgetCart();
+        void mergeGuestCart().catch(() => undefined);
+        let disconnect: (() => void) | undefined;
+        let ended = false;
+        void import("./lib/live.ts").then((live) => {
+          if (!ended) disconnect = live.connectShopper(id);
+        });
+        onCleanup(() => {
+          ended = true;
+          disconnect?.();
+        });
+      },
     ),
   );
   return (
@@ -46,6 +60,7 @@ export function App() {
       <Route path="/cart" component={CartPage} />
       <Route path="/orders" component={OrdersPage} />
       <Route path="/orders/:id" component={OrderPage} />
+      <Route path="/admin" component={DashboardPage} />
       <Route path="*404" component={NotFoundPage} />
     </Router>
   );

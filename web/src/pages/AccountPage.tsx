@@ -1,5 +1,6 @@
 import { Navigate, useNavigate } from "@solidjs/router";
 import { Show } from "solid-js";
+import { CouponList } from "../components/CouponList.tsx";
 import { ready, signOut, user } from "../lib/session.ts";
 
 export default function AccountPage() {
@@ -18,6 +19,13 @@ export default function AccountPage() {
               <dt>Role</dt>
               <dd>{me().role}</dd>
             </dl>
+            <h2>Your coupons</h2>
+            <CouponList />
+            <Show when={me().role !== "customer"}>
+              <p>
+                <a href="/admin">Open the live dashboard</a>
+              </p>
+            </Show>
             <button
               type="button"
               class="button secondary"

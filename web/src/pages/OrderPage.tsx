@@ -1,6 +1,7 @@
 import { A, useParams } from "@solidjs/router";
-import { createResource, createSignal, For, onCleanup, Show } from "solid-js";
+import { createEffect, createResource, createSignal, For, onCleanup, Show } from "solid-js";
 import { FormError } from "../components/FormError.tsx";
+import { orderUpdate } from "../lib/live.ts";
 import { formatMoney } from "../lib/money.ts";
 import { cancelOrder, getOrder, type Order, startPayment } from "../lib/orders.ts";
 
@@ -26,6 +27,11 @@ function Countdown(props: { until: string }) {
 export default function OrderPage() {
   const params = useParams<{ id: string }>();
   const [order, { mutate }] = createResource(() => params.id, getOrder);
+  // Progress arrives live: payment, staff moves and expiry update this page without a reload.
+  createEffect(() => {
+    const update = orderUpdate();
+    if (update?.id === params.id) mutate(update);
+  });
   const [error, setError] = createSignal<unknown>();
   const [busy, setBusy] = createSignal(false);
 

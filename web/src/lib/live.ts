@@ -1,0 +1,95 @@
+import PartySocket from "partysocket";
+import { createSignal } from "solid-js";
+import {
+  type CouponView,
+  type DashboardMessage,
+  dashboardMessageSchema,
+  type ShopperMessage,
+  shopperMessageSchema,
+} from "../../../realtime/messages.ts";
+import type { Order } from "../../../worker/schemas/orders.ts";
+import { applyCart } from "./cart.ts";
+import { authed } from "./session.ts";
+
+/** Milliseconds to add to this device's clock to get the server's: countdowns run on the server's time. */
+const [clockOffset, setClockOffset] = createSignal(0);
+const [coupons, setCoupons] = createSignal<CouponView[]>([]);
+const [orderUpdate, setOrderUpdate] = createSignal<Order | null>(null);
+const [connected, setConnected] = createSignal(false);
+
+export { clockOffset, connected, coupons, orderUpdate };
+
+export const serverNow = () => Date.now() + clockOffset();
+
+const ticket = async () => ({
+  ticket: (await authed<{ ticket: string }>("/realtime/ticket", { method: "POST" })).ticket,
+});
+
+/**
+ * A room socket that reconnects with backoff, fetches a fresh ticket for every attempt, takes the
+ * snapshot each connect brings, and drops any message older than what it already applied.
+ */
+function openRoom<M extends { type: string; version: number }>(
+  party: string,
+  room: string,
+  parse: (data: unknown) => M | null,
+  apply: (message: M) => void,
+) {
+  let applied = -1;
+  const socket = new PartySocket({
+    host: location.host,
+    party,
+    room,
+    query: ticket,
+    maxRetries: Number.POSITIVE_INFINITY,
+  });
+  socket.addEventListener("open", () => setConnected(true));
+  socket.addEventListener("close", () => setConnected(false));
+  socket.addEventListener("message", (event) => {
+    let data: unknown;
+    try {
+      data = JSON.parse(String(event.data));
+    } catch {
+      return;
+    }
+    const message = parse(data);
+    if (!message) return;
+    if (message.type !== "snapshot" && message.version <= applied) return;
+    applied = message.version;
+    apply(message);
+  });
+  return () => socket.close();
+}
+
+const syncClock = (serverTime: string) => setClockOffset(Date.parse(serverTime) - Date.now());
+
+export function connectShopper(userId: string): () => void {
+  return openRoom<ShopperMessage>(
+    "shopper",
+    userId,
+    (data) => shopperMessageSchema.safeParse(data).data ?? null,
+    (message) => {
+      if (message.type === "snapshot") {
+        applyCart(message.cart);
+        setCoupons(message.coupons);
+        syncClock(message.serverTime);
+      } else if (message.type === "cart") {
+        applyCart(message.cart);
+      } else if (message.type === "coupons") {
+        setCoupons(message.coupons);
+        syncClock(message.serverTime);
+      } else if (message.type === "order") {
+        setOrderUpdate(message.order);
+      }
+    },
+  );
+}
+
+export function connectDashboard(onMessage: (message: DashboardMessage) => void): () => void {
+  return openRoom<DashboardMessage>(
+    "dashboard",
+    "main",
+    (data) => dashboardMessageSchema.safeParse(data).data ?? null,
+    onMessage,
+  );
+}
