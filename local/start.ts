@@ -55,6 +55,9 @@ try {
 
   const url = `http://localhost:${dev.workerPort}`;
   await waitForHttp(`${url}/api/v1/health`, 60_000);
+  // wrangler dev does not fire cron triggers: run the scheduled jobs (reservation expiry, coupon purge) every minute.
+  const cron = setInterval(() => void fetch(`${url}/cdn-cgi/local/scheduled`).catch(() => undefined), 60_000);
+  cleanups.push(async () => clearInterval(cron));
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   log.info(
     [
