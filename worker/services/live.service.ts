@@ -19,6 +19,7 @@ export interface Live {
   orders(orderIds: string[]): void;
   checkout(userId: string, orderId: string, reserved: ReservedLine[]): void;
   disconnect(userId: string, target: { sessionId: string } | { userId: string }, reason: string): void;
+  comment(comment: { id: string; kind: string; body: string }): void;
 }
 
 export function createLive(env: Bindings, waitUntil: (work: Promise<unknown>) => void): Live {
@@ -96,6 +97,9 @@ export function createLive(env: Bindings, waitUntil: (work: Promise<unknown>) =>
     },
     disconnect(userId, target, reason) {
       waitUntil(disconnectSockets(env, userId, target, reason));
+    },
+    comment(comment) {
+      waitUntil(notifyDashboard(env, { type: "comment", comment }));
     },
   };
 }

@@ -1,0 +1,92 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+
+export type RatingSummaryRow = { average: string; count: number; my_vote: number | null };
+
+/** Votes once per user and product; voting again replaces the vote (and its text, which awaits approval again). */
+export async function upsertRating(db: Database, userId: string, productId: string, vote: number, text: string | null) {
+  await db.execute(sql`
+    INSERT INTO ratings (user_id, product_id, vote, text) VALUES (${userId}, ${productId}, ${vote}, ${text})
+    ON CONFLICT (user_id, product_id)
+    DO UPDATE SET vote = EXCLUDED.vote, text = EXCLUDED.text, is_approved = false, updated_at = now()`);
+}
+
+export async function ratingSummary(db: Database, productId: string, userId: string): Promise<RatingSummaryRow> {
+  const result = await db.execute<RatingSummaryRow>(sql`
+    SELECT coalesce(round(avg(vote)::numeric, 2), 0) AS average, count(*)::int AS count,
+      max(vote) FILTER (WHERE user_id = ${userId}) AS my_vote
+    FROM ratings WHERE product_id = ${productId}`);
+  return result.rows[0];
+}
+
+export async function approvedRatings(db: Database, productId: string, limit: number, before?: [string, string]) {
+  const after = before ? sql`AND (r.updated_at, r.id) < (${before[0]}::timestamptz, ${before[1]}::uuid)` : sql``;
+  const result = await db.execute<{ id: string; vote: number; text: string; author: string; at: string }>(sql`
+    SELECT r.id, r.vote, r.text, split_part(u.username, '@', 1) AS author,
+      to_char(r.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at
+    FROM ratings r JOIN users u ON u.id = r.user_id
+    WHERE r.product_id = ${productId} AND r.is_approved AND r.text IS NOT NULL ${after}
+    ORDER BY r.updated_at DESC, r.id DESC LIMIT ${limit}`);
+  return result.rows;
+}
+
+export async function insertComment(
+  db: Database,
+  userId: string,
+  kind: "suggestion" | "criticism",
+  body: string,
+  productId: string | null,
+) {
+  const result = await db.execute<{ id: string; created_at: string }>(sql`
+    INSERT INTO comments (user_id, kind, body, product_id) VALUES (${userId}, ${kind}, ${body}, ${productId})
+    RETURNING id, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at`);
+  return result.rows[0];
+}
+
+export async function approvedComments(db: Database, productId: string, limit: number) {
+  const result = await db.execute<{ id: string; kind: string; body: string; author: string; at: string }>(sql`
+    SELECT c.id, c.kind, c.body, split_part(u.username, '@', 1) AS author,
+      to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
+    FROM comments c JOIN users u ON u.id = c.user_id
+    WHERE c.product_id = ${productId} AND c.is_approved
+    ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit}`);
+  return result.rows;
+}
+
+export async function productExists(db: Database, productId: string): Promise<boolean> {
+  const result = await db.execute(sql`SELECT 1 FROM products WHERE id = ${productId} AND is_active`);
+  return (result.rowCount ?? 0) > 0;
+}
+
+export async function listWishlist(db: Database, userId: string) {
+  const result = await db.execute<{
+    product_id: string;
+    slug: string;
+    name: string;
+    actual_price: number;
+    unit_price: number;
+    stock_qty: number;
+    is_active: boolean;
+    image_url: string | null;
+    added_at: string;
+  }>(sql`
+    SELECT p.id AS product_id, p.slug, p.name, p.actual_price, p.price - p.discount AS unit_price, p.stock_qty, p.is_active,
+      (SELECT url FROM product_images WHERE product_id = p.id ORDER BY position, id LIMIT 1) AS image_url,
+      to_char(w.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS added_at
+    FROM wishlist_items w JOIN products p ON p.id = w.product_id
+    WHERE w.user_id = ${userId} ORDER BY w.created_at DESC`);
+  return result.rows;
+}
+
+export async function addToWishlist(db: Database, userId: string, productId: string) {
+  await db.execute(
+    sql`INSERT INTO wishlist_items (user_id, product_id) VALUES (${userId}, ${productId}) ON CONFLICT DO NOTHING`,
+  );
+}
+
+export async function removeFromWishlist(db: Database, userId: string, productId: string): Promise<boolean> {
+  const result = await db.execute(
+    sql`DELETE FROM wishlist_items WHERE user_id = ${userId} AND product_id = ${productId}`,
+  );
+  return (result.rowCount ?? 0) > 0;
+}

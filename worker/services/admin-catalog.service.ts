@@ -1,0 +1,262 @@
+import type { Redis } from "@upstash/redis/cloudflare";
+import { eq } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import type { brands, categories } from "../../db/schema.ts";
+import { decodeCursor, encodeCursor } from "../lib/cursor.ts";
+import { AppError } from "../lib/errors.ts";
+import { slugify, withConstraints } from "../lib/pg-errors.ts";
+import {
+  type AdminProductRow,
+  type AdminProductSearch,
+  deleteProduct,
+  findAdminProduct,
+  insertProduct,
+  replaceFeatures,
+  replaceGallery,
+  searchAdminProducts,
+  updateProduct,
+} from "../repositories/admin-catalog.repository.ts";
+import { recordAudit } from "../repositories/audit.repository.ts";
+import type { UserRow } from "../repositories/users.repository.ts";
+import type { AdminProduct, CreateProduct, UpdateProduct } from "../schemas/admin-catalog.ts";
+
+/** Every catalog change bumps this; cached anonymous catalog reads are keyed by it, so the next read is fresh. */
+export const catalogVersionKey = "catalog:version";
+export const bumpCatalogVersion = (redis: Redis) => redis.incr(catalogVersionKey);
+
+export const toAdminProduct = (row: AdminProductRow): AdminProduct => ({
+  id: row.id,
+  slug: row.slug,
+  name: row.name,
+  description: row.description,
+  price: row.price,
+  oldPrice: row.old_price,
+  shippingAmount: row.shipping_amount,
+  discount: row.discount,
+  actualPrice: row.actual_price,
+  stockQty: row.stock_qty,
+  lowStockThreshold: row.low_stock_threshold,
+  categoryId: row.category_id,
+  brandId: row.brand_id,
+  active: row.is_active,
+  features: row.features,
+  gallery: row.gallery,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+export interface AdminContext {
+  db: Database;
+  redis: Redis;
+  actor: UserRow;
+}
+
+export async function searchProducts(db: Database, search: AdminProductSearch & { limit: number; cursor?: string }) {
+  const rows = await searchAdminProducts(
+    db,
+    search,
+    search.limit + 1,
+    search.cursor ? decodeCursor(search.cursor) : undefined,
+  );
+  const page = rows.slice(0, search.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toAdminProduct),
+    nextCursor: rows.length > search.limit && last ? encodeCursor([last.name, last.id]) : null,
+  };
+}
+
+export async function getAdminProduct(db: Database, id: string): Promise<AdminProduct> {
+  const row = await findAdminProduct(db, id);
+  if (!row) throw new AppError("not_found", "No such product.");
+  return toAdminProduct(row);
+}
+
+function productValues(input: UpdateProduct) {
+  return {
+    name: input.name,
+    slug: input.slug,
+    description: input.description,
+    price: input.price,
+    oldPrice: input.oldPrice,
+    shippingAmount: input.shippingAmount,
+    discount: input.discount,
+    stockQty: input.stockQty,
+    lowStockThreshold: input.lowStockThreshold,
+    categoryId: input.categoryId,
+    brandId: input.brandId,
+    isActive: input.active,
+  };
+}
+
+/** Creates a product with its features and gallery, in one transaction. */
+export async function createProduct(ctx: AdminContext, input: CreateProduct): Promise<AdminProduct> {
+  const product = await withConstraints(
+    () =>
+      ctx.db.transaction(async (tx) => {
+        const { slug, ...values } = productValues(input);
+        const id = await insertProduct(tx, {
+          ...values,
+          slug: slug ?? slugify(input.name),
+          name: input.name,
+          price: input.price,
+          stockQty: input.stockQty,
+        });
+        if (input.features) await replaceFeatures(tx, id, input.features);
+        if (input.gallery)
+          await replaceGallery(
+            tx,
+            id,
+            input.gallery.map((g) => ({ url: g.url, alt: g.alt ?? "" })),
+          );
+        const created = toAdminProduct((await findAdminProduct(tx, id)) as AdminProductRow);
+        await recordAudit(tx, {
+          actorId: ctx.actor.id,
+          action: "product.create",
+          entity: "product",
+          entityId: id,
+          before: null,
+          after: created,
+        });
+        return created;
+      }),
+    "product (slug)",
+  );
+  await bumpCatalogVersion(ctx.redis);
+  return product;
+}
+
+/** Updates fields; features and gallery, when given, replace the old ones whole. */
+export async function changeProduct(ctx: AdminContext, id: string, input: UpdateProduct): Promise<AdminProduct> {
+  const product = await withConstraints(
+    () =>
+      ctx.db.transaction(async (tx) => {
+        const before = await findAdminProduct(tx, id);
+        if (!before) throw new AppError("not_found", "No such product.");
+        const values = Object.fromEntries(Object.entries(productValues(input)).filter(([, v]) => v !== undefined));
+        if (Object.keys(values).length > 0) await updateProduct(tx, id, values);
+        if (input.features) await replaceFeatures(tx, id, input.features);
+        if (input.gallery)
+          await replaceGallery(
+            tx,
+            id,
+            input.gallery.map((g) => ({ url: g.url, alt: g.alt ?? "" })),
+          );
+        const after = toAdminProduct((await findAdminProduct(tx, id)) as AdminProductRow);
+        if (after.discount > after.price)
+          throw new AppError("invalid_request", "The discount cannot exceed the price.", [
+            { path: "discount", message: "above the price" },
+          ]);
+        await recordAudit(tx, {
+          actorId: ctx.actor.id,
+          action: "product.update",
+          entity: "product",
+          entityId: id,
+          before: toAdminProduct(before),
+          after,
+        });
+        return after;
+      }),
+    "product (slug)",
+  );
+  await bumpCatalogVersion(ctx.redis);
+  return product;
+}
+
+/** Deletes a product no order refers to; one that was sold can only be deactivated. */
+export async function removeProduct(ctx: AdminContext, id: string): Promise<void> {
+  await withConstraints(
+    () =>
+      ctx.db.transaction(async (tx) => {
+        const before = await findAdminProduct(tx, id);
+        if (!before) throw new AppError("not_found", "No such product.");
+        await deleteProduct(tx, id);
+        await recordAudit(tx, {
+          actorId: ctx.actor.id,
+          action: "product.delete",
+          entity: "product",
+          entityId: id,
+          before: toAdminProduct(before),
+          after: null,
+        });
+      }),
+    "product",
+  );
+  await bumpCatalogVersion(ctx.redis);
+}
+
+type Taxonomy = typeof categories | typeof brands;
+
+/** Categories and brands: created, renamed, moved, deleted (when nothing refers to them), each audited. */
+export async function saveTaxonomy(
+  ctx: AdminContext,
+  table: Taxonomy,
+  entity: "category" | "brand",
+  id: string | null,
+  input: { name?: string; slug?: string; parentId?: string | null },
+) {
+  const row = await withConstraints(
+    () =>
+      ctx.db.transaction(async (tx) => {
+        const values = {
+          ...(input.name !== undefined ? { name: input.name } : {}),
+          ...(input.slug !== undefined || (id === null && input.name)
+            ? { slug: input.slug ?? slugify(input.name ?? "") }
+            : {}),
+          ...(entity === "category" && input.parentId !== undefined ? { parentId: input.parentId } : {}),
+        };
+        if (id === null) {
+          const [created] = await tx
+            .insert(table)
+            .values(values as typeof table.$inferInsert)
+            .returning();
+          await recordAudit(tx, {
+            actorId: ctx.actor.id,
+            action: `${entity}.create`,
+            entity,
+            entityId: created.id,
+            before: null,
+            after: created,
+          });
+          return created;
+        }
+        const [before] = await tx.select().from(table).where(eq(table.id, id));
+        if (!before) throw new AppError("not_found", `No such ${entity}.`);
+        if (entity === "category" && input.parentId === id)
+          throw new AppError("invalid_request", "A category cannot be its own parent.");
+        const [after] = await tx.update(table).set(values).where(eq(table.id, id)).returning();
+        await recordAudit(tx, {
+          actorId: ctx.actor.id,
+          action: `${entity}.update`,
+          entity,
+          entityId: id,
+          before,
+          after,
+        });
+        return after;
+      }),
+    `${entity} (slug)`,
+  );
+  await bumpCatalogVersion(ctx.redis);
+  return { id: row.id, slug: row.slug, name: row.name, ...("parentId" in row ? { parentId: row.parentId } : {}) };
+}
+
+export async function deleteTaxonomy(ctx: AdminContext, table: Taxonomy, entity: "category" | "brand", id: string) {
+  await withConstraints(
+    () =>
+      ctx.db.transaction(async (tx) => {
+        const [before] = await tx.delete(table).where(eq(table.id, id)).returning();
+        if (!before) throw new AppError("not_found", `No such ${entity}.`);
+        await recordAudit(tx, {
+          actorId: ctx.actor.id,
+          action: `${entity}.delete`,
+          entity,
+          entityId: id,
+          before,
+          after: null,
+        });
+      }),
+    entity,
+  );
+  await bumpCatalogVersion(ctx.redis);
+}
