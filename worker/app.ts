@@ -6,9 +6,14 @@ import { secureHeaders } from "hono/secure-headers";
 import { createRouter } from "./lib/create-router.ts";
 import { errorBody, renderError } from "./lib/errors.ts";
 import { requireAdmin, requireAuth, requireStaff } from "./middleware/auth.ts";
+import { catalogCache } from "./middleware/catalog-cache.ts";
 import { services } from "./middleware/services.ts";
 import { adminCouponsRouter } from "./routes/admin/coupons.ts";
+import { adminModerationRouter } from "./routes/admin/moderation.ts";
 import { adminOrdersRouter } from "./routes/admin/orders.ts";
+import { adminProductsRouter } from "./routes/admin/products.ts";
+import { adminReportsRouter } from "./routes/admin/reports.ts";
+import { adminBrandsRouter, adminCategoriesRouter } from "./routes/admin/taxonomy.ts";
 import { adminUsersRouter } from "./routes/admin/users.ts";
 import { authRouter } from "./routes/auth.ts";
 import { cartRouter } from "./routes/cart.ts";
@@ -17,6 +22,7 @@ import { clubRouter } from "./routes/club.ts";
 import { couponsRouter } from "./routes/coupons.ts";
 import { devRouter } from "./routes/dev.ts";
 import { healthRouter } from "./routes/health.ts";
+import { imagesRouter } from "./routes/images.ts";
 import { meRouter } from "./routes/me.ts";
 import { ordersRouter } from "./routes/orders.ts";
 import { paymentsRouter } from "./routes/payments.ts";
@@ -35,14 +41,13 @@ export function createApp() {
     if (!origin) return next();
     return cors({ origin, credentials: true, maxAge: 600 })(c, next);
   });
-  api.use(
-    "*",
-    bodyLimit({
-      maxSize: maxJsonBodyBytes,
-      onError: (c) =>
-        c.json(errorBody(c, "payload_too_large", `The body is larger than ${maxJsonBodyBytes} bytes.`), 413),
-    }),
-  );
+  const jsonLimit = bodyLimit({
+    maxSize: maxJsonBodyBytes,
+    onError: (c) =>
+      c.json(errorBody(c, "payload_too_large", `The body is larger than ${maxJsonBodyBytes} bytes.`), 413),
+  });
+  // Image uploads have their own, larger limit on their route.
+  api.use("*", (c, next) => (c.req.path.endsWith("/admin/images") ? next() : jsonLimit(c, next)));
   api.use("*", services);
   // Lets the sandbox bank deliver its callback through the shop's own router, as a real gateway would over HTTP.
   api.use("*", async (c, next) => {
@@ -64,7 +69,10 @@ export function createApp() {
     "/wishlist/*",
   ];
   for (const path of signedIn) api.use(path, requireAuth);
-  api.use("/admin/*", requireAuth, requireStaff);
+  for (const path of ["/products", "/products/*", "/categories", "/brands"]) api.use(path, catalogCache);
+  // The upload route checks access itself, before its body limit.
+  api.use("/admin/*", (c, next) => (c.req.path.endsWith("/admin/images") ? next() : requireAuth(c, next)));
+  api.use("/admin/*", (c, next) => (c.req.path.endsWith("/admin/images") ? next() : requireStaff(c, next)));
   for (const path of ["/admin/users", "/admin/users/*"]) api.use(path, requireAdmin);
 
   api
@@ -82,6 +90,12 @@ export function createApp() {
     .route("/admin/coupons", adminCouponsRouter)
     .route("/admin/orders", adminOrdersRouter)
     .route("/admin/stats", statsRouter)
+    .route("/admin/products", adminProductsRouter)
+    .route("/admin/categories", adminCategoriesRouter)
+    .route("/admin/brands", adminBrandsRouter)
+    .route("/admin/reports", adminReportsRouter)
+    .route("/admin", adminModerationRouter)
+    .route("/", imagesRouter)
     .route("/realtime", realtimeRouter);
 
   api.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
