@@ -21,12 +21,14 @@ export async function withConstraints<T>(work: () => Promise<T>, what: string): 
     const pg = pgError(error);
     if (pg?.code === "23505")
       throw new AppError("conflict", `That ${what} already exists.`, { constraint: pg.constraint });
-    if (pg?.code === "23503" && pg.constraint?.startsWith("order_items")) {
+    // 23503 foreign key violation, 23001 restrict violation (ON DELETE RESTRICT).
+    const referenced = pg?.code === "23503" || pg?.code === "23001";
+    if (referenced && pg?.constraint?.startsWith("order_items")) {
       throw new AppError("conflict", `The ${what} is part of orders; deactivate it instead.`, {
         constraint: pg.constraint,
       });
     }
-    if (pg?.code === "23503")
+    if (referenced)
       throw new AppError("conflict", `The ${what} is referenced elsewhere, or refers to something missing.`, {
         constraint: pg.constraint,
       });
