@@ -1,0 +1,225 @@
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { seedProducts } from "../../db/seed-data.ts";
+import {
+  call,
+  createProduct,
+  createShoppers,
+  expectError,
+  seedAdmin,
+  setLine,
+  tokenFor,
+  withServices,
+} from "./helpers.ts";
+
+const rate = (token: string, productId: string, vote: unknown, text?: string) =>
+  call(`/products/${productId}/rating`, { method: "PUT", token, body: text === undefined ? { vote } : { vote, text } });
+
+describe("ratings", () => {
+  it("counts one vote per user, replaces it on a revote, and averages in SQL", async () => {
+    const product = await createProduct({ stock: 5 });
+    const [a, b, c] = await createShoppers(3);
+    expect((await rate(a.token, product.id, 5)).body).toEqual({ average: 5, count: 1, myVote: 5 });
+    await rate(b.token, product.id, 4);
+    expect((await rate(c.token, product.id, 4)).body).toEqual({ average: 4.33, count: 3, myVote: 4 });
+    // a votes again: the vote is replaced, not added.
+    expect((await rate(a.token, product.id, 1)).body).toEqual({ average: 3, count: 3, myVote: 1 });
+    const listed = await call(`/products/${product.id}`);
+    expect(listed.body.rating).toEqual({ average: 3, count: 3 });
+  });
+
+  it("shows a rating's text only once staff approve it", async () => {
+    const product = await createProduct({ stock: 5 });
+    const [shopper] = await createShoppers(1);
+    await rate(shopper.token, product.id, 5, "Lovely and bright.");
+    expect((await call(`/products/${product.id}/ratings`)).body.items).toEqual([]);
+    const staff = await tokenFor(seedAdmin, "admin");
+    const pending = await call("/admin/ratings?approved=false&limit=100", { token: staff });
+    const mine = pending.body.items.find((r: any) => r.productId === product.id);
+    expect(mine).toMatchObject({ text: "Lovely and bright.", vote: 5, approved: false });
+    await call(`/admin/ratings/${mine.id}`, { method: "PATCH", token: staff, body: { approved: true } });
+    expect((await call(`/products/${product.id}/ratings`)).body.items).toEqual([
+      expect.objectContaining({ vote: 5, text: "Lovely and bright." }),
+    ]);
+  });
+
+  it("rejects votes outside 1..5, unknown products and anonymous voters", async () => {
+    const product = await createProduct({ stock: 5 });
+    const [shopper] = await createShoppers(1);
+    for (const vote of [0, 6, 2.5, "5"])
+      expectError(await rate(shopper.token, product.id, vote), 400, "invalid_request");
+    expectError(await rate(shopper.token, "00000000-0000-4000-8000-999999999999", 3), 404, "not_found");
+    expectError(
+      await call(`/products/${product.id}/rating`, { method: "PUT", body: { vote: 3 } }),
+      401,
+      "unauthenticated",
+    );
+    expectError(await call("/products/not-a-uuid/ratings"), 400, "invalid_request");
+  });
+});
+
+describe("comments", () => {
+  it("takes suggestions and criticism, shown once approved; hidden again when unapproved", async () => {
+    const product = await createProduct({ stock: 5 });
+    const [shopper] = await createShoppers(1);
+    const posted = await call("/comments", {
+      token: shopper.token,
+      body: { kind: "criticism", body: "The box arrived dented.", productId: product.id },
+    });
+    expect(posted.status).toBe(201);
+    expect(posted.body).toMatchObject({ id: expect.any(String), approved: false });
+    expect((await call(`/products/${product.id}/comments`)).body.items).toEqual([]);
+    const staff = await tokenFor(seedAdmin, "admin");
+    await call(`/admin/comments/${posted.body.id}`, { method: "PATCH", token: staff, body: { approved: true } });
+    expect((await call(`/products/${product.id}/comments`)).body.items).toEqual([
+      expect.objectContaining({ kind: "criticism", body: "The box arrived dented." }),
+    ]);
+    await call(`/admin/comments/${posted.body.id}`, { method: "PATCH", token: staff, body: { approved: false } });
+    expect((await call(`/products/${product.id}/comments`)).body.items).toEqual([]);
+    expect(
+      (await call("/comments", { token: shopper.token, body: { kind: "suggestion", body: "Sell gift cards." } }))
+        .status,
+    ).toBe(201);
+    expectError(
+      await call("/comments", { token: shopper.token, body: { kind: "praise", body: "x" } }),
+      400,
+      "invalid_request",
+    );
+    expectError(
+      await call("/comments", { token: shopper.token, body: { kind: "suggestion", body: "" } }),
+      400,
+      "invalid_request",
+    );
+    expectError(
+      await call(`/admin/comments/00000000-0000-4000-8000-999999999999`, {
+        method: "PATCH",
+        token: staff,
+        body: { approved: true },
+      }),
+      404,
+      "not_found",
+    );
+  });
+});
+
+describe("the wishlist", () => {
+  it("adds, lists with current price and stock, moves to the cart and removes", async () => {
+    const [shopper] = await createShoppers(1);
+    const product = await createProduct({ stock: 3, price: 2_000, discount: 200, shipping: 100 });
+    const added = await call(`/wishlist/${product.id}`, { method: "PUT", token: shopper.token });
+    expect(added.body.items).toEqual([
+      expect.objectContaining({
+        productId: product.id,
+        unitPrice: 1_800,
+        actualPrice: 1_900,
+        stockQty: 3,
+        inStock: true,
+      }),
+    ]);
+    await call(`/wishlist/${product.id}`, { method: "PUT", token: shopper.token });
+    expect((await call("/wishlist", { token: shopper.token })).body.items).toHaveLength(1);
+    await withServices(({ db }) => db.execute(sql`UPDATE products SET price = 2500 WHERE id = ${product.id}`));
+    expect((await call("/wishlist", { token: shopper.token })).body.items[0].unitPrice).toBe(2_300);
+
+    const moved = await call(`/wishlist/${product.id}/move-to-cart`, { method: "POST", token: shopper.token });
+    expect(moved.body.items).toEqual([]);
+    expect((await call("/cart", { token: shopper.token })).body.items).toEqual([
+      expect.objectContaining({ productId: product.id, quantity: 1 }),
+    ]);
+    expectError(await call(`/wishlist/${product.id}`, { method: "DELETE", token: shopper.token }), 404, "not_found");
+    expectError(
+      await call("/wishlist/00000000-0000-4000-8000-999999999999", { method: "PUT", token: shopper.token }),
+      404,
+      "not_found",
+    );
+    expectError(await call("/wishlist"), 401, "unauthenticated");
+  });
+
+  it("refuses to move more than the stock into the cart", async () => {
+    const [shopper] = await createShoppers(1);
+    const product = await createProduct({ stock: 1 });
+    await setLine(shopper.token, product.id, 1);
+    await call(`/wishlist/${product.id}`, { method: "PUT", token: shopper.token });
+    expectError(
+      await call(`/wishlist/${product.id}/move-to-cart`, { method: "POST", token: shopper.token }),
+      409,
+      "insufficient_stock",
+    );
+  });
+});
+
+describe("reports", () => {
+  const staff = () => tokenFor(seedAdmin, "admin");
+  const seeded = new Set(seedProducts.map((p) => p.id));
+
+  it("lists out-of-stock products and stock left per product and in total", async () => {
+    const out = await call("/admin/reports/out-of-stock", { token: await staff() });
+    expect(out.body.items.filter((p: any) => seeded.has(p.id)).map((p: any) => p.slug)).toEqual(["atlas-trail-watch"]);
+    expect(out.body.items.every((p: any) => p.stockQty === 0)).toBe(true);
+    const left = await call("/admin/reports/stock-left", { token: await staff() });
+    expect(left.body.totalStock).toBe(left.body.items.reduce((sum: number, p: any) => sum + p.stockQty, 0));
+    for (const p of seedProducts) expect(left.body.items.find((i: any) => i.id === p.id)?.stockQty).toBe(p.stockQty);
+  });
+
+  it("lists products under a threshold given as a parameter, and rejects a bad threshold", async () => {
+    const low = await call("/admin/reports/low-stock?threshold=5", { token: await staff() });
+    const expected = seedProducts
+      .filter((p) => p.stockQty < 5)
+      .map((p) => p.slug)
+      .sort();
+    expect(
+      low.body.items
+        .filter((p: any) => seeded.has(p.id))
+        .map((p: any) => p.slug)
+        .sort(),
+    ).toEqual(expected);
+    expect(expected).toEqual(["atlas-gaming-laptop", "atlas-trail-watch", "nova-lounge-chair", "realtime-systems"]);
+    expectError(await call("/admin/reports/low-stock?threshold=-1", { token: await staff() }), 400, "invalid_request");
+    expectError(await call("/admin/reports/low-stock", { token: await staff() }), 400, "invalid_request");
+  });
+
+  it("averages ratings per product and ranks the highest rated", async () => {
+    const [p1, p2] = [await createProduct({ stock: 1 }), await createProduct({ stock: 1 })];
+    const voters = await createShoppers(3);
+    for (const [i, v] of voters.entries()) {
+      await rate(v.token, p1.id, [5, 5, 4][i]);
+      await rate(v.token, p2.id, [3, 2, 2][i]);
+    }
+    const ratings = await call("/admin/reports/product-ratings", { token: await staff() });
+    expect(ratings.body.items.find((r: any) => r.id === p1.id)).toMatchObject({ average: 4.67, count: 3 });
+    expect(ratings.body.items.find((r: any) => r.id === p2.id)).toMatchObject({ average: 2.33, count: 3 });
+    const top = await call("/admin/reports/highest-rated?limit=100&minVotes=3", { token: await staff() });
+    const ids = top.body.items.map((r: any) => r.id);
+    expect(ids.indexOf(p1.id)).toBeLessThan(ids.indexOf(p2.id));
+  });
+
+  it("sums revenue and orders per day, every day present", async () => {
+    const [shopper] = await createShoppers(1);
+    await withServices(({ db }) =>
+      db.execute(sql`
+        INSERT INTO orders (user_id, status, currency, subtotal, tax, shipping, shipping_address, idempotency_key, request_hash, expires_at, created_at)
+        VALUES
+          (${shopper.id}, 'paid', 'USD', 1000, 90, 0, '{}', ${crypto.randomUUID()}, 'x', now(), '1999-03-01 10:00Z'),
+          (${shopper.id}, 'delivered', 'USD', 2000, 0, 500, '{}', ${crypto.randomUUID()}, 'x', now(), '1999-03-01 23:59Z'),
+          (${shopper.id}, 'canceled', 'USD', 5000, 0, 0, '{}', ${crypto.randomUUID()}, 'x', now(), '1999-03-03 08:00Z')`),
+    );
+    const report = await call("/admin/reports/revenue?from=1999-03-01&to=1999-03-04&bucket=day", {
+      token: await staff(),
+    });
+    expect(report.body.items).toEqual([
+      { day: "1999-03-01", orders: 2, paidOrders: 2, revenue: 1_090 + 2_500 },
+      { day: "1999-03-02", orders: 0, paidOrders: 0, revenue: 0 },
+      { day: "1999-03-03", orders: 1, paidOrders: 0, revenue: 0 },
+    ]);
+    expectError(
+      await call("/admin/reports/revenue?from=1999-03-04&to=1999-03-01", { token: await staff() }),
+      400,
+      "invalid_request",
+    );
+    expectError(
+      await call("/admin/reports/revenue?from=yesterday&to=1999-03-01", { token: await staff() }),
+      400,
+      "invalid_request",
+    );
+  });
+});
