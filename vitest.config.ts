@@ -28,6 +28,9 @@ export default defineConfig({
         test: {
           name: "worker",
           include: ["worker/test/**/*.test.ts", "realtime/test/**/*.test.ts"],
+          // Integration tests on real Postgres and Redis, many files at once on a 2-core machine.
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
           globalSetup: ["test/setup/worker-stack.ts"],
         },
       },

@@ -14,6 +14,7 @@ const CartPage = lazy(() => import("./pages/CartPage.tsx"));
 const OrdersPage = lazy(() => import("./pages/OrdersPage.tsx"));
 const OrderPage = lazy(() => import("./pages/OrderPage.tsx"));
 const DashboardPage = lazy(() => import("./pages/DashboardPage.tsx"));
+const WishlistPage = lazy(() => import("./pages/WishlistPage.tsx"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage.tsx"));
 
 function Layout(props: ParentProps) {
@@ -61,6 +62,7 @@ export function App() {
       <Route path="/orders" component={OrdersPage} />
       <Route path="/orders/:id" component={OrderPage} />
       <Route path="/admin" component={DashboardPage} />
+      <Route path="/wishlist" component={WishlistPage} />
       <Route path="*404" component={NotFoundPage} />
     </Router>
   );

@@ -18,6 +18,7 @@ export function Header() {
             Cart ({cartCount()})
           </A>
           <Show when={user()}>
+            <A href="/wishlist">Wishlist</A>
             <A href="/orders">Orders</A>
           </Show>
           <Show when={user()} fallback={<A href="/signin">Sign in</A>}>

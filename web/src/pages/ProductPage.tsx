@@ -2,6 +2,7 @@ import { A, createAsync, useParams } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { AddToCart } from "../components/AddToCart.tsx";
 import { Price } from "../components/Price.tsx";
+import { Reviews } from "../components/Reviews.tsx";
 import { getProduct } from "../lib/api.ts";
 
 export default function ProductPage() {
@@ -44,6 +45,7 @@ export default function ProductPage() {
             <Price {...p()} />
             <p>{p().inStock ? `${p().stockQty} in stock` : "Out of stock"}</p>
             <AddToCart productId={p().id} inStock={p().inStock} />
+            <Reviews productId={p().id} rating={p().rating} />
             <p>{p().description}</p>
             <Show when={p().features.length > 0}>
               <h2>Features</h2>
