@@ -29,6 +29,16 @@ const worker = startWranglerDev({
   log: quiet as ReturnType<typeof logger>,
 });
 
+const cleanup = async () => {
+  await stopService(worker);
+  await stack.stop();
+  const { rm } = await import("node:fs/promises");
+  await rm(`${process.cwd()}/.local/bench-wrangler-${port}`, { recursive: true, force: true });
+};
+// Interrupted or not, the stack goes away with the benchmark.
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.once(signal, () => void cleanup().finally(() => process.exit(130)));
+
 try {
   await waitForHttp(`${base}/api/v1/health`, 60_000);
   const api = async (path: string, init: RequestInit = {}, token?: string) => {
@@ -142,8 +152,5 @@ try {
     "Throughput: 100 cart changes, 10 concurrent (they serialise on the cart row); messages/s counts deliveries to all sockets.",
   );
 } finally {
-  await stopService(worker);
-  await stack.stop();
-  const { rm } = await import("node:fs/promises");
-  await rm(`${process.cwd()}/.local/bench-wrangler-${port}`, { recursive: true, force: true });
+  await cleanup();
 }
