@@ -16,3 +16,14 @@ export const notFoundResponse = { 404: jsonContent(errorSchema, "Not found") } a
 export function listSchema<T extends z.ZodType>(item: T, name: string) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() }).openapi(name);
 }
+
+/** The bearer-token security requirement of signed-in routes. */
+export const bearer = [{ bearer: [] }];
+
+/** A required JSON request body. */
+export function jsonBody<T extends z.ZodType>(schema: T) {
+  return { body: { required: true, content: { "application/json": { schema } } } };
+}
+
+export const signedInOnly = { 401: jsonContent(errorSchema, "Not signed in") };
+export const staffOnly = { ...signedInOnly, 403: jsonContent(errorSchema, "Not staff") };

@@ -3,18 +3,14 @@ import type { Context } from "hono";
 import type { AppEnv } from "../env.ts";
 import { createRouter } from "../lib/create-router.ts";
 import { errorSchema } from "../lib/errors.ts";
-import { errorResponses, jsonContent, notFoundResponse } from "../lib/openapi.ts";
+import { errorResponses, jsonBody as json, jsonContent, notFoundResponse, bearer as security } from "../lib/openapi.ts";
 import { currentUser } from "../middleware/auth.ts";
 import { cartSchema, mergeBody, mergeNoticeSchema, quantityBody } from "../schemas/cart.ts";
 import { clearCart, getCart, mergeCart, removeLine, setQuantity } from "../services/cart.service.ts";
 
 const tags = ["Cart"];
-const security = [{ bearer: [] }];
 const productParam = z.object({ productId: z.uuid() });
 const cartResponse = { 200: jsonContent(cartSchema, "The cart"), 401: jsonContent(errorSchema, "Not signed in") };
-const json = <T extends z.ZodType>(schema: T) => ({
-  body: { required: true, content: { "application/json": { schema } } },
-});
 
 /** The cart after a committed change, which every device of the shopper also receives. */
 async function changed(c: Context<AppEnv>, userId: string) {

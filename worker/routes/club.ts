@@ -1,18 +1,20 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../lib/create-router.ts";
 import { errorSchema } from "../lib/errors.ts";
-import { errorResponses, jsonContent, notFoundResponse } from "../lib/openapi.ts";
+import {
+  errorResponses,
+  jsonBody as json,
+  jsonContent,
+  notFoundResponse,
+  bearer as security,
+  signedInOnly as signedIn,
+} from "../lib/openapi.ts";
 import { currentUser, requireAuth } from "../middleware/auth.ts";
 import { getCart } from "../services/cart.service.ts";
 import { comment, commentsOf, moveToCart, rate, ratingsOf, unwish, wish, wishlist } from "../services/club.service.ts";
 
 const productParam = z.object({ id: z.uuid() });
 const wishParam = z.object({ productId: z.uuid() });
-const security = [{ bearer: [] }];
-const json = <T extends z.ZodType>(schema: T) => ({
-  body: { required: true, content: { "application/json": { schema } } },
-});
-const signedIn = { 401: jsonContent(errorSchema, "Not signed in") };
 const limitQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) });
 
 const wishlistSchema = z

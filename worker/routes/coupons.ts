@@ -1,12 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../lib/create-router.ts";
 import { errorSchema } from "../lib/errors.ts";
-import { errorResponses, jsonContent } from "../lib/openapi.ts";
+import { errorResponses, jsonContent, bearer as security } from "../lib/openapi.ts";
 import { currentUser } from "../middleware/auth.ts";
 import { myCouponsSchema, previewSchema } from "../schemas/coupons.ts";
 import { myCoupons, previewCoupon } from "../services/coupons.service.ts";
-
-const security = [{ bearer: [] }];
 
 /** Mounted behind requireAuth under /coupons. */
 export const couponsRouter = createRouter()

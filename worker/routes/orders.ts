@@ -1,15 +1,20 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../lib/create-router.ts";
 import { errorSchema } from "../lib/errors.ts";
-import { errorResponses, jsonContent, listSchema, notFoundResponse } from "../lib/openapi.ts";
+import {
+  signedInOnly as denied,
+  errorResponses,
+  jsonContent,
+  listSchema,
+  notFoundResponse,
+  bearer as security,
+} from "../lib/openapi.ts";
 import { currentUser } from "../middleware/auth.ts";
 import { checkoutBody, idempotencyHeader, orderSchema, paymentStartSchema } from "../schemas/orders.ts";
 import { checkout } from "../services/checkout.service.ts";
 import { cancelMyOrder, getVisibleOrder, listMyOrders, toOrder } from "../services/orders.service.ts";
 import { createGateway, startPayment } from "../services/payments.service.ts";
 
-const security = [{ bearer: [] }];
-const denied = { 401: jsonContent(errorSchema, "Not signed in") } as const;
 const idParam = z.object({ id: z.uuid() });
 const conflict = (what: string) => ({ 409: jsonContent(errorSchema, what) }) as const;
 

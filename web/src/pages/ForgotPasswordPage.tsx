@@ -3,20 +3,18 @@ import { createSignal, Show } from "solid-js";
 import { Field } from "../components/Field.tsx";
 import { FormError } from "../components/FormError.tsx";
 import { forgotPassword, resetPassword } from "../lib/accounts.ts";
+import { createAction } from "../lib/action.ts";
 
 export default function ForgotPasswordPage() {
   const [username, setUsername] = createSignal("");
   const [code, setCode] = createSignal("");
   const [password, setPassword] = createSignal("");
   const [stage, setStage] = createSignal<"ask" | "reset" | "done">("ask");
-  const [error, setError] = createSignal<unknown>();
-  const [busy, setBusy] = createSignal(false);
+  const { busy, error, run } = createAction();
 
-  const submit = async (e: SubmitEvent) => {
+  const submit = (e: SubmitEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    void run(async () => {
       if (stage() === "ask") {
         await forgotPassword(username());
         setStage("reset");
@@ -24,11 +22,7 @@ export default function ForgotPasswordPage() {
         await resetPassword(username(), code(), password());
         setStage("done");
       }
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -3,6 +3,7 @@ import { createSignal, Show } from "solid-js";
 import { Field } from "../components/Field.tsx";
 import { FormError } from "../components/FormError.tsx";
 import { requestCode } from "../lib/accounts.ts";
+import { createAction } from "../lib/action.ts";
 import { signIn, signInWithCode } from "../lib/session.ts";
 
 export default function SignInPage() {
@@ -13,20 +14,7 @@ export default function SignInPage() {
   const [code, setCode] = createSignal("");
   const [withCode, setWithCode] = createSignal(false);
   const [codeSent, setCodeSent] = createSignal(false);
-  const [error, setError] = createSignal<unknown>();
-  const [busy, setBusy] = createSignal(false);
-
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await action();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, setError, run } = createAction();
   const done = () => navigate(params.next?.startsWith("/") ? params.next : "/account", { replace: true });
 
   return (

@@ -3,6 +3,7 @@ import { createSignal, Show } from "solid-js";
 import { Field } from "../components/Field.tsx";
 import { FormError } from "../components/FormError.tsx";
 import { register, requestCode } from "../lib/accounts.ts";
+import { createAction } from "../lib/action.ts";
 import { verifyAccount } from "../lib/session.ts";
 
 export default function SignUpPage() {
@@ -12,20 +13,7 @@ export default function SignUpPage() {
   const [code, setCode] = createSignal("");
   const [registeredAs, setRegisteredAs] = createSignal<string | null>(null);
   const [notice, setNotice] = createSignal("");
-  const [error, setError] = createSignal<unknown>();
-  const [busy, setBusy] = createSignal(false);
-
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await action();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, error, run } = createAction();
 
   return (
     <section class="narrow">

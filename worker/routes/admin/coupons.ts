@@ -1,18 +1,20 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../../lib/create-router.ts";
 import { errorSchema } from "../../lib/errors.ts";
-import { errorResponses, jsonContent, notFoundResponse } from "../../lib/openapi.ts";
+import {
+  staffOnly as denied,
+  errorResponses,
+  jsonBody as json,
+  jsonContent,
+  notFoundResponse,
+  bearer as security,
+} from "../../lib/openapi.ts";
 import { currentUser } from "../../middleware/auth.ts";
 import { couponBody, couponSchema, grantSchema } from "../../schemas/coupons.ts";
 import { createCoupon, grantCoupon, listAllCoupons, setCouponActive } from "../../services/coupons.service.ts";
 
 const tags = ["Admin: coupons"];
-const security = [{ bearer: [] }];
 const idParam = z.object({ id: z.uuid() });
-const json = <T extends z.ZodType>(schema: T) => ({
-  body: { required: true, content: { "application/json": { schema } } },
-});
-const denied = { 401: jsonContent(errorSchema, "Not signed in"), 403: jsonContent(errorSchema, "Not staff") } as const;
 
 /** Mounted under /admin/coupons behind requireAuth + requireStaff. */
 export const adminCouponsRouter = createRouter()

@@ -1,15 +1,19 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import { createRouter } from "../../lib/create-router.ts";
-import { AppError, errorSchema } from "../../lib/errors.ts";
-import { errorResponses, jsonContent, notFoundResponse } from "../../lib/openapi.ts";
+import { AppError } from "../../lib/errors.ts";
+import {
+  staffOnly as denied,
+  errorResponses,
+  jsonContent,
+  notFoundResponse,
+  bearer as security,
+} from "../../lib/openapi.ts";
 import { currentUser } from "../../middleware/auth.ts";
 import { recordAudit } from "../../repositories/audit.repository.ts";
 import { bumpCatalogVersion } from "../../services/admin-catalog.service.ts";
 
-const security = [{ bearer: [] }];
 const idParam = z.object({ id: z.uuid() });
-const denied = { 401: jsonContent(errorSchema, "Not signed in"), 403: jsonContent(errorSchema, "Not staff") };
 const approvedQuery = z.object({
   approved: z
     .enum(["true", "false"])

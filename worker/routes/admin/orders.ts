@@ -2,7 +2,13 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { orderStatuses } from "../../domain/order-status.ts";
 import { createRouter } from "../../lib/create-router.ts";
 import { errorSchema } from "../../lib/errors.ts";
-import { errorResponses, jsonContent, notFoundResponse } from "../../lib/openapi.ts";
+import {
+  staffOnly as denied,
+  errorResponses,
+  jsonContent,
+  notFoundResponse,
+  bearer as security,
+} from "../../lib/openapi.ts";
 import { currentUser } from "../../middleware/auth.ts";
 import { findOrder, type OrderView, searchOrders } from "../../repositories/orders.repository.ts";
 import { orderSchema } from "../../schemas/orders.ts";
@@ -10,9 +16,7 @@ import { moveByStaff, toOrder } from "../../services/orders.service.ts";
 import { createGateway, refundOrder } from "../../services/payments.service.ts";
 
 const tags = ["Admin: orders"];
-const security = [{ bearer: [] }];
 const idParam = z.object({ id: z.uuid() });
-const denied = { 401: jsonContent(errorSchema, "Not signed in"), 403: jsonContent(errorSchema, "Not staff") } as const;
 const invalid = { 409: jsonContent(errorSchema, "invalid_transition") } as const;
 
 /** Mounted under /admin/orders behind requireAuth + requireStaff. */

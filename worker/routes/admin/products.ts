@@ -3,7 +3,15 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../env.ts";
 import { createRouter } from "../../lib/create-router.ts";
 import { errorSchema } from "../../lib/errors.ts";
-import { errorResponses, jsonContent, listSchema, notFoundResponse } from "../../lib/openapi.ts";
+import {
+  staffOnly as denied,
+  errorResponses,
+  jsonBody as json,
+  jsonContent,
+  listSchema,
+  notFoundResponse,
+  bearer as security,
+} from "../../lib/openapi.ts";
 import { currentUser } from "../../middleware/auth.ts";
 import { adminProductSchema, createProductBody, updateProductBody } from "../../schemas/admin-catalog.ts";
 import {
@@ -16,12 +24,7 @@ import {
 } from "../../services/admin-catalog.service.ts";
 
 const tags = ["Admin: catalog"];
-const security = [{ bearer: [] }];
 const idParam = z.object({ id: z.uuid() });
-const denied = { 401: jsonContent(errorSchema, "Not signed in"), 403: jsonContent(errorSchema, "Not staff") };
-const json = <T extends z.ZodType>(schema: T) => ({
-  body: { required: true, content: { "application/json": { schema } } },
-});
 const context = (c: Context<AppEnv>): AdminContext => ({
   db: c.get("services").db,
   redis: c.get("services").redis,

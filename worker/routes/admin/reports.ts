@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../../lib/create-router.ts";
-import { AppError, errorSchema } from "../../lib/errors.ts";
-import { errorResponses, jsonContent } from "../../lib/openapi.ts";
+import { AppError } from "../../lib/errors.ts";
+import { staffOnly as denied, errorResponses, jsonContent, bearer as security } from "../../lib/openapi.ts";
 import {
   highestRated,
   outOfStock,
@@ -12,8 +12,6 @@ import {
 } from "../../repositories/reports.repository.ts";
 
 const tags = ["Admin: reports"];
-const security = [{ bearer: [] }];
-const denied = { 401: jsonContent(errorSchema, "Not signed in"), 403: jsonContent(errorSchema, "Not staff") };
 const stockRow = z.object({ id: z.string(), slug: z.string(), name: z.string(), stockQty: z.number().int() });
 const ratingRow = z.object({
   id: z.string(),

@@ -4,22 +4,24 @@ import { brands, categories } from "../../../db/schema.ts";
 import type { AppEnv } from "../../env.ts";
 import { createRouter } from "../../lib/create-router.ts";
 import { errorSchema } from "../../lib/errors.ts";
-import { errorResponses, jsonContent, notFoundResponse } from "../../lib/openapi.ts";
+import {
+  staffOnly as denied,
+  errorResponses,
+  jsonBody as json,
+  jsonContent,
+  notFoundResponse,
+  bearer as security,
+} from "../../lib/openapi.ts";
 import { currentUser } from "../../middleware/auth.ts";
 import { brandSchema, categorySchema } from "../../schemas/catalog.ts";
 import { type AdminContext, deleteTaxonomy, saveTaxonomy } from "../../services/admin-catalog.service.ts";
 
-const security = [{ bearer: [] }];
 const idParam = z.object({ id: z.uuid() });
 const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
   .max(120);
-const denied = { 401: jsonContent(errorSchema, "Not signed in"), 403: jsonContent(errorSchema, "Not staff") };
 const conflict = { 409: jsonContent(errorSchema, "conflict (slug taken, or still referenced)") };
-const json = <T extends z.ZodType>(schema: T) => ({
-  body: { required: true, content: { "application/json": { schema } } },
-});
 const context = (c: Context<AppEnv>): AdminContext => ({
   db: c.get("services").db,
   redis: c.get("services").redis,

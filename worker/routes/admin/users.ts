@@ -1,14 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../../lib/create-router.ts";
 import { errorSchema } from "../../lib/errors.ts";
-import { errorResponses, jsonContent, listSchema, notFoundResponse } from "../../lib/openapi.ts";
+import { errorResponses, jsonContent, listSchema, notFoundResponse, bearer as security } from "../../lib/openapi.ts";
 import { currentUser } from "../../middleware/auth.ts";
 import { roles, userSchema } from "../../schemas/auth.ts";
 import { changeUser, createUser, listUsers } from "../../services/users.service.ts";
 
 const adminUserSchema = userSchema.extend({ isActive: z.boolean(), createdAt: z.string() }).openapi("AdminUser");
 const tags = ["Admin: users"];
-const security = [{ bearer: [] }];
 const denied = {
   401: jsonContent(errorSchema, "Not signed in"),
   403: jsonContent(errorSchema, "Not an admin"),
