@@ -1,5 +1,6 @@
 import { A, useNavigate, useSearchParams } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
+import { CodeField } from "../components/CodeField.tsx";
 import { Field } from "../components/Field.tsx";
 import { FormError } from "../components/FormError.tsx";
 import { requestCode } from "../lib/accounts.ts";
@@ -60,15 +61,7 @@ export default function SignInPage() {
         >
           <Show when={codeSent()}>
             <p class="muted">If an account exists for {username()}, a 6-digit code is on its way.</p>
-            <Field
-              label="Code"
-              name="code"
-              inputmode="numeric"
-              autocomplete="one-time-code"
-              pattern="\d{6}"
-              value={code()}
-              onInput={setCode}
-            />
+            <CodeField value={code()} onInput={setCode} />
           </Show>
         </Show>
         <FormError error={error()} />

@@ -1,5 +1,6 @@
 import { A, useNavigate } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
+import { CodeField } from "../components/CodeField.tsx";
 import { Field } from "../components/Field.tsx";
 import { FormError } from "../components/FormError.tsx";
 import { register, requestCode } from "../lib/accounts.ts";
@@ -69,15 +70,7 @@ export default function SignUpPage() {
             <p>
               We sent a 6-digit code to <strong>{to()}</strong>. It expires in 5 minutes.
             </p>
-            <Field
-              label="Code"
-              name="code"
-              inputmode="numeric"
-              autocomplete="one-time-code"
-              pattern="\d{6}"
-              value={code()}
-              onInput={setCode}
-            />
+            <CodeField value={code()} onInput={setCode} />
             <FormError error={error()} />
             <Show when={notice()}>
               <p class="muted">{notice()}</p>
