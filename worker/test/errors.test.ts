@@ -97,3 +97,35 @@ describe("OpenAPI", () => {
     expect(await response.text()).toContain("/api/v1/openapi.json");
   });
 });
+
+describe("CORS", () => {
+  const preflight = async (origin: string) => {
+    const ctx = createExecutionContext();
+    const response = await worker.fetch(
+      new Request("http://shop.test/api/v1/cart", {
+        method: "OPTIONS",
+        headers: {
+          origin,
+          "access-control-request-method": "PUT",
+          "access-control-request-headers": "authorization, content-type",
+        },
+      }),
+      { ...env, WEB_ORIGIN: "https://shop.example" },
+      ctx,
+    );
+    await waitOnExecutionContext(ctx);
+    return response;
+  };
+
+  it("allows the configured web origin, with credentials", async () => {
+    const response = await preflight("https://shop.example");
+    expect(response.status).toBe(204);
+    expect(response.headers.get("access-control-allow-origin")).toBe("https://shop.example");
+    expect(response.headers.get("access-control-allow-credentials")).toBe("true");
+  });
+
+  it("does not allow other origins", async () => {
+    const response = await preflight("https://evil.example");
+    expect(response.headers.get("access-control-allow-origin")).not.toBe("https://evil.example");
+  });
+});
