@@ -51,7 +51,7 @@ export class ShopperRoom extends ShopRoom<ShopperMessage> {
     try {
       const [cart, coupons] = await Promise.all([
         options.cart ? getCart(handle.services.db, this.userId, this.env.CURRENCY) : Promise.resolve(null),
-        myCoupons(handle.services.db, this.userId),
+        myCoupons(handle.services.db, this.userId, this.env.CURRENCY),
       ]);
       return { cart: cart as NonNullable<typeof cart>, coupons };
     } finally {

@@ -19,7 +19,7 @@ export const couponsRouter = createRouter()
     }),
     async (c) => {
       c.header("Cache-Control", "no-store");
-      return c.json(await myCoupons(c.get("services").db, currentUser(c).id), 200);
+      return c.json(await myCoupons(c.get("services").db, currentUser(c).id, c.env.CURRENCY), 200);
     },
   )
   .openapi(

@@ -22,7 +22,7 @@ export const myCouponSchema = z
   .openapi("MyCoupon");
 
 export const myCouponsSchema = z
-  .object({ items: z.array(myCouponSchema), serverTime: z.string() })
+  .object({ items: z.array(myCouponSchema), serverTime: z.string(), currency: z.string() })
   .openapi("MyCoupons");
 
 export const previewSchema = z

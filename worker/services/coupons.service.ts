@@ -37,7 +37,7 @@ export function couponRefusal(row: UserCouponRow | undefined, subtotal: number):
   return null;
 }
 
-export async function myCoupons(db: Database, userId: string) {
+export async function myCoupons(db: Database, userId: string, currency: string) {
   const rows = await listUsableCoupons(db, userId);
   return {
     items: rows.map((row) => ({
@@ -49,6 +49,7 @@ export async function myCoupons(db: Database, userId: string) {
       remainingUses: row.remaining_uses,
     })),
     serverTime: new Date().toISOString(),
+    currency,
   };
 }
 

@@ -57,7 +57,7 @@ export function createLive(env: Bindings, waitUntil: (work: Promise<unknown>) =>
     },
     coupons(userId) {
       withDb(async (db) => {
-        const coupons = await myCoupons(db, userId);
+        const coupons = await myCoupons(db, userId, env.CURRENCY);
         await notifyShopper(env, userId, { type: "coupons", coupons: coupons.items, serverTime: coupons.serverTime });
       });
     },
@@ -66,7 +66,10 @@ export function createLive(env: Bindings, waitUntil: (work: Promise<unknown>) =>
     },
     checkout(userId, orderId, reserved) {
       withDb(async (db) => {
-        const [cart, coupons] = await Promise.all([getCart(db, userId, env.CURRENCY), myCoupons(db, userId)]);
+        const [cart, coupons] = await Promise.all([
+          getCart(db, userId, env.CURRENCY),
+          myCoupons(db, userId, env.CURRENCY),
+        ]);
         await notifyShopper(
           env,
           userId,

@@ -99,6 +99,7 @@ export const adminReportsRouter = createRouter()
         from: z.string(),
         to: z.string(),
         bucket: z.literal("day"),
+        currency: z.string(),
         items: z.array(
           z.object({
             day: z.string(),
@@ -119,7 +120,13 @@ export const adminReportsRouter = createRouter()
         ]);
       }
       return c.json(
-        { from, to, bucket: "day" as const, items: await revenueByDay(c.get("services").db, from, to) },
+        {
+          from,
+          to,
+          bucket: "day" as const,
+          currency: c.env.CURRENCY,
+          items: await revenueByDay(c.get("services").db, from, to),
+        },
         200,
       );
     },
