@@ -46,6 +46,8 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
+          // After the workerd suites: two cores running both at once made browser steps slow enough to flake.
+          sequence: { groupOrder: 1 },
           environment: "node",
           globalSetup: ["test/setup/shop.ts"],
           testTimeout: 60_000,

@@ -52,6 +52,7 @@ export const adminProductSchema = z
     shippingAmount: z.number().int(),
     discount: z.number().int(),
     actualPrice: z.number().int(),
+    currency: z.string(),
     stockQty: z.number().int(),
     lowStockThreshold: z.number().int(),
     categoryId: z.string().nullable(),

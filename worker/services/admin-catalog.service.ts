@@ -24,7 +24,7 @@ import type { AdminProduct, CreateProduct, UpdateProduct } from "../schemas/admi
 export const catalogVersionKey = "catalog:version";
 export const bumpCatalogVersion = (redis: Redis) => redis.incr(catalogVersionKey);
 
-export const toAdminProduct = (row: AdminProductRow): AdminProduct => ({
+export const toAdminProduct = (row: AdminProductRow, currency: string): AdminProduct => ({
   id: row.id,
   slug: row.slug,
   name: row.name,
@@ -34,6 +34,7 @@ export const toAdminProduct = (row: AdminProductRow): AdminProduct => ({
   shippingAmount: row.shipping_amount,
   discount: row.discount,
   actualPrice: row.actual_price,
+  currency,
   stockQty: row.stock_qty,
   lowStockThreshold: row.low_stock_threshold,
   categoryId: row.category_id,
@@ -49,9 +50,14 @@ export interface AdminContext {
   db: Database;
   redis: Redis;
   actor: UserRow;
+  currency: string;
 }
 
-export async function searchProducts(db: Database, search: AdminProductSearch & { limit: number; cursor?: string }) {
+export async function searchProducts(
+  db: Database,
+  search: AdminProductSearch & { limit: number; cursor?: string },
+  currency: string,
+) {
   const rows = await searchAdminProducts(
     db,
     search,
@@ -61,15 +67,15 @@ export async function searchProducts(db: Database, search: AdminProductSearch & 
   const page = rows.slice(0, search.limit);
   const last = page.at(-1);
   return {
-    items: page.map(toAdminProduct),
+    items: page.map((row) => toAdminProduct(row, currency)),
     nextCursor: rows.length > search.limit && last ? encodeCursor([last.name, last.id]) : null,
   };
 }
 
-export async function getAdminProduct(db: Database, id: string): Promise<AdminProduct> {
+export async function getAdminProduct(db: Database, id: string, currency: string): Promise<AdminProduct> {
   const row = await findAdminProduct(db, id);
   if (!row) throw new AppError("not_found", "No such product.");
-  return toAdminProduct(row);
+  return toAdminProduct(row, currency);
 }
 
 function productValues(input: UpdateProduct) {
@@ -109,7 +115,7 @@ export async function createProduct(ctx: AdminContext, input: CreateProduct): Pr
             id,
             input.gallery.map((g) => ({ url: g.url, alt: g.alt ?? "" })),
           );
-        const created = toAdminProduct((await findAdminProduct(tx, id)) as AdminProductRow);
+        const created = toAdminProduct((await findAdminProduct(tx, id)) as AdminProductRow, ctx.currency);
         await recordAudit(tx, {
           actorId: ctx.actor.id,
           action: "product.create",
@@ -142,7 +148,7 @@ export async function changeProduct(ctx: AdminContext, id: string, input: Update
             id,
             input.gallery.map((g) => ({ url: g.url, alt: g.alt ?? "" })),
           );
-        const after = toAdminProduct((await findAdminProduct(tx, id)) as AdminProductRow);
+        const after = toAdminProduct((await findAdminProduct(tx, id)) as AdminProductRow, ctx.currency);
         if (after.discount > after.price)
           throw new AppError("invalid_request", "The discount cannot exceed the price.", [
             { path: "discount", message: "above the price" },
@@ -152,7 +158,7 @@ export async function changeProduct(ctx: AdminContext, id: string, input: Update
           action: "product.update",
           entity: "product",
           entityId: id,
-          before: toAdminProduct(before),
+          before: toAdminProduct(before, ctx.currency),
           after,
         });
         return after;
@@ -176,7 +182,7 @@ export async function removeProduct(ctx: AdminContext, id: string): Promise<void
           action: "product.delete",
           entity: "product",
           entityId: id,
-          before: toAdminProduct(before),
+          before: toAdminProduct(before, ctx.currency),
           after: null,
         });
       }),

@@ -17,9 +17,9 @@ import type { UserRow } from "../repositories/users.repository.ts";
 import type { Live } from "./live.service.ts";
 import { expireReservations, transition } from "./orders.service.ts";
 
-export function createGateway(env: Bindings): PaymentGateway {
-  if (env.PAYMENT_GATEWAY === "stripe")
-    return new StripeGateway(env.STRIPE_SECRET_KEY ?? "", env.STRIPE_WEBHOOK_SECRET ?? "");
+/** The configured gateway, or a named one (a refund goes back through the gateway that was paid). */
+export function createGateway(env: Bindings, name: string = env.PAYMENT_GATEWAY): PaymentGateway {
+  if (name === "stripe") return new StripeGateway(env.STRIPE_SECRET_KEY ?? "", env.STRIPE_WEBHOOK_SECRET ?? "");
   return new SandboxGateway(env.SANDBOX_GATEWAY_SECRET ?? "");
 }
 
@@ -158,7 +158,7 @@ export async function applyGatewayResult(
 }
 
 /** Refunds a paid order: the order becomes refunded and restocked, then the gateway returns the money. */
-export async function refundOrder(db: Database, live: Live, gateway: PaymentGateway, staff: UserRow, orderId: string) {
+export async function refundOrder(db: Database, live: Live, env: Bindings, staff: UserRow, orderId: string) {
   const payment = await db.transaction(async (tx) => {
     await transition(tx, orderId, "refunded", { kind: "staff", id: staff.id });
     const paid = await succeededPaymentOf(tx, orderId);
@@ -166,7 +166,7 @@ export async function refundOrder(db: Database, live: Live, gateway: PaymentGate
     return paid;
   });
   if (payment) {
-    await gateway.refund({
+    await createGateway(env, payment.gateway).refund({
       authority: payment.authority,
       authorizedKey: payment.authorized_key,
       amount: payment.amount,

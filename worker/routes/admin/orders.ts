@@ -13,7 +13,7 @@ import { currentUser } from "../../middleware/auth.ts";
 import { findOrder, type OrderView, searchOrders } from "../../repositories/orders.repository.ts";
 import { orderSchema } from "../../schemas/orders.ts";
 import { moveByStaff, toOrder } from "../../services/orders.service.ts";
-import { createGateway, refundOrder } from "../../services/payments.service.ts";
+import { refundOrder } from "../../services/payments.service.ts";
 
 const tags = ["Admin: orders"];
 const idParam = z.object({ id: z.uuid() });
@@ -105,7 +105,7 @@ export const adminOrdersRouter = createRouter()
     async (c) => {
       const { db, live } = c.get("services");
       const id = c.req.valid("param").id;
-      await refundOrder(db, live, createGateway(c.env), currentUser(c), id);
+      await refundOrder(db, live, c.env, currentUser(c), id);
       return c.json(toOrder((await findOrder(db, id)) as OrderView), 200);
     },
   );

@@ -29,6 +29,7 @@ const context = (c: Context<AppEnv>): AdminContext => ({
   db: c.get("services").db,
   redis: c.get("services").redis,
   actor: currentUser(c),
+  currency: c.env.CURRENCY,
 });
 const boolParam = z.enum(["true", "false"]).transform((v) => v === "true");
 
@@ -58,7 +59,7 @@ export const adminProductsRouter = createRouter()
         ...errorResponses,
       },
     }),
-    async (c) => c.json(await searchProducts(c.get("services").db, c.req.valid("query")), 200),
+    async (c) => c.json(await searchProducts(c.get("services").db, c.req.valid("query"), c.env.CURRENCY), 200),
   )
   .openapi(
     createRoute({
@@ -92,7 +93,7 @@ export const adminProductsRouter = createRouter()
         ...errorResponses,
       },
     }),
-    async (c) => c.json(await getAdminProduct(c.get("services").db, c.req.valid("param").id), 200),
+    async (c) => c.json(await getAdminProduct(c.get("services").db, c.req.valid("param").id, c.env.CURRENCY), 200),
   )
   .openapi(
     createRoute({

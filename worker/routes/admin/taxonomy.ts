@@ -26,6 +26,7 @@ const context = (c: Context<AppEnv>): AdminContext => ({
   db: c.get("services").db,
   redis: c.get("services").redis,
   actor: currentUser(c),
+  currency: c.env.CURRENCY,
 });
 
 /** CRUD for categories (with parent) or brands; mounted under /admin/categories and /admin/brands behind requireStaff. */
