@@ -21,6 +21,14 @@ export { clockOffset, connected, coupons, orderUpdate };
 
 export const serverNow = () => Date.now() + clockOffset();
 
+/**
+ * Whether a room message should be applied: a snapshot always (it is the whole state, also after a
+ * reconnect), anything else only when newer than the last message applied.
+ */
+export function isFresh(message: { type: string; version: number }, lastApplied: number): boolean {
+  return message.type === "snapshot" || message.version > lastApplied;
+}
+
 const ticket = async () => ({
   ticket: (await authed<{ ticket: string }>("/realtime/ticket", { method: "POST" })).ticket,
 });
@@ -54,7 +62,7 @@ function openRoom<M extends { type: string; version: number }>(
     }
     const message = parse(data);
     if (!message) return;
-    if (message.type !== "snapshot" && message.version <= applied) return;
+    if (!isFresh(message, applied)) return;
     applied = message.version;
     apply(message);
   });
