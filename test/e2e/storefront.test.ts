@@ -199,3 +199,34 @@ describe("live in Chromium", () => {
     await staff.screenshot({ path: "test-results/dashboard.png", fullPage: true });
   });
 });
+
+describe("catalog management in Chromium", () => {
+  it("lets staff change a product's stock, which the shop shows at once", async () => {
+    await context.clearCookies();
+    const page = await context.newPage();
+    await page.goto(`${shopUrl}/signin?next=/admin/products`);
+    await page.getByLabel("Email or phone").fill("admin@royal.shop");
+    await page.getByLabel("Password").fill("royal-admin");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.waitForURL("**/admin/products");
+    // The product page is read (and cached) before the change.
+    const before = await fetch(`${shopUrl}/api/v1/products/solid-foundations`).then((r) => r.json());
+    expect(before.stockQty).toBe(27);
+
+    await page.getByLabel("Search the catalog").fill("Solid Foundations");
+    await page.getByLabel("Search the catalog").press("Enter");
+    await page.getByTestId("admin-product-row").filter({ hasText: "Solid Foundations" }).waitFor();
+    await expect(page.getByTestId("admin-product-row").count()).resolves.toBe(1);
+    await page.getByLabel("Stock of Solid Foundations").fill("99");
+    await page.getByRole("button", { name: "Save" }).click();
+
+    const shop = await context.newPage();
+    await expect
+      .poll(async () => (await fetch(`${shopUrl}/api/v1/products/solid-foundations`).then((r) => r.json())).stockQty, {
+        timeout: 10_000,
+      })
+      .toBe(99);
+    await shop.goto(`${shopUrl}/products/solid-foundations`);
+    await shop.getByText("99 in stock").waitFor();
+  });
+});

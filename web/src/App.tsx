@@ -15,6 +15,7 @@ const OrdersPage = lazy(() => import("./pages/OrdersPage.tsx"));
 const OrderPage = lazy(() => import("./pages/OrderPage.tsx"));
 const DashboardPage = lazy(() => import("./pages/DashboardPage.tsx"));
 const WishlistPage = lazy(() => import("./pages/WishlistPage.tsx"));
+const AdminProductsPage = lazy(() => import("./pages/AdminProductsPage.tsx"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage.tsx"));
 
 function Layout(props: ParentProps) {
@@ -62,6 +63,7 @@ export function App() {
       <Route path="/orders" component={OrdersPage} />
       <Route path="/orders/:id" component={OrderPage} />
       <Route path="/admin" component={DashboardPage} />
+      <Route path="/admin/products" component={AdminProductsPage} />
       <Route path="/wishlist" component={WishlistPage} />
       <Route path="*404" component={NotFoundPage} />
     </Router>

@@ -1,4 +1,4 @@
-import { Navigate } from "@solidjs/router";
+import { A, Navigate } from "@solidjs/router";
 import { createSignal, For, onCleanup, onMount, Show } from "solid-js";
 import type { DashboardMessage, LiveStats } from "../../../realtime/messages.ts";
 import { connectDashboard, connected } from "../lib/live.ts";
@@ -35,6 +35,9 @@ function LiveDashboard() {
       <h1>
         Live dashboard <span class={connected() ? "badge" : "badge out"}>{connected() ? "live" : "reconnecting"}</span>
       </h1>
+      <p>
+        <A href="/admin/products">Manage the catalog</A>
+      </p>
       <div class="stats">
         {card("Orders today", () => stats()?.ordersToday, "stat-orders")}
         {card(
