@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { productFeatures, productImages, products } from "../../db/schema.ts";
+import { containing, isoTime } from "./sql.ts";
 
 export type AdminProductRow = {
   id: string;
@@ -23,11 +24,9 @@ export type AdminProductRow = {
   updated_at: string;
 };
 
-const iso = (column: SQL) => sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-
 const adminColumns = sql`
   p.id, p.slug, p.name, p.description, p.price, p.old_price, p.shipping_amount, p.discount, p.actual_price, p.stock_qty,
-  p.low_stock_threshold, p.category_id, p.brand_id, p.is_active, ${iso(sql`p.created_at`)} AS created_at, ${iso(sql`p.updated_at`)} AS updated_at,
+  p.low_stock_threshold, p.category_id, p.brand_id, p.is_active, ${isoTime(sql`p.created_at`)} AS created_at, ${isoTime(sql`p.updated_at`)} AS updated_at,
   coalesce((SELECT json_agg(json_build_object('name', f.name, 'value', f.value) ORDER BY f.position, f.id)
     FROM product_features f WHERE f.product_id = p.id), '[]') AS features,
   coalesce((SELECT json_agg(json_build_object('url', i.url, 'alt', i.alt) ORDER BY i.position, i.id)
@@ -56,7 +55,7 @@ export async function searchAdminProducts(
   const conditions: SQL[] = [sql`true`];
   if (search.q) {
     conditions.push(
-      sql`(p.search_vector @@ websearch_to_tsquery('english', ${search.q}) OR p.slug ILIKE ${`%${search.q.replace(/[\\%_]/g, "\\$&")}%`})`,
+      sql`(p.search_vector @@ websearch_to_tsquery('english', ${search.q}) OR p.slug ILIKE ${containing(search.q)})`,
     );
   }
   if (search.minStock !== undefined) conditions.push(sql`p.stock_qty >= ${search.minStock}`);

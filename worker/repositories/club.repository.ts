@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
+import { isoTime } from "./sql.ts";
 
 export type RatingSummaryRow = { average: string; count: number; my_vote: number | null };
 
@@ -23,7 +24,7 @@ export async function approvedRatings(db: Database, productId: string, limit: nu
   const after = before ? sql`AND (r.updated_at, r.id) < (${before[0]}::timestamptz, ${before[1]}::uuid)` : sql``;
   const result = await db.execute<{ id: string; vote: number; text: string; author: string; at: string }>(sql`
     SELECT r.id, r.vote, r.text, split_part(u.username, '@', 1) AS author,
-      to_char(r.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at
+      ${isoTime(sql`r.updated_at`)} AS at
     FROM ratings r JOIN users u ON u.id = r.user_id
     WHERE r.product_id = ${productId} AND r.is_approved AND r.text IS NOT NULL ${after}
     ORDER BY r.updated_at DESC, r.id DESC LIMIT ${limit}`);
@@ -39,14 +40,14 @@ export async function insertComment(
 ) {
   const result = await db.execute<{ id: string; created_at: string }>(sql`
     INSERT INTO comments (user_id, kind, body, product_id) VALUES (${userId}, ${kind}, ${body}, ${productId})
-    RETURNING id, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS created_at`);
+    RETURNING id, ${isoTime(sql`created_at`)} AS created_at`);
   return result.rows[0];
 }
 
 export async function approvedComments(db: Database, productId: string, limit: number) {
   const result = await db.execute<{ id: string; kind: string; body: string; author: string; at: string }>(sql`
     SELECT c.id, c.kind, c.body, split_part(u.username, '@', 1) AS author,
-      to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
+      ${isoTime(sql`c.created_at`)} AS at
     FROM comments c JOIN users u ON u.id = c.user_id
     WHERE c.product_id = ${productId} AND c.is_approved
     ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit}`);
@@ -72,7 +73,7 @@ export async function listWishlist(db: Database, userId: string) {
   }>(sql`
     SELECT p.id AS product_id, p.slug, p.name, p.actual_price, p.price - p.discount AS unit_price, p.stock_qty, p.is_active,
       (SELECT url FROM product_images WHERE product_id = p.id ORDER BY position, id LIMIT 1) AS image_url,
-      to_char(w.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS added_at
+      ${isoTime(sql`w.created_at`)} AS added_at
     FROM wishlist_items w JOIN products p ON p.id = w.product_id
     WHERE w.user_id = ${userId} ORDER BY w.created_at DESC`);
   return result.rows;

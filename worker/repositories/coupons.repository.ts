@@ -1,6 +1,7 @@
 import { desc, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { coupons } from "../../db/schema.ts";
+import { isoTime } from "./sql.ts";
 
 export type CouponRow = typeof coupons.$inferSelect;
 
@@ -24,7 +25,7 @@ export type UserCouponRow = {
 /** The columns that say whether a granted coupon can be used now, and why not. */
 const userCouponColumns = sql`
   uc.id, uc.code, uc.coupon_id, c.title, c.kind, c.value, c.min_subtotal, c.max_discount,
-  to_char(uc.expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS expires_at,
+  ${isoTime(sql`uc.expires_at`)} AS expires_at,
   least(c.per_user_limit - uc.uses, coalesce(c.usage_limit - c.used_count, c.per_user_limit - uc.uses))::int AS remaining_uses,
   uc.expires_at <= now() AS expired,
   (uc.uses >= c.per_user_limit OR (c.usage_limit IS NOT NULL AND c.used_count >= c.usage_limit)) AS exhausted,
@@ -108,8 +109,8 @@ export async function insertGrant(db: Database, couponId: string, userId: string
     INSERT INTO user_coupons (coupon_id, user_id, code, expires_at)
     SELECT id, ${userId}, ${code}, now() + valid_for FROM coupons WHERE id = ${couponId}
     RETURNING id, code,
-      to_char(granted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS granted_at,
-      to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS expires_at`);
+      ${isoTime(sql`granted_at`)} AS granted_at,
+      ${isoTime(sql`expires_at`)} AS expires_at`);
   return result.rows[0];
 }
 

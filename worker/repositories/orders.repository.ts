@@ -2,6 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { ShippingAddress } from "../../db/schema.ts";
 import type { OrderStatus } from "../domain/order-status.ts";
+import { containing, isoTime } from "./sql.ts";
 
 export type ReservedLine = {
   product_id: string;
@@ -31,14 +32,12 @@ export type OrderView = {
   events: { status: OrderStatus; at: string; actor: string; note: string | null }[];
 };
 
-const iso = (column: SQL) => sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
-
 const orderColumns = sql`
   o.id, o.user_id, o.status, o.currency, o.subtotal, o.discount, o.tax, o.shipping, o.total, o.coupon_code,
-  o.request_hash, ${iso(sql`o.created_at`)} AS created_at, ${iso(sql`o.expires_at`)} AS expires_at,
+  o.request_hash, ${isoTime(sql`o.created_at`)} AS created_at, ${isoTime(sql`o.expires_at`)} AS expires_at,
   coalesce((SELECT json_agg(json_build_object('productId', i.product_id, 'name', i.name, 'quantity', i.quantity,
       'unitPrice', i.unit_price, 'lineTotal', i.line_total) ORDER BY i.name) FROM order_items i WHERE i.order_id = o.id), '[]') AS items,
-  coalesce((SELECT json_agg(json_build_object('status', e.status, 'at', ${iso(sql`e.created_at`)}, 'actor', e.actor_kind, 'note', e.note)
+  coalesce((SELECT json_agg(json_build_object('status', e.status, 'at', ${isoTime(sql`e.created_at`)}, 'actor', e.actor_kind, 'note', e.note)
       ORDER BY e.created_at, e.id) FROM order_events e WHERE e.order_id = o.id), '[]') AS events`;
 
 /** Serialises requests that share an idempotency key until the first one commits. */
@@ -77,7 +76,7 @@ export async function searchOrders(db: Database, search: OrderSearch, limit: num
   const conditions: SQL[] = [sql`true`];
   if (search.status) conditions.push(sql`o.status = ${search.status}`);
   if (search.q) {
-    conditions.push(sql`(o.id::text = ${search.q} OR u.username ILIKE ${`%${search.q.replace(/[\\%_]/g, "\\$&")}%`})`);
+    conditions.push(sql`(o.id::text = ${search.q} OR u.username ILIKE ${containing(search.q)})`);
   }
   if (search.from) conditions.push(sql`o.created_at >= ${search.from}::timestamptz`);
   if (search.to) conditions.push(sql`o.created_at < ${search.to}::timestamptz`);

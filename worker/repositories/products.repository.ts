@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { ProductSort } from "../schemas/catalog.ts";
+import { isoTime } from "./sql.ts";
 
 export interface ProductFilters {
   q?: string;
@@ -38,7 +39,7 @@ export type ProductDetailRow = ProductRow & {
 /** Per sort: the ordering, the key a cursor carries, and the keyset condition that continues after it. */
 const sorts: Record<ProductSort, { key: SQL; order: SQL; after: (key: string, id: string) => SQL }> = {
   newest: {
-    key: sql`to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    key: isoTime(sql`p.created_at`),
     order: sql`p.created_at DESC, p.id DESC`,
     after: (key, id) => sql`(p.created_at, p.id) < (${key}::timestamptz, ${id}::uuid)`,
   },

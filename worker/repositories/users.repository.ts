@@ -3,6 +3,7 @@ import type { Database } from "../../db/client.ts";
 import { users } from "../../db/schema.ts";
 import type { Role } from "../lib/tokens.ts";
 import type { Channel } from "../lib/username.ts";
+import { containing } from "./sql.ts";
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -70,7 +71,7 @@ export async function searchUsers(
   afterUsername?: string,
 ): Promise<UserRow[]> {
   const conditions: SQL[] = [];
-  if (filters.q) conditions.push(ilike(users.username, `%${filters.q.replace(/[\\%_]/g, "\\$&")}%`));
+  if (filters.q) conditions.push(ilike(users.username, containing(filters.q)));
   if (filters.role) conditions.push(eq(users.role, filters.role));
   if (afterUsername) conditions.push(gt(users.username, afterUsername));
   return db

@@ -289,6 +289,28 @@ describe("orders and their status", () => {
     expect(history).toEqual(["pending_payment", "processing", "shipped", "delivered"]);
   });
 
+  it("pages through orders created within one millisecond without skipping any (cursors keep microseconds)", async () => {
+    const [shopper] = await createShoppers(1);
+    await withServices(({ db }) =>
+      db.execute(sql`
+        INSERT INTO orders (user_id, currency, subtotal, shipping_address, idempotency_key, request_hash, expires_at, created_at)
+        SELECT ${shopper.id}, 'USD', 100, '{}', gen_random_uuid()::text, 'x', now() + interval '1 hour',
+          timestamptz '2026-01-01 00:00:00.123000Z' + make_interval(secs => n / 1000000.0)
+        FROM generate_series(100, 900, 400) AS n`),
+    );
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 5; page++) {
+      const result: { body: any } = await call(`/orders?limit=1${cursor ? `&cursor=${cursor}` : ""}`, {
+        token: shopper.token,
+      });
+      seen.push(...result.body.items.map((o: any) => o.id));
+      cursor = result.body.nextCursor;
+      if (!cursor) break;
+    }
+    expect(new Set(seen).size).toBe(3);
+  });
+
   it("lists my orders newest first, and lets staff search them", async () => {
     const [shopper] = await createShoppers(1);
     const product = await createProduct({ stock: 5 });

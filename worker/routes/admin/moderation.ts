@@ -1,7 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { sql } from "drizzle-orm";
 import { createRouter } from "../../lib/create-router.ts";
-import { AppError } from "../../lib/errors.ts";
 import {
   staffOnly as denied,
   errorResponses,
@@ -10,8 +8,8 @@ import {
   bearer as security,
 } from "../../lib/openapi.ts";
 import { currentUser } from "../../middleware/auth.ts";
-import { recordAudit } from "../../repositories/audit.repository.ts";
-import { bumpCatalogVersion } from "../../services/admin-catalog.service.ts";
+import { listForModeration } from "../../repositories/moderation.repository.ts";
+import { moderate } from "../../services/moderation.service.ts";
 
 const idParam = z.object({ id: z.uuid() });
 const approvedQuery = z.object({
@@ -49,12 +47,7 @@ export const adminModerationRouter = createRouter()
     }),
     async (c) => {
       const { approved, limit } = c.req.valid("query");
-      const filter = approved === undefined ? sql`true` : sql`c.is_approved = ${approved}`;
-      const result = await c.get("services").db.execute<z.infer<typeof entry>>(sql`
-        SELECT c.id, c.product_id AS "productId", u.username AS author, c.body AS text, c.kind, c.is_approved AS approved,
-          to_char(c.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
-        FROM comments c JOIN users u ON u.id = c.user_id WHERE ${filter} ORDER BY c.created_at DESC LIMIT ${limit}`);
-      return c.json({ items: result.rows }, 200);
+      return c.json({ items: await listForModeration(c.get("services").db, "comments", approved, limit) }, 200);
     },
   )
   .openapi(
@@ -69,12 +62,7 @@ export const adminModerationRouter = createRouter()
     }),
     async (c) => {
       const { approved, limit } = c.req.valid("query");
-      const filter = approved === undefined ? sql`true` : sql`r.is_approved = ${approved}`;
-      const result = await c.get("services").db.execute<z.infer<typeof entry>>(sql`
-        SELECT r.id, r.product_id AS "productId", u.username AS author, r.text, r.vote, r.is_approved AS approved,
-          to_char(r.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
-        FROM ratings r JOIN users u ON u.id = r.user_id WHERE r.text IS NOT NULL AND ${filter} ORDER BY r.updated_at DESC LIMIT ${limit}`);
-      return c.json({ items: result.rows }, 200);
+      return c.json({ items: await listForModeration(c.get("services").db, "ratings", approved, limit) }, 200);
     },
   )
   .openapi(
@@ -96,23 +84,7 @@ export const adminModerationRouter = createRouter()
       const { kind, id } = c.req.valid("param");
       const { approved } = c.req.valid("json");
       const { db, redis } = c.get("services");
-      const table = kind === "comments" ? sql`comments` : sql`ratings`;
-      await db.transaction(async (tx) => {
-        const result = await tx.execute<{ before: boolean }>(sql`
-          UPDATE ${table} t SET is_approved = ${approved} FROM (SELECT id, is_approved AS before FROM ${table} WHERE id = ${id} FOR UPDATE) old
-          WHERE t.id = old.id RETURNING old.before`);
-        if (result.rows.length === 0)
-          throw new AppError("not_found", `No such ${kind === "comments" ? "comment" : "rating"}.`);
-        await recordAudit(tx, {
-          actorId: currentUser(c).id,
-          action: `${kind}.moderate`,
-          entity: kind,
-          entityId: id,
-          before: { approved: result.rows[0].before },
-          after: { approved },
-        });
-      });
-      await bumpCatalogVersion(redis);
+      await moderate(db, redis, currentUser(c), kind, id, approved);
       return c.json({ id, approved }, 200);
     },
   );
