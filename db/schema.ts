@@ -6,7 +6,6 @@ import {
   customType,
   index,
   integer,
-  interval,
   jsonb,
   pgEnum,
   pgTable,
@@ -18,6 +17,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { isoInterval } from "./iso-interval.ts";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
@@ -55,11 +55,16 @@ export const users = pgTable(
     passwordHash: text("password_hash"),
     role: userRole("role").notNull().default("customer"),
     isActive: boolean("is_active").notNull().default(true),
+    /** The name shown on the customer's public reviews and comments; a neutral fallback when null. */
+    displayName: text("display_name"),
+    /** Grows when every session must end at once (reset, deactivation, sign out everywhere); tokens carry it. */
+    sessionEpoch: integer("session_epoch").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     check("users_username_is_email_or_phone", sql`${t.username} = ${t.email} OR ${t.username} = ${t.phone}`),
+    check("users_display_name_length", sql`char_length(${t.displayName}) BETWEEN 1 AND 40`),
     index("users_role_idx").on(t.role),
   ],
 );
@@ -239,7 +244,7 @@ export const coupons = pgTable(
     kind: couponKind("kind").notNull(),
     /** Percent (1..100) for percent coupons, minor units for fixed ones. */
     value: integer("value").notNull(),
-    validFor: interval("valid_for").notNull(),
+    validFor: isoInterval("valid_for").notNull(),
     usageLimit: integer("usage_limit"),
     perUserLimit: integer("per_user_limit").notNull().default(1),
     minSubtotal: money("min_subtotal").notNull().default(0),

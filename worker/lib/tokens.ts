@@ -14,6 +14,8 @@ export interface AccessClaims {
   role: Role;
   /** The session (refresh token family) the token belongs to. */
   sid?: string;
+  /** The user's session epoch when the token was issued; a token of an older epoch is dead. */
+  ep?: number;
 }
 
 export const ticketTtlSeconds = 60;
@@ -29,7 +31,7 @@ export interface SigningConfig {
 export async function signAccessToken(config: SigningConfig, claims: AccessClaims, now = Date.now()): Promise<string> {
   const key = await importJWK(JSON.parse(config.JWT_PRIVATE_JWK) as JWK, algorithm);
   const issuedAt = Math.floor(now / 1000);
-  return new SignJWT({ role: claims.role, ...(claims.sid ? { sid: claims.sid } : {}) })
+  return new SignJWT({ role: claims.role, ep: claims.ep ?? 0, ...(claims.sid ? { sid: claims.sid } : {}) })
     .setProtectedHeader({ alg: algorithm, kid: config.JWT_KEY_ID, typ: "JWT" })
     .setSubject(claims.sub)
     .setIssuer(tokenIssuer)

@@ -7,7 +7,8 @@ import { findUserById, type UserRow } from "../repositories/users.repository.ts"
 
 /**
  * Requires a valid access token of an active user. The user is read fresh from Postgres, so a
- * deactivation or a role change takes effect on the very next request.
+ * deactivation or a role change takes effect on the very next request, and a token issued before
+ * the user's sessions were ended (an older session epoch) is refused.
  */
 export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header("authorization");
@@ -17,7 +18,8 @@ export const requireAuth = createMiddleware<AppEnv>(async (c, next) => {
     throw new AppError("invalid_token", "Expected a Bearer access token.");
   const claims = await verifyAccessToken(c.env, token);
   const user = await findUserById(c.get("services").db, claims.sub);
-  if (!user?.isActive) throw new AppError("invalid_token", "The access token is invalid or expired.");
+  if (!user?.isActive || (claims.ep ?? 0) !== user.sessionEpoch)
+    throw new AppError("invalid_token", "The access token is invalid or expired.");
   c.set("user", user);
   c.set("sessionId", typeof claims.sid === "string" ? claims.sid : null);
   await next();

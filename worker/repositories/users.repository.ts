@@ -55,7 +55,23 @@ export async function setPasswordHash(db: Database, id: string, passwordHash: st
   await db.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, id));
 }
 
-export async function updateUser(db: Database, id: string, changes: { role?: Role; isActive?: boolean }) {
+/**
+ * Ends every session of a user at once, in one statement: their refresh tokens are revoked and the
+ * session epoch grows, so access tokens issued before it are refused on their next request.
+ */
+export async function endAllSessions(db: Database, id: string): Promise<void> {
+  await db.execute(sql`
+    WITH revoked AS (
+      UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = ${id} AND revoked_at IS NULL
+    )
+    UPDATE users SET session_epoch = session_epoch + 1, updated_at = now() WHERE id = ${id}`);
+}
+
+export async function updateUser(
+  db: Database,
+  id: string,
+  changes: { role?: Role; isActive?: boolean; displayName?: string | null },
+) {
   const [row] = await db
     .update(users)
     .set({ ...changes, updatedAt: sql`now()` })

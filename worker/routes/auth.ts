@@ -6,7 +6,7 @@ import { createRouter } from "../lib/create-router.ts";
 import { AppError, errorSchema } from "../lib/errors.ts";
 import { errorResponses, jsonContent } from "../lib/openapi.ts";
 import { refreshTokenTtlSeconds } from "../lib/tokens.ts";
-import { clientIp } from "../middleware/auth.ts";
+import { clientIp, currentUser, requireAuth } from "../middleware/auth.ts";
 import {
   forgotBody,
   loginBody,
@@ -160,6 +160,24 @@ export const authRouter = createRouter()
   .openapi(
     createRoute({
       method: "post",
+      path: "/auth/logout-all",
+      tags,
+      security: [{ bearer: [] }],
+      middleware: [requireAuth] as const,
+      summary: "Signs out everywhere: every refresh and access token of mine stops working at once",
+      responses: { 204: { description: "Signed out on every device" }, 401: failures[401] },
+    }),
+    async (c) => {
+      const user = currentUser(c);
+      await auth.logoutEverywhere(context(c), user.id);
+      c.get("services").live.disconnect(user.id, { userId: user.id }, "signed out everywhere");
+      deleteCookie(c, refreshCookie, { path: cookiePath, secure: true });
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
       path: "/auth/password/forgot",
       tags,
       summary: "Sends a password reset code",
@@ -181,7 +199,8 @@ export const authRouter = createRouter()
       responses: { 204: { description: "Password changed" }, ...failures },
     }),
     async (c) => {
-      await auth.resetPassword(context(c), c.req.valid("json"));
+      const userId = await auth.resetPassword(context(c), c.req.valid("json"));
+      c.get("services").live.disconnect(userId, { userId }, "password changed");
       return c.body(null, 204);
     },
   );

@@ -1,11 +1,11 @@
 import { createRoute } from "@hono/zod-openapi";
 import { createRouter } from "../lib/create-router.ts";
 import { errorSchema } from "../lib/errors.ts";
-import { jsonContent } from "../lib/openapi.ts";
+import { errorResponses, jsonBody, jsonContent } from "../lib/openapi.ts";
 import { publicJwks } from "../lib/tokens.ts";
 import { currentUser, requireAuth } from "../middleware/auth.ts";
-import { userSchema } from "../schemas/auth.ts";
-import { publicUser } from "../services/auth.service.ts";
+import { profileBody, userSchema } from "../schemas/auth.ts";
+import { publicUser, updateProfile } from "../services/auth.service.ts";
 
 export const meRouter = createRouter()
   .openapi(
@@ -22,6 +22,23 @@ export const meRouter = createRouter()
       },
     }),
     (c) => c.json(publicUser(currentUser(c)), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/me",
+      tags: ["Accounts"],
+      summary: "Changes my display name, the name shown on my reviews and comments",
+      security: [{ bearer: [] }],
+      middleware: [requireAuth] as const,
+      request: jsonBody(profileBody),
+      responses: {
+        200: jsonContent(userSchema, "The user"),
+        401: jsonContent(errorSchema, "Not signed in"),
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await updateProfile(c.get("services"), currentUser(c).id, c.req.valid("json")), 200),
   )
   .get("/.well-known/jwks.json", async (c) => {
     c.header("Cache-Control", "public, max-age=300");

@@ -14,6 +14,18 @@ const code = z
   .regex(/^\d{6}$/, "a 6-digit code")
   .openapi({ example: "123456" });
 
+/** What others see of a customer on reviews and comments: never an email address or a phone number. */
+export const displayName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .refine(
+    (name) => !/\S@\S/.test(name) && (name.match(/\d/g)?.length ?? 0) < 7,
+    "a display name cannot be an email address or a phone number",
+  )
+  .openapi({ example: "Grace H." });
+
 export const userSchema = z
   .object({
     id: z.string(),
@@ -23,8 +35,13 @@ export const userSchema = z
     isEmailVerified: z.boolean(),
     isPhoneVerified: z.boolean(),
     role: z.enum(roles),
+    displayName: z.string().nullable(),
   })
   .openapi("User");
+
+export const profileBody = z.object({
+  displayName: displayName.nullable().openapi({ description: "1–40 characters; null for the neutral fallback" }),
+});
 
 export const sessionSchema = z
   .object({ accessToken: z.string(), refreshToken: z.string(), user: userSchema })

@@ -10,19 +10,21 @@ import type { Notifier, OtpPurpose } from "../notifications/notifier.ts";
 import {
   findRefreshToken,
   insertRefreshToken,
-  revokeAllForUser,
   revokeFamily,
   rotateRefreshToken,
 } from "../repositories/refresh-tokens.repository.ts";
 import {
+  endAllSessions,
   findUserById,
   findUserByUsername,
   insertUser,
   markChannelVerified,
   setPasswordHash,
   type UserRow,
+  updateUser,
 } from "../repositories/users.repository.ts";
 import type { Session, User } from "../schemas/auth.ts";
+import { bumpCatalogVersion } from "./admin-catalog.service.ts";
 import { claimResendSlot, consumeCode, otpResendCooldownSeconds, sendCode } from "./otp.service.ts";
 
 export interface AuthContext {
@@ -45,6 +47,7 @@ export function publicUser(row: UserRow): User {
     isEmailVerified: row.isEmailVerified,
     isPhoneVerified: row.isPhoneVerified,
     role: row.role,
+    displayName: row.displayName,
   };
 }
 
@@ -141,14 +144,37 @@ export async function logout(ctx: AuthContext, refreshToken: string) {
   return known ? { userId: known.userId, sessionId: known.familyId } : null;
 }
 
-export async function resetPassword(ctx: AuthContext, input: { username: string; code: string; password: string }) {
+/** Sets a new password and ends every session; returns whose, so their sockets can be closed. */
+export async function resetPassword(
+  ctx: AuthContext,
+  input: { username: string; code: string; password: string },
+): Promise<string> {
   const { user, username } = await redeemCode(ctx, "reset", input.username, input.code);
+  const passwordHash = await hashPassword(input.password);
   await ctx.db.transaction(async (tx) => {
-    await setPasswordHash(tx, user.id, await hashPassword(input.password));
+    await setPasswordHash(tx, user.id, passwordHash);
     // Receiving the code proves the channel too.
     await markChannelVerified(tx, user.id, username.channel);
-    await revokeAllForUser(tx, user.id);
+    await endAllSessions(tx, user.id);
   });
+  return user.id;
+}
+
+/** Changes the display name; cached catalog pages refresh, as they show it on reviews. */
+export async function updateProfile(
+  ctx: Pick<AuthContext, "db" | "redis">,
+  userId: string,
+  profile: { displayName: string | null },
+) {
+  const row = await updateUser(ctx.db, userId, { displayName: profile.displayName });
+  if (!row) throw new AppError("not_found", "No such user.");
+  await bumpCatalogVersion(ctx.redis);
+  return publicUser(row);
+}
+
+/** Signs the user out on every device: refresh tokens revoked, access tokens refused from now on. */
+export async function logoutEverywhere(ctx: Pick<AuthContext, "db">, userId: string): Promise<void> {
+  await endAllSessions(ctx.db, userId);
 }
 
 async function startSession(ctx: AuthContext, user: UserRow, familyId: string = crypto.randomUUID()): Promise<Session> {
@@ -159,6 +185,11 @@ async function startSession(ctx: AuthContext, user: UserRow, familyId: string = 
     tokenHash: await sha256Hex(refreshToken),
     expiresAt: new Date(Date.now() + refreshTokenTtlSeconds * 1000),
   });
-  const accessToken = await signAccessToken(ctx.env, { sub: user.id, role: user.role, sid: familyId });
+  const accessToken = await signAccessToken(ctx.env, {
+    sub: user.id,
+    role: user.role,
+    sid: familyId,
+    ep: user.sessionEpoch,
+  });
   return { accessToken, refreshToken, user: publicUser(user) };
 }

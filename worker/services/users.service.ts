@@ -1,35 +1,37 @@
 import type { Database } from "../../db/client.ts";
-import { decodeCursor, encodeCursor } from "../lib/cursor.ts";
+import { cursorKeys, decodeCursor, pageOf } from "../lib/cursor.ts";
 import { AppError } from "../lib/errors.ts";
 import { hashPassword } from "../lib/password.ts";
 import type { Role } from "../lib/tokens.ts";
 import { requireUsername } from "../lib/username.ts";
 import { recordAudit } from "../repositories/audit.repository.ts";
-import { revokeAllForUser } from "../repositories/refresh-tokens.repository.ts";
-import { findUserById, insertUser, searchUsers, type UserRow, updateUser } from "../repositories/users.repository.ts";
+import {
+  endAllSessions,
+  findUserById,
+  insertUser,
+  searchUsers,
+  type UserRow,
+  updateUser,
+} from "../repositories/users.repository.ts";
 import type { User } from "../schemas/auth.ts";
 import { publicUser } from "./auth.service.ts";
 
 export interface AdminUser extends User {
-  isActive: boolean;
+  active: boolean;
   createdAt: string;
 }
 
 const adminView = (row: UserRow): AdminUser => ({
   ...publicUser(row),
-  isActive: row.isActive,
+  active: row.isActive,
   createdAt: row.createdAt.toISOString(),
 });
 
 export async function listUsers(db: Database, query: { q?: string; role?: Role; limit: number; cursor?: string }) {
-  const after = query.cursor ? decodeCursor(query.cursor)[0] : undefined;
+  const after = query.cursor ? decodeCursor(query.cursor, cursorKeys.text)[0] : undefined;
   const rows = await searchUsers(db, { q: query.q, role: query.role }, query.limit + 1, after);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(adminView),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.username, last.id]) : null,
-  };
+  const page = pageOf(rows, query.limit, (row) => [row.username, row.id]);
+  return { ...page, items: page.items.map(adminView) };
 }
 
 export async function createUser(
@@ -74,9 +76,9 @@ export async function changeUser(
   return db.transaction(async (tx) => {
     const before = await findUserById(tx, id);
     if (!before) throw new AppError("not_found", "No such user.");
+    if (changes.active === false) await endAllSessions(tx, id);
     const after = await updateUser(tx, id, { role: changes.role, isActive: changes.active });
     if (!after) throw new AppError("not_found", "No such user.");
-    if (changes.active === false) await revokeAllForUser(tx, id);
     await recordAudit(tx, {
       actorId: actor.id,
       action: "user.update",

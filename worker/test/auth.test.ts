@@ -221,3 +221,33 @@ describe("password reset", () => {
     expect((await call(`/dev/outbox?to=${unknown}`)).body.items).toEqual([]);
   });
 });
+
+describe("ending every session at once", () => {
+  it("ends access tokens issued before a password reset", async () => {
+    const account = await signUp();
+    const username = account.user.username;
+    expect((await call("/me", { token: account.accessToken })).status).toBe(200);
+    await call("/auth/password/forgot", { body: { username } });
+    const code = await latestCode(username, "reset");
+    await call("/auth/password/reset", { body: { username, code, password: "a-brand-new-password" } });
+    expectError(await call("/me", { token: account.accessToken }), 401, "invalid_token");
+    const fresh = await call("/auth/login", { body: { username, password: "a-brand-new-password" } });
+    expect((await call("/me", { token: fresh.body.accessToken })).status).toBe(200);
+  });
+
+  it("signs out everywhere: every access and refresh token of the user stops working, other users' keep working", async () => {
+    const account = await signUp();
+    const second = await call("/auth/login", { body: { username: account.user.username, password: account.password } });
+    const bystander = await signUp();
+    const ended = await call("/auth/logout-all", { method: "POST", token: account.accessToken });
+    expect(ended.status).toBe(204);
+    for (const token of [account.accessToken, second.body.accessToken])
+      expectError(await call("/me", { token }), 401, "invalid_token");
+    for (const refreshToken of [account.refreshToken, second.body.refreshToken])
+      expectError(await call("/auth/refresh", { body: { refreshToken } }), 401, "invalid_token");
+    expect((await call("/me", { token: bystander.accessToken })).status).toBe(200);
+    const again = await call("/auth/login", { body: { username: account.user.username, password: account.password } });
+    expect((await call("/me", { token: again.body.accessToken })).status).toBe(200);
+    expectError(await call("/auth/logout-all", { method: "POST" }), 401, "unauthenticated");
+  });
+});

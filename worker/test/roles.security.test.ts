@@ -34,7 +34,7 @@ describe("admin-only routes", () => {
     const found = await call(`/admin/users?q=${encodeURIComponent(account.user.username)}`, { token });
     expect(found.status).toBe(200);
     expect(found.body.items).toEqual([
-      expect.objectContaining({ id: account.user.id, isActive: true, role: "customer" }),
+      expect.objectContaining({ id: account.user.id, active: true, role: "customer" }),
     ]);
     const admins = await call("/admin/users?role=admin", { token });
     expect(admins.body.items.map((u: any) => u.username)).toContain("admin@royal.shop");
@@ -83,7 +83,7 @@ describe("role changes and deactivation", () => {
       body: { active: false },
       token: admin,
     });
-    expect(deactivated.body.isActive).toBe(false);
+    expect(deactivated.body.active).toBe(false);
     expectError(await call("/me", { token: account.accessToken }), 401, "invalid_token");
     expectError(await call("/auth/refresh", { body: { refreshToken: account.refreshToken } }), 401, "invalid_token");
     expectError(
@@ -138,5 +138,22 @@ describe("role changes and deactivation", () => {
       400,
       "invalid_request",
     );
+  });
+});
+
+describe("reactivation", () => {
+  it("keeps tokens issued before a deactivation dead after the user is reactivated", async () => {
+    const account = await signUp();
+    const admin = await tokenFor(seedAdmin, "admin");
+    await call(`/admin/users/${account.user.id}`, { method: "PATCH", body: { active: false }, token: admin });
+    const back = await call(`/admin/users/${account.user.id}`, {
+      method: "PATCH",
+      body: { active: true },
+      token: admin,
+    });
+    expect(back.body.active).toBe(true);
+    expect(back.body).not.toHaveProperty("isActive");
+    expectError(await call("/me", { token: account.accessToken }), 401, "invalid_token");
+    expectError(await call("/auth/refresh", { body: { refreshToken: account.refreshToken } }), 401, "invalid_token");
   });
 });

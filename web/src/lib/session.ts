@@ -71,3 +71,15 @@ export async function signOut() {
   accessToken = null;
   setUser(null);
 }
+
+/** Ends every session of mine, on every device: the API refuses all my tokens from now on. */
+export async function signOutEverywhere() {
+  await authed("/auth/logout-all", { method: "POST" });
+  accessToken = null;
+  setUser(null);
+}
+
+/** Sets the name shown on my reviews and comments (null for the neutral one). */
+export async function setDisplayName(displayName: string | null) {
+  setUser(await authed<User>("/me", { method: "PATCH", body: JSON.stringify({ displayName }) }));
+}

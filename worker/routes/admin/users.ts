@@ -6,7 +6,7 @@ import { currentUser } from "../../middleware/auth.ts";
 import { roles, userSchema } from "../../schemas/auth.ts";
 import { changeUser, createUser, listUsers } from "../../services/users.service.ts";
 
-const adminUserSchema = userSchema.extend({ isActive: z.boolean(), createdAt: z.string() }).openapi("AdminUser");
+const adminUserSchema = userSchema.extend({ active: z.boolean(), createdAt: z.string() }).openapi("AdminUser");
 const tags = ["Admin: users"];
 const denied = {
   401: jsonContent(errorSchema, "Not signed in"),
@@ -108,7 +108,7 @@ export const adminUsersRouter = createRouter()
     }),
     async (c) => {
       const user = await changeUser(c.get("services").db, currentUser(c), c.req.valid("param").id, c.req.valid("json"));
-      if (!user.isActive) c.get("services").live.disconnect(user.id, { userId: user.id }, "account deactivated");
+      if (!user.active) c.get("services").live.disconnect(user.id, { userId: user.id }, "account deactivated");
       return c.json(user, 200);
     },
   );
