@@ -27,3 +27,9 @@ export function jsonBody<T extends z.ZodType>(schema: T) {
 
 export const signedInOnly = { 401: jsonContent(errorSchema, "Not signed in") };
 export const staffOnly = { ...signedInOnly, 403: jsonContent(errorSchema, "Not staff") };
+
+/** `?limit=&cursor=`, the paging parameters of every list. */
+export const pageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(500).optional(),
+});

@@ -1,15 +1,21 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { isoTime } from "./sql.ts";
+import { isoTime, publicAuthor } from "./sql.ts";
 
 export type RatingSummaryRow = { average: string; count: number; my_vote: number | null };
 
-/** Votes once per user and product; voting again replaces the vote (and its text, which awaits approval again). */
+/**
+ * Votes once per user and product; voting again replaces the vote. A revote without text keeps the
+ * text and its approval; new text replaces the old and awaits approval again.
+ */
 export async function upsertRating(db: Database, userId: string, productId: string, vote: number, text: string | null) {
   await db.execute(sql`
     INSERT INTO ratings (user_id, product_id, vote, text) VALUES (${userId}, ${productId}, ${vote}, ${text})
     ON CONFLICT (user_id, product_id)
-    DO UPDATE SET vote = EXCLUDED.vote, text = EXCLUDED.text, is_approved = false, updated_at = now()`);
+    DO UPDATE SET vote = EXCLUDED.vote,
+      text = coalesce(EXCLUDED.text, ratings.text),
+      is_approved = EXCLUDED.text IS NULL AND ratings.is_approved,
+      updated_at = now()`);
 }
 
 export async function ratingSummary(db: Database, productId: string, userId: string): Promise<RatingSummaryRow> {
@@ -23,7 +29,7 @@ export async function ratingSummary(db: Database, productId: string, userId: str
 export async function approvedRatings(db: Database, productId: string, limit: number, before?: [string, string]) {
   const after = before ? sql`AND (r.updated_at, r.id) < (${before[0]}::timestamptz, ${before[1]}::uuid)` : sql``;
   const result = await db.execute<{ id: string; vote: number; text: string; author: string; at: string }>(sql`
-    SELECT r.id, r.vote, r.text, split_part(u.username, '@', 1) AS author,
+    SELECT r.id, r.vote, r.text, ${publicAuthor(sql`u`)} AS author,
       ${isoTime(sql`r.updated_at`)} AS at
     FROM ratings r JOIN users u ON u.id = r.user_id
     WHERE r.product_id = ${productId} AND r.is_approved AND r.text IS NOT NULL ${after}
@@ -44,12 +50,13 @@ export async function insertComment(
   return result.rows[0];
 }
 
-export async function approvedComments(db: Database, productId: string, limit: number) {
+export async function approvedComments(db: Database, productId: string, limit: number, before?: [string, string]) {
+  const after = before ? sql`AND (c.created_at, c.id) < (${before[0]}::timestamptz, ${before[1]}::uuid)` : sql``;
   const result = await db.execute<{ id: string; kind: string; body: string; author: string; at: string }>(sql`
-    SELECT c.id, c.kind, c.body, split_part(u.username, '@', 1) AS author,
+    SELECT c.id, c.kind, c.body, ${publicAuthor(sql`u`)} AS author,
       ${isoTime(sql`c.created_at`)} AS at
     FROM comments c JOIN users u ON u.id = c.user_id
-    WHERE c.product_id = ${productId} AND c.is_approved
+    WHERE c.product_id = ${productId} AND c.is_approved ${after}
     ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit}`);
   return result.rows;
 }

@@ -4,32 +4,49 @@ import { isoTime } from "./sql.ts";
 
 export type Moderated = "comments" | "ratings";
 
-export type ModerationEntry = {
+export type CommentEntry = {
   id: string;
   productId: string | null;
   author: string;
-  text: string | null;
+  kind: "suggestion" | "criticism";
+  body: string;
   approved: boolean;
   at: string;
-  kind?: string;
-  vote?: number;
 };
 
-export async function listForModeration(db: Database, what: Moderated, approved: boolean | undefined, limit: number) {
-  const result =
-    what === "comments"
-      ? await db.execute<ModerationEntry>(sql`
-          SELECT c.id, c.product_id AS "productId", u.username AS author, c.body AS text, c.kind, c.is_approved AS approved,
-            ${isoTime(sql`c.created_at`)} AS at
-          FROM comments c JOIN users u ON u.id = c.user_id
-          WHERE ${approved === undefined ? sql`true` : sql`c.is_approved = ${approved}`}
-          ORDER BY c.created_at DESC LIMIT ${limit}`)
-      : await db.execute<ModerationEntry>(sql`
-          SELECT r.id, r.product_id AS "productId", u.username AS author, r.text, r.vote, r.is_approved AS approved,
-            ${isoTime(sql`r.updated_at`)} AS at
-          FROM ratings r JOIN users u ON u.id = r.user_id
-          WHERE r.text IS NOT NULL AND ${approved === undefined ? sql`true` : sql`r.is_approved = ${approved}`}
-          ORDER BY r.updated_at DESC LIMIT ${limit}`);
+export type RatingEntry = {
+  id: string;
+  productId: string;
+  author: string;
+  vote: number;
+  text: string;
+  approved: boolean;
+  at: string;
+};
+
+type Filter = { approved?: boolean; limit: number; before?: [string, string] };
+
+/** Comments for staff, newest first, keyset-paged; the author is the username (staff see who wrote). */
+export async function listCommentsForModeration(db: Database, filter: Filter) {
+  const result = await db.execute<CommentEntry>(sql`
+    SELECT c.id, c.product_id AS "productId", u.username AS author, c.kind, c.body, c.is_approved AS approved,
+      ${isoTime(sql`c.created_at`)} AS at
+    FROM comments c JOIN users u ON u.id = c.user_id
+    WHERE ${filter.approved === undefined ? sql`true` : sql`c.is_approved = ${filter.approved}`}
+      ${filter.before ? sql`AND (c.created_at, c.id) < (${filter.before[0]}::timestamptz, ${filter.before[1]}::uuid)` : sql``}
+    ORDER BY c.created_at DESC, c.id DESC LIMIT ${filter.limit}`);
+  return result.rows;
+}
+
+/** Rating texts for staff, newest first, keyset-paged. */
+export async function listRatingsForModeration(db: Database, filter: Filter) {
+  const result = await db.execute<RatingEntry>(sql`
+    SELECT r.id, r.product_id AS "productId", u.username AS author, r.vote, r.text, r.is_approved AS approved,
+      ${isoTime(sql`r.updated_at`)} AS at
+    FROM ratings r JOIN users u ON u.id = r.user_id
+    WHERE r.text IS NOT NULL AND ${filter.approved === undefined ? sql`true` : sql`r.is_approved = ${filter.approved}`}
+      ${filter.before ? sql`AND (r.updated_at, r.id) < (${filter.before[0]}::timestamptz, ${filter.before[1]}::uuid)` : sql``}
+    ORDER BY r.updated_at DESC, r.id DESC LIMIT ${filter.limit}`);
   return result.rows;
 }
 

@@ -6,6 +6,7 @@ import {
   jsonBody as json,
   jsonContent,
   notFoundResponse,
+  pageQuery,
   bearer as security,
   signedInOnly as signedIn,
 } from "../lib/openapi.ts";
@@ -15,7 +16,6 @@ import { comment, commentsOf, moveToCart, rate, ratingsOf, unwish, wish, wishlis
 
 const productParam = z.object({ id: z.uuid() });
 const wishParam = z.object({ productId: z.uuid() });
-const limitQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) });
 
 const wishlistSchema = z
   .object({
@@ -76,7 +76,7 @@ export const clubRouter = createRouter()
       path: "/products/{id}/ratings",
       tags: ["Club"],
       summary: "Approved rating texts, newest first",
-      request: { params: productParam, query: limitQuery },
+      request: { params: productParam, query: pageQuery },
       responses: {
         200: jsonContent(
           z.object({
@@ -97,8 +97,7 @@ export const clubRouter = createRouter()
         ...errorResponses,
       },
     }),
-    async (c) =>
-      c.json(await ratingsOf(c.get("services").db, c.req.valid("param").id, c.req.valid("query").limit), 200),
+    async (c) => c.json(await ratingsOf(c.get("services").db, c.req.valid("param").id, c.req.valid("query")), 200),
   )
   .openapi(
     createRoute({
@@ -106,14 +105,14 @@ export const clubRouter = createRouter()
       path: "/products/{id}/comments",
       tags: ["Club"],
       summary: "Approved comments about a product, newest first",
-      request: { params: productParam, query: limitQuery },
+      request: { params: productParam, query: pageQuery },
       responses: {
         200: jsonContent(
           z.object({
             items: z.array(
               z.object({ id: z.string(), kind: z.string(), body: z.string(), author: z.string(), at: z.string() }),
             ),
-            nextCursor: z.null(),
+            nextCursor: z.string().nullable(),
           }),
           "Comments",
         ),
@@ -121,8 +120,7 @@ export const clubRouter = createRouter()
         ...errorResponses,
       },
     }),
-    async (c) =>
-      c.json(await commentsOf(c.get("services").db, c.req.valid("param").id, c.req.valid("query").limit), 200),
+    async (c) => c.json(await commentsOf(c.get("services").db, c.req.valid("param").id, c.req.valid("query")), 200),
   )
   .openapi(
     createRoute({

@@ -1,5 +1,5 @@
 import type { Database } from "../../db/client.ts";
-import { encodeCursor } from "../lib/cursor.ts";
+import { cursorKeys, decodeCursor, pageOf } from "../lib/cursor.ts";
 import { AppError } from "../lib/errors.ts";
 import {
   addToWishlist,
@@ -25,20 +25,18 @@ export async function rate(db: Database, userId: string, productId: string, vote
   return { average: Number(summary.average), count: summary.count, myVote: summary.my_vote };
 }
 
-export async function ratingsOf(db: Database, productId: string, limit: number) {
+export async function ratingsOf(db: Database, productId: string, page: { limit: number; cursor?: string }) {
   await requireProduct(db, productId);
-  const rows = await approvedRatings(db, productId, limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(({ id, vote, text, author, at }) => ({ id, vote, text, author, at })),
-    nextCursor: rows.length > limit && last ? encodeCursor([last.at, last.id]) : null,
-  };
+  const after = page.cursor ? decodeCursor(page.cursor, cursorKeys.time) : undefined;
+  const rows = await approvedRatings(db, productId, page.limit + 1, after);
+  return pageOf(rows, page.limit, (row) => [row.at, row.id]);
 }
 
-export async function commentsOf(db: Database, productId: string, limit: number) {
+export async function commentsOf(db: Database, productId: string, page: { limit: number; cursor?: string }) {
   await requireProduct(db, productId);
-  return { items: await approvedComments(db, productId, limit), nextCursor: null };
+  const after = page.cursor ? decodeCursor(page.cursor, cursorKeys.time) : undefined;
+  const rows = await approvedComments(db, productId, page.limit + 1, after);
+  return pageOf(rows, page.limit, (row) => [row.at, row.id]);
 }
 
 export async function comment(

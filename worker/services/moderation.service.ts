@@ -1,8 +1,14 @@
 import type { Redis } from "@upstash/redis/cloudflare";
 import type { Database } from "../../db/client.ts";
+import { cursorKeys, decodeCursor, pageOf } from "../lib/cursor.ts";
 import { AppError } from "../lib/errors.ts";
 import { recordAudit } from "../repositories/audit.repository.ts";
-import { type Moderated, setApproval } from "../repositories/moderation.repository.ts";
+import {
+  listCommentsForModeration,
+  listRatingsForModeration,
+  type Moderated,
+  setApproval,
+} from "../repositories/moderation.repository.ts";
 import type { UserRow } from "../repositories/users.repository.ts";
 import { bumpCatalogVersion } from "./admin-catalog.service.ts";
 
@@ -28,4 +34,24 @@ export async function moderate(
     });
   });
   await bumpCatalogVersion(redis);
+}
+
+export interface ModerationQuery {
+  approved?: boolean;
+  limit: number;
+  cursor?: string;
+}
+
+const filterOf = (query: ModerationQuery) => ({
+  approved: query.approved,
+  limit: query.limit + 1,
+  before: query.cursor ? decodeCursor(query.cursor, cursorKeys.time) : undefined,
+});
+
+export async function commentQueue(db: Database, query: ModerationQuery) {
+  return pageOf(await listCommentsForModeration(db, filterOf(query)), query.limit, (row) => [row.at, row.id]);
+}
+
+export async function ratingQueue(db: Database, query: ModerationQuery) {
+  return pageOf(await listRatingsForModeration(db, filterOf(query)), query.limit, (row) => [row.at, row.id]);
 }

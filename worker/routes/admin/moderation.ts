@@ -4,34 +4,46 @@ import {
   staffOnly as denied,
   errorResponses,
   jsonContent,
+  listSchema,
   notFoundResponse,
+  pageQuery,
   bearer as security,
 } from "../../lib/openapi.ts";
 import { currentUser } from "../../middleware/auth.ts";
-import { listForModeration } from "../../repositories/moderation.repository.ts";
-import { moderate } from "../../services/moderation.service.ts";
+import { commentQueue, moderate, ratingQueue } from "../../services/moderation.service.ts";
 
 const idParam = z.object({ id: z.uuid() });
-const approvedQuery = z.object({
+const approvedQuery = pageQuery.extend({
   approved: z
     .enum(["true", "false"])
     .transform((v) => v === "true")
     .optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 const approveBody = {
   body: { required: true, content: { "application/json": { schema: z.object({ approved: z.boolean() }) } } },
 };
-const entry = z.object({
-  id: z.string(),
-  productId: z.string().nullable(),
-  author: z.string(),
-  text: z.string().nullable(),
-  approved: z.boolean(),
-  at: z.string(),
-  kind: z.string().optional(),
-  vote: z.number().int().optional(),
-});
+const commentEntry = z
+  .object({
+    id: z.string(),
+    productId: z.string().nullable(),
+    author: z.string(),
+    kind: z.enum(["suggestion", "criticism"]),
+    body: z.string(),
+    approved: z.boolean(),
+    at: z.string(),
+  })
+  .openapi("CommentForModeration");
+const ratingEntry = z
+  .object({
+    id: z.string(),
+    productId: z.string(),
+    author: z.string(),
+    vote: z.number().int(),
+    text: z.string(),
+    approved: z.boolean(),
+    at: z.string(),
+  })
+  .openapi("RatingForModeration");
 
 /** Comments and rating texts awaiting (or past) moderation; mounted under /admin behind requireStaff. */
 export const adminModerationRouter = createRouter()
@@ -43,12 +55,13 @@ export const adminModerationRouter = createRouter()
       security,
       summary: "Comments, by approval",
       request: { query: approvedQuery },
-      responses: { 200: jsonContent(z.object({ items: z.array(entry) }), "Comments"), ...denied, ...errorResponses },
+      responses: {
+        200: jsonContent(listSchema(commentEntry, "CommentQueue"), "Comments"),
+        ...denied,
+        ...errorResponses,
+      },
     }),
-    async (c) => {
-      const { approved, limit } = c.req.valid("query");
-      return c.json({ items: await listForModeration(c.get("services").db, "comments", approved, limit) }, 200);
-    },
+    async (c) => c.json(await commentQueue(c.get("services").db, c.req.valid("query")), 200),
   )
   .openapi(
     createRoute({
@@ -58,12 +71,13 @@ export const adminModerationRouter = createRouter()
       security,
       summary: "Rating texts, by approval",
       request: { query: approvedQuery },
-      responses: { 200: jsonContent(z.object({ items: z.array(entry) }), "Ratings"), ...denied, ...errorResponses },
+      responses: {
+        200: jsonContent(listSchema(ratingEntry, "RatingQueue"), "Ratings"),
+        ...denied,
+        ...errorResponses,
+      },
     }),
-    async (c) => {
-      const { approved, limit } = c.req.valid("query");
-      return c.json({ items: await listForModeration(c.get("services").db, "ratings", approved, limit) }, 200);
-    },
+    async (c) => c.json(await ratingQueue(c.get("services").db, c.req.valid("query")), 200),
   )
   .openapi(
     createRoute({
