@@ -25,16 +25,17 @@ export type OrderView = {
   shipping: number;
   total: number;
   coupon_code: string | null;
+  shipping_address: ShippingAddress;
   request_hash: string;
   created_at: string;
   expires_at: string;
   items: { productId: string; name: string; quantity: number; unitPrice: number; lineTotal: number }[];
-  events: { status: OrderStatus; at: string; actor: string; note: string | null }[];
+  events: { status: OrderStatus; at: string; actor: Actor["kind"]; note: string | null }[];
 };
 
 const orderColumns = sql`
   o.id, o.user_id, o.status, o.currency, o.subtotal, o.discount, o.tax, o.shipping, o.total, o.coupon_code,
-  o.request_hash, ${isoTime(sql`o.created_at`)} AS created_at, ${isoTime(sql`o.expires_at`)} AS expires_at,
+  o.shipping_address, o.request_hash, ${isoTime(sql`o.created_at`)} AS created_at, ${isoTime(sql`o.expires_at`)} AS expires_at,
   coalesce((SELECT json_agg(json_build_object('productId', i.product_id, 'name', i.name, 'quantity', i.quantity,
       'unitPrice', i.unit_price, 'lineTotal', i.line_total) ORDER BY i.name) FROM order_items i WHERE i.order_id = o.id), '[]') AS items,
   coalesce((SELECT json_agg(json_build_object('status', e.status, 'at', ${isoTime(sql`e.created_at`)}, 'actor', e.actor_kind, 'note', e.note)
@@ -71,9 +72,10 @@ export interface OrderSearch {
   to?: string;
 }
 
-/** Staff's order search, one statement. */
-export async function searchOrders(db: Database, search: OrderSearch, limit: number) {
+/** Staff's order search, one statement, keyset-paged newest first. */
+export async function searchOrders(db: Database, search: OrderSearch, limit: number, before?: [string, string]) {
   const conditions: SQL[] = [sql`true`];
+  if (before) conditions.push(sql`(o.created_at, o.id) < (${before[0]}::timestamptz, ${before[1]}::uuid)`);
   if (search.status) conditions.push(sql`o.status = ${search.status}`);
   if (search.q) {
     conditions.push(sql`(o.id::text = ${search.q} OR u.username ILIKE ${containing(search.q)})`);

@@ -46,12 +46,12 @@ const sorts: Record<ProductSort, { key: SQL; order: SQL; after: (key: string, id
   price_asc: {
     key: sql`p.actual_price::text`,
     order: sql`p.actual_price ASC, p.id ASC`,
-    after: (key, id) => sql`(p.actual_price, p.id) > (${key}::int, ${id}::uuid)`,
+    after: (key, id) => sql`(p.actual_price, p.id) > (${key}::bigint, ${id}::uuid)`,
   },
   price_desc: {
     key: sql`p.actual_price::text`,
     order: sql`p.actual_price DESC, p.id DESC`,
-    after: (key, id) => sql`(p.actual_price, p.id) < (${key}::int, ${id}::uuid)`,
+    after: (key, id) => sql`(p.actual_price, p.id) < (${key}::bigint, ${id}::uuid)`,
   },
   rating: {
     key: sql`r.average::text`,

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { actorKind } from "../../db/schema.ts";
 import { orderStatuses } from "../domain/order-status.ts";
 
 const money = z.number().int();
@@ -47,9 +48,17 @@ export const orderSchema = z
     total: money,
     currency: z.string(),
     couponCode: z.string().nullable(),
+    shippingAddress: shippingAddressSchema,
     createdAt: z.string(),
     expiresAt: z.string(),
-    events: z.array(z.object({ status: z.enum(orderStatuses), at: z.string() })),
+    events: z.array(
+      z.object({
+        status: z.enum(orderStatuses),
+        at: z.string(),
+        actor: z.enum(actorKind.enumValues),
+        note: z.string().nullable(),
+      }),
+    ),
   })
   .openapi("Order");
 

@@ -2,7 +2,7 @@ import type { Redis } from "@upstash/redis/cloudflare";
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { brands, categories } from "../../db/schema.ts";
-import { decodeCursor, encodeCursor } from "../lib/cursor.ts";
+import { cursorKeys, decodeCursor, pageOf } from "../lib/cursor.ts";
 import { AppError } from "../lib/errors.ts";
 import { slugify, withConstraints } from "../lib/pg-errors.ts";
 import {
@@ -62,14 +62,10 @@ export async function searchProducts(
     db,
     search,
     search.limit + 1,
-    search.cursor ? decodeCursor(search.cursor) : undefined,
+    search.cursor ? decodeCursor(search.cursor, cursorKeys.text) : undefined,
   );
-  const page = rows.slice(0, search.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => toAdminProduct(row, currency)),
-    nextCursor: rows.length > search.limit && last ? encodeCursor([last.name, last.id]) : null,
-  };
+  const page = pageOf(rows, search.limit, (row) => [row.name, row.id]);
+  return { ...page, items: page.items.map((row) => toAdminProduct(row, currency)) };
 }
 
 export async function getAdminProduct(db: Database, id: string, currency: string): Promise<AdminProduct> {
@@ -126,7 +122,7 @@ export async function createProduct(ctx: AdminContext, input: CreateProduct): Pr
         });
         return created;
       }),
-    "product (slug)",
+    "product",
   );
   await bumpCatalogVersion(ctx.redis);
   return product;
@@ -149,10 +145,6 @@ export async function changeProduct(ctx: AdminContext, id: string, input: Update
             input.gallery.map((g) => ({ url: g.url, alt: g.alt ?? "" })),
           );
         const after = toAdminProduct((await findAdminProduct(tx, id)) as AdminProductRow, ctx.currency);
-        if (after.discount > after.price)
-          throw new AppError("invalid_request", "The discount cannot exceed the price.", [
-            { path: "discount", message: "above the price" },
-          ]);
         await recordAudit(tx, {
           actorId: ctx.actor.id,
           action: "product.update",
@@ -163,7 +155,7 @@ export async function changeProduct(ctx: AdminContext, id: string, input: Update
         });
         return after;
       }),
-    "product (slug)",
+    "product",
   );
   await bumpCatalogVersion(ctx.redis);
   return product;
@@ -241,7 +233,7 @@ export async function saveTaxonomy(
         });
         return after;
       }),
-    `${entity} (slug)`,
+    entity,
   );
   await bumpCatalogVersion(ctx.redis);
   return { id: row.id, slug: row.slug, name: row.name, ...("parentId" in row ? { parentId: row.parentId } : {}) };

@@ -1,5 +1,5 @@
 import type { Database } from "../../db/client.ts";
-import { type Cursor, decodeCursor, encodeCursor } from "../lib/cursor.ts";
+import { type Cursor, cursorKeys, decodeCursor, pageOf } from "../lib/cursor.ts";
 import { AppError } from "../lib/errors.ts";
 import {
   findActiveProduct,
@@ -11,7 +11,7 @@ import type { ProductDetail, ProductList, ProductQuery, ProductSort, ProductSumm
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const cursorKeyPattern: Record<ProductSort, RegExp> = {
-  newest: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/,
+  newest: cursorKeys.time,
   price_asc: /^-?\d{1,10}$/,
   price_desc: /^-?\d{1,10}$/,
   rating: /^\d(\.\d{1,2})?$/,
@@ -38,12 +38,8 @@ export async function listProducts(db: Database, query: ProductQuery, currency: 
     query.limit + 1,
     after,
   );
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((row) => toSummary(row, currency)),
-    nextCursor: rows.length > query.limit && last ? encodeCursor([last.sort_key, last.id]) : null,
-  };
+  const page = pageOf(rows, query.limit, (row) => [row.sort_key, row.id]);
+  return { ...page, items: page.items.map((row) => toSummary(row, currency)) };
 }
 
 export async function getProduct(db: Database, idOrSlug: string, currency: string): Promise<ProductDetail> {
@@ -52,15 +48,7 @@ export async function getProduct(db: Database, idOrSlug: string, currency: strin
   return toDetail(row, currency);
 }
 
-function parseCursor(text: string, sort: ProductSort): Cursor {
-  const [key, id] = decodeCursor(text);
-  if (!uuidPattern.test(id) || !cursorKeyPattern[sort].test(key)) {
-    throw new AppError("invalid_request", "The cursor does not belong to this sort.", [
-      { path: "cursor", message: "malformed cursor" },
-    ]);
-  }
-  return [key, id];
-}
+const parseCursor = (text: string, sort: ProductSort): Cursor => decodeCursor(text, cursorKeyPattern[sort]);
 
 function toSummary(row: ProductRow, currency: string): ProductSummary {
   return {

@@ -1,15 +1,17 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { type OrderStatus, sourcesOf, staffMoves } from "../domain/order-status.ts";
-import { decodeCursor, encodeCursor } from "../lib/cursor.ts";
+import { cursorKeys, decodeCursor, pageOf } from "../lib/cursor.ts";
 import { AppError } from "../lib/errors.ts";
 import {
   type Actor,
   findOrder,
   listOrdersOf,
   moveOrder,
+  type OrderSearch,
   type OrderView,
   orderStatusOf,
+  searchOrders,
 } from "../repositories/orders.repository.ts";
 import type { UserRow } from "../repositories/users.repository.ts";
 import type { Order } from "../schemas/orders.ts";
@@ -27,9 +29,10 @@ export function toOrder(view: OrderView): Order {
     total: view.total,
     currency: view.currency,
     couponCode: view.coupon_code,
+    shippingAddress: view.shipping_address,
     createdAt: view.created_at,
     expiresAt: view.expires_at,
-    events: view.events.map((event) => ({ status: event.status, at: event.at })),
+    events: view.events,
   };
 }
 
@@ -55,13 +58,17 @@ export async function expireReservations(db: Database, live: Live, userId?: stri
 
 export async function listMyOrders(db: Database, live: Live, user: UserRow, limit: number, cursor?: string) {
   await expireReservations(db, live, user.id);
-  const rows = await listOrdersOf(db, user.id, limit + 1, cursor ? decodeCursor(cursor) : undefined);
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(toOrder),
-    nextCursor: rows.length > limit && last ? encodeCursor([last.created_at, last.id]) : null,
-  };
+  const rows = await listOrdersOf(db, user.id, limit + 1, cursor ? decodeCursor(cursor, cursorKeys.time) : undefined);
+  const page = pageOf(rows, limit, (row) => [row.created_at, row.id]);
+  return { ...page, items: page.items.map(toOrder) };
+}
+
+/** Staff's search over every order, newest first, keyset-paged. */
+export async function searchAllOrders(db: Database, query: OrderSearch & { limit: number; cursor?: string }) {
+  const { limit, cursor, ...search } = query;
+  const rows = await searchOrders(db, search, limit + 1, cursor ? decodeCursor(cursor, cursorKeys.time) : undefined);
+  const page = pageOf(rows, limit, (row) => [row.created_at, row.id]);
+  return { ...page, items: page.items.map((row) => ({ ...toOrder(row), username: row.username })) };
 }
 
 /** An order its owner, staff or an admin may see; anyone else gets 404, as if it did not exist. */

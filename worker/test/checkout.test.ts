@@ -325,3 +325,59 @@ describe("orders and their status", () => {
     expect(found.body.items.map((o: any) => o.id)).toEqual([ids[0]]);
   });
 });
+
+describe("what orders show", () => {
+  it("carries the shipping address and each event's actor and note in every order response", async () => {
+    const [shopper] = await createShoppers(1);
+    const product = await createProduct({ stock: 5 });
+    await setLine(shopper.token, product.id, 1);
+    const shippingAddress = { ...address, phone: "+14155550100" };
+    const created = await checkoutAs(shopper.token, { shippingAddress });
+    expect(created.body.shippingAddress).toEqual(shippingAddress);
+    await call(`/orders/${created.body.id}/cancel`, { method: "POST", token: shopper.token });
+
+    const staff = await tokenFor(seedAdmin, "admin");
+    const views = [
+      (await call(`/orders/${created.body.id}`, { token: shopper.token })).body,
+      (await call("/orders", { token: shopper.token })).body.items[0],
+      (await call(`/admin/orders?q=${created.body.id}`, { token: staff })).body.items[0],
+    ];
+    for (const view of views) {
+      expect(view.shippingAddress).toEqual(shippingAddress);
+      expect(view.events).toEqual([
+        { status: "pending_payment", at: expect.any(String), actor: "customer", note: null },
+        { status: "canceled", at: expect.any(String), actor: "customer", note: "canceled by the shopper" },
+      ]);
+    }
+  });
+});
+
+describe("staff's order list", () => {
+  it("pages with a cursor through every order, beyond the first page", async () => {
+    const [shopper] = await createShoppers(1);
+    await withServices(({ db }) =>
+      db.execute(sql`
+        INSERT INTO orders (user_id, currency, subtotal, shipping_address, idempotency_key, request_hash, expires_at, created_at)
+        SELECT ${shopper.id}, 'USD', 100, '{}', gen_random_uuid()::text, 'x', now() + interval '1 hour',
+          timestamptz '1997-01-01 00:00:00Z' + make_interval(secs => n)
+        FROM generate_series(1, 5) AS n`),
+    );
+    const staff = await tokenFor(seedAdmin, "admin");
+    const search = "from=1997-01-01T00:00:00Z&to=1997-01-02T00:00:00Z";
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 10; page++) {
+      const result: { status: number; body: any } = await call(
+        `/admin/orders?${search}&limit=2${cursor ? `&cursor=${cursor}` : ""}`,
+        { token: staff },
+      );
+      expect(result.status).toBe(200);
+      expect(result.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...result.body.items.map((o: any) => o.id));
+      cursor = result.body.nextCursor;
+      if (!cursor) break;
+    }
+    expect(seen).toHaveLength(5);
+    expect(new Set(seen).size).toBe(5);
+  });
+});

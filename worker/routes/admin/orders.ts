@@ -6,13 +6,14 @@ import {
   staffOnly as denied,
   errorResponses,
   jsonContent,
+  listSchema,
   notFoundResponse,
   bearer as security,
 } from "../../lib/openapi.ts";
 import { currentUser } from "../../middleware/auth.ts";
-import { findOrder, type OrderView, searchOrders } from "../../repositories/orders.repository.ts";
+import { findOrder, type OrderView } from "../../repositories/orders.repository.ts";
 import { orderSchema } from "../../schemas/orders.ts";
-import { moveByStaff, toOrder } from "../../services/orders.service.ts";
+import { moveByStaff, searchAllOrders, toOrder } from "../../services/orders.service.ts";
 import { refundOrder } from "../../services/payments.service.ts";
 
 const tags = ["Admin: orders"];
@@ -34,23 +35,17 @@ export const adminOrdersRouter = createRouter()
           q: z.string().trim().min(1).max(100).optional(),
           from: z.iso.datetime().optional(),
           to: z.iso.datetime().optional(),
-          limit: z.coerce.number().int().min(1).max(100).default(50),
+          limit: z.coerce.number().int().min(1).max(100).default(20),
+          cursor: z.string().max(500).optional(),
         }),
       },
       responses: {
-        200: jsonContent(
-          z.object({ items: z.array(orderSchema.extend({ username: z.string() })), nextCursor: z.null() }),
-          "Orders",
-        ),
+        200: jsonContent(listSchema(orderSchema.extend({ username: z.string() }), "AdminOrderList"), "Orders"),
         ...denied,
         ...errorResponses,
       },
     }),
-    async (c) => {
-      const { limit, ...search } = c.req.valid("query");
-      const rows = await searchOrders(c.get("services").db, search, limit);
-      return c.json({ items: rows.map((row) => ({ ...toOrder(row), username: row.username })), nextCursor: null }, 200);
-    },
+    async (c) => c.json(await searchAllOrders(c.get("services").db, c.req.valid("query")), 200),
   )
   .openapi(
     createRoute({
