@@ -10,30 +10,56 @@ export function pgError(error: unknown): { code: string; constraint?: string } |
   return null;
 }
 
+/** The request field each constraint guards, and what it asks of that field. */
+const guarded: Record<string, { path: string; message: string }> = {
+  users_display_name_length: { path: "displayName", message: "1 to 40 characters" },
+  categories_slug_unique: { path: "slug", message: "another category has this slug" },
+  categories_not_own_parent: { path: "parentId", message: "a category cannot be its own parent" },
+  categories_parent_id_categories_id_fk: { path: "parentId", message: "no such category, or it still has children" },
+  brands_slug_unique: { path: "slug", message: "another brand has this slug" },
+  products_slug_unique: { path: "slug", message: "another product has this slug" },
+  products_price_nonnegative: { path: "price", message: "cannot be negative" },
+  products_old_price_nonnegative: { path: "oldPrice", message: "cannot be negative" },
+  products_shipping_nonnegative: { path: "shippingAmount", message: "cannot be negative" },
+  products_discount_within_price: { path: "discount", message: "must be between 0 and the price" },
+  products_stock_nonnegative: { path: "stockQty", message: "cannot be negative" },
+  products_threshold_nonnegative: { path: "lowStockThreshold", message: "cannot be negative" },
+  products_category_id_categories_id_fk: { path: "categoryId", message: "no such category" },
+  products_brand_id_brands_id_fk: { path: "brandId", message: "no such brand" },
+  coupons_value_positive: { path: "value", message: "must be above 0" },
+  coupons_percent_at_most_100: { path: "value", message: "a percent coupon is at most 100" },
+  coupons_valid_for_positive: { path: "validFor", message: "must be longer than zero" },
+  coupons_limits_positive: { path: "usageLimit", message: "limits must be above 0" },
+  coupons_used_within_limit: { path: "usageLimit", message: "cannot be below the uses already counted" },
+  coupons_amounts_nonnegative: { path: "minSubtotal", message: "amounts cannot be negative" },
+};
+
 /**
- * Turns constraint violations into the contract's errors: a taken unique value or a row still
- * referenced is a 409 conflict; a reference to nothing or a failed check is a 400.
+ * Turns constraint violations into the contract's errors, naming the field the constraint guards:
+ * a taken unique value or a row still referenced is a 409 conflict; a reference to nothing or a
+ * failed check is a 400 `invalid_request`.
  */
 export async function withConstraints<T>(work: () => Promise<T>, what: string): Promise<T> {
   try {
     return await work();
   } catch (error) {
     const pg = pgError(error);
-    if (pg?.code === "23505")
-      throw new AppError("conflict", `That ${what} already exists.`, { constraint: pg.constraint });
+    if (!pg?.constraint) throw error;
+    const field = guarded[pg.constraint];
+    const details = field ? [field] : [{ path: "", message: pg.constraint }];
+    if (pg.code === "23505") throw new AppError("conflict", `That ${what} already exists.`, details);
+    if (pg.code === "23514")
+      throw new AppError(
+        "invalid_request",
+        `The ${what}'s ${field?.path ?? "data"} ${field?.message ?? "breaks a rule of the shop"}.`,
+        details,
+      );
     // 23503 foreign key violation, 23001 restrict violation (ON DELETE RESTRICT).
-    const referenced = pg?.code === "23503" || pg?.code === "23001";
-    if (referenced && pg?.constraint?.startsWith("order_items")) {
-      throw new AppError("conflict", `The ${what} is part of orders; deactivate it instead.`, {
-        constraint: pg.constraint,
-      });
+    if (pg.code === "23503" || pg.code === "23001") {
+      if (pg.constraint.startsWith("order_items"))
+        throw new AppError("conflict", `The ${what} is part of orders; deactivate it instead.`, details);
+      throw new AppError("conflict", `The ${what} is referenced elsewhere, or refers to something missing.`, details);
     }
-    if (referenced)
-      throw new AppError("conflict", `The ${what} is referenced elsewhere, or refers to something missing.`, {
-        constraint: pg.constraint,
-      });
-    if (pg?.code === "23514")
-      throw new AppError("invalid_request", `The ${what} breaks a rule of the shop.`, { constraint: pg.constraint });
     throw error;
   }
 }

@@ -291,3 +291,29 @@ describe("access to admin routes", () => {
     expect(table).toHaveLength(routes.length);
   });
 });
+
+describe("constraint errors", () => {
+  it("names the field a database rule guards: a discount above the price is the discount's fault", async () => {
+    const token = await staff();
+    const created = await call("/admin/products", { token, body: product() });
+    const result = await call(`/admin/products/${created.body.id}`, {
+      method: "PATCH",
+      token,
+      body: { discount: 999_999 },
+    });
+    expectError(result, 400, "invalid_request");
+    expect(result.body.error.message).not.toContain("slug");
+    expect(result.body.error.details).toEqual([expect.objectContaining({ path: "discount" })]);
+    const lowered = await call(`/admin/products/${created.body.id}`, { method: "PATCH", token, body: { price: 100 } });
+    expectError(lowered, 400, "invalid_request");
+    expect(lowered.body.error.details).toEqual([expect.objectContaining({ path: "discount" })]);
+  });
+
+  it("names the slug when a slug is taken", async () => {
+    const token = await staff();
+    const first = await call("/admin/products", { token, body: product() });
+    const again = await call("/admin/products", { token, body: product({ slug: first.body.slug }) });
+    expectError(again, 409, "conflict");
+    expect(again.body.error.details).toEqual([expect.objectContaining({ path: "slug" })]);
+  });
+});
