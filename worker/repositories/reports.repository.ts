@@ -1,60 +1,89 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 
-/** The admin's reports: one statement each. */
+/**
+ * The admin's reports: one statement each, keyset-paged. Sums and counts that can pass 32 bits are
+ * `bigint` in SQL; the driver hands them over as text, and `Number` holds them exactly up to 2^53.
+ */
 
-export async function outOfStock(db: Database) {
-  const result = await db.execute<{ id: string; slug: string; name: string; stockQty: number; active: boolean }>(sql`
+type Page = { limit: number; after?: [string, string] };
+
+type StockRow = { id: string; slug: string; name: string; stockQty: number };
+
+const continuing = (page: Page, key: SQL, cast: SQL) =>
+  page.after ? sql`AND (${key}, id) > (${page.after[0]}::${cast}, ${page.after[1]}::uuid)` : sql``;
+
+export async function outOfStock(db: Database, page: Page) {
+  const result = await db.execute<StockRow & { active: boolean }>(sql`
     SELECT id, slug, name, stock_qty AS "stockQty", is_active AS active
-    FROM products WHERE stock_qty = 0 ORDER BY name, id`);
+    FROM products WHERE stock_qty = 0 ${continuing(page, sql`name`, sql`text`)}
+    ORDER BY name, id LIMIT ${page.limit}`);
   return result.rows;
 }
 
-/** Stock left per product, and in total (a window over the same rows). */
-export async function stockLeft(db: Database) {
-  const result = await db.execute<{ id: string; slug: string; name: string; stockQty: number; totalStock: number }>(sql`
-    SELECT id, slug, name, stock_qty AS "stockQty", (sum(stock_qty) OVER ())::int AS "totalStock"
-    FROM products ORDER BY stock_qty, name, id`);
-  return { items: result.rows.map(({ totalStock: _, ...row }) => row), totalStock: result.rows[0]?.totalStock ?? 0 };
+/** Stock left per product, fewest first, with the shop's total over every product. */
+export async function stockLeft(db: Database, page: Page) {
+  // The total rides on every row, and on a row of nulls when the page is empty.
+  const result = await db.execute<Partial<StockRow> & { totalStock: string }>(sql`
+    WITH total AS (SELECT coalesce(sum(stock_qty), 0)::bigint::text AS "totalStock" FROM products)
+    SELECT page.*, total."totalStock" FROM total LEFT JOIN LATERAL (
+      SELECT id, slug, name, stock_qty AS "stockQty" FROM products
+      WHERE true ${continuing(page, sql`stock_qty`, sql`bigint`)}
+      ORDER BY stock_qty, id LIMIT ${page.limit}
+    ) page ON true`);
+  return {
+    items: result.rows
+      .filter((row): row is StockRow & { totalStock: string } => row.id != null)
+      .map(({ totalStock: _, ...row }) => row),
+    totalStock: Number(result.rows[0].totalStock),
+  };
 }
 
-/** Products whose stock is under a threshold given by the caller (the seed's `tres-hold` route, working). */
-export async function underThreshold(db: Database, threshold: number) {
-  const result = await db.execute<{ id: string; slug: string; name: string; stockQty: number }>(sql`
-    SELECT id, slug, name, stock_qty AS "stockQty" FROM products
-    WHERE stock_qty < ${threshold} ORDER BY stock_qty, name, id`);
+/** Products under a threshold: the caller's, or each product's own low-stock threshold. */
+export async function underThreshold(db: Database, threshold: number | undefined, page: Page) {
+  const result = await db.execute<StockRow & { threshold: number }>(sql`
+    SELECT id, slug, name, stock_qty AS "stockQty", coalesce(${threshold ?? null}::int, low_stock_threshold) AS threshold
+    FROM products
+    WHERE stock_qty < coalesce(${threshold ?? null}::int, low_stock_threshold) ${continuing(page, sql`stock_qty`, sql`bigint`)}
+    ORDER BY stock_qty, id LIMIT ${page.limit}`);
   return result.rows;
 }
 
-/** The average rating per product through a lateral subquery (the seed's RateQuery). */
-export async function productRatings(db: Database) {
-  const result = await db.execute<{ id: string; slug: string; name: string; average: string; count: number }>(sql`
-    SELECT p.id, p.slug, p.name, r.average, r.count
-    FROM products p CROSS JOIN LATERAL (
-      SELECT coalesce(round(avg(vote)::numeric, 2), 0) AS average, count(*)::int AS count FROM ratings WHERE product_id = p.id
-    ) r
-    ORDER BY r.average DESC, r.count DESC, p.name, p.id`);
-  return result.rows.map((row) => ({ ...row, average: Number(row.average) }));
-}
+type RatingRow = { id: string; slug: string; name: string; average: string; count: number };
 
-export async function highestRated(db: Database, limit: number, minVotes: number) {
-  const result = await db.execute<{ id: string; slug: string; name: string; average: string; count: number }>(sql`
-    SELECT p.id, p.slug, p.name, round(avg(r.vote)::numeric, 2) AS average, count(*)::int AS count
-    FROM ratings r JOIN products p ON p.id = r.product_id
-    GROUP BY p.id HAVING count(*) >= ${minVotes}
-    ORDER BY average DESC, count DESC, p.name, p.id LIMIT ${limit}`);
+const ratingsContinuing = (page: Page) =>
+  page.after ? sql`AND (average, id) < (${page.after[0]}::numeric, ${page.after[1]}::uuid)` : sql``;
+
+/** The average rating per product (the seed's RateQuery), best first. */
+export async function productRatings(db: Database, page: Page, minVotes = 0) {
+  const result = await db.execute<RatingRow>(sql`
+    SELECT * FROM (
+      SELECT p.id, p.slug, p.name, r.average, r.count
+      FROM products p CROSS JOIN LATERAL (
+        SELECT coalesce(round(avg(vote)::numeric, 2), 0) AS average, count(*)::int AS count
+        FROM ratings WHERE product_id = p.id
+      ) r
+      WHERE r.count >= ${minVotes}
+    ) rated
+    WHERE true ${ratingsContinuing(page)}
+    ORDER BY average DESC, id DESC LIMIT ${page.limit}`);
   return result.rows.map((row) => ({ ...row, average: Number(row.average) }));
 }
 
 /** Revenue (paid orders) and order counts per UTC day over [from, to), every day present. */
-export async function revenueByDay(db: Database, from: string, to: string) {
-  const result = await db.execute<{ day: string; orders: number; paidOrders: number; revenue: number }>(sql`
+export async function revenueByDay(db: Database, from: string, to: string, page: { limit: number; after?: string }) {
+  const result = await db.execute<{ day: string; orders: string; paidOrders: string; revenue: string }>(sql`
     SELECT to_char(d.day, 'YYYY-MM-DD') AS day,
-      count(o.id)::int AS orders,
-      count(o.id) FILTER (WHERE o.status IN ('paid', 'processing', 'shipped', 'delivered'))::int AS "paidOrders",
-      coalesce(sum(o.total) FILTER (WHERE o.status IN ('paid', 'processing', 'shipped', 'delivered')), 0)::int AS revenue
-    FROM generate_series(${from}::date, ${to}::date - 1, interval '1 day') AS d(day)
+      count(o.id)::bigint::text AS orders,
+      (count(o.id) FILTER (WHERE o.status IN ('paid', 'processing', 'shipped', 'delivered')))::bigint::text AS "paidOrders",
+      coalesce(sum(o.total::bigint) FILTER (WHERE o.status IN ('paid', 'processing', 'shipped', 'delivered')), 0)::bigint::text AS revenue
+    FROM generate_series(${page.after ? sql`${page.after}::date + 1` : sql`${from}::date`}, ${to}::date - 1, interval '1 day') AS d(day)
     LEFT JOIN orders o ON o.created_at >= d.day AND o.created_at < d.day + interval '1 day'
-    GROUP BY d.day ORDER BY d.day`);
-  return result.rows;
+    GROUP BY d.day ORDER BY d.day LIMIT ${page.limit}`);
+  return result.rows.map((row) => ({
+    day: row.day,
+    orders: Number(row.orders),
+    paidOrders: Number(row.paidOrders),
+    revenue: Number(row.revenue),
+  }));
 }

@@ -1,17 +1,16 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../../lib/create-router.ts";
-import { AppError } from "../../lib/errors.ts";
-import { staffOnly as denied, errorResponses, jsonContent, bearer as security } from "../../lib/openapi.ts";
+import { staffOnly as denied, errorResponses, jsonContent, pageQuery, bearer as security } from "../../lib/openapi.ts";
 import {
-  highestRated,
-  outOfStock,
-  productRatings,
-  revenueByDay,
-  stockLeft,
-  underThreshold,
-} from "../../repositories/reports.repository.ts";
+  lowStockReport,
+  outOfStockReport,
+  ratingsReport,
+  revenueReport,
+  stockLeftReport,
+} from "../../services/reports.service.ts";
 
 const tags = ["Admin: reports"];
+const page = { nextCursor: z.string().nullable() };
 const stockRow = z.object({ id: z.string(), slug: z.string(), name: z.string(), stockQty: z.number().int() });
 const ratingRow = z.object({
   id: z.string(),
@@ -20,16 +19,7 @@ const ratingRow = z.object({
   average: z.number(),
   count: z.number().int(),
 });
-const report = <S extends z.ZodType>(path: string, summary: string, schema: S) =>
-  createRoute({
-    method: "get",
-    path,
-    tags,
-    security,
-    summary,
-    responses: { 200: jsonContent(schema, summary), ...denied, ...errorResponses },
-  });
-const reportWith = <S extends z.ZodType, Q extends z.ZodObject>(path: string, summary: string, schema: S, query: Q) =>
+const reportRoute = <S extends z.ZodType, Q extends z.ZodObject>(path: string, summary: string, schema: S, query: Q) =>
   createRoute({
     method: "get",
     path,
@@ -45,54 +35,56 @@ const day = z.iso.date();
 /** Mounted under /admin/reports behind requireAuth + requireStaff. */
 export const adminReportsRouter = createRouter()
   .openapi(
-    report(
+    reportRoute(
       "/out-of-stock",
       "Products with no stock",
-      z.object({ items: z.array(stockRow.extend({ active: z.boolean() })) }),
+      z.object({ items: z.array(stockRow.extend({ active: z.boolean() })), ...page }),
+      pageQuery,
     ),
-    async (c) => c.json({ items: await outOfStock(c.get("services").db) }, 200),
+    async (c) => c.json(await outOfStockReport(c.get("services").db, c.req.valid("query")), 200),
   )
   .openapi(
-    report(
+    reportRoute(
       "/stock-left",
-      "Stock left per product and in total",
-      z.object({ items: z.array(stockRow), totalStock: z.number().int() }),
+      "Stock left per product, fewest first, and in total",
+      z.object({ items: z.array(stockRow), totalStock: z.number().int(), ...page }),
+      pageQuery,
     ),
-    async (c) => c.json(await stockLeft(c.get("services").db), 200),
+    async (c) => c.json(await stockLeftReport(c.get("services").db, c.req.valid("query")), 200),
   )
   .openapi(
-    reportWith(
+    reportRoute(
       "/low-stock",
-      "Products whose stock is under the threshold",
-      z.object({ threshold: z.number().int(), items: z.array(stockRow) }),
-      z.object({ threshold: z.coerce.number().int().min(0).max(1_000_000) }),
+      "Products under a threshold: the one given, or each product's own low-stock threshold",
+      z.object({
+        threshold: z.number().int().nullable(),
+        items: z.array(stockRow.extend({ threshold: z.number().int() })),
+        ...page,
+      }),
+      pageQuery.extend({ threshold: z.coerce.number().int().min(0).max(1_000_000).optional() }),
     ),
-    async (c) => {
-      const { threshold } = c.req.valid("query");
-      return c.json({ threshold, items: await underThreshold(c.get("services").db, threshold) }, 200);
-    },
+    async (c) => c.json(await lowStockReport(c.get("services").db, c.req.valid("query")), 200),
   )
   .openapi(
-    report("/product-ratings", "Average rating and vote count per product", z.object({ items: z.array(ratingRow) })),
-    async (c) => c.json({ items: await productRatings(c.get("services").db) }, 200),
+    reportRoute(
+      "/product-ratings",
+      "Average rating and vote count per product, best first",
+      z.object({ items: z.array(ratingRow), ...page }),
+      pageQuery,
+    ),
+    async (c) => c.json(await ratingsReport(c.get("services").db, c.req.valid("query")), 200),
   )
   .openapi(
-    reportWith(
+    reportRoute(
       "/highest-rated",
       "The best-rated products with at least minVotes votes",
-      z.object({ items: z.array(ratingRow) }),
-      z.object({
-        limit: z.coerce.number().int().min(1).max(100).default(10),
-        minVotes: z.coerce.number().int().min(1).max(10_000).default(1),
-      }),
+      z.object({ items: z.array(ratingRow), ...page }),
+      pageQuery.extend({ minVotes: z.coerce.number().int().min(1).max(10_000).default(1) }),
     ),
-    async (c) => {
-      const { limit, minVotes } = c.req.valid("query");
-      return c.json({ items: await highestRated(c.get("services").db, limit, minVotes) }, 200);
-    },
+    async (c) => c.json(await ratingsReport(c.get("services").db, c.req.valid("query")), 200),
   )
   .openapi(
-    reportWith(
+    reportRoute(
       "/revenue",
       "Orders and revenue per UTC day over [from, to)",
       z.object({
@@ -108,26 +100,14 @@ export const adminReportsRouter = createRouter()
             revenue: z.number().int(),
           }),
         ),
+        ...page,
       }),
-      z.object({ from: day, to: day, bucket: z.literal("day").default("day") }),
+      pageQuery.extend({
+        from: day,
+        to: day,
+        bucket: z.literal("day").default("day"),
+        limit: z.coerce.number().int().min(1).max(100).default(100),
+      }),
     ),
-    async (c) => {
-      const { from, to } = c.req.valid("query");
-      const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
-      if (!(days >= 1 && days <= 366)) {
-        throw new AppError("invalid_request", "The range must span 1 to 366 days, with from before to.", [
-          { path: "to", message: "range out of bounds" },
-        ]);
-      }
-      return c.json(
-        {
-          from,
-          to,
-          bucket: "day" as const,
-          currency: c.env.CURRENCY,
-          items: await revenueByDay(c.get("services").db, from, to),
-        },
-        200,
-      );
-    },
+    async (c) => c.json(await revenueReport(c.get("services").db, c.req.valid("query"), c.env.CURRENCY), 200),
   );

@@ -1,0 +1,72 @@
+import type { Database } from "../../db/client.ts";
+import { cursorKeys, decodeCursor, pageOf } from "../lib/cursor.ts";
+import { AppError } from "../lib/errors.ts";
+import {
+  outOfStock,
+  productRatings,
+  revenueByDay,
+  stockLeft,
+  underThreshold,
+} from "../repositories/reports.repository.ts";
+
+interface PageQuery {
+  limit: number;
+  cursor?: string;
+}
+
+const after = (query: PageQuery, key: RegExp) => (query.cursor ? decodeCursor(query.cursor, key) : undefined);
+
+export async function outOfStockReport(db: Database, query: PageQuery) {
+  const rows = await outOfStock(db, { limit: query.limit + 1, after: after(query, cursorKeys.text) });
+  return pageOf(rows, query.limit, (row) => [row.name, row.id]);
+}
+
+export async function stockLeftReport(db: Database, query: PageQuery) {
+  const { items, totalStock } = await stockLeft(db, {
+    limit: query.limit + 1,
+    after: after(query, cursorKeys.integer),
+  });
+  return { ...pageOf(items, query.limit, (row) => [String(row.stockQty), row.id]), totalStock };
+}
+
+export async function lowStockReport(db: Database, query: PageQuery & { threshold?: number }) {
+  const rows = await underThreshold(db, query.threshold, {
+    limit: query.limit + 1,
+    after: after(query, cursorKeys.integer),
+  });
+  return {
+    threshold: query.threshold ?? null,
+    ...pageOf(rows, query.limit, (row) => [String(row.stockQty), row.id]),
+  };
+}
+
+export async function ratingsReport(db: Database, query: PageQuery & { minVotes?: number }) {
+  const rows = await productRatings(
+    db,
+    { limit: query.limit + 1, after: after(query, cursorKeys.decimal) },
+    query.minVotes,
+  );
+  return pageOf(rows, query.limit, (row) => [String(row.average), row.id]);
+}
+
+const dayMs = 86_400_000;
+const noId = /^$/;
+
+/** Revenue per UTC day over [from, to), 1 to 366 days, paged by day. */
+export async function revenueReport(db: Database, query: PageQuery & { from: string; to: string }, currency: string) {
+  const days = (Date.parse(query.to) - Date.parse(query.from)) / dayMs;
+  if (!(days >= 1 && days <= 366)) {
+    throw new AppError("invalid_request", "The range must span 1 to 366 days, with from before to.", [
+      { path: "to", message: "range out of bounds" },
+    ]);
+  }
+  const last = query.cursor ? decodeCursor(query.cursor, cursorKeys.day, noId)[0] : undefined;
+  const rows = await revenueByDay(db, query.from, query.to, { limit: query.limit + 1, after: last });
+  return {
+    from: query.from,
+    to: query.to,
+    bucket: "day" as const,
+    currency,
+    ...pageOf(rows, query.limit, (row) => [row.day, ""]),
+  };
+}
