@@ -1,4 +1,4 @@
-import { desc, eq, sql } from "drizzle-orm";
+import { desc, eq, getTableColumns, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { coupons } from "../../db/schema.ts";
 import { isoTime } from "./sql.ts";
@@ -90,8 +90,16 @@ export async function insertCoupon(db: Database, values: typeof coupons.$inferIn
   return row;
 }
 
-export async function listCoupons(db: Database): Promise<CouponRow[]> {
-  return db.select().from(coupons).orderBy(desc(coupons.createdAt));
+/** Coupon definitions, newest first, keyset-paged on the creation time (to the microsecond). */
+export async function listCoupons(db: Database, limit: number, before?: [string, string]) {
+  return db
+    .select({ ...getTableColumns(coupons), at: isoTime(sql`${coupons.createdAt}`) })
+    .from(coupons)
+    .where(
+      before ? sql`(${coupons.createdAt}, ${coupons.id}) < (${before[0]}::timestamptz, ${before[1]}::uuid)` : undefined,
+    )
+    .orderBy(desc(coupons.createdAt), desc(coupons.id))
+    .limit(limit);
 }
 
 export async function findCoupon(db: Database, id: string): Promise<CouponRow | undefined> {

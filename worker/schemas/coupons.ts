@@ -36,22 +36,38 @@ export const previewSchema = z
   })
   .openapi("CouponPreview");
 
+const couponTerms = {
+  title: z.string().trim().min(1).max(80),
+  kind: z.enum(["percent", "fixed"]),
+  value: z.number().int().positive(),
+  validFor: isoDuration,
+  usageLimit: z.number().int().positive().nullable(),
+  perUserLimit: z.number().int().positive(),
+  minSubtotal: z.number().int().nonnegative(),
+  maxDiscount: z.number().int().nonnegative().nullable(),
+  active: z.boolean(),
+};
+const percentAtMost100 = (c: { kind?: string; value?: number }) =>
+  c.kind !== "percent" || c.value === undefined || c.value <= 100;
+const percentMessage = { message: "a percent coupon is at most 100", path: ["value"] };
+
 export const couponBody = z
   .object({
-    title: z.string().trim().min(1).max(80),
-    kind: z.enum(["percent", "fixed"]),
-    value: z.number().int().positive(),
-    validFor: isoDuration,
-    usageLimit: z.number().int().positive().nullable().optional(),
-    perUserLimit: z.number().int().positive().default(1),
-    minSubtotal: z.number().int().nonnegative().default(0),
-    maxDiscount: z.number().int().nonnegative().nullable().optional(),
-    active: z.boolean().default(true),
+    ...couponTerms,
+    usageLimit: couponTerms.usageLimit.optional(),
+    perUserLimit: couponTerms.perUserLimit.default(1),
+    minSubtotal: couponTerms.minSubtotal.default(0),
+    maxDiscount: couponTerms.maxDiscount.optional(),
+    active: couponTerms.active.default(true),
   })
-  .refine((c) => c.kind !== "percent" || c.value <= 100, {
-    message: "a percent coupon is at most 100",
-    path: ["value"],
-  });
+  .refine(percentAtMost100, percentMessage);
+
+/** Any of a coupon's terms; grants already made keep the expiry they were given. */
+export const couponChanges = z
+  .object(couponTerms)
+  .partial()
+  .refine((c) => Object.keys(c).length > 0, "give at least one term")
+  .refine(percentAtMost100, percentMessage);
 
 export const couponSchema = z
   .object({

@@ -1,6 +1,8 @@
 import type { Database } from "../../db/client.ts";
 import { type CouponTerms, priceOrder } from "../domain/pricing.ts";
+import { cursorKeys, decodeCursor, pageOf } from "../lib/cursor.ts";
 import { AppError } from "../lib/errors.ts";
+import { withConstraints } from "../lib/pg-errors.ts";
 import { recordAudit } from "../repositories/audit.repository.ts";
 import { readCartLines } from "../repositories/cart.repository.ts";
 import {
@@ -15,7 +17,7 @@ import {
   updateCoupon,
 } from "../repositories/coupons.repository.ts";
 import { findUserById, type UserRow } from "../repositories/users.repository.ts";
-import type { couponBody } from "../schemas/coupons.ts";
+import type { couponBody, couponChanges } from "../schemas/coupons.ts";
 
 export const termsOf = (row: Pick<UserCouponRow, "kind" | "value" | "min_subtotal" | "max_discount">): CouponTerms => ({
   kind: row.kind,
@@ -83,8 +85,11 @@ const adminView = (row: CouponRow) => ({
   createdAt: row.createdAt.toISOString(),
 });
 
-export async function listAllCoupons(db: Database) {
-  return { items: (await listCoupons(db)).map(adminView) };
+export async function listAllCoupons(db: Database, page: { limit: number; cursor?: string }) {
+  const before = page.cursor ? decodeCursor(page.cursor, cursorKeys.time) : undefined;
+  const rows = await listCoupons(db, page.limit + 1, before);
+  const listed = pageOf(rows, page.limit, (row) => [row.at, row.id]);
+  return { ...listed, items: listed.items.map(adminView) };
 }
 
 export async function createCoupon(db: Database, actor: UserRow, input: ReturnType<typeof couponBody.parse>) {
@@ -112,21 +117,31 @@ export async function createCoupon(db: Database, actor: UserRow, input: ReturnTy
   });
 }
 
-export async function setCouponActive(db: Database, actor: UserRow, id: string, active: boolean) {
-  return db.transaction(async (tx) => {
-    const before = await findCoupon(tx, id);
-    if (!before) throw new AppError("not_found", "No such coupon.");
-    const after = await updateCoupon(tx, id, { isActive: active });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "coupon.update",
-      entity: "coupon",
-      entityId: id,
-      before: adminView(before),
-      after: adminView(after),
-    });
-    return adminView(after);
-  });
+export async function changeCoupon(
+  db: Database,
+  actor: UserRow,
+  id: string,
+  changes: ReturnType<typeof couponChanges.parse>,
+) {
+  const { active, ...terms } = changes;
+  return withConstraints(
+    () =>
+      db.transaction(async (tx) => {
+        const before = await findCoupon(tx, id);
+        if (!before) throw new AppError("not_found", "No such coupon.");
+        const after = await updateCoupon(tx, id, { ...terms, isActive: active });
+        await recordAudit(tx, {
+          actorId: actor.id,
+          action: "coupon.update",
+          entity: "coupon",
+          entityId: id,
+          before: adminView(before),
+          after: adminView(after),
+        });
+        return adminView(after);
+      }),
+    "coupon",
+  );
 }
 
 const codeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { runScheduledJobs } from "../jobs.ts";
 import {
+  address,
   call,
   createProduct,
   createShoppers,
@@ -194,5 +195,77 @@ describe("the scheduled purge", () => {
       return result.rows.map((row) => row.code);
     });
     expect(left).toEqual([live]);
+  });
+});
+
+describe("coupon terms", () => {
+  it("answers a validity in the ISO 8601 form it was given", async () => {
+    for (const validFor of ["PT3M", "P7D", "P1DT12H", "PT1H30M"]) {
+      const coupon = await defineCoupon({ validFor });
+      expect(coupon.validFor).toBe(validFor);
+      const listed = (await call("/admin/coupons", { token: await admin() })).body.items.find(
+        (c: any) => c.id === coupon.id,
+      );
+      expect(listed.validFor).toBe(validFor);
+    }
+  });
+
+  it("lets staff change every term; grants already made keep their expiry", async () => {
+    const coupon = await defineCoupon({ title: "Bronze", kind: "percent", value: 10, validFor: "PT10M" });
+    const [shopper] = await createShoppers(1);
+    const code = await grant(coupon.id, shopper.id);
+    const before = (await call("/coupons", { token: shopper.token })).body.items.find((c: any) => c.code === code);
+
+    const changes = {
+      title: "Bronze plus",
+      kind: "fixed",
+      value: 700,
+      validFor: "P2D",
+      usageLimit: 9,
+      perUserLimit: 3,
+      minSubtotal: 1_000,
+      maxDiscount: 5_000,
+      active: true,
+    };
+    const changed = await call(`/admin/coupons/${coupon.id}`, { method: "PATCH", token: await admin(), body: changes });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toMatchObject(changes);
+
+    const after = (await call("/coupons", { token: shopper.token })).body.items.find((c: any) => c.code === code);
+    expect(after).toMatchObject({ title: "Bronze plus", kind: "fixed", value: 700, expiresAt: before.expiresAt });
+
+    const later = await grant(coupon.id, shopper.id);
+    const fresh = (await call("/coupons", { token: shopper.token })).body.items.find((c: any) => c.code === later);
+    expect(Date.parse(fresh.expiresAt) - Date.now()).toBeGreaterThan(47 * 3_600_000);
+
+    for (const bad of [{ kind: "percent", value: 150 }, { validFor: "2 days" }, { usageLimit: 0 }, {}]) {
+      expectError(
+        await call(`/admin/coupons/${coupon.id}`, { method: "PATCH", token: await admin(), body: bad }),
+        400,
+        "invalid_request",
+      );
+    }
+  });
+
+  it("refuses a global limit below the uses already counted, naming usageLimit", async () => {
+    const coupon = await defineCoupon({ kind: "fixed", value: 100, usageLimit: 5 });
+    const product = await createProduct({ stock: 5 });
+    for (const shopper of await createShoppers(2)) {
+      const code = await grant(coupon.id, shopper.id);
+      await setLine(shopper.token, product.id, 1);
+      const ordered = await call("/checkout", {
+        token: shopper.token,
+        body: { couponCode: code, shippingAddress: address },
+        headers: { "idempotency-key": crypto.randomUUID() },
+      });
+      expect(ordered.status).toBe(201);
+    }
+    const refused = await call(`/admin/coupons/${coupon.id}`, {
+      method: "PATCH",
+      token: await admin(),
+      body: { usageLimit: 1 },
+    });
+    expectError(refused, 400, "invalid_request");
+    expect(refused.body.error.details).toEqual([expect.objectContaining({ path: "usageLimit" })]);
   });
 });

@@ -6,12 +6,14 @@ import {
   errorResponses,
   jsonBody as json,
   jsonContent,
+  listSchema,
   notFoundResponse,
+  pageQuery,
   bearer as security,
 } from "../../lib/openapi.ts";
 import { currentUser } from "../../middleware/auth.ts";
-import { couponBody, couponSchema, grantSchema } from "../../schemas/coupons.ts";
-import { createCoupon, grantCoupon, listAllCoupons, setCouponActive } from "../../services/coupons.service.ts";
+import { couponBody, couponChanges, couponSchema, grantSchema } from "../../schemas/coupons.ts";
+import { changeCoupon, createCoupon, grantCoupon, listAllCoupons } from "../../services/coupons.service.ts";
 
 const tags = ["Admin: coupons"];
 const idParam = z.object({ id: z.uuid() });
@@ -24,10 +26,15 @@ export const adminCouponsRouter = createRouter()
       path: "/",
       tags,
       security,
-      summary: "All coupon definitions",
-      responses: { 200: jsonContent(z.object({ items: z.array(couponSchema) }), "Coupons"), ...denied },
+      summary: "Coupon definitions, newest first",
+      request: { query: pageQuery },
+      responses: {
+        200: jsonContent(listSchema(couponSchema, "CouponList"), "Coupons"),
+        ...denied,
+        ...errorResponses,
+      },
     }),
-    async (c) => c.json(await listAllCoupons(c.get("services").db), 200),
+    async (c) => c.json(await listAllCoupons(c.get("services").db, c.req.valid("query")), 200),
   )
   .openapi(
     createRoute({
@@ -47,18 +54,13 @@ export const adminCouponsRouter = createRouter()
       path: "/{id}",
       tags,
       security,
-      summary: "Activates or deactivates a coupon",
-      request: { params: idParam, ...json(z.object({ active: z.boolean() })) },
+      summary: "Changes any of a coupon's terms, or (de)activates it; grants already made keep their expiry",
+      request: { params: idParam, ...json(couponChanges) },
       responses: { 200: jsonContent(couponSchema, "The coupon"), ...notFoundResponse, ...denied, ...errorResponses },
     }),
     async (c) =>
       c.json(
-        await setCouponActive(
-          c.get("services").db,
-          currentUser(c),
-          c.req.valid("param").id,
-          c.req.valid("json").active,
-        ),
+        await changeCoupon(c.get("services").db, currentUser(c), c.req.valid("param").id, c.req.valid("json")),
         200,
       ),
   )
