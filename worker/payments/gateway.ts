@@ -31,12 +31,9 @@ export interface PaymentGateway {
   refund(payment: { authority: string; authorizedKey: string | null; amount: number }): Promise<void>;
 }
 
-/** A gateway message that failed verification (signature, age, replay): answered 400 and recorded. */
+/** A gateway message that failed verification (signature, age, replay, shape): answered 400 and recorded. */
 export class RejectedCallback extends Error {
-  constructor(
-    readonly reason: "bad_signature" | "stale" | "replayed" | "malformed",
-    readonly payload: unknown,
-  ) {
+  constructor(readonly reason: "bad_signature" | "stale" | "replayed" | "malformed") {
     super(`callback rejected: ${reason}`);
   }
 }

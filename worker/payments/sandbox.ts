@@ -1,4 +1,5 @@
 import type { Redis } from "@upstash/redis/cloudflare";
+import { z } from "zod";
 import { timingSafeEqual } from "../lib/password.ts";
 import { hmacHex } from "../lib/tokens.ts";
 import type { GatewayResult, PaymentGateway, PaymentRequest, StartedPayment } from "./gateway.ts";
@@ -6,15 +7,25 @@ import { RejectedCallback } from "./gateway.ts";
 
 export const sandboxToleranceSeconds = 300;
 
-export interface SandboxCallback {
-  authority: string;
-  outcome: "success" | "failure";
-  amount: number;
-  currency: string;
-  transactionId: string;
-  cardLast4: string;
-  nonce: string;
-  timestamp: number;
+const sandboxCallback = z.object({
+  authority: z.string().max(100),
+  outcome: z.enum(["success", "failure"]),
+  amount: z.number().int().positive(),
+  currency: z.string().length(3),
+  transactionId: z.string().min(1).max(100),
+  cardLast4: z.string().regex(/^\d{4}$/),
+  nonce: z.string().min(16).max(64),
+  timestamp: z.number().int(),
+});
+
+export type SandboxCallback = z.infer<typeof sandboxCallback>;
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 const random = (bytes: number) =>
@@ -56,23 +67,18 @@ export class SandboxGateway implements PaymentGateway {
     return hmacHex(this.secret, body);
   }
 
-  /** Verifies signature, age and novelty of a callback; throws `RejectedCallback` otherwise. */
+  /** Verifies signature, shape, age and novelty of a callback; throws `RejectedCallback` otherwise. */
   async verify(rawBody: string, signature: string | undefined, redis: Redis, now = Date.now()): Promise<GatewayResult> {
-    let payload: SandboxCallback;
-    try {
-      payload = JSON.parse(rawBody) as SandboxCallback;
-    } catch {
-      throw new RejectedCallback("malformed", rawBody);
-    }
     const expected = new TextEncoder().encode(await this.signature(rawBody));
     if (!signature || !timingSafeEqual(new TextEncoder().encode(signature), expected)) {
-      throw new RejectedCallback("bad_signature", payload);
+      throw new RejectedCallback("bad_signature");
     }
-    if (typeof payload.timestamp !== "number" || Math.abs(now / 1000 - payload.timestamp) > sandboxToleranceSeconds) {
-      throw new RejectedCallback("stale", payload);
-    }
+    const parsed = sandboxCallback.safeParse(parseJson(rawBody));
+    if (!parsed.success) throw new RejectedCallback("malformed");
+    const payload = parsed.data;
+    if (Math.abs(now / 1000 - payload.timestamp) > sandboxToleranceSeconds) throw new RejectedCallback("stale");
     const fresh = await redis.set(`sandbox:nonce:${payload.nonce}`, "1", { nx: true, ex: 2 * sandboxToleranceSeconds });
-    if (fresh === null) throw new RejectedCallback("replayed", payload);
+    if (fresh === null) throw new RejectedCallback("replayed");
     return {
       eventId: payload.transactionId,
       authority: payload.authority,

@@ -65,7 +65,7 @@ export class StripeGateway implements PaymentGateway {
       );
     } catch (error) {
       const stale = error instanceof Error && /timestamp outside the tolerance/i.test(error.message);
-      throw new RejectedCallback(stale ? "stale" : "bad_signature", safeJson(rawBody));
+      throw new RejectedCallback(stale ? "stale" : "bad_signature");
     }
     const succeeded =
       event.type === "checkout.session.completed" || event.type === "checkout.session.async_payment_succeeded";
@@ -95,13 +95,5 @@ export class StripeGateway implements PaymentGateway {
       timestamp,
       cryptoProvider: Stripe.createSubtleCryptoProvider(),
     });
-  }
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return { raw: text.slice(0, 2_000) };
   }
 }

@@ -87,6 +87,7 @@ export async function recordGatewayMessage(
     eventId: string | null;
     outcome: string;
     reason: string | null;
+    /** Already made storable (see `recordable`). */
     payload: unknown;
   },
 ): Promise<boolean> {

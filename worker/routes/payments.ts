@@ -26,6 +26,7 @@ const sandbox = (c: Context<AppEnv>) => new SandboxGateway(c.env.SANDBOX_GATEWAY
 async function receive(
   c: Context<AppEnv>,
   gateway: "sandbox" | "stripe",
+  raw: string,
   verify: () => Promise<Parameters<typeof applyGatewayResult>[2] | null>,
 ) {
   const { db } = c.get("services");
@@ -33,12 +34,12 @@ async function receive(
   try {
     const result = await verify();
     if (!result) return { received: true as const, result: "ignored" };
-    outcome = await applyGatewayResult(db, gateway, result, JSON.parse(await c.req.text()));
+    outcome = await applyGatewayResult(db, gateway, result, raw);
     if (outcome.orderId && (outcome.status === "paid" || outcome.status === "refund_due")) {
       c.get("services").live.orders([outcome.orderId]);
     }
   } catch (error) {
-    if (error instanceof RejectedCallback) return rejectCallback(db, gateway, error);
+    if (error instanceof RejectedCallback) return rejectCallback(db, gateway, error, raw);
     throw error;
   }
   return { received: true as const, result: outcome.status };
@@ -57,7 +58,7 @@ export const paymentsRouter = createRouter()
     }),
     async (c) => {
       const raw = await c.req.text();
-      const body = await receive(c, "sandbox", () =>
+      const body = await receive(c, "sandbox", raw, () =>
         sandbox(c).verify(raw, c.req.valid("header")["x-sandbox-signature"], c.get("services").redis),
       );
       return c.json(body, 200);
@@ -75,7 +76,7 @@ export const paymentsRouter = createRouter()
     async (c) => {
       const raw = await c.req.text();
       const stripe = new StripeGateway(c.env.STRIPE_SECRET_KEY ?? "", c.env.STRIPE_WEBHOOK_SECRET ?? "");
-      const body = await receive(c, "stripe", () => stripe.verify(raw, c.req.valid("header")["stripe-signature"]));
+      const body = await receive(c, "stripe", raw, () => stripe.verify(raw, c.req.valid("header")["stripe-signature"]));
       return c.json(body, 200);
     },
   )

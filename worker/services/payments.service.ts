@@ -3,6 +3,7 @@ import type { Database } from "../../db/client.ts";
 import type { Bindings } from "../env.ts";
 import { AppError } from "../lib/errors.ts";
 import type { GatewayResult, PaymentGateway, RejectedCallback } from "../payments/gateway.ts";
+import { recordable } from "../payments/recordable.ts";
 import { SandboxGateway } from "../payments/sandbox.ts";
 import { StripeGateway } from "../payments/stripe.ts";
 import { findOrder, moveOrder } from "../repositories/orders.repository.ts";
@@ -62,15 +63,20 @@ export type CallbackOutcome =
   | { status: "paid"; orderId: string; userId: string }
   | { status: "failed" | "duplicate" | "refund_due" | "ignored"; orderId: string | null; userId?: string };
 
-/** Records a message that failed verification, then answers 400. */
-export async function rejectCallback(db: Database, gateway: string, error: RejectedCallback): Promise<never> {
+/** Records a message that failed verification (as received, made storable), then answers 400. */
+export async function rejectCallback(
+  db: Database,
+  gateway: string,
+  error: RejectedCallback,
+  raw: string,
+): Promise<never> {
   await recordGatewayMessage(db, {
     paymentId: null,
     gateway,
     eventId: null,
     outcome: "rejected",
     reason: error.reason,
-    payload: error.payload,
+    payload: recordable(raw),
   });
   throw new AppError("invalid_request", `The callback was rejected (${error.reason}).`, { reason: error.reason });
 }
@@ -84,8 +90,9 @@ export async function applyGatewayResult(
   db: Database,
   gateway: string,
   result: GatewayResult,
-  payload: unknown,
+  raw: string,
 ): Promise<CallbackOutcome> {
+  const payload = recordable(raw);
   const outcome = await db.transaction(async (tx): Promise<CallbackOutcome | AppError> => {
     const payment = await lockPaymentByAuthority(tx, gateway, result.authority);
     if (!payment) {

@@ -313,3 +313,52 @@ describe("Stripe webhooks", () => {
     );
   });
 });
+
+describe("malformed gateway messages", () => {
+  const bodies = [
+    "not json at all",
+    "",
+    "null",
+    "[]",
+    '"just a string"',
+    '{"authority":"SBX-000000000000000000000000","note":"\\u0000"}',
+    '{"weird":"\\ud800 lone surrogate"}',
+    '{"\\u0000key":1}',
+    `${"[".repeat(5_000)}${"]".repeat(5_000)}`,
+    JSON.stringify({ filler: "x".repeat(60_000) }),
+    '{"amount":"1e309","timestamp":1e400}',
+  ];
+
+  it.each(["/payments/sandbox/callback", "/payments/stripe/webhook"])(
+    "answers every malformed message to %s with 400 in the error shape, and records each one",
+    async (path) => {
+      const before = await rejectionCount();
+      for (const body of bodies) {
+        const response = await exports.default.fetch(`${origin}/api/v1${path}`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-sandbox-signature": "00", "stripe-signature": "t=1,v1=00" },
+          body,
+        });
+        const answer = (await response.json()) as any;
+        expect(response.status, body.slice(0, 40)).toBe(400);
+        expect(answer.error).toMatchObject({ code: "invalid_request", message: expect.any(String) });
+      }
+      expect((await rejectionCount()) - before).toBe(bodies.length);
+      const largest = await withServices(async ({ db }) => {
+        const result = await db.execute<{ n: number }>(
+          sql`SELECT max(length(payload::text))::int AS n FROM payment_history WHERE outcome = 'rejected'`,
+        );
+        return result.rows[0].n;
+      });
+      expect(largest).toBeLessThanOrEqual(20_000);
+    },
+  );
+});
+
+const rejectionCount = () =>
+  withServices(async ({ db }) => {
+    const result = await db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM payment_history WHERE outcome = 'rejected'`,
+    );
+    return result.rows[0].n;
+  });
