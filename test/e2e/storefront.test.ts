@@ -72,6 +72,54 @@ describe("the storefront in Chromium", () => {
   });
 });
 
+describe("pages that cannot load, in Chromium", () => {
+  it("shows a not-found page for a product that does not exist, with no uncaught error", async () => {
+    const page = await context.newPage();
+    const failures: string[] = [];
+    page.on("pageerror", (error) => failures.push(error.message));
+    await page.goto(`${shopUrl}/products/no-such-product`);
+    await page.getByRole("heading", { name: "Not found" }).waitFor({ timeout: 10_000 });
+    await page.getByRole("link", { name: "Back to the shop" }).waitFor();
+    expect(failures).toEqual([]);
+  });
+
+  it.each(["/orders", `/orders/${crypto.randomUUID()}`, "/wishlist", "/account"])(
+    "sends a signed-out visitor of %s to sign in, and back afterwards",
+    async (path) => {
+      await context.clearCookies();
+      const page = await context.newPage();
+      const failures: string[] = [];
+      page.on("pageerror", (error) => failures.push(error.message));
+      await page.goto(`${shopUrl}${path}`);
+      await page.waitForURL(`**/signin?next=${encodeURIComponent(path)}`, { timeout: 10_000 });
+      await page.getByLabel("Email or phone").fill("shopper@royal.shop");
+      await page.getByLabel("Password").fill("royal-shopper");
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
+      await page.waitForURL(`**${path}`);
+      expect(failures).toEqual([]);
+    },
+  );
+
+  it("shows an error with a retry when the API fails, and recovers on retry", async () => {
+    const page = await context.newPage();
+    const failures: string[] = [];
+    page.on("pageerror", (error) => failures.push(error.message));
+    await page.route("**/api/v1/products/solid-foundations", (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: "application/json",
+        body: JSON.stringify({ error: { code: "unavailable", message: "down" } }),
+      }),
+    );
+    await page.goto(`${shopUrl}/products/solid-foundations`);
+    await page.getByRole("alert").getByRole("heading", { name: "Something went wrong" }).waitFor({ timeout: 10_000 });
+    await page.unroute("**/api/v1/products/solid-foundations");
+    await page.getByRole("button", { name: "Try again" }).click();
+    await page.getByRole("heading", { level: 1, name: "Solid Foundations" }).waitFor();
+    expect(failures).toEqual([]);
+  });
+});
+
 describe("accounts in Chromium", () => {
   it("signs up with a code, survives a reload through the refresh cookie, and signs out", async () => {
     const page = await context.newPage();
@@ -90,7 +138,7 @@ describe("accounts in Chromium", () => {
 
     await page.reload();
     await expect(page.getByTestId("header-account").textContent()).resolves.toBe(username);
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await page.getByRole("link", { name: "Sign in" }).waitFor();
     await page.reload();
     await page.getByRole("link", { name: "Sign in" }).waitFor();

@@ -1,6 +1,8 @@
-import { Route, Router } from "@solidjs/router";
-import { createEffect, lazy, on, onCleanup, type ParentProps, Suspense } from "solid-js";
+import { Route, Router, useLocation } from "@solidjs/router";
+import { type Component, createEffect, lazy, on, onCleanup, type ParentProps, Show, Suspense } from "solid-js";
 import { Header } from "./components/Header.tsx";
+import { PageBoundary } from "./components/PageBoundary.tsx";
+import { SignedIn } from "./components/SignedIn.tsx";
 import { forgetCart, mergeGuestCart } from "./lib/cart.ts";
 import { user } from "./lib/session.ts";
 import { ProductListPage } from "./pages/ProductListPage.tsx";
@@ -18,7 +20,17 @@ const WishlistPage = lazy(() => import("./pages/WishlistPage.tsx"));
 const AdminProductsPage = lazy(() => import("./pages/AdminProductsPage.tsx"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage.tsx"));
 
+/** A page that needs a signed-in user (of staff role, for `staff`). */
+const signedIn =
+  (Page: Component, staff = false) =>
+  () => (
+    <SignedIn staff={staff}>
+      <Page />
+    </SignedIn>
+  );
+
 function Layout(props: ParentProps) {
+  const location = useLocation();
   // Signing in brings the guest cart into the account; signing out forgets the account's cart.
   // While signed in, the shopper's room keeps cart, coupons and orders live on every device.
   createEffect(
@@ -43,7 +55,12 @@ function Layout(props: ParentProps) {
     <>
       <Header />
       <main class="container">
-        <Suspense fallback={<p class="muted">Loading…</p>}>{props.children}</Suspense>
+        {/* A fresh boundary per address: a failed page never sticks to the next one. */}
+        <Show when={location.pathname} keyed>
+          <PageBoundary>
+            <Suspense fallback={<p class="muted">Loading…</p>}>{props.children}</Suspense>
+          </PageBoundary>
+        </Show>
       </main>
       <footer class="container footer muted">Royal Shop — tax is added at checkout; shipping is shown per item.</footer>
     </>
@@ -58,13 +75,13 @@ export function App() {
       <Route path="/signin" component={SignInPage} />
       <Route path="/signup" component={SignUpPage} />
       <Route path="/forgot" component={ForgotPasswordPage} />
-      <Route path="/account" component={AccountPage} />
+      <Route path="/account" component={signedIn(AccountPage)} />
       <Route path="/cart" component={CartPage} />
-      <Route path="/orders" component={OrdersPage} />
-      <Route path="/orders/:id" component={OrderPage} />
-      <Route path="/admin" component={DashboardPage} />
-      <Route path="/admin/products" component={AdminProductsPage} />
-      <Route path="/wishlist" component={WishlistPage} />
+      <Route path="/orders" component={signedIn(OrdersPage)} />
+      <Route path="/orders/:id" component={signedIn(OrderPage)} />
+      <Route path="/admin" component={signedIn(DashboardPage, true)} />
+      <Route path="/admin/products" component={signedIn(AdminProductsPage, true)} />
+      <Route path="/wishlist" component={signedIn(WishlistPage)} />
       <Route path="*404" component={NotFoundPage} />
     </Router>
   );

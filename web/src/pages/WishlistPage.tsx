@@ -1,9 +1,8 @@
-import { A, createAsync, Navigate } from "@solidjs/router";
+import { A, createAsync } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
 import { describeError } from "../components/FormError.tsx";
 import { getWishlist, moveToCart, unwish, type WishlistItem } from "../lib/club.ts";
 import { formatMoney } from "../lib/money.ts";
-import { ready, user } from "../lib/session.ts";
 
 function Wishlist() {
   const loaded = createAsync(() => getWishlist());
@@ -58,12 +57,4 @@ function Wishlist() {
   );
 }
 
-export default function WishlistPage() {
-  return (
-    <Show when={ready()} fallback={<p class="muted">Loading…</p>}>
-      <Show when={user()} fallback={<Navigate href="/signin?next=/wishlist" />}>
-        <Wishlist />
-      </Show>
-    </Show>
-  );
-}
+export default Wishlist;
