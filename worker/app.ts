@@ -31,6 +31,9 @@ import { realtimeRouter, statsRouter } from "./routes/realtime.ts";
 export const apiBase = "/api/v1";
 const maxJsonBodyBytes = 64 * 1024;
 
+/** The whole API's type: the typed web client (`hc<AppType>`) follows its routes. */
+export type AppType = ReturnType<typeof createApp>;
+
 export function createApp() {
   const api = createRouter();
 
@@ -75,7 +78,7 @@ export function createApp() {
   api.use("/admin/*", (c, next) => (c.req.path.endsWith("/admin/images") ? next() : requireStaff(c, next)));
   for (const path of ["/admin/users", "/admin/users/*"]) api.use(path, requireAdmin);
 
-  api
+  const routes = api
     .route("/", healthRouter)
     .route("/", catalogRouter)
     .route("/", clubRouter)
@@ -119,7 +122,7 @@ export function createApp() {
   api.notFound((c) => c.json(errorBody(c, "not_found", `No route for ${c.req.method} ${c.req.path}.`), 404));
   api.onError(renderError);
 
-  const app = createRouter().route(apiBase, api);
+  const app = createRouter().route(apiBase, routes);
   app.notFound((c) => c.json(errorBody(c, "not_found", `No route for ${c.req.method} ${c.req.path}.`), 404));
   app.onError(renderError);
   return app;

@@ -8,7 +8,7 @@ export function jsonContent<T extends z.ZodType>(schema: T, description: string)
 export const errorResponses = {
   400: jsonContent(errorSchema, "The request is not valid"),
   503: jsonContent(errorSchema, "A dependency is unavailable"),
-} as const;
+};
 
 export const notFoundResponse = { 404: jsonContent(errorSchema, "Not found") } as const;
 

@@ -34,7 +34,7 @@ const failures = {
   401: jsonContent(errorSchema, "Wrong credentials, code or token"),
   429: jsonContent(errorSchema, "Too many attempts (see Retry-After)"),
 } as const;
-const accepted = { 202: { description: "Accepted; the same answer whether or not the account exists" } } as const;
+const accepted = { 202: { description: "Accepted; the same answer whether or not the account exists" } };
 
 const context = (c: Context<AppEnv>): auth.AuthContext => {
   const { db, redis, notifier } = c.get("services");

@@ -1,12 +1,9 @@
-import type { User } from "../../../worker/schemas/auth.ts";
-import { request } from "./http.ts";
-
-const post = (path: string, body: unknown) => request(path, { method: "POST", body: JSON.stringify(body) });
+import { publicApi, read } from "./http.ts";
 
 export const register = (username: string, password: string) =>
-  request<{ user: User }>("/auth/register", { method: "POST", body: JSON.stringify({ username, password }) });
+  read(publicApi.auth.register.$post({ json: { username, password } }));
 export const requestCode = (username: string, purpose: "verify" | "reset" | "login") =>
-  post("/auth/otp", { username, purpose });
-export const forgotPassword = (username: string) => post("/auth/password/forgot", { username });
+  read(publicApi.auth.otp.$post({ json: { username, purpose } }));
+export const forgotPassword = (username: string) => read(publicApi.auth.password.forgot.$post({ json: { username } }));
 export const resetPassword = (username: string, code: string, password: string) =>
-  post("/auth/password/reset", { username, code, password });
+  read(publicApi.auth.password.reset.$post({ json: { username, code, password } }));

@@ -1,24 +1,23 @@
 import { query } from "@solidjs/router";
-import type { Brand, Category, ProductDetail, ProductList } from "../../../worker/schemas/catalog.ts";
-import { type ProductSearch, productSearchParams, request } from "./http.ts";
+import type { InferRequestType } from "hono/client";
+import { type Answer, publicApi, read, setOnly } from "./http.ts";
 
-export type {
-  Brand,
-  Category,
-  ProductDetail,
-  ProductList,
-  ProductSort,
-  ProductSummary,
-} from "../../../worker/schemas/catalog.ts";
-export { ApiError, type ProductSearch, productSearchParams, request } from "./http.ts";
+export { ApiError } from "./http.ts";
 
-export const getProducts = query(
-  (search: ProductSearch) => request<ProductList>(`/products${productSearchParams(search)}`),
-  "products",
-);
+export type ProductList = Answer<typeof publicApi.products.$get>;
+export type ProductSummary = ProductList["items"][number];
+export type ProductDetail = Answer<(typeof publicApi.products)[":idOrSlug"]["$get"]>;
+export type Category = Answer<typeof publicApi.categories.$get>["items"][number];
+export type Brand = Answer<typeof publicApi.brands.$get>["items"][number];
+export type ProductSearch = NonNullable<InferRequestType<typeof publicApi.products.$get>["query"]>;
+export type ProductSort = NonNullable<ProductSearch["sort"]>;
+
+export const listProducts = (search: ProductSearch) => read(publicApi.products.$get({ query: setOnly(search) }));
+
+export const getProducts = query(listProducts, "products");
 export const getProduct = query(
-  (idOrSlug: string) => request<ProductDetail>(`/products/${encodeURIComponent(idOrSlug)}`),
+  (idOrSlug: string) => read(publicApi.products[":idOrSlug"].$get({ param: { idOrSlug } })),
   "product",
 );
-export const getCategories = query(() => request<{ items: Category[] }>("/categories"), "categories");
-export const getBrands = query(() => request<{ items: Brand[] }>("/brands"), "brands");
+export const getCategories = query(() => read(publicApi.categories.$get()), "categories");
+export const getBrands = query(() => read(publicApi.brands.$get()), "brands");

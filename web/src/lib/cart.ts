@@ -1,8 +1,8 @@
 import { createSignal } from "solid-js";
-import type { Cart } from "../../../worker/schemas/cart.ts";
-import { authed, user } from "./session.ts";
+import { type Answer, read } from "./http.ts";
+import { api, user } from "./session.ts";
 
-export type { Cart };
+export type Cart = Answer<typeof api.cart.$get>;
 
 const guestKey = "royal-shop:guest-cart";
 type GuestLine = { productId: string; quantity: number };
@@ -36,7 +36,7 @@ export function applyCart(next: Cart) {
 }
 
 export async function loadCart() {
-  applyCart(await authed<Cart>("/cart"));
+  applyCart(await read(api.cart.$get()));
 }
 
 export async function setQuantity(productId: string, quantity: number) {
@@ -45,7 +45,7 @@ export async function setQuantity(productId: string, quantity: number) {
     writeGuest(quantity > 0 ? [...others, { productId, quantity }] : others);
     return;
   }
-  applyCart(await authed<Cart>(`/cart/items/${productId}`, { method: "PUT", body: JSON.stringify({ quantity }) }));
+  applyCart(await read(api.cart.items[":productId"].$put({ param: { productId }, json: { quantity } })));
 }
 
 export async function addToCart(productId: string) {
@@ -59,10 +59,7 @@ export async function addToCart(productId: string) {
 export async function mergeGuestCart() {
   const lines = guestLines();
   if (lines.length === 0) return loadCart();
-  const merged = await authed<Cart & { notices: unknown[] }>("/cart/merge", {
-    method: "POST",
-    body: JSON.stringify({ items: lines }),
-  });
+  const merged = await read(api.cart.merge.$post({ json: { items: lines } }));
   writeGuest([]);
   applyCart(merged);
 }

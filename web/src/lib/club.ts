@@ -1,36 +1,15 @@
-import { request } from "./http.ts";
-import { authed } from "./session.ts";
+import { type Answer, publicApi, read } from "./http.ts";
+import { api } from "./session.ts";
 
-export interface Review {
-  id: string;
-  vote: number;
-  text: string;
-  author: string;
-  at: string;
-}
+export type Review = Answer<(typeof publicApi.products)[":id"]["ratings"]["$get"]>["items"][number];
+export type WishlistItem = Answer<typeof api.wishlist.$get>["items"][number];
 
-export interface WishlistItem {
-  productId: string;
-  slug: string;
-  name: string;
-  unitPrice: number;
-  actualPrice: number;
-  currency: string;
-  inStock: boolean;
-  imageUrl: string | null;
-}
-
-export const getReviews = (productId: string) =>
-  request<{ items: Review[] }>(`/products/${productId}/ratings?limit=10`);
-export const rateProduct = (productId: string, vote: number, text?: string) =>
-  authed<{ average: number; count: number; myVote: number | null }>(`/products/${productId}/rating`, {
-    method: "PUT",
-    body: JSON.stringify(text ? { vote, text } : { vote }),
-  });
-export const getWishlist = () => authed<{ items: WishlistItem[] }>("/wishlist");
-export const wish = (productId: string) =>
-  authed<{ items: WishlistItem[] }>(`/wishlist/${productId}`, { method: "PUT" });
-export const unwish = (productId: string) =>
-  authed<{ items: WishlistItem[] }>(`/wishlist/${productId}`, { method: "DELETE" });
+export const getReviews = (id: string) =>
+  read(publicApi.products[":id"].ratings.$get({ param: { id }, query: { limit: "10" } }));
+export const rateProduct = (id: string, vote: number, text?: string) =>
+  read(api.products[":id"].rating.$put({ param: { id }, json: text ? { vote, text } : { vote } }));
+export const getWishlist = () => read(api.wishlist.$get());
+export const wish = (productId: string) => read(api.wishlist[":productId"].$put({ param: { productId } }));
+export const unwish = (productId: string) => read(api.wishlist[":productId"].$delete({ param: { productId } }));
 export const moveToCart = (productId: string) =>
-  authed<{ items: WishlistItem[] }>(`/wishlist/${productId}/move-to-cart`, { method: "POST" });
+  read(api.wishlist[":productId"]["move-to-cart"].$post({ param: { productId } }));

@@ -1,11 +1,8 @@
-import type { ProductSort } from "../../../worker/schemas/catalog.ts";
+import { type ClientResponse, hc } from "hono/client";
+import type { SuccessStatusCode } from "hono/utils/http-status";
+import type { AppType } from "../../../worker/app.ts";
 
-export const apiBase = "/api/v1";
-
-export interface ApiErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}
-
+/** A failed API call, carrying the contract's error code and details. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -17,15 +14,26 @@ export class ApiError extends Error {
   }
 }
 
-/** Calls the API and returns its JSON, or throws an `ApiError` carrying the contract's error code. */
-export async function request<T>(path: string, init: RequestInit = {}, fetcher: typeof fetch = fetch): Promise<T> {
-  const headers = new Headers(init.headers);
-  if (init.body && !headers.has("content-type")) headers.set("content-type", "application/json");
-  const response = await fetcher(`${apiBase}${path}`, { ...init, headers });
-  if (response.status === 204) return undefined as T;
-  const body = await response.json().catch(() => null);
+/** What a route answers on success, as its definition in the worker declares it. */
+export type Ok<R> =
+  R extends ClientResponse<infer Body, infer Status, infer Format>
+    ? Status extends SuccessStatusCode
+      ? Format extends "json"
+        ? Body
+        : undefined
+      : never
+    : never;
+
+/** The success answer of a call of the typed client (`Ok<Call>`): a call is a function returning one. */
+export type Answer<Call extends (...args: never[]) => Promise<unknown>> = Ok<Awaited<ReturnType<Call>>>;
+
+/** Awaits a call of the typed client: its success body, or an `ApiError` with the contract's code. */
+export async function read<R extends ClientResponse<unknown, number, string>>(call: Promise<R>): Promise<Ok<R>> {
+  const response = await call;
+  if (response.status === 204) return undefined as Ok<R>;
+  const body: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const error = (body as ApiErrorBody | null)?.error;
+    const error = (body as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
     throw new ApiError(
       response.status,
       error?.code ?? "unknown",
@@ -33,26 +41,19 @@ export async function request<T>(path: string, init: RequestInit = {}, fetcher: 
       error?.details,
     );
   }
-  return body as T;
+  return body as Ok<R>;
 }
 
-export interface ProductSearch {
-  q?: string;
-  category?: string;
-  brand?: string;
-  minPrice?: number;
-  maxPrice?: number;
-  inStock?: boolean;
-  sort?: ProductSort;
-  limit?: number;
-  cursor?: string;
+/** Only the query parameters that are set: an empty filter is no filter. */
+export function setOnly<Query extends Record<string, unknown>>(query: Query): Query {
+  return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== "")) as Query;
 }
 
-export function productSearchParams(search: ProductSearch): string {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(search)) {
-    if (value !== undefined && value !== "") params.set(name, String(value));
-  }
-  const text = params.toString();
-  return text ? `?${text}` : "";
-}
+const origin = () => (typeof location === "undefined" ? "http://localhost" : location.origin);
+
+/** The typed client of the API, following the worker's routes; `fetch` decides who calls. */
+export const createClient = (fetcher: typeof fetch = (input, init) => fetch(input, init)) =>
+  hc<AppType>(origin(), { fetch: fetcher }).api.v1;
+
+/** Anonymous calls: catalog reads made this way stay cacheable at the edge. */
+export const publicApi = createClient();

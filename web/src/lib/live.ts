@@ -7,9 +7,10 @@ import {
   type ShopperMessage,
   shopperMessageSchema,
 } from "../../../realtime/messages.ts";
-import type { Order } from "../../../worker/schemas/orders.ts";
 import { applyCart } from "./cart.ts";
-import { authed } from "./session.ts";
+import { read } from "./http.ts";
+import type { Order } from "./orders.ts";
+import { api } from "./session.ts";
 
 /** Milliseconds to add to this device's clock to get the server's: countdowns run on the server's time. */
 const [clockOffset, setClockOffset] = createSignal(0);
@@ -29,9 +30,7 @@ export function isFresh(message: { type: string; version: number }, lastApplied:
   return message.type === "snapshot" || message.version > lastApplied;
 }
 
-const ticket = async () => ({
-  ticket: (await authed<{ ticket: string }>("/realtime/ticket", { method: "POST" })).ticket,
-});
+const ticket = async () => ({ ticket: (await read(api.realtime.ticket.$post())).ticket });
 
 /**
  * A room socket that reconnects with backoff, fetches a fresh ticket for every attempt, takes the

@@ -1,41 +1,18 @@
-import type { Order } from "../../../worker/schemas/orders.ts";
-import { authed } from "./session.ts";
+import type { InferRequestType } from "hono/client";
+import { type Answer, read } from "./http.ts";
+import { api } from "./session.ts";
 
-export type { Order };
+export type Order = Answer<(typeof api.orders)[":id"]["$get"]>;
+export type ShippingAddress = InferRequestType<typeof api.checkout.$post>["json"]["shippingAddress"];
+export type MyCoupons = Answer<typeof api.coupons.$get>;
 
-export interface ShippingAddress {
-  name: string;
-  line1: string;
-  city: string;
-  postalCode: string;
-  country: string;
-  phone?: string;
-}
-
-export const getOrders = () => authed<{ items: Order[]; nextCursor: string | null }>("/orders");
-export const getOrder = (id: string) => authed<Order>(`/orders/${id}`);
-export const cancelOrder = (id: string) => authed<Order>(`/orders/${id}/cancel`, { method: "POST" });
-export const startPayment = (id: string) =>
-  authed<{ paymentId: string; gateway: string; redirectUrl: string }>(`/orders/${id}/payment`, { method: "POST" });
-
-export const previewCoupon = (code: string) =>
-  authed<{ subtotal: number; discount: number; tax: number; shipping: number; total: number; currency: string }>(
-    "/coupons/preview",
-    {
-      method: "POST",
-      body: JSON.stringify({ code }),
-    },
-  );
+export const getOrders = () => read(api.orders.$get({ query: {} }));
+export const getOrder = (id: string) => read(api.orders[":id"].$get({ param: { id } }));
+export const cancelOrder = (id: string) => read(api.orders[":id"].cancel.$post({ param: { id } }));
+export const startPayment = (id: string) => read(api.orders[":id"].payment.$post({ param: { id } }));
+export const previewCoupon = (code: string) => read(api.coupons.preview.$post({ json: { code } }));
 
 export const placeOrder = (body: { couponCode?: string; shippingAddress: ShippingAddress }, idempotencyKey: string) =>
-  authed<Order>("/checkout", {
-    method: "POST",
-    body: JSON.stringify(body),
-    headers: { "idempotency-key": idempotencyKey },
-  });
+  read(api.checkout.$post({ json: body, header: { "idempotency-key": idempotencyKey } }));
 
-export const myCoupons = () =>
-  authed<{
-    items: { code: string; title: string; kind: string; value: number; expiresAt: string; remainingUses: number }[];
-    serverTime: string;
-  }>("/coupons");
+export const myCoupons = () => read(api.coupons.$get());

@@ -1,8 +1,8 @@
 import { createSignal } from "solid-js";
-import type { Session, User } from "../../../worker/schemas/auth.ts";
-import { ApiError, request } from "./http.ts";
+import { type Answer, ApiError, createClient, publicApi, read } from "./http.ts";
 
-export type { User };
+export type User = Answer<typeof publicApi.me.$get>;
+type Session = Answer<typeof publicApi.auth.login.$post>;
 
 /**
  * The signed-in user. The access token lives only in memory; the refresh token lives in an
@@ -22,7 +22,7 @@ function adopt(session: Session) {
 
 /** Exchanges the refresh cookie for a new access token; concurrent callers share one exchange. */
 export function refreshSession(): Promise<boolean> {
-  refreshing ??= request<Session>("/auth/refresh", { method: "POST", body: "{}", credentials: "same-origin" })
+  refreshing ??= read(publicApi.auth.refresh.$post({ json: {} }, { init: { credentials: "same-origin" } }))
     .then((session) => {
       adopt(session);
       return true;
@@ -39,47 +39,49 @@ export function refreshSession(): Promise<boolean> {
   return refreshing;
 }
 
-/** An API call as the signed-in user; an expired access token is renewed once, transparently. */
-export async function authed<T>(path: string, init: RequestInit = {}): Promise<T> {
+/** A fetch as the signed-in user; an expired access token is renewed once, transparently. */
+async function signedInFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
   const attempt = () => {
-    const headers = new Headers(init.headers);
+    const headers = new Headers(init?.headers);
     if (accessToken) headers.set("authorization", `Bearer ${accessToken}`);
-    return request<T>(path, { ...init, headers });
+    return fetch(input, { ...init, headers });
   };
-  try {
-    return await attempt();
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401 && (await refreshSession())) return attempt();
-    throw error;
-  }
+  const response = await attempt();
+  if (response.status === 401 && (await refreshSession())) return attempt();
+  return response;
 }
 
+/** The typed client as the signed-in user. */
+export const api = createClient(signedInFetch);
+
 export async function signIn(username: string, password: string) {
-  adopt(await request<Session>("/auth/login", { method: "POST", body: JSON.stringify({ username, password }) }));
+  adopt(await read(publicApi.auth.login.$post({ json: { username, password } })));
 }
 
 export async function verifyAccount(username: string, code: string) {
-  adopt(await request<Session>("/auth/verify", { method: "POST", body: JSON.stringify({ username, code }) }));
+  adopt(await read(publicApi.auth.verify.$post({ json: { username, code } })));
 }
 
 export async function signInWithCode(username: string, code: string) {
-  adopt(await request<Session>("/auth/login/otp", { method: "POST", body: JSON.stringify({ username, code }) }));
+  adopt(await read(publicApi.auth.login.otp.$post({ json: { username, code } })));
 }
 
 export async function signOut() {
-  await request("/auth/logout", { method: "POST", body: "{}" }).catch(() => undefined);
+  await read(publicApi.auth.logout.$post({ json: {} })).catch(() => undefined);
   accessToken = null;
   setUser(null);
 }
 
 /** Ends every session of mine, on every device: the API refuses all my tokens from now on. */
 export async function signOutEverywhere() {
-  await authed("/auth/logout-all", { method: "POST" });
+  await read(api.auth["logout-all"].$post());
   accessToken = null;
   setUser(null);
 }
 
 /** Sets the name shown on my reviews and comments (null for the neutral one). */
 export async function setDisplayName(displayName: string | null) {
-  setUser(await authed<User>("/me", { method: "PATCH", body: JSON.stringify({ displayName }) }));
+  setUser(await read(api.me.$patch({ json: { displayName } })));
 }
+
+export { ApiError };

@@ -1,14 +1,15 @@
 import { A } from "@solidjs/router";
 import { createResource, createSignal, For } from "solid-js";
-import type { AdminProduct } from "../../../worker/schemas/admin-catalog.ts";
 import { Field } from "../components/Field.tsx";
 import { FormError } from "../components/FormError.tsx";
 import { createAction } from "../lib/action.ts";
+import { type Answer, read } from "../lib/http.ts";
 import { formatMoney } from "../lib/money.ts";
-import { authed } from "../lib/session.ts";
+import { api } from "../lib/session.ts";
 
-const search = (q: string) =>
-  authed<{ items: AdminProduct[] }>(`/admin/products?limit=100${q ? `&q=${encodeURIComponent(q)}` : ""}`);
+type AdminProduct = Answer<(typeof api.admin.products)[":id"]["$get"]>;
+
+const search = (q: string) => read(api.admin.products.$get({ query: q ? { limit: "100", q } : { limit: "100" } }));
 
 /** One product's price, discount, stock and active flag, saved together. */
 function ProductRow(props: { product: AdminProduct; onSaved: (product: AdminProduct) => void }) {
@@ -18,10 +19,12 @@ function ProductRow(props: { product: AdminProduct; onSaved: (product: AdminProd
   const { busy, error, run } = createAction();
   const save = () =>
     run(async () => {
-      const saved = await authed<AdminProduct>(`/admin/products/${props.product.id}`, {
-        method: "PATCH",
-        body: JSON.stringify({ price: Number(price()), stockQty: Number(stock()), active: active() }),
-      });
+      const saved = await read(
+        api.admin.products[":id"].$patch({
+          param: { id: props.product.id },
+          json: { price: Number(price()), stockQty: Number(stock()), active: active() },
+        }),
+      );
       props.onSaved(saved);
     });
   return (
@@ -76,18 +79,20 @@ function Catalog() {
   const create = (event: SubmitEvent) => {
     event.preventDefault();
     void run(async () => {
-      const created = await authed<AdminProduct>("/admin/products", {
-        method: "POST",
-        body: JSON.stringify({ name: name(), price: Number(price()), stockQty: Number(stock()) }),
-      });
-      mutate((list) => ({ items: [created, ...(list?.items ?? [])] }));
+      const created = await read(
+        api.admin.products.$post({ json: { name: name(), price: Number(price()), stockQty: Number(stock()) } }),
+      );
+      mutate((list) => ({ items: [created, ...(list?.items ?? [])], nextCursor: list?.nextCursor ?? null }));
       setName("");
       setPrice("");
       setStock("");
     });
   };
   const replace = (saved: AdminProduct) =>
-    mutate((list) => ({ items: (list?.items ?? []).map((p) => (p.id === saved.id ? saved : p)) }));
+    mutate((list) => ({
+      items: (list?.items ?? []).map((p) => (p.id === saved.id ? saved : p)),
+      nextCursor: list?.nextCursor ?? null,
+    }));
 
   return (
     <section>

@@ -1,10 +1,11 @@
 import { A } from "@solidjs/router";
 import { createSignal, For, onCleanup, onMount, Show } from "solid-js";
 import type { DashboardMessage, LiveStats } from "../../../realtime/messages.ts";
+import { read } from "../lib/http.ts";
 import { connectDashboard, connected } from "../lib/live.ts";
 import { formatMoney } from "../lib/money.ts";
 import type { Order } from "../lib/orders.ts";
-import { authed } from "../lib/session.ts";
+import { api } from "../lib/session.ts";
 
 type Alert = Extract<DashboardMessage, { type: "low_stock" }>["product"];
 
@@ -13,7 +14,7 @@ function LiveDashboard() {
   const [orders, setOrders] = createSignal<Order[]>([]);
   const [alerts, setAlerts] = createSignal<Alert[]>([]);
   onMount(() => {
-    void authed<{ items: Order[] }>("/admin/orders?limit=10").then((recent) =>
+    void read(api.admin.orders.$get({ query: { limit: "10" } })).then((recent) =>
       setOrders((live) => [...live, ...recent.items.filter((o) => !live.some((l) => l.id === o.id))]),
     );
     const disconnect = connectDashboard((message) => {

@@ -4,12 +4,10 @@ import { ProductCard } from "../components/ProductCard.tsx";
 import {
   getCategories,
   getProducts,
-  type ProductList,
+  listProducts,
   type ProductSearch,
   type ProductSort,
   type ProductSummary,
-  productSearchParams,
-  request,
 } from "../lib/api.ts";
 
 const sorts: { value: ProductSort; label: string }[] = [
@@ -27,7 +25,7 @@ export function ProductListPage() {
     q: params.q || undefined,
     category: params.category || undefined,
     sort: (params.sort as ProductSort) || undefined,
-    inStock: params.inStock === "true" ? true : undefined,
+    inStock: params.inStock === "true" ? "true" : undefined,
   });
   const firstPage = createAsync(() => getProducts(search()));
   const categories = createAsync(() => getCategories());
@@ -44,7 +42,7 @@ export function ProductListPage() {
   const loadMore = async () => {
     const next = cursor();
     if (!next) return;
-    const page = await request<ProductList>(`/products${productSearchParams({ ...search(), cursor: next })}`);
+    const page = await listProducts({ ...search(), cursor: next });
     setMore((items) => [...items, ...page.items]);
     setCursor(page.nextCursor);
   };
