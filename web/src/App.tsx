@@ -1,5 +1,6 @@
 import { Route, Router, useLocation } from "@solidjs/router";
 import { type Component, createEffect, lazy, on, onCleanup, type ParentProps, Show, Suspense } from "solid-js";
+import { AdminRoutes } from "./admin/routes.tsx";
 import { Header } from "./components/Header.tsx";
 import { PageBoundary } from "./components/PageBoundary.tsx";
 import { SignedIn } from "./components/SignedIn.tsx";
@@ -15,9 +16,7 @@ const AccountPage = lazy(() => import("./pages/AccountPage.tsx"));
 const CartPage = lazy(() => import("./pages/CartPage.tsx"));
 const OrdersPage = lazy(() => import("./pages/OrdersPage.tsx"));
 const OrderPage = lazy(() => import("./pages/OrderPage.tsx"));
-const DashboardPage = lazy(() => import("./pages/DashboardPage.tsx"));
 const WishlistPage = lazy(() => import("./pages/WishlistPage.tsx"));
-const AdminProductsPage = lazy(() => import("./pages/AdminProductsPage.tsx"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage.tsx"));
 
 /** A page that needs a signed-in user (of staff role, for `staff`). */
@@ -79,8 +78,7 @@ export function App() {
       <Route path="/cart" component={CartPage} />
       <Route path="/orders" component={signedIn(OrdersPage)} />
       <Route path="/orders/:id" component={signedIn(OrderPage)} />
-      <Route path="/admin" component={signedIn(DashboardPage, true)} />
-      <Route path="/admin/products" component={signedIn(AdminProductsPage, true)} />
+      <AdminRoutes />
       <Route path="/wishlist" component={signedIn(WishlistPage)} />
       <Route path="*404" component={NotFoundPage} />
     </Router>
