@@ -44,6 +44,17 @@ export default defineConfig({
       },
       {
         test: {
+          name: "local",
+          include: ["local/test/**/*.test.ts"],
+          // The local platform itself: the Neon HTTP endpoint, simulated distance and fault injection.
+          environment: "node",
+          globalSetup: ["local/test/setup.ts"],
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        test: {
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
           // After the workerd suites: two cores running both at once made browser steps slow enough to flake.

@@ -8,7 +8,7 @@ export const dev = {
   postgresDataDir: resolve(root, ".local/postgres"),
   secretsFile: resolve(root, ".local/dev-secrets.json"),
   database: "royal_shop",
-  ports: { postgres: 54329, wsProxy: 54330, redisServer: 54331, redisRest: 54332 },
+  ports: { postgres: 54329, wsProxy: 54330, redisServer: 54331, redisRest: 54332, neonHttp: 54333 },
   redisToken: "royal-shop-local-token",
 };
 

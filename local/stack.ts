@@ -1,6 +1,7 @@
 import { runMigrations } from "../db/migrate.ts";
 import { runSeed } from "../db/seed.ts";
 import { logger } from "./log.ts";
+import { startNeonHttp } from "./neon-http.ts";
 import { startPostgres } from "./postgres.ts";
 import { type RedisEngine, startRedis } from "./redis.ts";
 import { startWsProxy } from "./ws-proxy.ts";
@@ -8,7 +9,7 @@ import { startWsProxy } from "./ws-proxy.ts";
 export interface StackOptions {
   postgresDataDir: string;
   database: string;
-  ports: { postgres: number; wsProxy: number; redisServer: number; redisRest: number };
+  ports: { postgres: number; wsProxy: number; neonHttp: number; redisServer: number; redisRest: number };
   redisToken: string;
   /** Tests need the real engine; `npm start` falls back to the in-memory one. */
   requireRedisServer?: boolean;
@@ -19,6 +20,8 @@ export interface StackOptions {
 export interface StackBindings {
   DATABASE_URL: string;
   NEON_WS_PROXY: string;
+  /** Neon's HTTP query endpoint for local Postgres (`http://127.0.0.1:<port>/sql`), for `neonConfig.fetchEndpoint`. */
+  NEON_HTTP_ENDPOINT: string;
   UPSTASH_REDIS_REST_URL: string;
   UPSTASH_REDIS_REST_TOKEN: string;
 }
@@ -29,7 +32,10 @@ export interface RunningStack {
   stop(): Promise<void>;
 }
 
-/** Starts Postgres, the Neon-style WebSocket proxy and the Upstash-style Redis endpoint, then migrates and seeds. */
+/**
+ * Starts Postgres, the Neon-style WebSocket proxy and HTTP endpoint and the Upstash-style Redis endpoint,
+ * then migrates and seeds.
+ */
 export async function startStack(opts: StackOptions): Promise<RunningStack> {
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
@@ -51,6 +57,15 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       log: logger("ws-proxy"),
     });
     stops.push(proxy.stop);
+
+    const httpLog = logger("neon-http");
+    const neonHttp = await startNeonHttp({
+      port: opts.ports.neonHttp,
+      postgres: { host: "127.0.0.1", port: opts.ports.postgres },
+      log: httpLog,
+    });
+    stops.push(neonHttp.stop);
+    httpLog.info(`Neon HTTP endpoint on ${neonHttp.url}`);
 
     const redisLog = logger("redis");
     const redis = await startRedis({
@@ -80,6 +95,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       bindings: {
         DATABASE_URL: postgres.url,
         NEON_WS_PROXY: proxy.url,
+        NEON_HTTP_ENDPOINT: neonHttp.url,
         UPSTASH_REDIS_REST_URL: redis.url,
         UPSTASH_REDIS_REST_TOKEN: redis.token,
       },
