@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import pg from "pg";
+import { delay } from "./latency.ts";
 import type { Logger } from "./log.ts";
 
 /**
@@ -28,6 +29,8 @@ export interface NeonHttpOptions {
   /** The local Postgres: the only server a connection string may name (as localhost or 127.0.0.1). */
   postgres: { host: string; port: number };
   log: Logger;
+  /** Simulated round trip in ms, added to every request (half before the query runs, half after). */
+  rttMs?: number;
   /** Connections per set of credentials (default 20). */
   maxConnections?: number;
 }
@@ -74,6 +77,7 @@ class HttpError extends Error {
 }
 
 export async function startNeonHttp(opts: NeonHttpOptions): Promise<RunningNeonHttp> {
+  const rttMs = opts.rttMs ?? 0;
   const pools = new Map<string, pg.Pool>();
   let stopping = false;
 
@@ -135,6 +139,7 @@ export async function startNeonHttp(opts: NeonHttpOptions): Promise<RunningNeonH
       client = undefined;
     });
     const send = async (status: number, body: string, headers: Record<string, string> = {}) => {
+      await delay(rttMs / 2);
       if (gone) return;
       res.writeHead(status, { "content-type": "application/json", ...headers }).end(body);
     };
@@ -144,6 +149,7 @@ export async function startNeonHttp(opts: NeonHttpOptions): Promise<RunningNeonH
       if (path !== "/sql") throw new HttpError(404, `no route ${path}: queries go to /sql`);
       if (req.method !== "POST") throw new HttpError(405, "queries are sent with POST");
       const body = await readBody(req);
+      await delay(rttMs / 2);
       if (gone) return;
 
       const header = (name: string) => {

@@ -7,6 +7,7 @@ import type { Redis as RedisClient } from "ioredis";
 // Loaded through require: test runners that resolve the "browser" condition would get browser builds.
 const require = createRequire(import.meta.url);
 
+import { delay } from "./latency.ts";
 import type { Logger } from "./log.ts";
 
 export type RedisEngine = "redis-server" | "in-memory";
@@ -47,16 +48,21 @@ export async function startRedis(opts: {
   token: string;
   log: Logger;
   requireServer?: boolean;
+  /** Simulated round trip in ms, added to every request (half on arrival, half before the answer). */
+  rttMs?: number;
 }): Promise<RunningRedis> {
   const useServer = hasRedisServer();
   if (!useServer && opts.requireServer) throw new Error("redis-server is not installed");
   const backend = useServer ? await serverBackend(opts.serverPort, opts.log) : memoryBackend();
   const engine: RedisEngine = useServer ? "redis-server" : "in-memory";
 
+  const halfRtt = (opts.rttMs ?? 0) / 2;
   const http = createServer(async (req, res) => {
-    const send = (status: number, body: unknown) => {
+    const send = async (status: number, body: unknown) => {
+      await delay(halfRtt);
       res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
     };
+    await delay(halfRtt);
     if (req.headers.authorization !== `Bearer ${opts.token}`) return send(401, { error: "Unauthorized" });
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -82,7 +88,7 @@ export async function startRedis(opts: {
       const reply = await attempt(() => backend.run(body));
       return send("error" in reply ? 400 : 200, encode(reply));
     }
-    send(400, { error: "ERR expected a command array" });
+    return send(400, { error: "ERR expected a command array" });
   });
 
   await new Promise<void>((resolve) => http.listen(opts.restPort, "127.0.0.1", resolve));

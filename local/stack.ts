@@ -1,5 +1,6 @@
 import { runMigrations } from "../db/migrate.ts";
 import { runSeed } from "../db/seed.ts";
+import { simRttFromEnv } from "./latency.ts";
 import { logger } from "./log.ts";
 import { startNeonHttp } from "./neon-http.ts";
 import { startPostgres } from "./postgres.ts";
@@ -14,6 +15,11 @@ export interface StackOptions {
   /** Tests need the real engine; `npm start` falls back to the in-memory one. */
   requireRedisServer?: boolean;
   seed: boolean;
+  /**
+   * Simulated round trip to Postgres and Redis in ms, added by the WebSocket proxy (half each way), the
+   * Neon HTTP endpoint and the Upstash endpoint (per request). Default: `ROYAL_SIM_RTT_MS`, else 0.
+   */
+  simRttMs?: number;
 }
 
 /** What the worker needs to reach the local services, as its bindings. */
@@ -29,6 +35,8 @@ export interface StackBindings {
 export interface RunningStack {
   bindings: StackBindings;
   redisEngine: RedisEngine;
+  /** The simulated round trip in force, in ms (0: none). */
+  simRttMs: number;
   stop(): Promise<void>;
 }
 
@@ -37,6 +45,7 @@ export interface RunningStack {
  * then migrates and seeds.
  */
 export async function startStack(opts: StackOptions): Promise<RunningStack> {
+  const simRttMs = opts.simRttMs ?? simRttFromEnv();
   const stops: (() => Promise<void>)[] = [];
   const stop = async () => {
     for (const fn of stops.reverse()) await fn().catch(() => {});
@@ -51,9 +60,11 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
     });
     stops.push(postgres.stop);
 
+    const postgresAddress = { host: "127.0.0.1", port: opts.ports.postgres };
     const proxy = await startWsProxy({
       port: opts.ports.wsProxy,
       allow: [`localhost:${opts.ports.postgres}`, `127.0.0.1:${opts.ports.postgres}`],
+      rttMs: simRttMs,
       log: logger("ws-proxy"),
     });
     stops.push(proxy.stop);
@@ -61,7 +72,8 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
     const httpLog = logger("neon-http");
     const neonHttp = await startNeonHttp({
       port: opts.ports.neonHttp,
-      postgres: { host: "127.0.0.1", port: opts.ports.postgres },
+      postgres: postgresAddress,
+      rttMs: simRttMs,
       log: httpLog,
     });
     stops.push(neonHttp.stop);
@@ -74,6 +86,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       token: opts.redisToken,
       log: redisLog,
       requireServer: opts.requireRedisServer,
+      rttMs: simRttMs,
     });
     stops.push(redis.stop);
     redisLog.info(
@@ -100,6 +113,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
         UPSTASH_REDIS_REST_TOKEN: redis.token,
       },
       redisEngine: redis.engine,
+      simRttMs,
       stop,
     };
   } catch (error) {

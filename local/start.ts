@@ -1,4 +1,5 @@
 import { dev, devWorkerVars, root } from "./config.ts";
+import { simRttEnvVar } from "./latency.ts";
 import { logger } from "./log.ts";
 import { isPortFree } from "./ports.ts";
 import { stopService, waitForHttp } from "./processes.ts";
@@ -36,6 +37,11 @@ try {
     seed: true,
   });
   cleanups.push(stack.stop);
+  if (stack.simRttMs > 0) {
+    log.info(
+      `simulated distance: every round trip to Postgres and Redis takes ${stack.simRttMs} ms more (${simRttEnvVar})`,
+    );
+  }
 
   const web = await watchWeb(logger("web"));
   cleanups.push(web.close);
@@ -64,6 +70,7 @@ try {
       `Royal Shop is ready at ${url} (${seconds} s)`,
       `  API docs   ${url}/api/v1/docs`,
       `  Health     ${url}/api/v1/health`,
+      ...(stack.simRttMs > 0 ? [`  Distance   +${stack.simRttMs} ms per round trip to Postgres and Redis`] : []),
       `  Redis      ${stack.redisEngine === "redis-server" ? "redis-server" : "in-memory engine (install redis-server for the real one)"}`,
       "  Demo accounts (development only):",
       "    admin    admin@royal.shop / royal-admin",

@@ -1,7 +1,8 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server } from "node:http";
 import { createRequire } from "node:module";
-import { connect } from "node:net";
-import type { WebSocketServer as WebSocketServerType } from "ws";
+import { type AddressInfo, connect, type Socket } from "node:net";
+import type { WebSocket, WebSocketServer as WebSocketServerType } from "ws";
+import { delay, Lane } from "./latency.ts";
 import type { Logger } from "./log.ts";
 
 // Loaded through require so that bundlers resolving the "browser" condition still get the Node server.
@@ -12,50 +13,90 @@ export interface RunningProxy {
   stop(): Promise<void>;
 }
 
+export interface WsProxyOptions {
+  /** 0 picks a free port. */
+  port: number;
+  /** The `host:port` addresses that clients may reach. */
+  allow: string[];
+  log: Logger;
+  /**
+   * Simulated round trip in ms: half is added to each direction of every connection (byte order kept),
+   * and the WebSocket upgrade answers one round trip late, as a far proxy would.
+   */
+  rttMs?: number;
+}
+
 /**
  * The WebSocket-to-TCP bridge that Neon runs in front of Postgres, for local Postgres: the unmodified
  * `@neondatabase/serverless` driver opens `ws://host/v1?address=db:5432` and speaks the Postgres
  * protocol in binary frames. Only the allowed addresses can be reached.
  */
-export function startWsProxy(opts: { port: number; allow: string[]; log: Logger }): Promise<RunningProxy> {
+export function startWsProxy(opts: WsProxyOptions): Promise<RunningProxy> {
+  const rttMs = opts.rttMs ?? 0;
   const http: Server = createServer((_req, res) => res.writeHead(426).end("WebSocket only\n"));
-  const wss: WebSocketServerType = new WebSocketServer({ server: http, path: "/v1" });
+  const wss: WebSocketServerType = new WebSocketServer({ noServer: true });
 
-  wss.on("connection", (socket, req) => {
+  http.on("upgrade", async (req: IncomingMessage, socket: Socket, head: Buffer) => {
+    if (new URL(req.url ?? "", "http://proxy").pathname !== "/v1") {
+      socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n");
+      return;
+    }
+    socket.on("error", () => socket.destroy());
+    await delay(rttMs);
+    if (socket.destroyed) return;
+    wss.handleUpgrade(req, socket, head, (ws) => bridge(ws, req));
+  });
+
+  const bridge = (ws: WebSocket, req: IncomingMessage) => {
     const address = new URL(req.url ?? "", "http://proxy").searchParams.get("address") ?? "";
     if (!opts.allow.includes(address)) {
       opts.log.error(`refused a connection to ${address || "(no address)"}`);
-      socket.close(1008, "address not allowed");
+      ws.close(1008, "address not allowed");
       return;
     }
     const [host, port] = splitHostPort(address);
     const tcp = connect({ host: host === "localhost" ? "127.0.0.1" : host, port, noDelay: true });
     const pending: Buffer[] = [];
     let open = false;
+    // Half the round trip each way.
+    const toPostgres = new Lane(rttMs / 2);
+    const toClient = new Lane(rttMs / 2);
+    const drop = () => {
+      toPostgres.clear();
+      toClient.clear();
+      ws.terminate();
+      tcp.destroy();
+    };
 
     tcp.on("connect", () => {
       open = true;
       for (const chunk of pending) tcp.write(chunk);
       pending.length = 0;
     });
-    tcp.on("data", (data) => socket.readyState === socket.OPEN && socket.send(data));
+    tcp.on("data", (data) => toClient.push(() => ws.readyState === ws.OPEN && ws.send(data)));
     // A clean close (not terminate) lets Postgres' last FATAL message reach the client.
-    tcp.on("close", () => socket.close(1000));
+    tcp.on("close", () => toClient.push(() => ws.close(1000)));
     tcp.on("error", (error) => opts.log.error(`postgres socket: ${error.message}`));
 
-    socket.on("message", (data: Buffer) => (open ? tcp.write(data) : pending.push(data)));
-    socket.on("close", () => tcp.end());
-    socket.on("error", () => tcp.destroy());
-  });
+    ws.on("message", (data: Buffer) => toPostgres.push(() => (open ? tcp.write(data) : pending.push(data))));
+    ws.on("close", (code) => {
+      // A vanished client (no close frame) leaves nothing in flight worth delivering.
+      if (code === 1006) drop();
+      else toPostgres.push(() => tcp.end());
+    });
+    ws.on("error", drop);
+  };
 
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
+    http.once("error", reject);
     http.listen(opts.port, "127.0.0.1", () =>
       resolve({
-        url: `127.0.0.1:${opts.port}/v1`,
+        url: `127.0.0.1:${(http.address() as AddressInfo).port}/v1`,
         stop: () =>
           new Promise<void>((done) => {
             for (const client of wss.clients) client.terminate();
             wss.close();
+            http.closeAllConnections();
             http.close(() => done());
           }),
       }),

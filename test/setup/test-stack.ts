@@ -5,6 +5,8 @@ import { freePort } from "../../local/ports.ts";
 import { type RunningStack, startStack } from "../../local/stack.ts";
 
 export interface TestStackOptions {
+  /** Simulated round trip in ms (default: `ROYAL_SIM_RTT_MS`, else 0). */
+  simRttMs?: number;
   /** Migrate and seed (default); without the seed the schema is still migrated. */
   seed?: boolean;
 }
@@ -32,6 +34,7 @@ export async function startTestStack(opts: TestStackOptions = {}): Promise<Runni
       redisToken: "royal-shop-test-token",
       requireRedisServer: true,
       seed: opts.seed ?? true,
+      simRttMs: opts.simRttMs,
     });
     return {
       ...stack,
