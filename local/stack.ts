@@ -1,5 +1,6 @@
 import { runMigrations } from "../db/migrate.ts";
 import { runSeed } from "../db/seed.ts";
+import { startFaultControl } from "./faults.ts";
 import { simRttFromEnv } from "./latency.ts";
 import { logger } from "./log.ts";
 import { startNeonHttp } from "./neon-http.ts";
@@ -20,6 +21,8 @@ export interface StackOptions {
    * Neon HTTP endpoint and the Upstash endpoint (per request). Default: `ROYAL_SIM_RTT_MS`, else 0.
    */
   simRttMs?: number;
+  /** Also start the fault-injection control server (tests), on a free port. */
+  faultControl?: boolean;
 }
 
 /** What the worker needs to reach the local services, as its bindings. */
@@ -37,6 +40,8 @@ export interface RunningStack {
   redisEngine: RedisEngine;
   /** The simulated round trip in force, in ms (0: none). */
   simRttMs: number;
+  /** The fault-injection control server, when asked for (`http://127.0.0.1:<port>`). */
+  faultsUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -95,6 +100,19 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
         : `Upstash REST endpoint on ${redis.url}, backed by the in-memory engine (install redis-server for the real one)`,
     );
 
+    let faultsUrl: string | undefined;
+    if (opts.faultControl) {
+      const control = await startFaultControl({
+        postgres: postgresAddress,
+        neonHttpUrl: neonHttp.url,
+        redisUrl: redis.url,
+        rttMs: simRttMs,
+        log: logger("faults"),
+      });
+      stops.push(control.stop);
+      faultsUrl = control.url;
+    }
+
     await runMigrations(postgres.url);
     pgLog.info("migrations applied");
     if (opts.seed) {
@@ -114,6 +132,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       },
       redisEngine: redis.engine,
       simRttMs,
+      faultsUrl,
       stop,
     };
   } catch (error) {

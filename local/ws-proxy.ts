@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import { createRequire } from "node:module";
 import { type AddressInfo, connect, type Socket } from "node:net";
 import type { WebSocket, WebSocketServer as WebSocketServerType } from "ws";
+import type { FaultSwitch } from "./faults.ts";
 import { delay, Lane } from "./latency.ts";
 import type { Logger } from "./log.ts";
 
@@ -24,6 +25,8 @@ export interface WsProxyOptions {
    * and the WebSocket upgrade answers one round trip late, as a far proxy would.
    */
   rttMs?: number;
+  /** Fault injection (dedicated test proxies only). */
+  faults?: FaultSwitch;
 }
 
 /**
@@ -33,8 +36,10 @@ export interface WsProxyOptions {
  */
 export function startWsProxy(opts: WsProxyOptions): Promise<RunningProxy> {
   const rttMs = opts.rttMs ?? 0;
+  const faults = opts.faults;
   const http: Server = createServer((_req, res) => res.writeHead(426).end("WebSocket only\n"));
   const wss: WebSocketServerType = new WebSocketServer({ noServer: true });
+  faults?.attach(http);
 
   http.on("upgrade", async (req: IncomingMessage, socket: Socket, head: Buffer) => {
     if (new URL(req.url ?? "", "http://proxy").pathname !== "/v1") {
@@ -42,12 +47,14 @@ export function startWsProxy(opts: WsProxyOptions): Promise<RunningProxy> {
       return;
     }
     socket.on("error", () => socket.destroy());
+    // A hung proxy accepts the connection and never upgrades it (unless the mode returns to pass).
+    if (faults && !(await faults.whenFlowing(socket))) return;
     await delay(rttMs);
     if (socket.destroyed) return;
-    wss.handleUpgrade(req, socket, head, (ws) => bridge(ws, req));
+    wss.handleUpgrade(req, socket, head, (ws) => bridge(ws, req, socket));
   });
 
-  const bridge = (ws: WebSocket, req: IncomingMessage) => {
+  const bridge = (ws: WebSocket, req: IncomingMessage, socket: Socket) => {
     const address = new URL(req.url ?? "", "http://proxy").searchParams.get("address") ?? "";
     if (!opts.allow.includes(address)) {
       opts.log.error(`refused a connection to ${address || "(no address)"}`);
@@ -58,14 +65,24 @@ export function startWsProxy(opts: WsProxyOptions): Promise<RunningProxy> {
     const tcp = connect({ host: host === "localhost" ? "127.0.0.1" : host, port, noDelay: true });
     const pending: Buffer[] = [];
     let open = false;
-    // Half the round trip each way.
+    let messages = 0;
+    // Half the round trip each way; a hung proxy stalls both directions.
     const toPostgres = new Lane(rttMs / 2);
     const toClient = new Lane(rttMs / 2);
+    const detach = faults?.stallWhileHung([toPostgres, toClient]);
     const drop = () => {
+      detach?.();
       toPostgres.clear();
       toClient.clear();
       ws.terminate();
       tcp.destroy();
+    };
+    if (faults) faults.onCut(socket, drop);
+
+    // Both sides closed: the connection is done with the fault switch.
+    let closedSides = 0;
+    const sideClosed = () => {
+      if (++closedSides === 2) detach?.();
     };
 
     tcp.on("connect", () => {
@@ -75,11 +92,25 @@ export function startWsProxy(opts: WsProxyOptions): Promise<RunningProxy> {
     });
     tcp.on("data", (data) => toClient.push(() => ws.readyState === ws.OPEN && ws.send(data)));
     // A clean close (not terminate) lets Postgres' last FATAL message reach the client.
-    tcp.on("close", () => toClient.push(() => ws.close(1000)));
+    tcp.on("close", () => {
+      sideClosed();
+      toClient.push(() => ws.close(1000));
+    });
     tcp.on("error", (error) => opts.log.error(`postgres socket: ${error.message}`));
 
-    ws.on("message", (data: Buffer) => toPostgres.push(() => (open ? tcp.write(data) : pending.push(data))));
+    ws.on("message", (data: Buffer) => {
+      messages++;
+      const limit = faults?.cutAfterMessages;
+      if (limit !== undefined && limit !== null && messages > limit) {
+        drop();
+        socket.resetAndDestroy();
+        return;
+      }
+      if (faults) faults.messages++;
+      toPostgres.push(() => (open ? tcp.write(data) : pending.push(data)));
+    });
     ws.on("close", (code) => {
+      sideClosed();
       // A vanished client (no close frame) leaves nothing in flight worth delivering.
       if (code === 1006) drop();
       else toPostgres.push(() => tcp.end());
@@ -94,6 +125,7 @@ export function startWsProxy(opts: WsProxyOptions): Promise<RunningProxy> {
         url: `127.0.0.1:${(http.address() as AddressInfo).port}/v1`,
         stop: () =>
           new Promise<void>((done) => {
+            faults?.cut();
             for (const client of wss.clients) client.terminate();
             wss.close();
             http.closeAllConnections();

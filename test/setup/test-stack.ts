@@ -7,6 +7,8 @@ import { type RunningStack, startStack } from "../../local/stack.ts";
 export interface TestStackOptions {
   /** Simulated round trip in ms (default: `ROYAL_SIM_RTT_MS`, else 0). */
   simRttMs?: number;
+  /** Start the fault-injection control server too (its URL is `faultsUrl`). */
+  faultControl?: boolean;
   /** Migrate and seed (default); without the seed the schema is still migrated. */
   seed?: boolean;
 }
@@ -35,6 +37,7 @@ export async function startTestStack(opts: TestStackOptions = {}): Promise<Runni
       requireRedisServer: true,
       seed: opts.seed ?? true,
       simRttMs: opts.simRttMs,
+      faultControl: opts.faultControl,
     });
     return {
       ...stack,
