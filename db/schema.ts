@@ -54,7 +54,7 @@ export const users = pgTable(
     isPhoneVerified: boolean("is_phone_verified").notNull().default(false),
     passwordHash: text("password_hash"),
     role: userRole("role").notNull().default("customer"),
-    isActive: boolean("is_active").notNull().default(true),
+    active: boolean("is_active").notNull().default(true),
     /** The name shown on the customer's public reviews and comments; a neutral fallback when null. */
     displayName: text("display_name"),
     /** Grows when every session must end at once (reset, deactivation, sign out everywhere); tokens carry it. */
@@ -126,7 +126,7 @@ export const products = pgTable(
       .generatedAlwaysAs((): SQL => sql`${products.price} + ${products.shippingAmount} - ${products.discount}`),
     stockQty: integer("stock_qty").notNull().default(0),
     lowStockThreshold: integer("low_stock_threshold").notNull().default(5),
-    isActive: boolean("is_active").notNull().default(true),
+    active: boolean("is_active").notNull().default(true),
     searchVector: tsvector("search_vector")
       .notNull()
       .generatedAlwaysAs(
@@ -250,7 +250,7 @@ export const coupons = pgTable(
     minSubtotal: money("min_subtotal").notNull().default(0),
     maxDiscount: money("max_discount"),
     usedCount: integer("used_count").notNull().default(0),
-    isActive: boolean("is_active").notNull().default(true),
+    active: boolean("is_active").notNull().default(true),
     createdAt: createdAt(),
   },
   (t) => [

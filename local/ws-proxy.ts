@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import { createRequire } from "node:module";
 import { type AddressInfo, connect, type Socket } from "node:net";
 import type { WebSocket, WebSocketServer as WebSocketServerType } from "ws";
-import type { FaultSwitch } from "./faults.ts";
+import type { FaultSwitch } from "./fault-switch.ts";
 import { delay, Lane } from "./latency.ts";
 import type { Logger } from "./log.ts";
 

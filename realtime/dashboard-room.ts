@@ -1,7 +1,7 @@
 import type { Connection } from "partyserver";
-import { lazyServices } from "../worker/middleware/services.ts";
-import { liveStats } from "../worker/services/stats.service.ts";
-import type { DashboardEvent, DashboardMessage, LiveStats } from "./messages.ts";
+import { dashboardStats } from "../worker/platform/snapshots.ts";
+import type { LiveStats } from "../worker/schemas/stats.ts";
+import type { DashboardEvent, DashboardMessage } from "./messages.ts";
 import { ShopRoom } from "./room.ts";
 
 const statsFreshMs = 10_000;
@@ -25,13 +25,8 @@ export class DashboardRoom extends ShopRoom<DashboardMessage> {
 
   private async stats(): Promise<LiveStats> {
     if (this.latest && Date.now() - this.latest.at < statsFreshMs) return this.latest.stats;
-    const handle = lazyServices(this.env);
-    try {
-      const stats = await liveStats(handle.services.db, this.env.CURRENCY);
-      this.latest = { stats, at: Date.now() };
-      return stats;
-    } finally {
-      await handle.close();
-    }
+    const stats = await dashboardStats(this.env);
+    this.latest = { stats, at: Date.now() };
+    return stats;
   }
 }

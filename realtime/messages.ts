@@ -1,46 +1,29 @@
 import { z } from "zod";
-import type { Cart } from "../worker/schemas/cart.ts";
-import type { Order } from "../worker/schemas/orders.ts";
+import { cartSchema } from "../worker/schemas/cart.ts";
+import { myCouponSchema } from "../worker/schemas/coupons.ts";
+import { adminOrderSchema, orderSchema } from "../worker/schemas/orders.ts";
+import { createdCommentSchema } from "../worker/schemas/reviews.ts";
+import { liveStatsSchema } from "../worker/schemas/stats.ts";
 
 /**
- * Every message the rooms send and accept, shared by the rooms and the web client. Each carries the
- * room's `version`, which grows with every message, so a client drops anything older than it applied.
+ * Every message the rooms send and accept, shared by the rooms and the web client, built from the
+ * same schemas the HTTP routes answer. Each carries the room's `version`, which grows with every
+ * message, so a client drops anything older than it applied.
  */
 
-export interface CouponView {
-  code: string;
-  title: string;
-  kind: "percent" | "fixed";
-  value: number;
-  expiresAt: string;
-  remainingUses: number;
-}
-
-export interface LiveStats {
-  ordersToday: number;
-  revenueToday: number;
-  pendingOrders: number;
-  lowStockCount: number;
-  activeShoppers: number;
-  currency: string;
-}
-
 const version = z.number().int().nonnegative();
-const object = <T>(check: (value: Record<string, unknown>) => boolean) =>
-  z.custom<T>((value) => typeof value === "object" && value !== null && check(value as Record<string, unknown>));
-const cart = object<Cart>((v) => Number.isInteger(v.version) && Array.isArray(v.items));
-const order = object<Order>((v) => typeof v.id === "string" && typeof v.status === "string");
-const coupons = object<CouponView[]>((v) => Array.isArray(v));
-const stats = object<LiveStats>((v) => Number.isInteger(v.ordersToday));
+const cart = cartSchema;
+const coupons = z.array(myCouponSchema);
+const stats = liveStatsSchema;
 const serverTime = z.string();
 const error = z.object({ type: z.literal("error"), version, code: z.string(), message: z.string() });
 const pong = z.object({ type: z.literal("pong"), version, serverTime });
 
 export const shopperMessageSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("snapshot"), version, cart, coupons: z.array(z.unknown()).pipe(coupons), serverTime }),
+  z.object({ type: z.literal("snapshot"), version, cart, coupons, serverTime }),
   z.object({ type: z.literal("cart"), version, cart }),
-  z.object({ type: z.literal("coupons"), version, coupons: z.array(z.unknown()).pipe(coupons), serverTime }),
-  z.object({ type: z.literal("order"), version, order }),
+  z.object({ type: z.literal("coupons"), version, coupons, serverTime }),
+  z.object({ type: z.literal("order"), version, order: orderSchema }),
   pong,
   error,
 ]);
@@ -48,7 +31,7 @@ export const shopperMessageSchema = z.discriminatedUnion("type", [
 export const dashboardMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("snapshot"), version, stats }),
   z.object({ type: z.literal("stats"), version, stats }),
-  z.object({ type: z.literal("order"), version, order }),
+  z.object({ type: z.literal("order"), version, order: adminOrderSchema }),
   z.object({
     type: z.literal("low_stock"),
     version,
@@ -57,7 +40,7 @@ export const dashboardMessageSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("comment"),
     version,
-    comment: z.object({ id: z.string(), kind: z.string(), body: z.string() }),
+    comment: createdCommentSchema.pick({ id: true, kind: true, body: true }),
   }),
   pong,
   error,

@@ -1,5 +1,5 @@
 import { getServerByName } from "partyserver";
-import type { Bindings } from "../worker/env.ts";
+import type { Bindings } from "../worker/bindings.ts";
 import type { CatalogEvent, DashboardEvent, ShopperEvent } from "./messages.ts";
 
 /**

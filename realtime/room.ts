@@ -1,5 +1,5 @@
 import { type Connection, type ConnectionContext, Server, type WSMessage } from "partyserver";
-import type { Bindings } from "../worker/env.ts";
+import type { Bindings } from "../worker/bindings.ts";
 import { clientMessageSchema, maxClientFrameBytes, type Unversioned } from "./messages.ts";
 
 /** Who a socket belongs to, set by the worker after it verified the ticket. */

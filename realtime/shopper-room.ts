@@ -1,8 +1,7 @@
 import type { Connection } from "partyserver";
-import { lazyServices } from "../worker/middleware/services.ts";
-import { getCart } from "../worker/services/cart.service.ts";
-import { myCoupons } from "../worker/services/coupons.service.ts";
-import type { CouponView, ShopperEvent, ShopperMessage } from "./messages.ts";
+import { shopperCoupons, shopperSnapshot } from "../worker/platform/snapshots.ts";
+import type { MyCoupon } from "../worker/schemas/coupons.ts";
+import type { ShopperEvent, ShopperMessage } from "./messages.ts";
 import { ShopRoom } from "./room.ts";
 
 /**
@@ -16,7 +15,7 @@ export class ShopperRoom extends ShopRoom<ShopperMessage> {
   }
 
   async onConnect(connection: Connection) {
-    const { cart, coupons } = await this.read();
+    const { cart, coupons } = await shopperSnapshot(this.env, this.userId);
     this.sendTo(
       connection,
       this.stamp({ type: "snapshot", cart, coupons: coupons.items, serverTime: coupons.serverTime }),
@@ -32,30 +31,17 @@ export class ShopperRoom extends ShopRoom<ShopperMessage> {
 
   /** At the next coupon expiry: the fresh list from Postgres, to every device. */
   async onAlarm() {
-    const { coupons } = await this.read({ cart: false });
+    const coupons = await shopperCoupons(this.env, this.userId);
     await this.broadcastNext({ type: "coupons", coupons: coupons.items, serverTime: coupons.serverTime });
     await this.scheduleExpiry(coupons.items);
   }
 
-  private async scheduleExpiry(coupons: CouponView[]) {
+  private async scheduleExpiry(coupons: MyCoupon[]) {
     const next = coupons
       .map((c) => Date.parse(c.expiresAt))
       .filter((t) => t > Date.now())
       .sort((a, b) => a - b)[0];
     if (next === undefined) await this.ctx.storage.deleteAlarm();
     else await this.ctx.storage.setAlarm(next);
-  }
-
-  private async read(options: { cart: boolean } = { cart: true }) {
-    const handle = lazyServices(this.env);
-    try {
-      const [cart, coupons] = await Promise.all([
-        options.cart ? getCart(handle.services.db, this.userId, this.env.CURRENCY) : Promise.resolve(null),
-        myCoupons(handle.services.db, this.userId, this.env.CURRENCY),
-      ]);
-      return { cart: cart as NonNullable<typeof cart>, coupons };
-    } finally {
-      await handle.close();
-    }
   }
 }

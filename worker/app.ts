@@ -5,20 +5,19 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { createRouter } from "./lib/create-router.ts";
 import { errorBody, renderError } from "./lib/errors.ts";
-import { requireAdmin, requireAuth, requireStaff } from "./middleware/auth.ts";
-import { catalogCache } from "./middleware/catalog-cache.ts";
-import { services } from "./middleware/services.ts";
+import { context } from "./middleware/context.ts";
+import { adminAuditRouter } from "./routes/admin/audit.ts";
 import { adminCouponsRouter } from "./routes/admin/coupons.ts";
 import { adminModerationRouter } from "./routes/admin/moderation.ts";
 import { adminOrdersRouter } from "./routes/admin/orders.ts";
 import { adminProductsRouter } from "./routes/admin/products.ts";
 import { adminReportsRouter } from "./routes/admin/reports.ts";
-import { adminBrandsRouter, adminCategoriesRouter } from "./routes/admin/taxonomy.ts";
+import { adminStatsRouter } from "./routes/admin/stats.ts";
+import { adminTaxonomyRouter } from "./routes/admin/taxonomy.ts";
 import { adminUsersRouter } from "./routes/admin/users.ts";
 import { authRouter } from "./routes/auth.ts";
 import { cartRouter } from "./routes/cart.ts";
 import { catalogRouter } from "./routes/catalog.ts";
-import { clubRouter } from "./routes/club.ts";
 import { couponsRouter } from "./routes/coupons.ts";
 import { devRouter } from "./routes/dev.ts";
 import { healthRouter } from "./routes/health.ts";
@@ -26,7 +25,9 @@ import { imagesRouter } from "./routes/images.ts";
 import { meRouter } from "./routes/me.ts";
 import { ordersRouter } from "./routes/orders.ts";
 import { paymentsRouter } from "./routes/payments.ts";
-import { realtimeRouter, statsRouter } from "./routes/realtime.ts";
+import { realtimeRouter } from "./routes/realtime.ts";
+import { reviewsRouter } from "./routes/reviews.ts";
+import { wishlistRouter } from "./routes/wishlist.ts";
 
 export const apiBase = "/api/v1";
 const maxJsonBodyBytes = 64 * 1024;
@@ -34,6 +35,12 @@ const maxJsonBodyBytes = 64 * 1024;
 /** The whole API's type: the typed web client (`hc<AppType>`) follows its routes. */
 export type AppType = ReturnType<typeof createApp>;
 
+const jsonLimit = bodyLimit({
+  maxSize: maxJsonBodyBytes,
+  onError: (c) => c.json(errorBody(c, "payload_too_large", `The body is larger than ${maxJsonBodyBytes} bytes.`), 413),
+});
+
+/** The API. Every route declares who may call it beside its definition (see middleware/access.ts). */
 export function createApp() {
   const api = createRouter();
 
@@ -44,62 +51,38 @@ export function createApp() {
     if (!origin) return next();
     return cors({ origin, credentials: true, maxAge: 600 })(c, next);
   });
-  const jsonLimit = bodyLimit({
-    maxSize: maxJsonBodyBytes,
-    onError: (c) =>
-      c.json(errorBody(c, "payload_too_large", `The body is larger than ${maxJsonBodyBytes} bytes.`), 413),
-  });
-  // Image uploads have their own, larger limit on their route.
-  api.use("*", (c, next) => (c.req.path.endsWith("/admin/images") ? next() : jsonLimit(c, next)));
-  api.use("*", services);
+  // Images are uploaded as their bytes under a limit of their own; every other body is small.
+  api.use("*", (c, next) => (c.req.header("content-type")?.startsWith("image/") ? next() : jsonLimit(c, next)));
+  api.use("*", context);
   // Lets the sandbox bank deliver its callback through the shop's own router, as a real gateway would over HTTP.
   api.use("*", async (c, next) => {
     c.set("deliver", async (request: Request) => app.fetch(request, c.env, c.executionCtx));
     await next();
   });
 
-  // Authentication and role checks run before validation, so a caller without access learns nothing.
-  const signedIn = [
-    "/cart",
-    "/cart/*",
-    "/coupons",
-    "/coupons/*",
-    "/checkout",
-    "/orders",
-    "/orders/*",
-    "/realtime/*",
-    "/wishlist",
-    "/wishlist/*",
-  ];
-  for (const path of signedIn) api.use(path, requireAuth);
-  for (const path of ["/products", "/products/*", "/categories", "/brands"]) api.use(path, catalogCache);
-  // The upload route checks access itself, before its body limit.
-  api.use("/admin/*", (c, next) => (c.req.path.endsWith("/admin/images") ? next() : requireAuth(c, next)));
-  api.use("/admin/*", (c, next) => (c.req.path.endsWith("/admin/images") ? next() : requireStaff(c, next)));
-  for (const path of ["/admin/users", "/admin/users/*"]) api.use(path, requireAdmin);
-
   const routes = api
     .route("/", healthRouter)
     .route("/", catalogRouter)
-    .route("/", clubRouter)
+    .route("/", reviewsRouter)
+    .route("/", wishlistRouter)
     .route("/", authRouter)
     .route("/", meRouter)
     .route("/", devRouter)
-    .route("/cart", cartRouter)
-    .route("/coupons", couponsRouter)
+    .route("/", cartRouter)
+    .route("/", couponsRouter)
     .route("/", ordersRouter)
     .route("/", paymentsRouter)
-    .route("/admin/users", adminUsersRouter)
-    .route("/admin/coupons", adminCouponsRouter)
-    .route("/admin/orders", adminOrdersRouter)
-    .route("/admin/stats", statsRouter)
-    .route("/admin/products", adminProductsRouter)
-    .route("/admin/categories", adminCategoriesRouter)
-    .route("/admin/brands", adminBrandsRouter)
-    .route("/admin/reports", adminReportsRouter)
-    .route("/admin", adminModerationRouter)
+    .route("/", realtimeRouter)
     .route("/", imagesRouter)
-    .route("/realtime", realtimeRouter);
+    .route("/", adminUsersRouter)
+    .route("/", adminCouponsRouter)
+    .route("/", adminOrdersRouter)
+    .route("/", adminStatsRouter)
+    .route("/", adminProductsRouter)
+    .route("/", adminTaxonomyRouter)
+    .route("/", adminReportsRouter)
+    .route("/", adminAuditRouter)
+    .route("/", adminModerationRouter);
 
   api.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
@@ -113,7 +96,7 @@ export function createApp() {
       title: "Royal Shop API",
       version: "1.0.0",
       description:
-        "The API of Royal Shop. Money is in minor units of `currency`; errors are `{ error: { code, message, details? } }`.",
+        "The API of Royal Shop. Money is in minor units of `currency`; errors are `{ error: { code, message, details? } }`. Each operation's `x-access` says who may call it: `public`, `signedIn`, `staff` or `admin`.",
     },
     servers: [{ url: apiBase }],
   });

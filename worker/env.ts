@@ -1,57 +1,20 @@
-import type { Redis } from "@upstash/redis";
-import type { Database } from "../db/client.ts";
-import type { Notifier } from "./notifications/notifier.ts";
+import type { Bindings } from "./bindings.ts";
+import type { AccessClaims } from "./lib/tokens.ts";
+import type { ShopContext } from "./platform/context.ts";
 import type { UserRow } from "./repositories/users.repository.ts";
-import type { Live } from "./services/live.service.ts";
 
-/** The worker's secrets, beside the bindings that `wrangler types` generates from wrangler.toml. */
-interface Secrets {
-  DATABASE_URL: string;
-  /** Local development only: the WebSocket-to-TCP proxy in front of Postgres. */
-  NEON_WS_PROXY?: string;
-  UPSTASH_REDIS_REST_URL: string;
-  UPSTASH_REDIS_REST_TOKEN: string;
-  /** The ES256 signing key of access tokens, a private JWK, and its key id. */
-  JWT_PRIVATE_JWK: string;
-  JWT_KEY_ID: string;
-  /** Public JWKs (with `kid`) of retired signing keys whose tokens may still be live. */
-  JWT_PREVIOUS_PUBLIC_JWKS?: string;
-  /** Keys the HMAC under which one-time codes are stored. */
-  OTP_SECRET: string;
-  SANDBOX_GATEWAY_SECRET?: string;
-  STRIPE_SECRET_KEY?: string;
-  STRIPE_WEBHOOK_SECRET?: string;
-  RESEND_API_KEY?: string;
-  TWILIO_ACCOUNT_SID?: string;
-  TWILIO_AUTH_TOKEN?: string;
-}
-
-declare global {
-  namespace Cloudflare {
-    interface Env extends Secrets {}
-  }
-  interface Env extends Secrets {}
-}
-
-export type Bindings = Cloudflare.Env;
-
-/** Per-request clients, built once by the services middleware. */
-export interface Services {
-  readonly db: Database;
-  readonly redis: Redis;
-  readonly notifier: Notifier;
-  /** Pushes committed changes to the realtime rooms after the response. */
-  readonly live: Live;
-}
+export type { Bindings };
 
 export interface AppEnv {
   Bindings: Bindings;
   Variables: {
     requestId: string;
-    services: Services;
+    /** The request's context, built by the context middleware. */
+    ctx: ShopContext;
+    /** The signed-in user, for routes whose access needs one. */
     user?: UserRow;
-    /** The session of the access token (its refresh token family). */
-    sessionId?: string | null;
+    /** The verified access token's claims. */
+    claims?: AccessClaims;
     /** Sends a request through the shop's own router (the sandbox bank's callbacks). */
     deliver: (request: Request) => Promise<Response>;
   };

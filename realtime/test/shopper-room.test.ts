@@ -2,7 +2,6 @@ import { runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { signAccessToken, signTicket } from "../../worker/lib/tokens.ts";
 import {
   address,
   call,
@@ -16,9 +15,10 @@ import {
   signUp,
   tokenFor,
   withServices,
-} from "../../worker/test/helpers.ts";
+} from "../../test/support/shop.ts";
+import { openSocket } from "../../test/support/sockets.ts";
+import { signAccessToken, signTicket } from "../../worker/lib/tokens.ts";
 import { dashboardMessageSchema, shopperMessageSchema } from "../messages.ts";
-import { openSocket } from "./sockets.ts";
 
 async function ticketFor(token: string) {
   const result = await call("/realtime/ticket", { method: "POST", token });

@@ -1,5 +1,5 @@
 import type { Redis } from "@upstash/redis/cloudflare";
-import type { Notifier, OtpMessage } from "./notifier.ts";
+import type { Notifier, OtpMessage } from "./message.ts";
 
 export interface OutboxItem extends OtpMessage {
   sentAt: string;

@@ -1,25 +1,8 @@
 import type { Redis } from "@upstash/redis/cloudflare";
-import type { Channel } from "../lib/username.ts";
 import { DevelopmentNotifier } from "./development.ts";
+import type { Notifier } from "./message.ts";
 import { ResendEmail } from "./resend.ts";
 import { TwilioSms } from "./twilio.ts";
-
-export type OtpPurpose = "verify" | "reset" | "login";
-
-export interface OtpMessage {
-  to: string;
-  channel: Channel;
-  purpose: OtpPurpose;
-  code: string;
-  text: string;
-}
-
-/** Delivers one-time codes. A failed delivery throws `DeliveryError`. */
-export interface Notifier {
-  send(message: OtpMessage): Promise<void>;
-}
-
-export class DeliveryError extends Error {}
 
 export interface NotifierConfig {
   ENVIRONMENT: string;
@@ -47,9 +30,4 @@ export function createNotifier(config: NotifierConfig, redis: Redis, fetcher: ty
     fetcher,
   );
   return { send: (message) => (message.channel === "email" ? email.send(message) : sms.send(message)) };
-}
-
-export function otpText(purpose: OtpPurpose, code: string): string {
-  const what = { verify: "verification", reset: "password reset", login: "sign-in" }[purpose];
-  return `Your Royal Shop ${what} code is ${code}. It expires in 5 minutes. Never share it.`;
 }

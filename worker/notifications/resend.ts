@@ -1,4 +1,4 @@
-import { DeliveryError, type Notifier, type OtpMessage } from "./notifier.ts";
+import { DeliveryError, type Notifier, type OtpMessage } from "./message.ts";
 
 /** Email through Resend's HTTP API. */
 export class ResendEmail implements Notifier {

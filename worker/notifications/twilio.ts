@@ -1,4 +1,4 @@
-import { DeliveryError, type Notifier, type OtpMessage } from "./notifier.ts";
+import { DeliveryError, type Notifier, type OtpMessage } from "./message.ts";
 
 /** SMS through Twilio's Messages API. */
 export class TwilioSms implements Notifier {

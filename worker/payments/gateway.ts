@@ -1,3 +1,5 @@
+import type { Redis } from "@upstash/redis/cloudflare";
+
 /** What a payment gateway reported about one payment, once its message was verified. */
 export interface GatewayResult {
   /** The gateway's id of this message or transaction; a result is applied once per id. */
@@ -29,6 +31,11 @@ export interface PaymentGateway {
   readonly name: "sandbox" | "stripe";
   start(request: PaymentRequest): Promise<StartedPayment>;
   refund(payment: { authority: string; authorizedKey: string | null; amount: number }): Promise<void>;
+  /**
+   * Verifies a callback as received (raw body and headers); throws `RejectedCallback` when it fails,
+   * answers null for a message the shop does not act on. Redis holds what replay checks remember.
+   */
+  verify(rawBody: string, headers: Headers, redis: Redis): Promise<GatewayResult | null>;
 }
 
 /** A gateway message that failed verification (signature, age, replay, shape): answered 400 and recorded. */

@@ -68,7 +68,8 @@ export class SandboxGateway implements PaymentGateway {
   }
 
   /** Verifies signature, shape, age and novelty of a callback; throws `RejectedCallback` otherwise. */
-  async verify(rawBody: string, signature: string | undefined, redis: Redis, now = Date.now()): Promise<GatewayResult> {
+  async verify(rawBody: string, headers: Headers, redis: Redis, now = Date.now()): Promise<GatewayResult> {
+    const signature = headers.get("x-sandbox-signature");
     const expected = new TextEncoder().encode(await this.signature(rawBody));
     if (!signature || !timingSafeEqual(new TextEncoder().encode(signature), expected)) {
       throw new RejectedCallback("bad_signature");

@@ -53,7 +53,8 @@ export class StripeGateway implements PaymentGateway {
   }
 
   /** Verifies a webhook (signature, 300 s tolerance) and reads the Checkout events the shop acts on. */
-  async verify(rawBody: string, signature: string | undefined): Promise<GatewayResult | null> {
+  async verify(rawBody: string, headers: Headers): Promise<GatewayResult | null> {
+    const signature = headers.get("stripe-signature");
     let event: Stripe.Event;
     try {
       event = await this.stripe.webhooks.constructEventAsync(

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
+import type { PublicComment, PublicRating } from "../schemas/reviews.ts";
 import { isoTime, publicAuthor } from "./sql.ts";
 
 export type RatingSummaryRow = { average: string; count: number; my_vote: number | null };
@@ -28,7 +29,7 @@ export async function ratingSummary(db: Database, productId: string, userId: str
 
 export async function approvedRatings(db: Database, productId: string, limit: number, before?: [string, string]) {
   const after = before ? sql`AND (r.updated_at, r.id) < (${before[0]}::timestamptz, ${before[1]}::uuid)` : sql``;
-  const result = await db.execute<{ id: string; vote: number; text: string; author: string; at: string }>(sql`
+  const result = await db.execute<PublicRating>(sql`
     SELECT r.id, r.vote, r.text, ${publicAuthor(sql`u`)} AS author,
       ${isoTime(sql`r.updated_at`)} AS at
     FROM ratings r JOIN users u ON u.id = r.user_id
@@ -52,7 +53,7 @@ export async function insertComment(
 
 export async function approvedComments(db: Database, productId: string, limit: number, before?: [string, string]) {
   const after = before ? sql`AND (c.created_at, c.id) < (${before[0]}::timestamptz, ${before[1]}::uuid)` : sql``;
-  const result = await db.execute<{ id: string; kind: string; body: string; author: string; at: string }>(sql`
+  const result = await db.execute<PublicComment>(sql`
     SELECT c.id, c.kind, c.body, ${publicAuthor(sql`u`)} AS author,
       ${isoTime(sql`c.created_at`)} AS at
     FROM comments c JOIN users u ON u.id = c.user_id

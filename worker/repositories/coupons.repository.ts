@@ -1,6 +1,7 @@
 import { desc, eq, getTableColumns, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { coupons } from "../../db/schema.ts";
+import type { GrantView } from "../schemas/coupons.ts";
 import { isoTime } from "./sql.ts";
 
 export type CouponRow = typeof coupons.$inferSelect;
@@ -120,6 +121,18 @@ export async function insertGrant(db: Database, couponId: string, userId: string
       ${isoTime(sql`granted_at`)} AS granted_at,
       ${isoTime(sql`expires_at`)} AS expires_at`);
   return result.rows[0];
+}
+
+/** A coupon's grants with whose they are, newest first, keyset-paged, in the API's shape. */
+export async function listGrants(db: Database, couponId: string, limit: number, before?: [string, string]) {
+  const result = await db.execute<GrantView>(sql`
+    SELECT uc.id, uc.code, uc.user_id AS "userId", u.username, ${isoTime(sql`uc.granted_at`)} AS "grantedAt",
+      ${isoTime(sql`uc.expires_at`)} AS "expiresAt", uc.uses
+    FROM user_coupons uc JOIN users u ON u.id = uc.user_id
+    WHERE uc.coupon_id = ${couponId}
+      ${before ? sql`AND (uc.granted_at, uc.id) < (${before[0]}::timestamptz, ${before[1]}::uuid)` : sql``}
+    ORDER BY uc.granted_at DESC, uc.id DESC LIMIT ${limit}`);
+  return result.rows;
 }
 
 /** The scheduled purge: granted coupons that expired or are used up. */

@@ -1,34 +1,15 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
+import type { CommentForModeration, RatingForModeration } from "../schemas/reviews.ts";
 import { isoTime } from "./sql.ts";
 
 export type Moderated = "comments" | "ratings";
-
-export type CommentEntry = {
-  id: string;
-  productId: string | null;
-  author: string;
-  kind: "suggestion" | "criticism";
-  body: string;
-  approved: boolean;
-  at: string;
-};
-
-export type RatingEntry = {
-  id: string;
-  productId: string;
-  author: string;
-  vote: number;
-  text: string;
-  approved: boolean;
-  at: string;
-};
 
 type Filter = { approved?: boolean; limit: number; before?: [string, string] };
 
 /** Comments for staff, newest first, keyset-paged; the author is the username (staff see who wrote). */
 export async function listCommentsForModeration(db: Database, filter: Filter) {
-  const result = await db.execute<CommentEntry>(sql`
+  const result = await db.execute<CommentForModeration>(sql`
     SELECT c.id, c.product_id AS "productId", u.username AS author, c.kind, c.body, c.is_approved AS approved,
       ${isoTime(sql`c.created_at`)} AS at
     FROM comments c JOIN users u ON u.id = c.user_id
@@ -40,7 +21,7 @@ export async function listCommentsForModeration(db: Database, filter: Filter) {
 
 /** Rating texts for staff, newest first, keyset-paged. */
 export async function listRatingsForModeration(db: Database, filter: Filter) {
-  const result = await db.execute<RatingEntry>(sql`
+  const result = await db.execute<RatingForModeration>(sql`
     SELECT r.id, r.product_id AS "productId", u.username AS author, r.vote, r.text, r.is_approved AS approved,
       ${isoTime(sql`r.updated_at`)} AS at
     FROM ratings r JOIN users u ON u.id = r.user_id

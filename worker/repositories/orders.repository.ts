@@ -2,6 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { ShippingAddress } from "../../db/schema.ts";
 import type { OrderStatus } from "../domain/order-status.ts";
+import type { AdminOrder } from "../schemas/orders.ts";
 import { containing, isoTime } from "./sql.ts";
 
 export type ReservedLine = {
@@ -14,28 +15,14 @@ export type ReservedLine = {
   low_stock_threshold: number;
 };
 
-export type OrderView = {
-  id: string;
-  user_id: string;
-  status: OrderStatus;
-  currency: string;
-  subtotal: number;
-  discount: number;
-  tax: number;
-  shipping: number;
-  total: number;
-  coupon_code: string | null;
-  shipping_address: ShippingAddress;
-  request_hash: string;
-  created_at: string;
-  expires_at: string;
-  items: { productId: string; name: string; quantity: number; unitPrice: number; lineTotal: number }[];
-  events: { status: OrderStatus; at: string; actor: Actor["kind"]; note: string | null }[];
-};
+/** An order as the API answers it, read in that shape; with the request hash its idempotency compares. */
+export type OrderRow = AdminOrder & { requestHash: string };
 
 const orderColumns = sql`
-  o.id, o.user_id, o.status, o.currency, o.subtotal, o.discount, o.tax, o.shipping, o.total, o.coupon_code,
-  o.shipping_address, o.request_hash, ${isoTime(sql`o.created_at`)} AS created_at, ${isoTime(sql`o.expires_at`)} AS expires_at,
+  o.id, o.user_id AS "userId", (SELECT username FROM users WHERE id = o.user_id) AS username, o.status, o.currency,
+  o.subtotal, o.discount, o.tax, o.shipping, o.total, o.coupon_code AS "couponCode",
+  o.shipping_address AS "shippingAddress", o.request_hash AS "requestHash",
+  ${isoTime(sql`o.created_at`)} AS "createdAt", ${isoTime(sql`o.expires_at`)} AS "expiresAt",
   coalesce((SELECT json_agg(json_build_object('productId', i.product_id, 'name', i.name, 'quantity', i.quantity,
       'unitPrice', i.unit_price, 'lineTotal', i.line_total) ORDER BY i.name) FROM order_items i WHERE i.order_id = o.id), '[]') AS items,
   coalesce((SELECT json_agg(json_build_object('status', e.status, 'at', ${isoTime(sql`e.created_at`)}, 'actor', e.actor_kind, 'note', e.note)
@@ -46,20 +33,20 @@ export async function lockIdempotencyKey(db: Database, userId: string, key: stri
   await db.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${userId}:${key}`}, 0))`);
 }
 
-export async function findOrderByKey(db: Database, userId: string, key: string): Promise<OrderView | undefined> {
-  const result = await db.execute<OrderView>(sql`
+export async function findOrderByKey(db: Database, userId: string, key: string): Promise<OrderRow | undefined> {
+  const result = await db.execute<OrderRow>(sql`
     SELECT ${orderColumns} FROM orders o WHERE o.user_id = ${userId} AND o.idempotency_key = ${key}`);
   return result.rows[0];
 }
 
-export async function findOrder(db: Database, id: string): Promise<OrderView | undefined> {
-  const result = await db.execute<OrderView>(sql`SELECT ${orderColumns} FROM orders o WHERE o.id = ${id}`);
+export async function findOrder(db: Database, id: string): Promise<OrderRow | undefined> {
+  const result = await db.execute<OrderRow>(sql`SELECT ${orderColumns} FROM orders o WHERE o.id = ${id}`);
   return result.rows[0];
 }
 
 export async function listOrdersOf(db: Database, userId: string, limit: number, before?: [string, string]) {
   const after = before ? sql`AND (o.created_at, o.id) < (${before[0]}::timestamptz, ${before[1]}::uuid)` : sql``;
-  const result = await db.execute<OrderView>(sql`
+  const result = await db.execute<OrderRow>(sql`
     SELECT ${orderColumns} FROM orders o WHERE o.user_id = ${userId} ${after}
     ORDER BY o.created_at DESC, o.id DESC LIMIT ${limit}`);
   return result.rows;
@@ -67,6 +54,7 @@ export async function listOrdersOf(db: Database, userId: string, limit: number, 
 
 export interface OrderSearch {
   status?: OrderStatus;
+  userId?: string;
   q?: string;
   from?: string;
   to?: string;
@@ -77,13 +65,14 @@ export async function searchOrders(db: Database, search: OrderSearch, limit: num
   const conditions: SQL[] = [sql`true`];
   if (before) conditions.push(sql`(o.created_at, o.id) < (${before[0]}::timestamptz, ${before[1]}::uuid)`);
   if (search.status) conditions.push(sql`o.status = ${search.status}`);
+  if (search.userId) conditions.push(sql`o.user_id = ${search.userId}`);
   if (search.q) {
     conditions.push(sql`(o.id::text = ${search.q} OR u.username ILIKE ${containing(search.q)})`);
   }
   if (search.from) conditions.push(sql`o.created_at >= ${search.from}::timestamptz`);
   if (search.to) conditions.push(sql`o.created_at < ${search.to}::timestamptz`);
-  const result = await db.execute<OrderView & { username: string }>(sql`
-    SELECT ${orderColumns}, u.username FROM orders o JOIN users u ON u.id = o.user_id
+  const result = await db.execute<OrderRow>(sql`
+    SELECT ${orderColumns} FROM orders o JOIN users u ON u.id = o.user_id
     WHERE ${sql.join(conditions, sql` AND `)} ORDER BY o.created_at DESC, o.id DESC LIMIT ${limit}`);
   return result.rows;
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
+import { isoTime } from "./sql.ts";
 
 export type PaymentRow = {
   id: string;
@@ -50,6 +51,31 @@ export async function findPaymentByAuthority(
     SELECT id, order_id, gateway, authority, authorized_key, amount, tax, currency, status
     FROM payments WHERE gateway = ${gateway} AND authority = ${authority}`);
   return result.rows[0];
+}
+
+/** Every payment attempt of an order with its gateway history, oldest first, in the API's shape. */
+export async function paymentsOfOrder(db: Database, orderId: string) {
+  const result = await db.execute<{
+    id: string;
+    gateway: PaymentRow["gateway"];
+    authority: string;
+    amount: number;
+    currency: string;
+    status: PaymentRow["status"];
+    transactionId: string | null;
+    cardLast4: string | null;
+    createdAt: string;
+    paidAt: string | null;
+    history: { outcome: string; reason: string | null; eventId: string | null; at: string }[];
+  }>(sql`
+    SELECT p.id, p.gateway, p.authority, p.amount, p.currency, p.status, p.transaction_id AS "transactionId",
+      p.card_last4 AS "cardLast4", ${isoTime(sql`p.created_at`)} AS "createdAt",
+      CASE WHEN p.paid_at IS NULL THEN NULL ELSE ${isoTime(sql`p.paid_at`)} END AS "paidAt",
+      coalesce((SELECT json_agg(json_build_object('outcome', h.outcome, 'reason', h.reason, 'eventId', h.event_id,
+          'at', ${isoTime(sql`h.received_at`)}) ORDER BY h.received_at, h.id)
+        FROM payment_history h WHERE h.payment_id = p.id), '[]') AS history
+    FROM payments p WHERE p.order_id = ${orderId} ORDER BY p.created_at, p.id`);
+  return result.rows;
 }
 
 export async function succeededPaymentOf(db: Database, orderId: string): Promise<PaymentRow | undefined> {

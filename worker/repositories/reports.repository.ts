@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
+import type { OrderStatus } from "../domain/order-status.ts";
 
 /**
  * The admin's reports: one statement each, keyset-paged. Sums and counts that can pass 32 bits are
@@ -84,6 +85,37 @@ export async function revenueByDay(db: Database, from: string, to: string, page:
     day: row.day,
     orders: Number(row.orders),
     paidOrders: Number(row.paidOrders),
+    revenue: Number(row.revenue),
+  }));
+}
+
+/** Every status with how many orders are in it. */
+export async function ordersByStatus(db: Database) {
+  const result = await db.execute<{ status: OrderStatus; count: string }>(sql`
+    SELECT s.status, count(o.id)::bigint::text AS count
+    FROM unnest(enum_range(NULL::order_status)) AS s(status)
+    LEFT JOIN orders o ON o.status = s.status
+    GROUP BY s.status ORDER BY s.status`);
+  return result.rows.map((row) => ({ status: row.status, count: Number(row.count) }));
+}
+
+/** Units and revenue per product over paid orders of the last `days`, most units first. */
+export async function topProducts(db: Database, days: number, page: Page) {
+  const result = await db.execute<{ productId: string; name: string; units: string; revenue: string }>(sql`
+    SELECT * FROM (
+      SELECT i.product_id AS "productId", max(i.name) AS name, sum(i.quantity)::bigint AS units,
+        sum(i.line_total::bigint)::bigint AS revenue
+      FROM order_items i JOIN orders o ON o.id = i.order_id
+      WHERE o.status IN ('paid', 'processing', 'shipped', 'delivered')
+        AND o.created_at >= now() - make_interval(days => ${days})
+      GROUP BY i.product_id
+    ) ranked
+    WHERE true ${page.after ? sql`AND (units, "productId") < (${page.after[0]}::bigint, ${page.after[1]}::uuid)` : sql``}
+    ORDER BY units DESC, "productId" DESC LIMIT ${page.limit}`);
+  return result.rows.map((row) => ({
+    productId: row.productId,
+    name: row.name,
+    units: Number(row.units),
     revenue: Number(row.revenue),
   }));
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, ilike, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, gt, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { users } from "../../db/schema.ts";
 import type { Role } from "../lib/tokens.ts";
@@ -70,7 +70,7 @@ export async function endAllSessions(db: Database, id: string): Promise<void> {
 export async function updateUser(
   db: Database,
   id: string,
-  changes: { role?: Role; isActive?: boolean; displayName?: string | null },
+  changes: { role?: Role; active?: boolean; displayName?: string | null },
 ) {
   const [row] = await db
     .update(users)
@@ -92,6 +92,18 @@ export async function searchUsers(
   if (afterUsername) conditions.push(gt(users.username, afterUsername));
   return db
     .select()
+    .from(users)
+    .where(and(...conditions))
+    .orderBy(asc(users.username))
+    .limit(limit);
+}
+
+export async function searchCustomers(db: Database, q: string | undefined, limit: number, afterUsername?: string) {
+  const conditions: SQL[] = [eq(users.role, "customer")];
+  if (q) conditions.push(or(ilike(users.username, containing(q)), ilike(users.displayName, containing(q))) as SQL);
+  if (afterUsername) conditions.push(gt(users.username, afterUsername));
+  return db
+    .select({ id: users.id, username: users.username, displayName: users.displayName, createdAt: users.createdAt })
     .from(users)
     .where(and(...conditions))
     .orderBy(asc(users.username))

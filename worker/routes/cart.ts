@@ -1,97 +1,86 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
-import type { AppEnv } from "../env.ts";
 import { createRouter } from "../lib/create-router.ts";
-import { errorSchema } from "../lib/errors.ts";
-import { errorResponses, jsonBody as json, jsonContent, notFoundResponse, bearer as security } from "../lib/openapi.ts";
-import { currentUser } from "../middleware/auth.ts";
-import { cartSchema, mergeBody, mergeNoticeSchema, quantityBody } from "../schemas/cart.ts";
+import { conflict, errorResponses, jsonBody, jsonContent, notFound } from "../lib/openapi.ts";
+import { actorOf, route } from "../middleware/access.ts";
+import { cartSchema, mergeBody, mergedCartSchema, quantityBody } from "../schemas/cart.ts";
+import { productIdParam } from "../schemas/common.ts";
 import { clearCart, getCart, mergeCart, removeLine, setQuantity } from "../services/cart.service.ts";
 
 const tags = ["Cart"];
-const productParam = z.object({ productId: z.uuid() });
-const cartResponse = { 200: jsonContent(cartSchema, "The cart"), 401: jsonContent(errorSchema, "Not signed in") };
+const answer = { 200: jsonContent(cartSchema, "The cart") };
 
-/** The cart after a committed change, which every device of the shopper also receives. */
-async function changed(c: Context<AppEnv>, userId: string) {
-  const { db, live } = c.get("services");
-  const cart = await getCart(db, userId, c.env.CURRENCY);
-  live.cart(userId, cart);
-  return cart;
-}
-
-/** Mounted behind requireAuth: a cart belongs to the signed-in user only. */
+/** A cart belongs to the signed-in user only; every change reaches all their devices. */
 export const cartRouter = createRouter()
   .openapi(
-    createRoute({ method: "get", path: "/", tags, security, summary: "My cart", responses: cartResponse }),
-    async (c) => c.json(await getCart(c.get("services").db, currentUser(c).id, c.env.CURRENCY), 200),
+    route("signedIn", {
+      method: "get",
+      path: "/cart",
+      tags,
+      summary: "My cart",
+      responses: { ...answer, ...errorResponses },
+    }),
+    async (c) => {
+      const ctx = actorOf(c);
+      return c.json(await getCart(ctx, ctx.actor.id), 200);
+    },
   )
   .openapi(
-    createRoute({
+    route("signedIn", {
       method: "put",
-      path: "/items/{productId}",
+      path: "/cart/items/{productId}",
       tags,
-      security,
       summary: "Sets a line's quantity (0 removes it)",
-      request: { params: productParam, ...json(quantityBody) },
+      request: { params: productIdParam, ...jsonBody(quantityBody) },
       responses: {
-        ...cartResponse,
-        ...notFoundResponse,
-        409: jsonContent(errorSchema, "insufficient_stock, with the available quantity in details"),
+        ...answer,
+        ...notFound,
+        ...conflict("insufficient_stock, with the available quantity in details"),
         ...errorResponses,
       },
     }),
     async (c) => {
-      const { db } = c.get("services");
-      const user = currentUser(c);
-      await setQuantity(db, user.id, c.req.valid("param").productId, c.req.valid("json").quantity);
-      return c.json(await changed(c, user.id), 200);
+      const ctx = actorOf(c);
+      const { productId } = c.req.valid("param");
+      return c.json(await setQuantity(ctx, ctx.actor.id, productId, c.req.valid("json").quantity), 200);
     },
   )
   .openapi(
-    createRoute({
+    route("signedIn", {
       method: "delete",
-      path: "/items/{productId}",
+      path: "/cart/items/{productId}",
       tags,
-      security,
       summary: "Removes a line",
-      request: { params: productParam },
-      responses: { ...cartResponse, ...errorResponses },
+      request: { params: productIdParam },
+      responses: { ...answer, ...errorResponses },
     }),
     async (c) => {
-      const { db } = c.get("services");
-      const user = currentUser(c);
-      await removeLine(db, user.id, c.req.valid("param").productId);
-      return c.json(await changed(c, user.id), 200);
+      const ctx = actorOf(c);
+      return c.json(await removeLine(ctx, ctx.actor.id, c.req.valid("param").productId), 200);
     },
   )
   .openapi(
-    createRoute({ method: "delete", path: "/", tags, security, summary: "Empties the cart", responses: cartResponse }),
-    async (c) => {
-      const { db } = c.get("services");
-      const user = currentUser(c);
-      await clearCart(db, user.id);
-      return c.json(await changed(c, user.id), 200);
-    },
-  )
-  .openapi(
-    createRoute({
-      method: "post",
-      path: "/merge",
+    route("signedIn", {
+      method: "delete",
+      path: "/cart",
       tags,
-      security,
-      summary: "Joins a guest cart into mine (capped at stock; unavailable products dropped)",
-      request: json(mergeBody),
-      responses: {
-        200: jsonContent(cartSchema.extend({ notices: z.array(mergeNoticeSchema) }), "The merged cart with notices"),
-        401: jsonContent(errorSchema, "Not signed in"),
-        ...errorResponses,
-      },
+      summary: "Empties the cart",
+      responses: { ...answer, ...errorResponses },
     }),
     async (c) => {
-      const { db } = c.get("services");
-      const user = currentUser(c);
-      const notices = await mergeCart(db, user.id, c.req.valid("json").items);
-      return c.json({ ...(await changed(c, user.id)), notices }, 200);
+      const ctx = actorOf(c);
+      return c.json(await clearCart(ctx, ctx.actor.id), 200);
+    },
+  )
+  .openapi(
+    route("signedIn", {
+      method: "post",
+      path: "/cart/merge",
+      tags,
+      summary: "Joins a guest cart into mine (capped at stock; unavailable products dropped)",
+      request: jsonBody(mergeBody),
+      responses: { 200: jsonContent(mergedCartSchema, "The merged cart with notices"), ...errorResponses },
+    }),
+    async (c) => {
+      const ctx = actorOf(c);
+      return c.json(await mergeCart(ctx, ctx.actor.id, c.req.valid("json").items), 200);
     },
   );

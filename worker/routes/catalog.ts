@@ -1,65 +1,63 @@
-import { createRoute, z } from "@hono/zod-openapi";
 import { createRouter } from "../lib/create-router.ts";
-import { errorResponses, jsonContent, listSchema, notFoundResponse } from "../lib/openapi.ts";
-import { listBrands, listCategories } from "../repositories/taxonomy.repository.ts";
+import { errorResponses, jsonContent, notFound } from "../lib/openapi.ts";
+import { route } from "../middleware/access.ts";
+import { edgeCached } from "../middleware/edge-cache.ts";
 import {
-  brandSchema,
-  categorySchema,
+  brandListSchema,
+  categoryListSchema,
   productDetailSchema,
+  productListSchema,
+  productParam,
   productQuerySchema,
-  productSummarySchema,
 } from "../schemas/catalog.ts";
-import { getProduct, listProducts } from "../services/catalog.service.ts";
+import { brands, categories, getProduct, listProducts } from "../services/catalog.service.ts";
 
-const listProductsRoute = createRoute({
-  method: "get",
-  path: "/products",
-  tags: ["Catalog"],
-  summary: "Lists active products with search, filters, sorts and keyset pagination",
-  request: { query: productQuerySchema },
-  responses: {
-    200: jsonContent(listSchema(productSummarySchema, "ProductList"), "A page of products"),
-    ...errorResponses,
-  },
-});
-
-const getProductRoute = createRoute({
-  method: "get",
-  path: "/products/{idOrSlug}",
-  tags: ["Catalog"],
-  summary: "A product with gallery, features, category, brand and rating summary",
-  request: { params: z.object({ idOrSlug: z.string().min(1).max(200) }) },
-  responses: {
-    200: jsonContent(productDetailSchema, "The product"),
-    ...notFoundResponse,
-    ...errorResponses,
-  },
-});
-
-const listCategoriesRoute = createRoute({
-  method: "get",
-  path: "/categories",
-  tags: ["Catalog"],
-  summary: "All categories, with their parent",
-  responses: { 200: jsonContent(z.object({ items: z.array(categorySchema) }), "Categories"), ...errorResponses },
-});
-
-const listBrandsRoute = createRoute({
-  method: "get",
-  path: "/brands",
-  tags: ["Catalog"],
-  summary: "All brands",
-  responses: { 200: jsonContent(z.object({ items: z.array(brandSchema) }), "Brands"), ...errorResponses },
-});
+const tags = ["Catalog"];
 
 export const catalogRouter = createRouter()
-  .openapi(listProductsRoute, async (c) => {
-    const list = await listProducts(c.get("services").db, c.req.valid("query"), c.env.CURRENCY);
-    return c.json(list, 200);
-  })
-  .openapi(getProductRoute, async (c) => {
-    const product = await getProduct(c.get("services").db, c.req.valid("param").idOrSlug, c.env.CURRENCY);
-    return c.json(product, 200);
-  })
-  .openapi(listCategoriesRoute, async (c) => c.json({ items: await listCategories(c.get("services").db) }, 200))
-  .openapi(listBrandsRoute, async (c) => c.json({ items: await listBrands(c.get("services").db) }, 200));
+  .openapi(
+    route("public", {
+      method: "get",
+      path: "/products",
+      tags,
+      middleware: [edgeCached],
+      summary: "Lists active products with search, filters, sorts and keyset pagination",
+      request: { query: productQuerySchema },
+      responses: { 200: jsonContent(productListSchema, "A page of products"), ...errorResponses },
+    }),
+    async (c) => c.json(await listProducts(c.get("ctx"), c.req.valid("query")), 200),
+  )
+  .openapi(
+    route("public", {
+      method: "get",
+      path: "/products/{idOrSlug}",
+      tags,
+      middleware: [edgeCached],
+      summary: "A product with gallery, features, category, brand and rating summary",
+      request: { params: productParam },
+      responses: { 200: jsonContent(productDetailSchema, "The product"), ...notFound, ...errorResponses },
+    }),
+    async (c) => c.json(await getProduct(c.get("ctx"), c.req.valid("param").idOrSlug), 200),
+  )
+  .openapi(
+    route("public", {
+      method: "get",
+      path: "/categories",
+      tags,
+      middleware: [edgeCached],
+      summary: "All categories, with their parent",
+      responses: { 200: jsonContent(categoryListSchema, "Categories"), ...errorResponses },
+    }),
+    async (c) => c.json(await categories(c.get("ctx")), 200),
+  )
+  .openapi(
+    route("public", {
+      method: "get",
+      path: "/brands",
+      tags,
+      middleware: [edgeCached],
+      summary: "All brands",
+      responses: { 200: jsonContent(brandListSchema, "Brands"), ...errorResponses },
+    }),
+    async (c) => c.json(await brands(c.get("ctx")), 200),
+  );

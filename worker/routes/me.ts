@@ -1,46 +1,44 @@
-import { createRoute } from "@hono/zod-openapi";
 import { createRouter } from "../lib/create-router.ts";
-import { errorSchema } from "../lib/errors.ts";
 import { errorResponses, jsonBody, jsonContent } from "../lib/openapi.ts";
 import { publicJwks } from "../lib/tokens.ts";
-import { currentUser, requireAuth } from "../middleware/auth.ts";
-import { profileBody, userSchema } from "../schemas/auth.ts";
+import { actorOf, route } from "../middleware/access.ts";
+import { jwksSchema, profileBody, userSchema } from "../schemas/auth.ts";
 import { publicUser, updateProfile } from "../services/auth.service.ts";
+
+const tags = ["Accounts"];
 
 export const meRouter = createRouter()
   .openapi(
-    createRoute({
+    route("signedIn", {
       method: "get",
       path: "/me",
-      tags: ["Accounts"],
+      tags,
       summary: "The signed-in user",
-      security: [{ bearer: [] }],
-      middleware: [requireAuth] as const,
-      responses: {
-        200: jsonContent(userSchema, "The user"),
-        401: jsonContent(errorSchema, "Not signed in"),
-      },
+      responses: { 200: jsonContent(userSchema, "The user"), ...errorResponses },
     }),
-    (c) => c.json(publicUser(currentUser(c)), 200),
+    (c) => c.json(publicUser(actorOf(c).actor), 200),
   )
   .openapi(
-    createRoute({
+    route("signedIn", {
       method: "patch",
       path: "/me",
-      tags: ["Accounts"],
+      tags,
       summary: "Changes my display name, the name shown on my reviews and comments",
-      security: [{ bearer: [] }],
-      middleware: [requireAuth] as const,
       request: jsonBody(profileBody),
-      responses: {
-        200: jsonContent(userSchema, "The user"),
-        401: jsonContent(errorSchema, "Not signed in"),
-        ...errorResponses,
-      },
+      responses: { 200: jsonContent(userSchema, "The user"), ...errorResponses },
     }),
-    async (c) => c.json(await updateProfile(c.get("services"), currentUser(c).id, c.req.valid("json")), 200),
+    async (c) => c.json(await updateProfile(actorOf(c), c.req.valid("json")), 200),
   )
-  .get("/.well-known/jwks.json", async (c) => {
-    c.header("Cache-Control", "public, max-age=300");
-    return c.json(await publicJwks(c.env));
-  });
+  .openapi(
+    route("public", {
+      method: "get",
+      path: "/.well-known/jwks.json",
+      tags,
+      summary: "The public keys that verify access tokens (current and retired)",
+      responses: { 200: jsonContent(jwksSchema, "The key set") },
+    }),
+    async (c) => {
+      c.header("Cache-Control", "public, max-age=300");
+      return c.json(await publicJwks(c.get("ctx").config.signing), 200);
+    },
+  );

@@ -1,4 +1,8 @@
 import { z } from "@hono/zod-openapi";
+import { products } from "../../db/schema.ts";
+import { featureSchema, imageSchema } from "./catalog.ts";
+import { listSchema, pageQuery, timestamp } from "./common.ts";
+import { createSelectSchema } from "./tables.ts";
 
 const money = z.number().int().nonnegative();
 const slug = z
@@ -41,35 +45,44 @@ export const updateProductBody = z
   .partial()
   .refine((p) => Object.keys(p).length > 0, "give at least one field");
 
-export const adminProductSchema = z
-  .object({
-    id: z.string(),
-    slug: z.string(),
-    name: z.string(),
-    description: z.string(),
-    price: z.number().int(),
-    oldPrice: z.number().int().nullable(),
-    shippingAmount: z.number().int(),
-    discount: z.number().int(),
-    actualPrice: z.number().int(),
+export const adminProductSchema = createSelectSchema(products)
+  .pick({
+    id: true,
+    slug: true,
+    name: true,
+    description: true,
+    price: true,
+    oldPrice: true,
+    shippingAmount: true,
+    discount: true,
+    actualPrice: true,
+    stockQty: true,
+    lowStockThreshold: true,
+    categoryId: true,
+    brandId: true,
+    active: true,
+  })
+  .extend({
     currency: z.string(),
-    stockQty: z.number().int(),
-    lowStockThreshold: z.number().int(),
-    categoryId: z.string().nullable(),
-    brandId: z.string().nullable(),
-    active: z.boolean(),
-    features: z.array(z.object({ name: z.string(), value: z.string() })),
-    gallery: z.array(z.object({ url: z.string(), alt: z.string() })),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    features: z.array(featureSchema),
+    gallery: z.array(imageSchema),
+    createdAt: timestamp,
+    updatedAt: timestamp,
   })
   .openapi("AdminProduct");
 
-export const taxonomyBody = z.object({
-  name: z.string().trim().min(1).max(100),
-  slug: slug.optional(),
-  parentId: z.uuid().nullable().optional(),
+export const adminProductQuery = pageQuery.extend({
+  q: z.string().trim().min(1).max(200).optional(),
+  minStock: z.coerce.number().int().nonnegative().optional(),
+  maxStock: z.coerce.number().int().nonnegative().optional(),
+  category: z.string().min(1).max(100).optional(),
+  active: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional(),
 });
+
+export const adminProductListSchema = listSchema(adminProductSchema, "AdminProductList");
 
 export type CreateProduct = z.infer<typeof createProductBody>;
 export type UpdateProduct = z.infer<typeof updateProductBody>;

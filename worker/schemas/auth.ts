@@ -1,6 +1,8 @@
 import { z } from "@hono/zod-openapi";
+import { userRole, users } from "../../db/schema.ts";
+import { createSelectSchema } from "./tables.ts";
 
-export const roles = ["customer", "staff", "admin"] as const;
+export const roles = userRole.enumValues;
 export const otpPurposes = ["verify", "reset", "login"] as const;
 
 const username = z
@@ -26,16 +28,16 @@ export const displayName = z
   )
   .openapi({ example: "Grace H." });
 
-export const userSchema = z
-  .object({
-    id: z.string(),
-    username: z.string(),
-    email: z.string().nullable(),
-    phone: z.string().nullable(),
-    isEmailVerified: z.boolean(),
-    isPhoneVerified: z.boolean(),
-    role: z.enum(roles),
-    displayName: z.string().nullable(),
+export const userSchema = createSelectSchema(users)
+  .pick({
+    id: true,
+    username: true,
+    email: true,
+    phone: true,
+    isEmailVerified: true,
+    isPhoneVerified: true,
+    role: true,
+    displayName: true,
   })
   .openapi("User");
 
@@ -46,6 +48,8 @@ export const profileBody = z.object({
 export const sessionSchema = z
   .object({ accessToken: z.string(), refreshToken: z.string(), user: userSchema })
   .openapi("Session");
+
+export const registeredSchema = z.object({ user: userSchema }).openapi("Registered");
 
 export const registerBody = z.object({ username, password });
 export const otpRequestBody = z.object({ username, purpose: z.enum(otpPurposes) });
@@ -59,3 +63,8 @@ export const resetBody = z.object({ username, code, password });
 
 export type User = z.infer<typeof userSchema>;
 export type Session = z.infer<typeof sessionSchema>;
+
+/** A JSON Web Key Set: ES256 public keys with their `kid`. */
+export const jwksSchema = z
+  .object({ keys: z.array(z.object({ kid: z.string().optional() }).catchall(z.unknown())) })
+  .openapi("Jwks");

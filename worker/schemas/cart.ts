@@ -1,6 +1,5 @@
 import { z } from "@hono/zod-openapi";
-
-const money = z.number().int();
+import { money } from "./common.ts";
 
 export const cartSchema = z
   .object({
@@ -32,6 +31,8 @@ export const quantityBody = z.object({ quantity: z.number().int().min(0).max(999
 export const mergeBody = z.object({
   items: z.array(z.object({ productId: z.uuid(), quantity: z.number().int().min(1).max(999) })).max(100),
 });
+
+export const mergedCartSchema = cartSchema.extend({ notices: z.array(mergeNoticeSchema) }).openapi("MergedCart");
 
 export type Cart = z.infer<typeof cartSchema>;
 export type MergeNotice = z.infer<typeof mergeNoticeSchema>;

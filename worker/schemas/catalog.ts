@@ -1,8 +1,9 @@
 import { z } from "@hono/zod-openapi";
+import { brands, categories, productFeatures, productImages } from "../../db/schema.ts";
+import { booleanParam, listSchema, money } from "./common.ts";
+import { createSelectSchema } from "./tables.ts";
 
 export const productSorts = ["newest", "price_asc", "price_desc", "rating"] as const;
-
-const money = z.number().int().openapi({ description: "Minor units of `currency` (cents)" });
 
 export const ratingSummarySchema = z.object({
   average: z.number().openapi({ example: 4.25 }),
@@ -27,23 +28,30 @@ export const productSummarySchema = z
   })
   .openapi("ProductSummary");
 
-export const categorySchema = z
-  .object({ id: z.string(), slug: z.string(), name: z.string(), parentId: z.string().nullable() })
+export const categorySchema = createSelectSchema(categories)
+  .pick({ id: true, slug: true, name: true, parentId: true })
   .openapi("Category");
 
-export const brandSchema = z.object({ id: z.string(), slug: z.string(), name: z.string() }).openapi("Brand");
+export const brandSchema = createSelectSchema(brands).pick({ id: true, slug: true, name: true }).openapi("Brand");
+
+export const featureSchema = createSelectSchema(productFeatures).pick({ name: true, value: true }).openapi("Feature");
+export const imageSchema = createSelectSchema(productImages).pick({ url: true, alt: true }).openapi("Image");
 
 export const productDetailSchema = productSummarySchema
   .extend({
     description: z.string(),
     category: categorySchema.nullable(),
     brand: brandSchema.nullable(),
-    gallery: z.array(z.object({ url: z.string(), alt: z.string() })),
-    features: z.array(z.object({ name: z.string(), value: z.string() })),
+    gallery: z.array(imageSchema),
+    features: z.array(featureSchema),
   })
   .openapi("ProductDetail");
 
-const boolParam = z.enum(["true", "false", "1", "0"]).transform((value) => value === "true" || value === "1");
+export const productParam = z.object({ idOrSlug: z.string().min(1).max(200) });
+export const productListSchema = listSchema(productSummarySchema, "ProductList");
+export const categoryListSchema = z.object({ items: z.array(categorySchema) }).openapi("CategoryList");
+export const brandListSchema = z.object({ items: z.array(brandSchema) }).openapi("BrandList");
+
 const price = z.coerce.number().int().nonnegative();
 
 export const productQuerySchema = z.object({
@@ -52,7 +60,7 @@ export const productQuerySchema = z.object({
   brand: z.string().min(1).max(100).optional(),
   minPrice: price.optional().openapi({ description: "Inclusive bound on actualPrice" }),
   maxPrice: price.optional().openapi({ description: "Inclusive bound on actualPrice" }),
-  inStock: boolParam.optional(),
+  inStock: booleanParam.optional(),
   sort: z.enum(productSorts).default("newest"),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(500).optional(),
@@ -64,7 +72,4 @@ export type Category = z.infer<typeof categorySchema>;
 export type Brand = z.infer<typeof brandSchema>;
 export type ProductQuery = z.infer<typeof productQuerySchema>;
 export type ProductSort = (typeof productSorts)[number];
-export interface ProductList {
-  items: ProductSummary[];
-  nextCursor: string | null;
-}
+export type ProductList = z.infer<typeof productListSchema>;

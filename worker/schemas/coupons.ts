@@ -1,4 +1,7 @@
 import { z } from "@hono/zod-openapi";
+import { couponKind, coupons } from "../../db/schema.ts";
+import { listSchema, timestamp } from "./common.ts";
+import { createSelectSchema } from "./tables.ts";
 
 /** ISO 8601 durations as Postgres reads them (P7D, PT10M, P1DT12H); zero is not a validity. */
 export const isoDuration = z
@@ -14,12 +17,14 @@ export const myCouponSchema = z
   .object({
     code: z.string(),
     title: z.string(),
-    kind: z.enum(["percent", "fixed"]),
+    kind: z.enum(couponKind.enumValues),
     value: z.number().int(),
     expiresAt: z.string(),
     remainingUses: z.number().int(),
   })
   .openapi("MyCoupon");
+
+export type MyCoupon = z.infer<typeof myCouponSchema>;
 
 export const myCouponsSchema = z
   .object({ items: z.array(myCouponSchema), serverTime: z.string(), currency: z.string() })
@@ -38,7 +43,7 @@ export const previewSchema = z
 
 const couponTerms = {
   title: z.string().trim().min(1).max(80),
-  kind: z.enum(["percent", "fixed"]),
+  kind: z.enum(couponKind.enumValues),
   value: z.number().int().positive(),
   validFor: isoDuration,
   usageLimit: z.number().int().positive().nullable(),
@@ -69,22 +74,32 @@ export const couponChanges = z
   .refine((c) => Object.keys(c).length > 0, "give at least one term")
   .refine(percentAtMost100, percentMessage);
 
-export const couponSchema = z
+export const couponSchema = createSelectSchema(coupons)
+  .omit({ createdAt: true, validFor: true })
+  .extend({ validFor: isoDuration, createdAt: timestamp })
+  .openapi("Coupon");
+
+export const couponListSchema = listSchema(couponSchema, "CouponList");
+
+export const grantBody = z.object({ userId: z.uuid() });
+
+/** A grant as staff see it: whose, with its own expiry and how often it was used. */
+export const grantViewSchema = z
   .object({
     id: z.string(),
-    title: z.string(),
-    kind: z.enum(["percent", "fixed"]),
-    value: z.number().int(),
-    validFor: z.string(),
-    usageLimit: z.number().int().nullable(),
-    perUserLimit: z.number().int(),
-    minSubtotal: z.number().int(),
-    maxDiscount: z.number().int().nullable(),
-    usedCount: z.number().int(),
-    active: z.boolean(),
-    createdAt: z.string(),
+    code: z.string(),
+    userId: z.string(),
+    username: z.string(),
+    grantedAt: timestamp,
+    expiresAt: timestamp,
+    uses: z.number().int(),
   })
-  .openapi("Coupon");
+  .openapi("CouponGrantView");
+
+export const grantListSchema = listSchema(grantViewSchema, "CouponGrantList");
+export type GrantView = z.infer<typeof grantViewSchema>;
+
+export const previewBody = z.object({ code: z.string().trim().min(1).max(40) });
 
 export const grantSchema = z
   .object({

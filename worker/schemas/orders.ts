@@ -1,8 +1,7 @@
 import { z } from "@hono/zod-openapi";
-import { actorKind } from "../../db/schema.ts";
+import { actorKind, paymentGateway, paymentStatus } from "../../db/schema.ts";
 import { orderStatuses } from "../domain/order-status.ts";
-
-const money = z.number().int();
+import { listSchema, money, pageQuery, timestamp } from "./common.ts";
 
 export const shippingAddressSchema = z.object({
   name: z.string().trim().min(1).max(120),
@@ -62,9 +61,51 @@ export const orderSchema = z
   })
   .openapi("Order");
 
+/** An order as staff see it: whose it is, too. */
+export const adminOrderSchema = orderSchema.extend({ userId: z.string(), username: z.string() }).openapi("AdminOrder");
+
+export const orderListSchema = listSchema(orderSchema, "OrderList");
+export const adminOrderListSchema = listSchema(adminOrderSchema, "AdminOrderList");
+
+export const adminOrderQuery = pageQuery.extend({
+  status: z.enum(orderStatuses).optional(),
+  userId: z.uuid().optional(),
+  q: z.string().trim().min(1).max(100).optional(),
+  from: z.iso.datetime().optional(),
+  to: z.iso.datetime().optional(),
+});
+
+export const statusBody = z.object({ status: z.enum(orderStatuses) });
+export const staffCancelBody = z.object({ note: z.string().trim().min(1).max(500).optional() });
+
 export const paymentStartSchema = z
-  .object({ paymentId: z.string(), gateway: z.enum(["sandbox", "stripe"]), redirectUrl: z.string() })
+  .object({ paymentId: z.string(), gateway: z.enum(paymentGateway.enumValues), redirectUrl: z.string() })
   .openapi("PaymentStart");
 
+/** A payment attempt as staff see it, with every result its gateway reported. */
+export const paymentViewSchema = z
+  .object({
+    id: z.string(),
+    gateway: z.enum(paymentGateway.enumValues),
+    authority: z.string(),
+    amount: money,
+    currency: z.string(),
+    status: z.enum(paymentStatus.enumValues),
+    transactionId: z.string().nullable(),
+    cardLast4: z.string().nullable(),
+    createdAt: timestamp,
+    paidAt: timestamp.nullable(),
+    history: z.array(
+      z.object({ outcome: z.string(), reason: z.string().nullable(), eventId: z.string().nullable(), at: timestamp }),
+    ),
+  })
+  .openapi("PaymentView");
+
+export const adminOrderDetailSchema = adminOrderSchema
+  .extend({ payments: z.array(paymentViewSchema) })
+  .openapi("AdminOrderDetail");
+
 export type Order = z.infer<typeof orderSchema>;
+export type AdminOrder = z.infer<typeof adminOrderSchema>;
+export type PaymentView = z.infer<typeof paymentViewSchema>;
 export type CheckoutInput = z.infer<typeof checkoutBody>;

@@ -1,10 +1,9 @@
-import type { Redis } from "@upstash/redis/cloudflare";
 import { eq } from "drizzle-orm";
-import type { Database } from "../../db/client.ts";
-import type { brands, categories } from "../../db/schema.ts";
+import { brands, categories } from "../../db/schema.ts";
 import { cursorKeys, decodeCursor, pageOf } from "../lib/cursor.ts";
 import { AppError } from "../lib/errors.ts";
 import { slugify, withConstraints } from "../lib/pg-errors.ts";
+import type { ActorContext, ShopContext } from "../platform/context.ts";
 import {
   type AdminProductRow,
   type AdminProductSearch,
@@ -17,12 +16,8 @@ import {
   updateProduct,
 } from "../repositories/admin-catalog.repository.ts";
 import { recordAudit } from "../repositories/audit.repository.ts";
-import type { UserRow } from "../repositories/users.repository.ts";
 import type { AdminProduct, CreateProduct, UpdateProduct } from "../schemas/admin-catalog.ts";
-
-/** Every catalog change bumps this; cached anonymous catalog reads are keyed by it, so the next read is fresh. */
-export const catalogVersionKey = "catalog:version";
-export const bumpCatalogVersion = (redis: Redis) => redis.incr(catalogVersionKey);
+import { bumpCatalogVersion } from "./catalog-version.ts";
 
 export const toAdminProduct = (row: AdminProductRow, currency: string): AdminProduct => ({
   id: row.id,
@@ -46,32 +41,24 @@ export const toAdminProduct = (row: AdminProductRow, currency: string): AdminPro
   updatedAt: row.updated_at,
 });
 
-export interface AdminContext {
-  db: Database;
-  redis: Redis;
-  actor: UserRow;
-  currency: string;
-}
-
 export async function searchProducts(
-  db: Database,
+  ctx: ShopContext,
   search: AdminProductSearch & { limit: number; cursor?: string },
-  currency: string,
 ) {
   const rows = await searchAdminProducts(
-    db,
+    ctx.db,
     search,
     search.limit + 1,
     search.cursor ? decodeCursor(search.cursor, cursorKeys.text) : undefined,
   );
   const page = pageOf(rows, search.limit, (row) => [row.name, row.id]);
-  return { ...page, items: page.items.map((row) => toAdminProduct(row, currency)) };
+  return { ...page, items: page.items.map((row) => toAdminProduct(row, ctx.config.currency)) };
 }
 
-export async function getAdminProduct(db: Database, id: string, currency: string): Promise<AdminProduct> {
-  const row = await findAdminProduct(db, id);
+export async function getAdminProduct(ctx: ShopContext, id: string): Promise<AdminProduct> {
+  const row = await findAdminProduct(ctx.db, id);
   if (!row) throw new AppError("not_found", "No such product.");
-  return toAdminProduct(row, currency);
+  return toAdminProduct(row, ctx.config.currency);
 }
 
 function productValues(input: UpdateProduct) {
@@ -87,12 +74,12 @@ function productValues(input: UpdateProduct) {
     lowStockThreshold: input.lowStockThreshold,
     categoryId: input.categoryId,
     brandId: input.brandId,
-    isActive: input.active,
+    active: input.active,
   };
 }
 
 /** Creates a product with its features and gallery, in one transaction. */
-export async function createProduct(ctx: AdminContext, input: CreateProduct): Promise<AdminProduct> {
+export async function createProduct(ctx: ActorContext, input: CreateProduct): Promise<AdminProduct> {
   const product = await withConstraints(
     () =>
       ctx.db.transaction(async (tx) => {
@@ -111,7 +98,7 @@ export async function createProduct(ctx: AdminContext, input: CreateProduct): Pr
             id,
             input.gallery.map((g) => ({ url: g.url, alt: g.alt ?? "" })),
           );
-        const created = toAdminProduct((await findAdminProduct(tx, id)) as AdminProductRow, ctx.currency);
+        const created = toAdminProduct((await findAdminProduct(tx, id)) as AdminProductRow, ctx.config.currency);
         await recordAudit(tx, {
           actorId: ctx.actor.id,
           action: "product.create",
@@ -129,7 +116,7 @@ export async function createProduct(ctx: AdminContext, input: CreateProduct): Pr
 }
 
 /** Updates fields; features and gallery, when given, replace the old ones whole. */
-export async function changeProduct(ctx: AdminContext, id: string, input: UpdateProduct): Promise<AdminProduct> {
+export async function changeProduct(ctx: ActorContext, id: string, input: UpdateProduct): Promise<AdminProduct> {
   const product = await withConstraints(
     () =>
       ctx.db.transaction(async (tx) => {
@@ -144,13 +131,13 @@ export async function changeProduct(ctx: AdminContext, id: string, input: Update
             id,
             input.gallery.map((g) => ({ url: g.url, alt: g.alt ?? "" })),
           );
-        const after = toAdminProduct((await findAdminProduct(tx, id)) as AdminProductRow, ctx.currency);
+        const after = toAdminProduct((await findAdminProduct(tx, id)) as AdminProductRow, ctx.config.currency);
         await recordAudit(tx, {
           actorId: ctx.actor.id,
           action: "product.update",
           entity: "product",
           entityId: id,
-          before: toAdminProduct(before, ctx.currency),
+          before: toAdminProduct(before, ctx.config.currency),
           after,
         });
         return after;
@@ -162,7 +149,7 @@ export async function changeProduct(ctx: AdminContext, id: string, input: Update
 }
 
 /** Deletes a product no order refers to; one that was sold can only be deactivated. */
-export async function removeProduct(ctx: AdminContext, id: string): Promise<void> {
+export async function removeProduct(ctx: ActorContext, id: string): Promise<void> {
   await withConstraints(
     () =>
       ctx.db.transaction(async (tx) => {
@@ -174,7 +161,7 @@ export async function removeProduct(ctx: AdminContext, id: string): Promise<void
           action: "product.delete",
           entity: "product",
           entityId: id,
-          before: toAdminProduct(before, ctx.currency),
+          before: toAdminProduct(before, ctx.config.currency),
           after: null,
         });
       }),
@@ -183,16 +170,17 @@ export async function removeProduct(ctx: AdminContext, id: string): Promise<void
   await bumpCatalogVersion(ctx.redis);
 }
 
-type Taxonomy = typeof categories | typeof brands;
+export type TaxonomyEntity = "category" | "brand";
+const tables = { category: categories, brand: brands } as const;
 
 /** Categories and brands: created, renamed, moved, deleted (when nothing refers to them), each audited. */
 export async function saveTaxonomy(
-  ctx: AdminContext,
-  table: Taxonomy,
-  entity: "category" | "brand",
+  ctx: ActorContext,
+  entity: TaxonomyEntity,
   id: string | null,
   input: { name?: string; slug?: string; parentId?: string | null },
 ) {
+  const table = tables[entity];
   const row = await withConstraints(
     () =>
       ctx.db.transaction(async (tx) => {
@@ -236,10 +224,16 @@ export async function saveTaxonomy(
     entity,
   );
   await bumpCatalogVersion(ctx.redis);
-  return { id: row.id, slug: row.slug, name: row.name, ...("parentId" in row ? { parentId: row.parentId } : {}) };
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    parentId: "parentId" in row ? (row.parentId as string | null) : null,
+  };
 }
 
-export async function deleteTaxonomy(ctx: AdminContext, table: Taxonomy, entity: "category" | "brand", id: string) {
+export async function deleteTaxonomy(ctx: ActorContext, entity: TaxonomyEntity, id: string) {
+  const table = tables[entity];
   await withConstraints(
     () =>
       ctx.db.transaction(async (tx) => {

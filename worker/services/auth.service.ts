@@ -1,12 +1,10 @@
-import type { Redis } from "@upstash/redis/cloudflare";
-import type { Database } from "../../db/client.ts";
-import type { Bindings } from "../env.ts";
 import { AppError } from "../lib/errors.ts";
 import { hashPassword, needsRehash, verifyPassword } from "../lib/password.ts";
 import { enforceLimit } from "../lib/rate-limit.ts";
 import { newRefreshToken, refreshTokenTtlSeconds, sha256Hex, signAccessToken } from "../lib/tokens.ts";
 import { type Channel, parseUsername, requireUsername, type Username } from "../lib/username.ts";
-import type { Notifier, OtpPurpose } from "../notifications/notifier.ts";
+import type { OtpPurpose } from "../notifications/message.ts";
+import type { ActorContext, ShopContext } from "../platform/context.ts";
 import {
   findRefreshToken,
   insertRefreshToken,
@@ -24,15 +22,12 @@ import {
   updateUser,
 } from "../repositories/users.repository.ts";
 import type { Session, User } from "../schemas/auth.ts";
-import { bumpCatalogVersion } from "./admin-catalog.service.ts";
+import { bumpCatalogVersion } from "./catalog-version.ts";
 import { claimResendSlot, consumeCode, otpResendCooldownSeconds, sendCode } from "./otp.service.ts";
 
-export interface AuthContext {
-  db: Database;
-  redis: Redis;
-  notifier: Notifier;
-  env: Bindings;
-  ip: string;
+/** Accounts work for a client: its address is what the per-address limits count. */
+export interface AuthContext extends ShopContext {
+  readonly ip: string;
 }
 
 /** Checked against when the username is unknown, so a failed login takes as long either way. */
@@ -53,11 +48,11 @@ export function publicUser(row: UserRow): User {
 
 const channelOf = (user: UserRow): Channel => (user.email === user.username ? "email" : "sms");
 const isVerified = (user: UserRow) => (channelOf(user) === "email" ? user.isEmailVerified : user.isPhoneVerified);
-const otpDeps = (ctx: AuthContext) => ({ redis: ctx.redis, notifier: ctx.notifier, secret: ctx.env.OTP_SECRET });
+const otpDeps = (ctx: AuthContext) => ({ redis: ctx.redis, notifier: ctx.notifier, secret: ctx.config.otpSecret });
 
 export async function register(ctx: AuthContext, input: { username: string; password: string }): Promise<User> {
   await enforceLimit(ctx.redis, "registerPerIp", ctx.ip);
-  const username = requireUsername(input.username, ctx.env.DEFAULT_PHONE_REGION);
+  const username = requireUsername(input.username, ctx.config.phoneRegion);
   const passwordHash = await hashPassword(input.password);
   // The account exists only if its first code went out: a delivery failure rolls the insert back.
   const user = await ctx.db.transaction(async (tx) => {
@@ -73,21 +68,21 @@ export async function register(ctx: AuthContext, input: { username: string; pass
 /** Sends a code when the account can use it; answers the same whether or not it exists. */
 export async function requestCode(ctx: AuthContext, input: { username: string; purpose: OtpPurpose }): Promise<void> {
   await enforceLimit(ctx.redis, "otpSendPerIp", ctx.ip);
-  const username = requireUsername(input.username, ctx.env.DEFAULT_PHONE_REGION);
+  const username = requireUsername(input.username, ctx.config.phoneRegion);
   await claimResendSlot(ctx.redis, input.purpose, username.value);
   const user = await findUserByUsername(ctx.db, username.value);
-  if (!user?.isActive) return;
+  if (!user?.active) return;
   const eligible = input.purpose === "verify" ? !isVerified(user) : input.purpose === "login" ? isVerified(user) : true;
   if (eligible) await sendCode(otpDeps(ctx), input.purpose, username);
 }
 
 async function redeemCode(ctx: AuthContext, purpose: OtpPurpose, rawUsername: string, code: string) {
-  const username = requireUsername(rawUsername, ctx.env.DEFAULT_PHONE_REGION);
+  const username = requireUsername(rawUsername, ctx.config.phoneRegion);
   await enforceLimit(ctx.redis, "codePerIp", ctx.ip);
   await enforceLimit(ctx.redis, "codePerUsername", username.value);
   await consumeCode(otpDeps(ctx), purpose, username.value, code);
   const user = await findUserByUsername(ctx.db, username.value);
-  if (!user?.isActive) throw new AppError("invalid_code", "The code is wrong or no longer valid.");
+  if (!user?.active) throw new AppError("invalid_code", "The code is wrong or no longer valid.");
   return { user, username };
 }
 
@@ -104,12 +99,12 @@ export async function loginWithCode(ctx: AuthContext, input: { username: string;
 }
 
 export async function login(ctx: AuthContext, input: { username: string; password: string }): Promise<Session> {
-  const username: Username | null = parseUsername(input.username, ctx.env.DEFAULT_PHONE_REGION);
+  const username: Username | null = parseUsername(input.username, ctx.config.phoneRegion);
   await enforceLimit(ctx.redis, "loginPerIp", ctx.ip);
   if (username) await enforceLimit(ctx.redis, "loginPerUsername", username.value);
   const user = username ? await findUserByUsername(ctx.db, username.value) : undefined;
   const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? decoyHash);
-  if (!user?.passwordHash || !passwordOk || !user.isActive) {
+  if (!user?.passwordHash || !passwordOk || !user.active) {
     throw new AppError("invalid_credentials", "The username or password is wrong.");
   }
   if (!isVerified(user)) throw new AppError("unverified", "Verify your account before signing in.");
@@ -121,7 +116,7 @@ export async function login(ctx: AuthContext, input: { username: string; passwor
  * Rotates a refresh token: the presented one is spent and a new one of the same family issued.
  * Presenting a spent token again means it leaked, so the whole family is revoked.
  */
-export async function refresh(ctx: AuthContext, refreshToken: string): Promise<Session> {
+export async function refresh(ctx: ShopContext, refreshToken: string): Promise<Session> {
   const tokenHash = await sha256Hex(refreshToken);
   const rotated = await rotateRefreshToken(ctx.db, tokenHash);
   if (!rotated) {
@@ -130,25 +125,26 @@ export async function refresh(ctx: AuthContext, refreshToken: string): Promise<S
     throw new AppError("invalid_token", "The refresh token is invalid, expired or already used.");
   }
   const user = await findUserById(ctx.db, rotated.userId);
-  if (!user?.isActive) {
+  if (!user?.active) {
     await revokeFamily(ctx.db, rotated.familyId);
     throw new AppError("invalid_token", "The refresh token is invalid, expired or already used.");
   }
   return startSession(ctx, user, rotated.familyId);
 }
 
-/** Ends the refresh token's session; says whose session it was, so its sockets can be closed. */
-export async function logout(ctx: AuthContext, refreshToken: string) {
+/** Ends the refresh token's session and closes its sockets. */
+export async function logout(ctx: ShopContext, refreshToken: string): Promise<void> {
   const known = await findRefreshToken(ctx.db, await sha256Hex(refreshToken));
-  if (known) await revokeFamily(ctx.db, known.familyId);
-  return known ? { userId: known.userId, sessionId: known.familyId } : null;
+  if (!known) return;
+  await revokeFamily(ctx.db, known.familyId);
+  ctx.live.disconnect(known.userId, { sessionId: known.familyId }, "signed out");
 }
 
-/** Sets a new password and ends every session; returns whose, so their sockets can be closed. */
+/** Sets a new password and ends every session, sockets included. */
 export async function resetPassword(
   ctx: AuthContext,
   input: { username: string; code: string; password: string },
-): Promise<string> {
+): Promise<void> {
   const { user, username } = await redeemCode(ctx, "reset", input.username, input.code);
   const passwordHash = await hashPassword(input.password);
   await ctx.db.transaction(async (tx) => {
@@ -157,27 +153,24 @@ export async function resetPassword(
     await markChannelVerified(tx, user.id, username.channel);
     await endAllSessions(tx, user.id);
   });
-  return user.id;
+  ctx.live.disconnect(user.id, { userId: user.id }, "password changed");
 }
 
 /** Changes the display name; cached catalog pages refresh, as they show it on reviews. */
-export async function updateProfile(
-  ctx: Pick<AuthContext, "db" | "redis">,
-  userId: string,
-  profile: { displayName: string | null },
-) {
-  const row = await updateUser(ctx.db, userId, { displayName: profile.displayName });
+export async function updateProfile(ctx: ActorContext, profile: { displayName: string | null }) {
+  const row = await updateUser(ctx.db, ctx.actor.id, { displayName: profile.displayName });
   if (!row) throw new AppError("not_found", "No such user.");
   await bumpCatalogVersion(ctx.redis);
   return publicUser(row);
 }
 
-/** Signs the user out on every device: refresh tokens revoked, access tokens refused from now on. */
-export async function logoutEverywhere(ctx: Pick<AuthContext, "db">, userId: string): Promise<void> {
-  await endAllSessions(ctx.db, userId);
+/** Signs the user out on every device: refresh tokens revoked, access tokens refused, sockets closed. */
+export async function logoutEverywhere(ctx: ActorContext): Promise<void> {
+  await endAllSessions(ctx.db, ctx.actor.id);
+  ctx.live.disconnect(ctx.actor.id, { userId: ctx.actor.id }, "signed out everywhere");
 }
 
-async function startSession(ctx: AuthContext, user: UserRow, familyId: string = crypto.randomUUID()): Promise<Session> {
+async function startSession(ctx: ShopContext, user: UserRow, familyId: string = crypto.randomUUID()): Promise<Session> {
   const refreshToken = newRefreshToken();
   await insertRefreshToken(ctx.db, {
     userId: user.id,
@@ -185,7 +178,7 @@ async function startSession(ctx: AuthContext, user: UserRow, familyId: string = 
     tokenHash: await sha256Hex(refreshToken),
     expiresAt: new Date(Date.now() + refreshTokenTtlSeconds * 1000),
   });
-  const accessToken = await signAccessToken(ctx.env, {
+  const accessToken = await signAccessToken(ctx.config.signing, {
     sub: user.id,
     role: user.role,
     sid: familyId,

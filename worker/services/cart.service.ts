@@ -1,5 +1,5 @@
-import type { Database } from "../../db/client.ts";
 import { AppError } from "../lib/errors.ts";
+import type { ShopContext } from "../platform/context.ts";
 import {
   bumpCartVersion,
   deleteCartItem,
@@ -13,8 +13,8 @@ import {
 } from "../repositories/cart.repository.ts";
 import type { Cart, MergeNotice } from "../schemas/cart.ts";
 
-export async function getCart(db: Database, userId: string, currency: string): Promise<Cart> {
-  const { version, lines } = await readCartLines(db, userId);
+export async function getCart(ctx: ShopContext, userId: string): Promise<Cart> {
+  const { version, lines } = await readCartLines(ctx.db, userId);
   return {
     items: lines.map((line) => ({
       productId: line.product_id,
@@ -27,14 +27,21 @@ export async function getCart(db: Database, userId: string, currency: string): P
     subtotal: lines.reduce((sum, line) => sum + line.line_total, 0),
     shipping: lines.reduce((sum, line) => sum + line.shipping, 0),
     itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
-    currency,
+    currency: ctx.config.currency,
     version,
   };
 }
 
+/** The cart after a committed change, which every device of the shopper also receives. */
+async function changed(ctx: ShopContext, userId: string): Promise<Cart> {
+  const cart = await getCart(ctx, userId);
+  ctx.live.cart(userId, cart);
+  return cart;
+}
+
 /** Sets a line's quantity (0 removes it); more than the stock is 409 `insufficient_stock`. */
-export async function setQuantity(db: Database, userId: string, productId: string, quantity: number) {
-  await db.transaction(async (tx) => {
+export async function setQuantity(ctx: ShopContext, userId: string, productId: string, quantity: number) {
+  await ctx.db.transaction(async (tx) => {
     const cartId = await lockCart(tx, userId);
     if (quantity === 0) {
       await deleteCartItem(tx, cartId, productId);
@@ -51,20 +58,23 @@ export async function setQuantity(db: Database, userId: string, productId: strin
     }
     await bumpCartVersion(tx, cartId);
   });
+  return changed(ctx, userId);
 }
 
-export async function removeLine(db: Database, userId: string, productId: string) {
-  await db.transaction(async (tx) => {
+export async function removeLine(ctx: ShopContext, userId: string, productId: string) {
+  await ctx.db.transaction(async (tx) => {
     const cartId = await lockCart(tx, userId);
     await deleteCartItem(tx, cartId, productId);
     await bumpCartVersion(tx, cartId);
   });
+  return changed(ctx, userId);
 }
 
-export async function clearCart(db: Database, userId: string) {
-  await db.transaction(async (tx) => {
+export async function clearCart(ctx: ShopContext, userId: string) {
+  await ctx.db.transaction(async (tx) => {
     await emptyCart(tx, await lockCart(tx, userId));
   });
+  return changed(ctx, userId);
 }
 
 /**
@@ -72,13 +82,13 @@ export async function clearCart(db: Database, userId: string) {
  * that are unknown or no longer sold are dropped. Each adjustment comes back as a notice.
  */
 export async function mergeCart(
-  db: Database,
+  ctx: ShopContext,
   userId: string,
   guestItems: { productId: string; quantity: number }[],
-): Promise<MergeNotice[]> {
+): Promise<Cart & { notices: MergeNotice[] }> {
   const wanted = new Map<string, number>();
   for (const item of guestItems) wanted.set(item.productId, (wanted.get(item.productId) ?? 0) + item.quantity);
-  return db.transaction(async (tx) => {
+  const notices = await ctx.db.transaction(async (tx) => {
     const cartId = await lockCart(tx, userId);
     const { lines } = await readCartLines(tx, userId);
     const stock = await findSellableProducts(tx, [...wanted.keys()]);
@@ -98,4 +108,5 @@ export async function mergeCart(
     await bumpCartVersion(tx, cartId);
     return notices;
   });
+  return { ...(await changed(ctx, userId)), notices };
 }

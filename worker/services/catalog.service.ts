@@ -1,12 +1,13 @@
-import type { Database } from "../../db/client.ts";
 import { type Cursor, cursorKeys, decodeCursor, pageOf } from "../lib/cursor.ts";
 import { AppError } from "../lib/errors.ts";
+import type { ShopContext } from "../platform/context.ts";
 import {
   findActiveProduct,
   listActiveProducts,
   type ProductDetailRow,
   type ProductRow,
 } from "../repositories/products.repository.ts";
+import { listBrands, listCategories } from "../repositories/taxonomy.repository.ts";
 import type { ProductDetail, ProductList, ProductQuery, ProductSort, ProductSummary } from "../schemas/catalog.ts";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -17,7 +18,7 @@ const cursorKeyPattern: Record<ProductSort, RegExp> = {
   rating: /^\d(\.\d{1,2})?$/,
 };
 
-export async function listProducts(db: Database, query: ProductQuery, currency: string): Promise<ProductList> {
+export async function listProducts(ctx: ShopContext, query: ProductQuery): Promise<ProductList> {
   if (query.minPrice !== undefined && query.maxPrice !== undefined && query.minPrice > query.maxPrice) {
     throw new AppError("invalid_request", "minPrice is above maxPrice.", [
       { path: "minPrice", message: "above maxPrice" },
@@ -25,7 +26,7 @@ export async function listProducts(db: Database, query: ProductQuery, currency: 
   }
   const after = query.cursor ? parseCursor(query.cursor, query.sort) : undefined;
   const rows = await listActiveProducts(
-    db,
+    ctx.db,
     {
       q: query.q,
       categorySlug: query.category,
@@ -39,14 +40,17 @@ export async function listProducts(db: Database, query: ProductQuery, currency: 
     after,
   );
   const page = pageOf(rows, query.limit, (row) => [row.sort_key, row.id]);
-  return { ...page, items: page.items.map((row) => toSummary(row, currency)) };
+  return { ...page, items: page.items.map((row) => toSummary(row, ctx.config.currency)) };
 }
 
-export async function getProduct(db: Database, idOrSlug: string, currency: string): Promise<ProductDetail> {
-  const row = await findActiveProduct(db, uuidPattern.test(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug });
+export async function getProduct(ctx: ShopContext, idOrSlug: string): Promise<ProductDetail> {
+  const row = await findActiveProduct(ctx.db, uuidPattern.test(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug });
   if (!row) throw new AppError("not_found", "No such product.");
-  return toDetail(row, currency);
+  return toDetail(row, ctx.config.currency);
 }
+
+export const categories = async (ctx: ShopContext) => ({ items: await listCategories(ctx.db) });
+export const brands = async (ctx: ShopContext) => ({ items: await listBrands(ctx.db) });
 
 const parseCursor = (text: string, sort: ProductSort): Cursor => decodeCursor(text, cursorKeyPattern[sort]);
 

@@ -1,7 +1,8 @@
-import type { Database } from "../../db/client.ts";
 import { meetsMinimum, priceOrder } from "../domain/pricing.ts";
 import { AppError } from "../lib/errors.ts";
 import { sha256Hex } from "../lib/tokens.ts";
+import type { ActorContext } from "../platform/context.ts";
+import type { StockChange } from "../platform/live.ts";
 import { emptyCart, lockCart } from "../repositories/cart.repository.ts";
 import { findUserCoupon, takeCouponUse } from "../repositories/coupons.repository.ts";
 import {
@@ -11,18 +12,12 @@ import {
   findOrderByKey,
   insertOrder,
   lockIdempotencyKey,
-  type OrderView,
+  type OrderRow,
   type ReservedLine,
   reserveCartStock,
 } from "../repositories/orders.repository.ts";
 import type { CheckoutInput } from "../schemas/orders.ts";
 import { couponRefusal, termsOf } from "./coupons.service.ts";
-
-export interface CheckoutConfig {
-  currency: string;
-  taxRateBps: number;
-  reservationMinutes: number;
-}
 
 /** Fault injection for tests: runs inside the transaction right after stock is reserved. */
 export interface CheckoutHooks {
@@ -30,10 +25,8 @@ export interface CheckoutHooks {
 }
 
 export interface CheckoutResult {
-  order: OrderView;
+  order: OrderRow;
   created: boolean;
-  /** The lines as reserved, with the stock left after the reservation. */
-  reserved: ReservedLine[];
 }
 
 /** A stable text of the request body, so a retried request matches its first attempt. */
@@ -55,19 +48,19 @@ function canonical(value: unknown): string {
  * The same idempotency key returns the same order; with another body it is 409.
  */
 export async function checkout(
-  db: Database,
-  userId: string,
+  ctx: ActorContext,
   input: CheckoutInput,
   idempotencyKey: string,
-  config: CheckoutConfig,
   hooks: CheckoutHooks = {},
 ): Promise<CheckoutResult> {
+  const userId = ctx.actor.id;
+  const { config } = ctx;
   const requestHash = await sha256Hex(canonical(input));
-  return db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx): Promise<CheckoutResult & { reserved: ReservedLine[] }> => {
     await lockIdempotencyKey(tx, userId, idempotencyKey);
     const existing = await findOrderByKey(tx, userId, idempotencyKey);
     if (existing) {
-      if (existing.request_hash !== requestHash) {
+      if (existing.requestHash !== requestHash) {
         throw new AppError("idempotency_conflict", "This Idempotency-Key was used with a different request.");
       }
       return { order: existing, created: false, reserved: [] };
@@ -127,4 +120,13 @@ export async function checkout(
     if (!order) throw new Error("the order just written is missing");
     return { order, created: true, reserved };
   });
+  if (result.created) ctx.live.checkout(userId, result.order.id, result.reserved.map(stockChange));
+  return { order: result.order, created: result.created };
 }
+
+const stockChange = (line: ReservedLine): StockChange => ({
+  productId: line.product_id,
+  name: line.name,
+  stockQty: line.stock_qty,
+  threshold: line.low_stock_threshold,
+});

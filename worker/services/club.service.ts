@@ -1,6 +1,7 @@
 import type { Database } from "../../db/client.ts";
 import { cursorKeys, decodeCursor, pageOf } from "../lib/cursor.ts";
 import { AppError } from "../lib/errors.ts";
+import type { ShopContext } from "../platform/context.ts";
 import {
   addToWishlist,
   approvedComments,
@@ -12,40 +13,46 @@ import {
   removeFromWishlist,
   upsertRating,
 } from "../repositories/club.repository.ts";
-import { setQuantity } from "./cart.service.ts";
+import { getCart, setQuantity } from "./cart.service.ts";
 
 async function requireProduct(db: Database, productId: string) {
   if (!(await productExists(db, productId))) throw new AppError("not_found", "No such product.");
 }
 
-export async function rate(db: Database, userId: string, productId: string, vote: number, text: string | null) {
-  await requireProduct(db, productId);
-  await upsertRating(db, userId, productId, vote, text);
-  const summary = await ratingSummary(db, productId, userId);
+export async function rate(
+  ctx: ShopContext,
+  userId: string,
+  productId: string,
+  input: { vote: number; text?: string },
+) {
+  await requireProduct(ctx.db, productId);
+  await upsertRating(ctx.db, userId, productId, input.vote, input.text ?? null);
+  const summary = await ratingSummary(ctx.db, productId, userId);
   return { average: Number(summary.average), count: summary.count, myVote: summary.my_vote };
 }
 
-export async function ratingsOf(db: Database, productId: string, page: { limit: number; cursor?: string }) {
-  await requireProduct(db, productId);
+export async function ratingsOf(ctx: ShopContext, productId: string, page: { limit: number; cursor?: string }) {
+  await requireProduct(ctx.db, productId);
   const after = page.cursor ? decodeCursor(page.cursor, cursorKeys.time) : undefined;
-  const rows = await approvedRatings(db, productId, page.limit + 1, after);
+  const rows = await approvedRatings(ctx.db, productId, page.limit + 1, after);
   return pageOf(rows, page.limit, (row) => [row.at, row.id]);
 }
 
-export async function commentsOf(db: Database, productId: string, page: { limit: number; cursor?: string }) {
-  await requireProduct(db, productId);
+export async function commentsOf(ctx: ShopContext, productId: string, page: { limit: number; cursor?: string }) {
+  await requireProduct(ctx.db, productId);
   const after = page.cursor ? decodeCursor(page.cursor, cursorKeys.time) : undefined;
-  const rows = await approvedComments(db, productId, page.limit + 1, after);
+  const rows = await approvedComments(ctx.db, productId, page.limit + 1, after);
   return pageOf(rows, page.limit, (row) => [row.at, row.id]);
 }
 
 export async function comment(
-  db: Database,
+  ctx: ShopContext,
   userId: string,
   input: { kind: "suggestion" | "criticism"; body: string; productId?: string },
 ) {
-  if (input.productId) await requireProduct(db, input.productId);
-  const row = await insertComment(db, userId, input.kind, input.body, input.productId ?? null);
+  if (input.productId) await requireProduct(ctx.db, input.productId);
+  const row = await insertComment(ctx.db, userId, input.kind, input.body, input.productId ?? null);
+  ctx.live.comment({ id: row.id, kind: input.kind, body: input.body });
   return {
     id: row.id,
     kind: input.kind,
@@ -56,8 +63,8 @@ export async function comment(
   };
 }
 
-export async function wishlist(db: Database, userId: string, currency: string) {
-  const rows = await listWishlist(db, userId);
+export async function wishlist(ctx: ShopContext, userId: string) {
+  const rows = await listWishlist(ctx.db, userId);
   return {
     items: rows.map((row) => ({
       productId: row.product_id,
@@ -65,7 +72,7 @@ export async function wishlist(db: Database, userId: string, currency: string) {
       name: row.name,
       unitPrice: row.unit_price,
       actualPrice: row.actual_price,
-      currency,
+      currency: ctx.config.currency,
       stockQty: row.stock_qty,
       inStock: row.is_active && row.stock_qty > 0,
       imageUrl: row.image_url,
@@ -74,18 +81,23 @@ export async function wishlist(db: Database, userId: string, currency: string) {
   };
 }
 
-export async function wish(db: Database, userId: string, productId: string) {
-  await requireProduct(db, productId);
-  await addToWishlist(db, userId, productId);
+export async function wish(ctx: ShopContext, userId: string, productId: string) {
+  await requireProduct(ctx.db, productId);
+  await addToWishlist(ctx.db, userId, productId);
+  return wishlist(ctx, userId);
 }
 
-export async function unwish(db: Database, userId: string, productId: string) {
-  if (!(await removeFromWishlist(db, userId, productId)))
+export async function unwish(ctx: ShopContext, userId: string, productId: string) {
+  if (!(await removeFromWishlist(ctx.db, userId, productId)))
     throw new AppError("not_found", "That product is not on the wishlist.");
+  return wishlist(ctx, userId);
 }
 
 /** Moves a wished product into the cart (one more of it), then off the wishlist. */
-export async function moveToCart(db: Database, userId: string, productId: string, currentQuantity: number) {
-  await setQuantity(db, userId, productId, currentQuantity + 1);
-  await removeFromWishlist(db, userId, productId);
+export async function moveToCart(ctx: ShopContext, userId: string, productId: string) {
+  const before = await getCart(ctx, userId);
+  const current = before.items.find((item) => item.productId === productId)?.quantity ?? 0;
+  await setQuantity(ctx, userId, productId, current + 1);
+  await removeFromWishlist(ctx.db, userId, productId);
+  return wishlist(ctx, userId);
 }

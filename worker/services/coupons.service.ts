@@ -1,8 +1,8 @@
-import type { Database } from "../../db/client.ts";
 import { type CouponTerms, priceOrder } from "../domain/pricing.ts";
 import { cursorKeys, decodeCursor, pageOf } from "../lib/cursor.ts";
 import { AppError } from "../lib/errors.ts";
 import { withConstraints } from "../lib/pg-errors.ts";
+import type { ActorContext, ShopContext } from "../platform/context.ts";
 import { recordAudit } from "../repositories/audit.repository.ts";
 import { readCartLines } from "../repositories/cart.repository.ts";
 import {
@@ -12,11 +12,12 @@ import {
   insertCoupon,
   insertGrant,
   listCoupons,
+  listGrants,
   listUsableCoupons,
   type UserCouponRow,
   updateCoupon,
 } from "../repositories/coupons.repository.ts";
-import { findUserById, type UserRow } from "../repositories/users.repository.ts";
+import { findUserById } from "../repositories/users.repository.ts";
 import type { couponBody, couponChanges } from "../schemas/coupons.ts";
 
 export const termsOf = (row: Pick<UserCouponRow, "kind" | "value" | "min_subtotal" | "max_discount">): CouponTerms => ({
@@ -39,8 +40,8 @@ export function couponRefusal(row: UserCouponRow | undefined, subtotal: number):
   return null;
 }
 
-export async function myCoupons(db: Database, userId: string, currency: string) {
-  const rows = await listUsableCoupons(db, userId);
+export async function myCoupons(ctx: ShopContext, userId: string) {
+  const rows = await listUsableCoupons(ctx.db, userId);
   return {
     items: rows.map((row) => ({
       code: row.code,
@@ -51,13 +52,13 @@ export async function myCoupons(db: Database, userId: string, currency: string) 
       remainingUses: row.remaining_uses,
     })),
     serverTime: new Date().toISOString(),
-    currency,
+    currency: ctx.config.currency,
   };
 }
 
 /** What the cart would cost with this coupon; the same pricing function as checkout. */
-export async function previewCoupon(db: Database, userId: string, code: string, taxRateBps: number, currency: string) {
-  const [coupon, cart] = await Promise.all([findUserCoupon(db, userId, code), readCartLines(db, userId)]);
+export async function previewCoupon(ctx: ShopContext, userId: string, code: string) {
+  const [coupon, cart] = await Promise.all([findUserCoupon(ctx.db, userId, code), readCartLines(ctx.db, userId)]);
   if (cart.lines.length === 0) throw new AppError("cart_empty", "The cart is empty.");
   const lines = cart.lines.map((line) => ({
     unitPrice: line.unit_price,
@@ -67,7 +68,7 @@ export async function previewCoupon(db: Database, userId: string, code: string, 
   const subtotal = lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
   const refusal = couponRefusal(coupon, subtotal);
   if (refusal || !coupon) throw refusal;
-  return { ...priceOrder(lines, taxRateBps, termsOf(coupon)), currency };
+  return { ...priceOrder(lines, ctx.config.taxRateBps, termsOf(coupon)), currency: ctx.config.currency };
 }
 
 const adminView = (row: CouponRow) => ({
@@ -81,19 +82,20 @@ const adminView = (row: CouponRow) => ({
   minSubtotal: row.minSubtotal,
   maxDiscount: row.maxDiscount,
   usedCount: row.usedCount,
-  active: row.isActive,
+  active: row.active,
   createdAt: row.createdAt.toISOString(),
 });
 
-export async function listAllCoupons(db: Database, page: { limit: number; cursor?: string }) {
+export async function listAllCoupons(ctx: ShopContext, page: { limit: number; cursor?: string }) {
   const before = page.cursor ? decodeCursor(page.cursor, cursorKeys.time) : undefined;
-  const rows = await listCoupons(db, page.limit + 1, before);
+  const rows = await listCoupons(ctx.db, page.limit + 1, before);
   const listed = pageOf(rows, page.limit, (row) => [row.at, row.id]);
   return { ...listed, items: listed.items.map(adminView) };
 }
 
-export async function createCoupon(db: Database, actor: UserRow, input: ReturnType<typeof couponBody.parse>) {
-  return db.transaction(async (tx) => {
+export async function createCoupon(ctx: ActorContext, input: ReturnType<typeof couponBody.parse>) {
+  const { actor } = ctx;
+  return ctx.db.transaction(async (tx) => {
     const row = await insertCoupon(tx, {
       title: input.title,
       kind: input.kind,
@@ -103,7 +105,7 @@ export async function createCoupon(db: Database, actor: UserRow, input: ReturnTy
       perUserLimit: input.perUserLimit,
       minSubtotal: input.minSubtotal,
       maxDiscount: input.maxDiscount ?? null,
-      isActive: input.active,
+      active: input.active,
     });
     await recordAudit(tx, {
       actorId: actor.id,
@@ -117,19 +119,15 @@ export async function createCoupon(db: Database, actor: UserRow, input: ReturnTy
   });
 }
 
-export async function changeCoupon(
-  db: Database,
-  actor: UserRow,
-  id: string,
-  changes: ReturnType<typeof couponChanges.parse>,
-) {
+export async function changeCoupon(ctx: ActorContext, id: string, changes: ReturnType<typeof couponChanges.parse>) {
   const { active, ...terms } = changes;
+  const { actor } = ctx;
   return withConstraints(
     () =>
-      db.transaction(async (tx) => {
+      ctx.db.transaction(async (tx) => {
         const before = await findCoupon(tx, id);
         if (!before) throw new AppError("not_found", "No such coupon.");
-        const after = await updateCoupon(tx, id, { ...terms, isActive: active });
+        const after = await updateCoupon(tx, id, { ...terms, active });
         await recordAudit(tx, {
           actorId: actor.id,
           action: "coupon.update",
@@ -144,6 +142,14 @@ export async function changeCoupon(
   );
 }
 
+/** A coupon's grants for staff, newest first, keyset-paged. */
+export async function grantsOf(ctx: ShopContext, couponId: string, page: { limit: number; cursor?: string }) {
+  if (!(await findCoupon(ctx.db, couponId))) throw new AppError("not_found", "No such coupon.");
+  const before = page.cursor ? decodeCursor(page.cursor, cursorKeys.time) : undefined;
+  const rows = await listGrants(ctx.db, couponId, page.limit + 1, before);
+  return pageOf(rows, page.limit, (row) => [row.grantedAt, row.id]);
+}
+
 const codeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
 /** A code of the grant's own: 10 characters from an unambiguous alphabet (~50 bits). */
@@ -152,12 +158,13 @@ export function newCouponCode(): string {
   return `ROYAL-${[...bytes].map((b) => codeAlphabet[b % codeAlphabet.length]).join("")}`;
 }
 
-export async function grantCoupon(db: Database, actor: UserRow, couponId: string, userId: string) {
-  return db.transaction(async (tx) => {
+export async function grantCoupon(ctx: ActorContext, couponId: string, userId: string) {
+  const { actor } = ctx;
+  const grant = await ctx.db.transaction(async (tx) => {
     const [coupon, user] = await Promise.all([findCoupon(tx, couponId), findUserById(tx, userId)]);
     if (!coupon) throw new AppError("not_found", "No such coupon.");
     if (!user) throw new AppError("not_found", "No such user.", { field: "userId" });
-    if (!coupon.isActive) throw new AppError("coupon_invalid", "This coupon is not active.");
+    if (!coupon.active) throw new AppError("coupon_invalid", "This coupon is not active.");
     const grant = await insertGrant(tx, couponId, userId, newCouponCode());
     const view = {
       id: grant.id,
@@ -177,4 +184,6 @@ export async function grantCoupon(db: Database, actor: UserRow, couponId: string
     });
     return view;
   });
+  ctx.live.coupons(userId);
+  return grant;
 }

@@ -1,7 +1,6 @@
-import type { Redis } from "@upstash/redis/cloudflare";
-import type { Database } from "../../db/client.ts";
 import { cursorKeys, decodeCursor, pageOf } from "../lib/cursor.ts";
 import { AppError } from "../lib/errors.ts";
+import type { ActorContext, ShopContext } from "../platform/context.ts";
 import { recordAudit } from "../repositories/audit.repository.ts";
 import {
   listCommentsForModeration,
@@ -9,19 +8,12 @@ import {
   type Moderated,
   setApproval,
 } from "../repositories/moderation.repository.ts";
-import type { UserRow } from "../repositories/users.repository.ts";
-import { bumpCatalogVersion } from "./admin-catalog.service.ts";
+import { bumpCatalogVersion } from "./catalog-version.ts";
 
 /** Approves or hides a comment or rating text, audited; the shop's cached pages refresh. */
-export async function moderate(
-  db: Database,
-  redis: Redis,
-  actor: UserRow,
-  what: Moderated,
-  id: string,
-  approved: boolean,
-) {
-  await db.transaction(async (tx) => {
+export async function moderate(ctx: ActorContext, what: Moderated, id: string, approved: boolean) {
+  const { actor } = ctx;
+  await ctx.db.transaction(async (tx) => {
     const before = await setApproval(tx, what, id, approved);
     if (before === undefined) throw new AppError("not_found", `No such ${what === "comments" ? "comment" : "rating"}.`);
     await recordAudit(tx, {
@@ -33,7 +25,8 @@ export async function moderate(
       after: { approved },
     });
   });
-  await bumpCatalogVersion(redis);
+  await bumpCatalogVersion(ctx.redis);
+  return { id, approved };
 }
 
 export interface ModerationQuery {
@@ -48,10 +41,10 @@ const filterOf = (query: ModerationQuery) => ({
   before: query.cursor ? decodeCursor(query.cursor, cursorKeys.time) : undefined,
 });
 
-export async function commentQueue(db: Database, query: ModerationQuery) {
-  return pageOf(await listCommentsForModeration(db, filterOf(query)), query.limit, (row) => [row.at, row.id]);
+export async function commentQueue(ctx: ShopContext, query: ModerationQuery) {
+  return pageOf(await listCommentsForModeration(ctx.db, filterOf(query)), query.limit, (row) => [row.at, row.id]);
 }
 
-export async function ratingQueue(db: Database, query: ModerationQuery) {
-  return pageOf(await listRatingsForModeration(db, filterOf(query)), query.limit, (row) => [row.at, row.id]);
+export async function ratingQueue(ctx: ShopContext, query: ModerationQuery) {
+  return pageOf(await listRatingsForModeration(ctx.db, filterOf(query)), query.limit, (row) => [row.at, row.id]);
 }

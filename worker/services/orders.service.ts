@@ -1,88 +1,97 @@
 import { sql } from "drizzle-orm";
-import type { Database } from "../../db/client.ts";
 import { type OrderStatus, sourcesOf, staffMoves } from "../domain/order-status.ts";
 import { cursorKeys, decodeCursor, pageOf } from "../lib/cursor.ts";
 import { AppError } from "../lib/errors.ts";
+import type { ActorContext, ShopContext } from "../platform/context.ts";
 import {
   type Actor,
   findOrder,
   listOrdersOf,
   moveOrder,
+  type OrderRow,
   type OrderSearch,
-  type OrderView,
   orderStatusOf,
   searchOrders,
 } from "../repositories/orders.repository.ts";
 import type { UserRow } from "../repositories/users.repository.ts";
-import type { Order } from "../schemas/orders.ts";
-import type { Live } from "./live.service.ts";
+import type { AdminOrder, Order } from "../schemas/orders.ts";
 
-export function toOrder(view: OrderView): Order {
-  return {
-    id: view.id,
-    status: view.status,
-    items: view.items,
-    subtotal: view.subtotal,
-    discount: view.discount,
-    tax: view.tax,
-    shipping: view.shipping,
-    total: view.total,
-    currency: view.currency,
-    couponCode: view.coupon_code,
-    shippingAddress: view.shipping_address,
-    createdAt: view.created_at,
-    expiresAt: view.expires_at,
-    events: view.events,
-  };
+/** An order as its owner sees it. */
+export function shopperView({ userId: _, username: __, requestHash: ___, ...order }: OrderRow): Order {
+  return order;
 }
 
+/** An order as staff see it, with whose it is. */
+export const staffView = ({ requestHash: _, ...order }: OrderRow): AdminOrder => order;
+
 const isStaff = (user: UserRow) => user.role === "staff" || user.role === "admin";
+
+/** One order in the staff's view, or undefined (pushes to the rooms read orders this way). */
+export async function orderById(ctx: ShopContext, id: string): Promise<AdminOrder | undefined> {
+  const row = await findOrder(ctx.db, id);
+  return row && staffView(row);
+}
 
 /**
  * Cancels unpaid orders whose reservation has run out and gives their stock and coupon uses back.
  * Runs on the schedule for all orders, and before reads for the reader's own.
  */
-export async function expireReservations(db: Database, live: Live, userId?: string): Promise<string[]> {
+export async function expireReservations(ctx: ShopContext, userId?: string): Promise<string[]> {
   const where = userId ? sql`o.user_id = ${userId} AND o.expires_at <= now()` : sql`o.expires_at <= now()`;
   const expired = await moveOrder(
-    db,
+    ctx.db,
     where,
     ["pending_payment"],
     "canceled",
     { kind: "system", id: null },
     "reservation expired",
   );
-  live.orders(expired);
+  ctx.live.orders(expired);
   return expired;
 }
 
-export async function listMyOrders(db: Database, live: Live, user: UserRow, limit: number, cursor?: string) {
-  await expireReservations(db, live, user.id);
-  const rows = await listOrdersOf(db, user.id, limit + 1, cursor ? decodeCursor(cursor, cursorKeys.time) : undefined);
-  const page = pageOf(rows, limit, (row) => [row.created_at, row.id]);
-  return { ...page, items: page.items.map(toOrder) };
+export async function listMyOrders(ctx: ActorContext, page: { limit: number; cursor?: string }) {
+  await expireReservations(ctx, ctx.actor.id);
+  const after = page.cursor ? decodeCursor(page.cursor, cursorKeys.time) : undefined;
+  const rows = await listOrdersOf(ctx.db, ctx.actor.id, page.limit + 1, after);
+  const listed = pageOf(rows, page.limit, (row) => [row.createdAt, row.id]);
+  return { ...listed, items: listed.items.map(shopperView) };
 }
 
 /** Staff's search over every order, newest first, keyset-paged. */
-export async function searchAllOrders(db: Database, query: OrderSearch & { limit: number; cursor?: string }) {
+export async function searchAllOrders(ctx: ShopContext, query: OrderSearch & { limit: number; cursor?: string }) {
   const { limit, cursor, ...search } = query;
-  const rows = await searchOrders(db, search, limit + 1, cursor ? decodeCursor(cursor, cursorKeys.time) : undefined);
-  const page = pageOf(rows, limit, (row) => [row.created_at, row.id]);
-  return { ...page, items: page.items.map((row) => ({ ...toOrder(row), username: row.username })) };
+  const rows = await searchOrders(
+    ctx.db,
+    search,
+    limit + 1,
+    cursor ? decodeCursor(cursor, cursorKeys.time) : undefined,
+  );
+  const listed = pageOf(rows, limit, (row) => [row.createdAt, row.id]);
+  return { ...listed, items: listed.items.map(staffView) };
 }
 
 /** An order its owner, staff or an admin may see; anyone else gets 404, as if it did not exist. */
-export async function getVisibleOrder(db: Database, live: Live, user: UserRow, id: string): Promise<OrderView> {
-  const owner = await orderStatusOf(db, id);
-  if (!owner || (owner.user_id !== user.id && !isStaff(user))) throw new AppError("not_found", "No such order.");
-  await expireReservations(db, live, owner.user_id);
-  const order = await findOrder(db, id);
+async function visibleOrder(ctx: ActorContext, id: string): Promise<OrderRow> {
+  const owner = await orderStatusOf(ctx.db, id);
+  if (!owner || (owner.user_id !== ctx.actor.id && !isStaff(ctx.actor)))
+    throw new AppError("not_found", "No such order.");
+  await expireReservations(ctx, owner.user_id);
+  const order = await findOrder(ctx.db, id);
   if (!order) throw new AppError("not_found", "No such order.");
   return order;
 }
 
+export const getMyOrder = async (ctx: ActorContext, id: string) => shopperView(await visibleOrder(ctx, id));
+
 /** Applies one move of the status machine; a move it does not allow is 409 `invalid_transition`. */
-export async function transition(db: Database, id: string, to: OrderStatus, actor: Actor, note: string | null = null) {
+export async function transition(
+  db: ShopContext["db"],
+  id: string,
+  to: OrderStatus,
+  actor: Actor,
+  note: string | null = null,
+) {
   const moved = await moveOrder(db, sql`o.id = ${id}`, sourcesOf(to), to, actor, note);
   if (moved.length === 0) {
     const current = await orderStatusOf(db, id);
@@ -90,36 +99,34 @@ export async function transition(db: Database, id: string, to: OrderStatus, acto
     throw new AppError(
       current.status === "paid" && to === "paid" ? "already_paid" : "invalid_transition",
       `An order that is ${current.status} cannot become ${to}.`,
-      {
-        from: current.status,
-        to,
-      },
+      { from: current.status, to },
     );
   }
 }
 
-export async function cancelMyOrder(db: Database, live: Live, user: UserRow, id: string): Promise<Order> {
-  const order = await getVisibleOrder(db, live, user, id);
-  if (order.user_id !== user.id) throw new AppError("not_found", "No such order.");
-  await transition(db, id, "canceled", { kind: "customer", id: user.id }, "canceled by the shopper");
-  live.orders([id]);
-  return toOrder((await findOrder(db, id)) as OrderView);
+export async function cancelMyOrder(ctx: ActorContext, id: string): Promise<Order> {
+  const order = await visibleOrder(ctx, id);
+  if (order.userId !== ctx.actor.id) throw new AppError("not_found", "No such order.");
+  await transition(ctx.db, id, "canceled", { kind: "customer", id: ctx.actor.id }, "canceled by the shopper");
+  ctx.live.orders([id]);
+  return shopperView((await findOrder(ctx.db, id)) as OrderRow);
 }
 
-export async function moveByStaff(
-  db: Database,
-  live: Live,
-  staff: UserRow,
-  id: string,
-  to: OrderStatus,
-): Promise<Order> {
+export async function moveByStaff(ctx: ActorContext, id: string, to: OrderStatus): Promise<AdminOrder> {
   if (!staffMoves.includes(to)) {
     throw new AppError(
       "invalid_transition",
       `Staff move orders to ${staffMoves.join(", ")}; payment, cancellation and refund have their own routes.`,
     );
   }
-  await transition(db, id, to, { kind: "staff", id: staff.id });
-  live.orders([id]);
-  return toOrder((await findOrder(db, id)) as OrderView);
+  await transition(ctx.db, id, to, { kind: "staff", id: ctx.actor.id });
+  ctx.live.orders([id]);
+  return staffView((await findOrder(ctx.db, id)) as OrderRow);
+}
+
+/** Staff cancel an unpaid order for the shopper: its stock and coupon use come back. */
+export async function cancelByStaff(ctx: ActorContext, id: string, note?: string): Promise<AdminOrder> {
+  await transition(ctx.db, id, "canceled", { kind: "staff", id: ctx.actor.id }, note ?? "canceled by staff");
+  ctx.live.orders([id]);
+  return staffView((await findOrder(ctx.db, id)) as OrderRow);
 }

@@ -3,7 +3,7 @@ import { AppError } from "../lib/errors.ts";
 import { rateLimited } from "../lib/rate-limit.ts";
 import { hmacHex } from "../lib/tokens.ts";
 import type { Username } from "../lib/username.ts";
-import { DeliveryError, type Notifier, type OtpPurpose, otpText } from "../notifications/notifier.ts";
+import { DeliveryError, type Notifier, type OtpPurpose, otpText } from "../notifications/message.ts";
 
 export const otpTtlSeconds = 5 * 60;
 export const otpMaxAttempts = 5;

@@ -1,53 +1,38 @@
 import { sql } from "drizzle-orm";
-import type { Database } from "../../db/client.ts";
-import type { Bindings } from "../env.ts";
 import { AppError } from "../lib/errors.ts";
-import type { GatewayResult, PaymentGateway, RejectedCallback } from "../payments/gateway.ts";
+import { type GatewayResult, type PaymentGateway, RejectedCallback } from "../payments/gateway.ts";
 import { recordable } from "../payments/recordable.ts";
-import { SandboxGateway } from "../payments/sandbox.ts";
-import { StripeGateway } from "../payments/stripe.ts";
+import type { SandboxGateway } from "../payments/sandbox.ts";
+import type { ActorContext, ShopContext } from "../platform/context.ts";
 import { findOrder, moveOrder } from "../repositories/orders.repository.ts";
 import {
+  findPaymentByAuthority,
   insertPayment,
   lockPaymentByAuthority,
+  paymentsOfOrder,
   recordGatewayMessage,
   setPaymentStatus,
   succeededPaymentOf,
 } from "../repositories/payments.repository.ts";
-import type { UserRow } from "../repositories/users.repository.ts";
-import type { Live } from "./live.service.ts";
-import { expireReservations, transition } from "./orders.service.ts";
-
-/** The configured gateway, or a named one (a refund goes back through the gateway that was paid). */
-export function createGateway(env: Bindings, name: string = env.PAYMENT_GATEWAY): PaymentGateway {
-  if (name === "stripe") return new StripeGateway(env.STRIPE_SECRET_KEY ?? "", env.STRIPE_WEBHOOK_SECRET ?? "");
-  return new SandboxGateway(env.SANDBOX_GATEWAY_SECRET ?? "");
-}
+import type { AdminOrder } from "../schemas/orders.ts";
+import { expireReservations, staffView, transition } from "./orders.service.ts";
 
 /** Opens a payment attempt for a pending order of the shopper's; returns where to send them. */
-export async function startPayment(
-  db: Database,
-  live: Live,
-  gateway: PaymentGateway,
-  user: UserRow,
-  orderId: string,
-  origin: string,
-) {
-  await expireReservations(db, live, user.id);
-  const order = await findOrder(db, orderId);
-  if (!order || order.user_id !== user.id) throw new AppError("not_found", "No such order.");
+export async function startPayment(ctx: ActorContext, orderId: string, origin: string) {
+  await expireReservations(ctx, ctx.actor.id);
+  const order = await findOrder(ctx.db, orderId);
+  if (!order || order.userId !== ctx.actor.id) throw new AppError("not_found", "No such order.");
   if (order.status !== "pending_payment") {
     throw new AppError(
       order.status === "canceled" ? "invalid_transition" : "already_paid",
       `The order is ${order.status}.`,
-      {
-        status: order.status,
-      },
+      { status: order.status },
     );
   }
+  const gateway = ctx.gateway();
   const paymentId = crypto.randomUUID();
   const started = await gateway.start({ paymentId, orderId, amount: order.total, currency: order.currency, origin });
-  await insertPayment(db, {
+  await insertPayment(ctx.db, {
     id: paymentId,
     orderId,
     gateway: gateway.name,
@@ -63,22 +48,37 @@ export type CallbackOutcome =
   | { status: "paid"; orderId: string; userId: string }
   | { status: "failed" | "duplicate" | "refund_due" | "ignored"; orderId: string | null; userId?: string };
 
-/** Records a message that failed verification (as received, made storable), then answers 400. */
-export async function rejectCallback(
-  db: Database,
-  gateway: string,
-  error: RejectedCallback,
+/**
+ * A gateway's callback as received: verified by its gateway, applied once, pushed to the rooms when
+ * it moved an order. A message that fails verification is recorded as received, then answered 400.
+ */
+export async function receiveCallback(
+  ctx: ShopContext,
+  name: PaymentGateway["name"],
   raw: string,
-): Promise<never> {
-  await recordGatewayMessage(db, {
-    paymentId: null,
-    gateway,
-    eventId: null,
-    outcome: "rejected",
-    reason: error.reason,
-    payload: recordable(raw),
-  });
-  throw new AppError("invalid_request", `The callback was rejected (${error.reason}).`, { reason: error.reason });
+  headers: Headers,
+): Promise<{ received: true; result: CallbackOutcome["status"] }> {
+  let result: GatewayResult | null;
+  try {
+    result = await ctx.gateway(name).verify(raw, headers, ctx.redis);
+  } catch (error) {
+    if (!(error instanceof RejectedCallback)) throw error;
+    await recordGatewayMessage(ctx.db, {
+      paymentId: null,
+      gateway: name,
+      eventId: null,
+      outcome: "rejected",
+      reason: error.reason,
+      payload: recordable(raw),
+    });
+    throw new AppError("invalid_request", `The callback was rejected (${error.reason}).`, { reason: error.reason });
+  }
+  if (!result) return { received: true, result: "ignored" };
+  const outcome = await applyGatewayResult(ctx.db, name, result, raw);
+  if (outcome.orderId && (outcome.status === "paid" || outcome.status === "refund_due")) {
+    ctx.live.orders([outcome.orderId]);
+  }
+  return { received: true, result: outcome.status };
 }
 
 /**
@@ -86,8 +86,8 @@ export async function rejectCallback(
  * amount and currency; a success pays a pending order, and a success for an order that can no
  * longer be paid (canceled, expired, already paid) marks the payment for refund instead.
  */
-export async function applyGatewayResult(
-  db: Database,
+async function applyGatewayResult(
+  db: ShopContext["db"],
   gateway: string,
   result: GatewayResult,
   raw: string,
@@ -165,20 +165,53 @@ export async function applyGatewayResult(
 }
 
 /** Refunds a paid order: the order becomes refunded and restocked, then the gateway returns the money. */
-export async function refundOrder(db: Database, live: Live, env: Bindings, staff: UserRow, orderId: string) {
-  const payment = await db.transaction(async (tx) => {
-    await transition(tx, orderId, "refunded", { kind: "staff", id: staff.id });
+export async function refundOrder(ctx: ActorContext, orderId: string): Promise<AdminOrder> {
+  const payment = await ctx.db.transaction(async (tx) => {
+    await transition(tx, orderId, "refunded", { kind: "staff", id: ctx.actor.id });
     const paid = await succeededPaymentOf(tx, orderId);
     if (paid) await setPaymentStatus(tx, paid.id, "refund_pending");
     return paid;
   });
   if (payment) {
-    await createGateway(env, payment.gateway).refund({
+    await ctx.gateway(payment.gateway).refund({
       authority: payment.authority,
       authorizedKey: payment.authorized_key,
       amount: payment.amount,
     });
-    await setPaymentStatus(db, payment.id, "refunded");
+    await setPaymentStatus(ctx.db, payment.id, "refunded");
   }
-  live.orders([orderId]);
+  ctx.live.orders([orderId]);
+  return staffView((await findOrder(ctx.db, orderId)) as NonNullable<Awaited<ReturnType<typeof findOrder>>>);
+}
+
+/** An order for staff with every payment attempt and what its gateway reported, oldest first. */
+export async function orderWithPayments(ctx: ShopContext, orderId: string) {
+  const [order, payments] = await Promise.all([findOrder(ctx.db, orderId), paymentsOfOrder(ctx.db, orderId)]);
+  if (!order) throw new AppError("not_found", "No such order.");
+  return { ...staffView(order), payments };
+}
+
+/** The sandbox bank's view of a payment, for its page. */
+export async function sandboxPayment(ctx: ShopContext, authority: string) {
+  const payment = await findPaymentByAuthority(ctx.db, "sandbox", authority);
+  if (!payment) throw new AppError("not_found", "No such payment at the sandbox bank.");
+  return payment;
+}
+
+/**
+ * The sandbox bank's buttons: it signs the outcome and delivers it to the shop's callback endpoint
+ * exactly as a real gateway would, then sends the shopper back to the order.
+ */
+export async function sandboxPay(
+  ctx: ShopContext,
+  authority: string,
+  outcome: "success" | "failure",
+  deliver: (body: string, signature: string) => Promise<Response>,
+) {
+  const payment = await sandboxPayment(ctx, authority);
+  const bank = ctx.gateway("sandbox") as SandboxGateway;
+  const signed = await bank.signCallback({ authority, outcome, amount: payment.amount, currency: payment.currency });
+  const delivered = await deliver(signed.body, signed.signature);
+  if (!delivered.ok) throw new AppError("unavailable", "The shop did not accept the bank's callback.");
+  return { redirectUrl: `/orders/${payment.order_id}` };
 }

@@ -1,11 +1,13 @@
-import type { Database } from "../../db/client.ts";
 import { cursorKeys, decodeCursor, pageOf } from "../lib/cursor.ts";
 import { AppError } from "../lib/errors.ts";
+import type { ShopContext } from "../platform/context.ts";
 import {
+  ordersByStatus,
   outOfStock,
   productRatings,
   revenueByDay,
   stockLeft,
+  topProducts,
   underThreshold,
 } from "../repositories/reports.repository.ts";
 
@@ -16,21 +18,21 @@ interface PageQuery {
 
 const after = (query: PageQuery, key: RegExp) => (query.cursor ? decodeCursor(query.cursor, key) : undefined);
 
-export async function outOfStockReport(db: Database, query: PageQuery) {
-  const rows = await outOfStock(db, { limit: query.limit + 1, after: after(query, cursorKeys.text) });
+export async function outOfStockReport(ctx: ShopContext, query: PageQuery) {
+  const rows = await outOfStock(ctx.db, { limit: query.limit + 1, after: after(query, cursorKeys.text) });
   return pageOf(rows, query.limit, (row) => [row.name, row.id]);
 }
 
-export async function stockLeftReport(db: Database, query: PageQuery) {
-  const { items, totalStock } = await stockLeft(db, {
+export async function stockLeftReport(ctx: ShopContext, query: PageQuery) {
+  const { items, totalStock } = await stockLeft(ctx.db, {
     limit: query.limit + 1,
     after: after(query, cursorKeys.integer),
   });
   return { ...pageOf(items, query.limit, (row) => [String(row.stockQty), row.id]), totalStock };
 }
 
-export async function lowStockReport(db: Database, query: PageQuery & { threshold?: number }) {
-  const rows = await underThreshold(db, query.threshold, {
+export async function lowStockReport(ctx: ShopContext, query: PageQuery & { threshold?: number }) {
+  const rows = await underThreshold(ctx.db, query.threshold, {
     limit: query.limit + 1,
     after: after(query, cursorKeys.integer),
   });
@@ -40,9 +42,9 @@ export async function lowStockReport(db: Database, query: PageQuery & { threshol
   };
 }
 
-export async function ratingsReport(db: Database, query: PageQuery & { minVotes?: number }) {
+export async function ratingsReport(ctx: ShopContext, query: PageQuery & { minVotes?: number }) {
   const rows = await productRatings(
-    db,
+    ctx.db,
     { limit: query.limit + 1, after: after(query, cursorKeys.decimal) },
     query.minVotes,
   );
@@ -53,7 +55,7 @@ const dayMs = 86_400_000;
 const noId = /^$/;
 
 /** Revenue per UTC day over [from, to), 1 to 366 days, paged by day. */
-export async function revenueReport(db: Database, query: PageQuery & { from: string; to: string }, currency: string) {
+export async function revenueReport(ctx: ShopContext, query: PageQuery & { from: string; to: string }) {
   const days = (Date.parse(query.to) - Date.parse(query.from)) / dayMs;
   if (!(days >= 1 && days <= 366)) {
     throw new AppError("invalid_request", "The range must span 1 to 366 days, with from before to.", [
@@ -61,12 +63,26 @@ export async function revenueReport(db: Database, query: PageQuery & { from: str
     ]);
   }
   const last = query.cursor ? decodeCursor(query.cursor, cursorKeys.day, noId)[0] : undefined;
-  const rows = await revenueByDay(db, query.from, query.to, { limit: query.limit + 1, after: last });
+  const rows = await revenueByDay(ctx.db, query.from, query.to, { limit: query.limit + 1, after: last });
   return {
     from: query.from,
     to: query.to,
     bucket: "day" as const,
-    currency,
+    currency: ctx.config.currency,
     ...pageOf(rows, query.limit, (row) => [row.day, ""]),
+  };
+}
+
+export const ordersByStatusReport = async (ctx: ShopContext) => ({ items: await ordersByStatus(ctx.db) });
+
+export async function topProductsReport(ctx: ShopContext, query: PageQuery & { days: number }) {
+  const rows = await topProducts(ctx.db, query.days, {
+    limit: query.limit + 1,
+    after: after(query, cursorKeys.integer),
+  });
+  return {
+    days: query.days,
+    currency: ctx.config.currency,
+    ...pageOf(rows, query.limit, (row) => [String(row.units), row.productId]),
   };
 }

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { Database } from "../../db/client.ts";
-import type { LiveStats } from "../../realtime/messages.ts";
+import type { ShopContext } from "../platform/context.ts";
+import type { LiveStats } from "../schemas/stats.ts";
 
 type Counters = Omit<LiveStats, "currency">;
 
@@ -8,8 +8,8 @@ type Counters = Omit<LiveStats, "currency">;
  * The dashboard's counters, in one statement. "Today" is the UTC day; revenue counts paid orders.
  * Sums are bigint in SQL (the driver hands them over as text).
  */
-export async function liveStats(db: Database, currency: string): Promise<LiveStats> {
-  const result = await db.execute<Record<keyof Counters, string>>(sql`
+export async function liveStats(ctx: ShopContext): Promise<LiveStats> {
+  const result = await ctx.db.execute<Record<keyof Counters, string>>(sql`
     SELECT
       (SELECT count(*) FROM orders WHERE created_at >= date_trunc('day', now()))::text AS "ordersToday",
       (SELECT coalesce(sum(total::bigint), 0) FROM orders
@@ -24,6 +24,6 @@ export async function liveStats(db: Database, currency: string): Promise<LiveSta
     pendingOrders: Number(row.pendingOrders),
     lowStockCount: Number(row.lowStockCount),
     activeShoppers: Number(row.activeShoppers),
-    currency,
+    currency: ctx.config.currency,
   };
 }

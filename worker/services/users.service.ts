@@ -1,14 +1,15 @@
-import type { Database } from "../../db/client.ts";
 import { cursorKeys, decodeCursor, pageOf } from "../lib/cursor.ts";
 import { AppError } from "../lib/errors.ts";
 import { hashPassword } from "../lib/password.ts";
 import type { Role } from "../lib/tokens.ts";
 import { requireUsername } from "../lib/username.ts";
+import type { ActorContext, ShopContext } from "../platform/context.ts";
 import { recordAudit } from "../repositories/audit.repository.ts";
 import {
   endAllSessions,
   findUserById,
   insertUser,
+  searchCustomers,
   searchUsers,
   type UserRow,
   updateUser,
@@ -23,26 +24,25 @@ export interface AdminUser extends User {
 
 const adminView = (row: UserRow): AdminUser => ({
   ...publicUser(row),
-  active: row.isActive,
+  active: row.active,
   createdAt: row.createdAt.toISOString(),
 });
 
-export async function listUsers(db: Database, query: { q?: string; role?: Role; limit: number; cursor?: string }) {
+export async function listUsers(ctx: ShopContext, query: { q?: string; role?: Role; limit: number; cursor?: string }) {
   const after = query.cursor ? decodeCursor(query.cursor, cursorKeys.text)[0] : undefined;
-  const rows = await searchUsers(db, { q: query.q, role: query.role }, query.limit + 1, after);
+  const rows = await searchUsers(ctx.db, { q: query.q, role: query.role }, query.limit + 1, after);
   const page = pageOf(rows, query.limit, (row) => [row.username, row.id]);
   return { ...page, items: page.items.map(adminView) };
 }
 
 export async function createUser(
-  db: Database,
-  actor: UserRow,
+  ctx: ActorContext,
   input: { username: string; password: string; role: Role; verified?: boolean },
-  defaultRegion: string,
 ): Promise<AdminUser> {
-  const username = requireUsername(input.username, defaultRegion);
+  const { actor } = ctx;
+  const username = requireUsername(input.username, ctx.config.phoneRegion);
   const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const row = await insertUser(tx, {
       username: username.value,
       channel: username.channel,
@@ -65,19 +65,19 @@ export async function createUser(
 
 /** Changes a role or deactivates; a deactivated user loses every session at once. */
 export async function changeUser(
-  db: Database,
-  actor: UserRow,
+  ctx: ActorContext,
   id: string,
   changes: { role?: Role; active?: boolean },
 ): Promise<AdminUser> {
+  const { actor } = ctx;
   if (id === actor.id && (changes.active === false || (changes.role && changes.role !== "admin"))) {
     throw new AppError("conflict", "Admins cannot deactivate or demote themselves; ask another admin.");
   }
-  return db.transaction(async (tx) => {
+  const changed = await ctx.db.transaction(async (tx) => {
     const before = await findUserById(tx, id);
     if (!before) throw new AppError("not_found", "No such user.");
     if (changes.active === false) await endAllSessions(tx, id);
-    const after = await updateUser(tx, id, { role: changes.role, isActive: changes.active });
+    const after = await updateUser(tx, id, { role: changes.role, active: changes.active });
     if (!after) throw new AppError("not_found", "No such user.");
     await recordAudit(tx, {
       actorId: actor.id,
@@ -89,4 +89,22 @@ export async function changeUser(
     });
     return adminView(after);
   });
+  if (changes.active === false) ctx.live.disconnect(id, { userId: id }, "account deactivated");
+  return changed;
+}
+
+/** Customers for staff, by username or display name, keyset-paged by username. */
+export async function findCustomers(ctx: ShopContext, query: { q?: string; limit: number; cursor?: string }) {
+  const after = query.cursor ? decodeCursor(query.cursor, cursorKeys.text)[0] : undefined;
+  const rows = await searchCustomers(ctx.db, query.q, query.limit + 1, after);
+  const page = pageOf(rows, query.limit, (row) => [row.username, row.id]);
+  return {
+    ...page,
+    items: page.items.map((row) => ({
+      id: row.id,
+      username: row.username,
+      displayName: row.displayName,
+      createdAt: row.createdAt.toISOString(),
+    })),
+  };
 }

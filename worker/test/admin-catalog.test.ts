@@ -1,7 +1,15 @@
 import { exports } from "cloudflare:workers";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { call, createShoppers, expectError, origin, seedAdmin, tokenFor, withServices } from "./helpers.ts";
+import {
+  call,
+  createShoppers,
+  expectError,
+  origin,
+  seedAdmin,
+  tokenFor,
+  withServices,
+} from "../../test/support/shop.ts";
 
 const staff = async () => {
   const [user] = await createShoppers(1);
@@ -232,88 +240,5 @@ describe("product images in R2", () => {
     expect(
       (await exports.default.fetch(`${origin}/api/v1/images/products/00000000-0000-4000-8000-000000000000.png`)).status,
     ).toBe(404);
-  });
-});
-
-describe("access to admin routes", () => {
-  const routes: [string, string, unknown?][] = [
-    ["GET", "/admin/products"],
-    ["POST", "/admin/products", {}],
-    ["GET", "/admin/products/00000000-0000-4000-8000-999999999999"],
-    ["PATCH", "/admin/products/00000000-0000-4000-8000-999999999999", {}],
-    ["DELETE", "/admin/products/00000000-0000-4000-8000-999999999999"],
-    ["POST", "/admin/categories", {}],
-    ["PATCH", "/admin/categories/00000000-0000-4000-8000-999999999999", {}],
-    ["DELETE", "/admin/categories/00000000-0000-4000-8000-999999999999"],
-    ["POST", "/admin/brands", {}],
-    ["PATCH", "/admin/brands/00000000-0000-4000-8000-999999999999", {}],
-    ["DELETE", "/admin/brands/00000000-0000-4000-8000-999999999999"],
-    ["GET", "/admin/comments"],
-    ["GET", "/admin/ratings"],
-    ["PATCH", "/admin/comments/00000000-0000-4000-8000-999999999999", {}],
-    ["GET", "/admin/coupons"],
-    ["POST", "/admin/coupons", {}],
-    ["PATCH", "/admin/coupons/00000000-0000-4000-8000-999999999999", {}],
-    ["POST", "/admin/coupons/00000000-0000-4000-8000-999999999999/grants", {}],
-    ["GET", "/admin/orders"],
-    ["POST", "/admin/orders/00000000-0000-4000-8000-999999999999/status", {}],
-    ["POST", "/admin/orders/00000000-0000-4000-8000-999999999999/refund"],
-    ["GET", "/admin/stats"],
-    ["GET", "/admin/reports/out-of-stock"],
-    ["GET", "/admin/reports/stock-left"],
-    ["GET", "/admin/reports/low-stock?threshold=5"],
-    ["GET", "/admin/reports/product-ratings"],
-    ["GET", "/admin/reports/highest-rated"],
-    ["GET", "/admin/reports/revenue?from=2026-01-01&to=2026-01-08"],
-    ["POST", "/admin/images", "x"],
-    ["GET", "/admin/users"],
-    ["POST", "/admin/users", {}],
-    ["PATCH", "/admin/users/00000000-0000-4000-8000-999999999999", {}],
-  ];
-  const adminOnly = (path: string) => path.startsWith("/admin/users");
-
-  it("answers every admin route: anonymous 401, customer 403, staff 403 only on admin-only routes, admin never 401/403", async () => {
-    const [customer] = await createShoppers(1);
-    const tokens = { customer: customer.token, staff: await staff(), admin: await admin() };
-    const table: string[] = [];
-    for (const [method, path, body] of routes) {
-      const anonymous = await call(path, { method, body });
-      expectError(anonymous, 401, "unauthenticated");
-      expectError(await call(path, { method, body, token: tokens.customer }), 403, "forbidden");
-      const asStaff = await call(path, { method, body, token: tokens.staff });
-      if (adminOnly(path)) expectError(asStaff, 403, "forbidden");
-      else expect([401, 403]).not.toContain(asStaff.status);
-      const asAdmin = await call(path, { method, body, token: tokens.admin });
-      expect([401, 403]).not.toContain(asAdmin.status);
-      expect(asAdmin.status).toBeLessThan(500);
-      table.push(`${method} ${path}: staff ${asStaff.status}, admin ${asAdmin.status}`);
-    }
-    expect(table).toHaveLength(routes.length);
-  });
-});
-
-describe("constraint errors", () => {
-  it("names the field a database rule guards: a discount above the price is the discount's fault", async () => {
-    const token = await staff();
-    const created = await call("/admin/products", { token, body: product() });
-    const result = await call(`/admin/products/${created.body.id}`, {
-      method: "PATCH",
-      token,
-      body: { discount: 999_999 },
-    });
-    expectError(result, 400, "invalid_request");
-    expect(result.body.error.message).not.toContain("slug");
-    expect(result.body.error.details).toEqual([expect.objectContaining({ path: "discount" })]);
-    const lowered = await call(`/admin/products/${created.body.id}`, { method: "PATCH", token, body: { price: 100 } });
-    expectError(lowered, 400, "invalid_request");
-    expect(lowered.body.error.details).toEqual([expect.objectContaining({ path: "discount" })]);
-  });
-
-  it("names the slug when a slug is taken", async () => {
-    const token = await staff();
-    const first = await call("/admin/products", { token, body: product() });
-    const again = await call("/admin/products", { token, body: product({ slug: first.body.slug }) });
-    expectError(again, 409, "conflict");
-    expect(again.body.error.details).toEqual([expect.objectContaining({ path: "slug" })]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { call, expectError, latestCode, randomIp, signUp, uniqueEmail } from "./helpers.ts";
+import { call, expectError, latestCode, randomIp, signUp, uniqueEmail } from "../../test/support/shop.ts";
 
 describe("registration and verification", () => {
   it("registers an email account, sends a verify code, and verifies it into a session", async () => {

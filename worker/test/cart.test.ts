@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { call, createProduct, createShoppers, expectError, setLine } from "./helpers.ts";
+import { call, createProduct, createShoppers, expectError, setLine } from "../../test/support/shop.ts";
 
 describe("the cart", () => {
   it("prices lines from the product's current price, discount and shipping, and bumps its version", async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { seedProducts } from "../../db/seed-data.ts";
-import { api, call, createShoppers, seedAdmin, tokenFor } from "./helpers.ts";
+import { api, call, createShoppers, seedAdmin, tokenFor } from "../../test/support/shop.ts";
 
 describe("edge-cached catalog reads", () => {
   it("serves a repeated anonymous read from the cache, with an ETag that answers 304", async () => {

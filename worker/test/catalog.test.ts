@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { seedBrands, seedCategories, seedProducts } from "../../db/seed-data.ts";
-import { api, expectError } from "./helpers.ts";
+import { api, expectError } from "../../test/support/shop.ts";
 
 const actualPrice = (p: (typeof seedProducts)[number]) => p.price + p.shippingAmount - p.discount;
 const seedIds = new Set(seedProducts.map((p) => p.id));

@@ -1,8 +1,6 @@
 import { env } from "cloudflare:workers";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { runScheduledJobs } from "../jobs.ts";
-import { checkout } from "../services/checkout.service.ts";
 import {
   address,
   call,
@@ -16,8 +14,11 @@ import {
   setLine,
   stockOf,
   tokenFor,
+  withActor,
   withServices,
-} from "./helpers.ts";
+} from "../../test/support/shop.ts";
+import { runScheduledJobs } from "../jobs.ts";
+import { checkout } from "../services/checkout.service.ts";
 
 const couponState = (code: string) =>
   withServices(async ({ db }) => {
@@ -196,19 +197,12 @@ describe("checkout under concurrency", () => {
     const product = await createProduct({ stock: 7 });
     const code = await grant((await defineCoupon({ value: 10 })).id, shopper.id);
     await setLine(shopper.token, product.id, 3);
-    await withServices(async ({ db }) => {
-      const failing = checkout(
-        db,
-        shopper.id,
-        { couponCode: code, shippingAddress: address },
-        crypto.randomUUID(),
-        { currency: "USD", taxRateBps: 900, reservationMinutes: 15 },
-        {
-          afterStockReserved: async () => {
-            throw new Error("injected failure after the stock update");
-          },
+    await withActor(shopper.id, async (ctx) => {
+      const failing = checkout(ctx, { couponCode: code, shippingAddress: address }, crypto.randomUUID(), {
+        afterStockReserved: async () => {
+          throw new Error("injected failure after the stock update");
         },
-      );
+      });
       await expect(failing).rejects.toThrow("injected failure");
     });
     expect(await stockOf(product.id)).toBe(7);

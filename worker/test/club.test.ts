@@ -10,7 +10,7 @@ import {
   setLine,
   tokenFor,
   withServices,
-} from "./helpers.ts";
+} from "../../test/support/shop.ts";
 
 const rate = (token: string, productId: string, vote: unknown, text?: string) =>
   call(`/products/${productId}/rating`, { method: "PUT", token, body: text === undefined ? { vote } : { vote, text } });

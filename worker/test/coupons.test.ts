@@ -1,7 +1,6 @@
 import { env } from "cloudflare:workers";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { runScheduledJobs } from "../jobs.ts";
 import {
   address,
   call,
@@ -14,7 +13,8 @@ import {
   setLine,
   tokenFor,
   withServices,
-} from "./helpers.ts";
+} from "../../test/support/shop.ts";
+import { runScheduledJobs } from "../jobs.ts";
 
 const admin = () => tokenFor(seedAdmin, "admin");
 

@@ -2,10 +2,10 @@ import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test"
 import { env, exports } from "cloudflare:workers";
 import { createRoute, z } from "@hono/zod-openapi";
 import { describe, expect, it } from "vitest";
+import { api, expectError, origin } from "../../test/support/shop.ts";
 import worker from "../index.ts";
 import { createRouter } from "../lib/create-router.ts";
 import { renderError } from "../lib/errors.ts";
-import { api, expectError, origin } from "./helpers.ts";
 
 describe("the error envelope", () => {
   it("answers an unknown API route with 404 not_found", async () => {

@@ -1,8 +1,8 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { api } from "../../test/support/shop.ts";
 import worker from "../index.ts";
-import { api } from "./helpers.ts";
 
 async function healthWith(overrides: Partial<typeof env>) {
   const ctx = createExecutionContext();

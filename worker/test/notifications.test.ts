@@ -1,14 +1,14 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { call, expectError, latestCode, randomIp, uniqueEmail, withServices } from "../../test/support/shop.ts";
 import worker from "../index.ts";
 import { parseUsername } from "../lib/username.ts";
-import { DeliveryError, type Notifier, type OtpMessage } from "../notifications/notifier.ts";
+import { DeliveryError, type Notifier, type OtpMessage } from "../notifications/message.ts";
 import { ResendEmail } from "../notifications/resend.ts";
 import { TwilioSms } from "../notifications/twilio.ts";
 import { register } from "../services/auth.service.ts";
 import { consumeCode, sendCode } from "../services/otp.service.ts";
-import { call, expectError, latestCode, randomIp, uniqueEmail, withServices } from "./helpers.ts";
 
 /** Records the request an adapter makes instead of sending it to the provider. */
 function recordingFetch(status = 200) {
@@ -104,8 +104,8 @@ describe("a provider failure", () => {
 
   it("rolls a registration back: no account exists without its first code", async () => {
     const username = uniqueEmail();
-    await withServices(async ({ db, redis }) => {
-      const ctx = { db, redis, notifier: failingNotifier, env, ip: randomIp() };
+    await withServices(async (shop) => {
+      const ctx = Object.create(shop, { notifier: { value: failingNotifier }, ip: { value: randomIp() } });
       await expect(register(ctx, { username, password: "correct-horse" })).rejects.toMatchObject({
         code: "unavailable",
       });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { call, expectError, latestCode, randomIp, signUp, uniqueEmail, withServices } from "../../test/support/shop.ts";
 import { hmacHex } from "../lib/tokens.ts";
-import { call, expectError, latestCode, randomIp, signUp, uniqueEmail, withServices } from "./helpers.ts";
 
 async function registered() {
   const username = uniqueEmail();

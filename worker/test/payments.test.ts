@@ -1,8 +1,6 @@
 import { env, exports } from "cloudflare:workers";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { SandboxGateway } from "../payments/sandbox.ts";
-import { StripeGateway } from "../payments/stripe.ts";
 import {
   address,
   call,
@@ -16,7 +14,9 @@ import {
   stockOf,
   tokenFor,
   withServices,
-} from "./helpers.ts";
+} from "../../test/support/shop.ts";
+import { SandboxGateway } from "../payments/sandbox.ts";
+import { StripeGateway } from "../payments/stripe.ts";
 
 const bank = new SandboxGateway(env.SANDBOX_GATEWAY_SECRET ?? "");
 

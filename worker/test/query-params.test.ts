@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { seedProducts } from "../../db/seed-data.ts";
-import { call, seedAdmin, tokenFor } from "./helpers.ts";
+import { call, seedAdmin, tokenFor } from "../../test/support/shop.ts";
 
 /** Values for the query parameters that routes require; every other one is left out. */
 const requiredValues: Record<string, string> = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { call, expectError, seedAdmin, signUp, tokenFor, uniqueEmail, withServices } from "./helpers.ts";
+import { call, expectError, seedAdmin, signUp, tokenFor, uniqueEmail, withServices } from "../../test/support/shop.ts";
 
 async function staffAccount() {
   const account = await signUp();

@@ -1,9 +1,18 @@
 import { Client } from "@neondatabase/serverless";
 import { afterEach, describe, expect, it } from "vitest";
+import {
+  address,
+  createProduct,
+  createShoppers,
+  defineCoupon,
+  grant,
+  setLine,
+  withActor,
+  withServices,
+} from "../../test/support/shop.ts";
 import { productQuerySchema } from "../schemas/catalog.ts";
 import { listProducts } from "../services/catalog.service.ts";
 import { checkout } from "../services/checkout.service.ts";
-import { address, createProduct, createShoppers, defineCoupon, grant, setLine, withServices } from "./helpers.ts";
 
 /** Counts the statements the Neon driver sends (each one a round trip), BEGIN and COMMIT included. */
 const original = Client.prototype.query;
@@ -22,10 +31,10 @@ afterEach(() => {
 
 describe("database round trips", () => {
   it("lists a page of products, with filters, sort and rating summary, in one statement", async () => {
-    await withServices(async ({ db }) => {
+    await withServices(async (ctx) => {
       countStatements();
       await listProducts(
-        db,
+        ctx,
         productQuerySchema.parse({
           q: "phone",
           category: "electronics",
@@ -34,7 +43,6 @@ describe("database round trips", () => {
           sort: "rating",
           limit: "10",
         }),
-        "USD",
       );
       console.log(`product list: ${statements.length} statement(s)`);
       expect(statements).toHaveLength(1);
@@ -45,13 +53,9 @@ describe("database round trips", () => {
     const [shopper] = await createShoppers(1);
     await setLine(shopper.token, (await createProduct({ stock: 5 })).id, 2);
     const code = await grant((await defineCoupon({ value: 10 })).id, shopper.id);
-    await withServices(async ({ db }) => {
+    await withActor(shopper.id, async (ctx) => {
       countStatements();
-      await checkout(db, shopper.id, { couponCode: code, shippingAddress: address }, crypto.randomUUID(), {
-        currency: "USD",
-        taxRateBps: 900,
-        reservationMinutes: 15,
-      });
+      await checkout(ctx, { couponCode: code, shippingAddress: address }, crypto.randomUUID());
       // Only the checkout's transaction: pushes of earlier requests may still be reading on their own connections.
       const own = statements.slice(statements.indexOf("begin"), statements.lastIndexOf("commit") + 1);
       console.log(`checkout: ${own.length} statements: ${own.join(" | ")}`);

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { importJWK, type JWK, SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
+import { call, expectError, seedShopper, signUp, withServices } from "../../test/support/shop.ts";
 import { hashPassword, needsRehash, PBKDF2_ITERATIONS, verifyPassword } from "../lib/password.ts";
 import {
   accessTokenTtlSeconds,
@@ -9,7 +10,6 @@ import {
   tokenIssuer,
   verifyAccessToken,
 } from "../lib/tokens.ts";
-import { call, expectError, seedShopper, signUp, withServices } from "./helpers.ts";
 
 const privateJwk = () => JSON.parse(env.JWT_PRIVATE_JWK) as JWK;
 const encode = (value: unknown) =>

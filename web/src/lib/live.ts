@@ -1,7 +1,6 @@
 import PartySocket from "partysocket";
 import { createSignal } from "solid-js";
 import {
-  type CouponView,
   type DashboardMessage,
   dashboardMessageSchema,
   type ShopperMessage,
@@ -14,7 +13,9 @@ import { api } from "./session.ts";
 
 /** Milliseconds to add to this device's clock to get the server's: countdowns run on the server's time. */
 const [clockOffset, setClockOffset] = createSignal(0);
-const [coupons, setCoupons] = createSignal<CouponView[]>([]);
+type Coupons = Extract<ShopperMessage, { type: "coupons" }>["coupons"];
+
+const [coupons, setCoupons] = createSignal<Coupons>([]);
 const [orderUpdate, setOrderUpdate] = createSignal<Order | null>(null);
 const [connected, setConnected] = createSignal(false);
 

@@ -1,106 +1,79 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { orderStatuses } from "../../domain/order-status.ts";
 import { createRouter } from "../../lib/create-router.ts";
-import { errorSchema } from "../../lib/errors.ts";
+import { conflict, errorResponses, jsonBody, jsonContent, notFound } from "../../lib/openapi.ts";
+import { actorOf, route } from "../../middleware/access.ts";
+import { idParam } from "../../schemas/common.ts";
 import {
-  staffOnly as denied,
-  errorResponses,
-  jsonContent,
-  listSchema,
-  notFoundResponse,
-  bearer as security,
-} from "../../lib/openapi.ts";
-import { currentUser } from "../../middleware/auth.ts";
-import { findOrder, type OrderView } from "../../repositories/orders.repository.ts";
-import { orderSchema } from "../../schemas/orders.ts";
-import { moveByStaff, searchAllOrders, toOrder } from "../../services/orders.service.ts";
-import { refundOrder } from "../../services/payments.service.ts";
+  adminOrderDetailSchema,
+  adminOrderListSchema,
+  adminOrderQuery,
+  adminOrderSchema,
+  staffCancelBody,
+  statusBody,
+} from "../../schemas/orders.ts";
+import { cancelByStaff, moveByStaff, searchAllOrders } from "../../services/orders.service.ts";
+import { orderWithPayments, refundOrder } from "../../services/payments.service.ts";
 
 const tags = ["Admin: orders"];
-const idParam = z.object({ id: z.uuid() });
-const invalid = { 409: jsonContent(errorSchema, "invalid_transition") } as const;
+const invalid = conflict("invalid_transition");
 
-/** Mounted under /admin/orders behind requireAuth + requireStaff. */
 export const adminOrdersRouter = createRouter()
   .openapi(
-    createRoute({
+    route("staff", {
       method: "get",
-      path: "/",
+      path: "/admin/orders",
       tags,
-      security,
-      summary: "Orders by status, text (order id or username) and creation range",
-      request: {
-        query: z.object({
-          status: z.enum(orderStatuses).optional(),
-          q: z.string().trim().min(1).max(100).optional(),
-          from: z.iso.datetime().optional(),
-          to: z.iso.datetime().optional(),
-          limit: z.coerce.number().int().min(1).max(100).default(20),
-          cursor: z.string().max(500).optional(),
-        }),
-      },
-      responses: {
-        200: jsonContent(listSchema(orderSchema.extend({ username: z.string() }), "AdminOrderList"), "Orders"),
-        ...denied,
-        ...errorResponses,
-      },
+      summary: "Orders by status, customer, text (order id or username) and creation range, newest first",
+      request: { query: adminOrderQuery },
+      responses: { 200: jsonContent(adminOrderListSchema, "Orders"), ...errorResponses },
     }),
-    async (c) => c.json(await searchAllOrders(c.get("services").db, c.req.valid("query")), 200),
+    async (c) => c.json(await searchAllOrders(c.get("ctx"), c.req.valid("query")), 200),
   )
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/{id}/status",
+    route("staff", {
+      method: "get",
+      path: "/admin/orders/{id}",
       tags,
-      security,
+      summary: "One order with its payment attempts and what their gateway reported",
+      request: { params: idParam },
+      responses: { 200: jsonContent(adminOrderDetailSchema, "The order"), ...notFound, ...errorResponses },
+    }),
+    async (c) => c.json(await orderWithPayments(c.get("ctx"), c.req.valid("param").id), 200),
+  )
+  .openapi(
+    route("staff", {
+      method: "post",
+      path: "/admin/orders/{id}/status",
+      tags,
       summary: "Moves a paid order forward: processing, shipped, delivered",
-      request: {
-        params: idParam,
-        body: {
-          required: true,
-          content: { "application/json": { schema: z.object({ status: z.enum(orderStatuses) }) } },
-        },
-      },
-      responses: {
-        200: jsonContent(orderSchema, "The order"),
-        ...notFoundResponse,
-        ...invalid,
-        ...denied,
-        ...errorResponses,
-      },
+      request: { params: idParam, ...jsonBody(statusBody) },
+      responses: { 200: jsonContent(adminOrderSchema, "The order"), ...notFound, ...invalid, ...errorResponses },
     }),
-    async (c) =>
-      c.json(
-        await moveByStaff(
-          c.get("services").db,
-          c.get("services").live,
-          currentUser(c),
-          c.req.valid("param").id,
-          c.req.valid("json").status,
-        ),
-        200,
-      ),
+    async (c) => c.json(await moveByStaff(actorOf(c), c.req.valid("param").id, c.req.valid("json").status), 200),
   )
   .openapi(
-    createRoute({
+    route("staff", {
       method: "post",
-      path: "/{id}/refund",
+      path: "/admin/orders/{id}/cancel",
       tags,
-      security,
+      summary: "Cancels an unpaid order for the shopper: its stock and coupon use come back",
+      request: { params: idParam, ...jsonBody(staffCancelBody) },
+      responses: { 200: jsonContent(adminOrderSchema, "The order"), ...notFound, ...invalid, ...errorResponses },
+    }),
+    async (c) => c.json(await cancelByStaff(actorOf(c), c.req.valid("param").id, c.req.valid("json").note), 200),
+  )
+  .openapi(
+    route("staff", {
+      method: "post",
+      path: "/admin/orders/{id}/refund",
+      tags,
       summary: "Refunds a paid or processing order through its gateway and restocks it",
       request: { params: idParam },
       responses: {
-        200: jsonContent(orderSchema, "The refunded order"),
-        ...notFoundResponse,
+        200: jsonContent(adminOrderSchema, "The refunded order"),
+        ...notFound,
         ...invalid,
-        ...denied,
         ...errorResponses,
       },
     }),
-    async (c) => {
-      const { db, live } = c.get("services");
-      const id = c.req.valid("param").id;
-      await refundOrder(db, live, c.env, currentUser(c), id);
-      return c.json(toOrder((await findOrder(db, id)) as OrderView), 200);
-    },
+    async (c) => c.json(await refundOrder(actorOf(c), c.req.valid("param").id), 200),
   );

@@ -1,113 +1,91 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import type { z } from "@hono/zod-openapi";
 import { createRouter } from "../../lib/create-router.ts";
-import { staffOnly as denied, errorResponses, jsonContent, pageQuery, bearer as security } from "../../lib/openapi.ts";
+import { errorResponses, jsonContent } from "../../lib/openapi.ts";
+import { route } from "../../middleware/access.ts";
+import { pageQuery } from "../../schemas/common.ts";
+import {
+  highestRatedQuery,
+  lowStockQuery,
+  lowStockSchema,
+  ordersByStatusSchema,
+  outOfStockSchema,
+  ratingsReportSchema,
+  revenueQuery,
+  revenueSchema,
+  stockLeftSchema,
+  topProductsQuery,
+  topProductsSchema,
+} from "../../schemas/reports.ts";
 import {
   lowStockReport,
+  ordersByStatusReport,
   outOfStockReport,
   ratingsReport,
   revenueReport,
   stockLeftReport,
+  topProductsReport,
 } from "../../services/reports.service.ts";
 
-const tags = ["Admin: reports"];
-const page = { nextCursor: z.string().nullable() };
-const stockRow = z.object({ id: z.string(), slug: z.string(), name: z.string(), stockQty: z.number().int() });
-const ratingRow = z.object({
-  id: z.string(),
-  slug: z.string(),
-  name: z.string(),
-  average: z.number(),
-  count: z.number().int(),
-});
-const reportRoute = <S extends z.ZodType, Q extends z.ZodObject>(path: string, summary: string, schema: S, query: Q) =>
-  createRoute({
+const report = <S extends z.ZodType, Q extends z.ZodObject>(path: string, summary: string, schema: S, query: Q) =>
+  route("staff", {
     method: "get",
-    path,
-    tags,
-    security,
+    path: `/admin/reports/${path}`,
+    tags: ["Admin: reports"],
     summary,
     request: { query },
-    responses: { 200: jsonContent(schema, summary), ...denied, ...errorResponses },
+    responses: { 200: jsonContent(schema, summary), ...errorResponses },
   });
 
-const day = z.iso.date();
-
-/** Mounted under /admin/reports behind requireAuth + requireStaff. */
 export const adminReportsRouter = createRouter()
-  .openapi(
-    reportRoute(
-      "/out-of-stock",
-      "Products with no stock",
-      z.object({ items: z.array(stockRow.extend({ active: z.boolean() })), ...page }),
-      pageQuery,
-    ),
-    async (c) => c.json(await outOfStockReport(c.get("services").db, c.req.valid("query")), 200),
+  .openapi(report("out-of-stock", "Products with no stock", outOfStockSchema, pageQuery), async (c) =>
+    c.json(await outOfStockReport(c.get("ctx"), c.req.valid("query")), 200),
   )
   .openapi(
-    reportRoute(
-      "/stock-left",
-      "Stock left per product, fewest first, and in total",
-      z.object({ items: z.array(stockRow), totalStock: z.number().int(), ...page }),
-      pageQuery,
-    ),
-    async (c) => c.json(await stockLeftReport(c.get("services").db, c.req.valid("query")), 200),
+    report("stock-left", "Stock left per product, fewest first, and in total", stockLeftSchema, pageQuery),
+    async (c) => c.json(await stockLeftReport(c.get("ctx"), c.req.valid("query")), 200),
   )
   .openapi(
-    reportRoute(
-      "/low-stock",
+    report(
+      "low-stock",
       "Products under a threshold: the one given, or each product's own low-stock threshold",
-      z.object({
-        threshold: z.number().int().nullable(),
-        items: z.array(stockRow.extend({ threshold: z.number().int() })),
-        ...page,
-      }),
-      pageQuery.extend({ threshold: z.coerce.number().int().min(0).max(1_000_000).optional() }),
+      lowStockSchema,
+      lowStockQuery,
     ),
-    async (c) => c.json(await lowStockReport(c.get("services").db, c.req.valid("query")), 200),
+    async (c) => c.json(await lowStockReport(c.get("ctx"), c.req.valid("query")), 200),
   )
   .openapi(
-    reportRoute(
-      "/product-ratings",
-      "Average rating and vote count per product, best first",
-      z.object({ items: z.array(ratingRow), ...page }),
-      pageQuery,
-    ),
-    async (c) => c.json(await ratingsReport(c.get("services").db, c.req.valid("query")), 200),
+    report("product-ratings", "Average rating and vote count per product, best first", ratingsReportSchema, pageQuery),
+    async (c) => c.json(await ratingsReport(c.get("ctx"), c.req.valid("query")), 200),
   )
   .openapi(
-    reportRoute(
-      "/highest-rated",
+    report(
+      "highest-rated",
       "The best-rated products with at least minVotes votes",
-      z.object({ items: z.array(ratingRow), ...page }),
-      pageQuery.extend({ minVotes: z.coerce.number().int().min(1).max(10_000).default(1) }),
+      ratingsReportSchema,
+      highestRatedQuery,
     ),
-    async (c) => c.json(await ratingsReport(c.get("services").db, c.req.valid("query")), 200),
+    async (c) => c.json(await ratingsReport(c.get("ctx"), c.req.valid("query")), 200),
   )
   .openapi(
-    reportRoute(
-      "/revenue",
-      "Orders and revenue per UTC day over [from, to)",
-      z.object({
-        from: z.string(),
-        to: z.string(),
-        bucket: z.literal("day"),
-        currency: z.string(),
-        items: z.array(
-          z.object({
-            day: z.string(),
-            orders: z.number().int(),
-            paidOrders: z.number().int(),
-            revenue: z.number().int(),
-          }),
-        ),
-        ...page,
-      }),
-      pageQuery.extend({
-        from: day,
-        to: day,
-        bucket: z.literal("day").default("day"),
-        limit: z.coerce.number().int().min(1).max(100).default(100),
-      }),
+    report("revenue", "Orders and revenue per UTC day over [from, to)", revenueSchema, revenueQuery),
+    async (c) => c.json(await revenueReport(c.get("ctx"), c.req.valid("query")), 200),
+  )
+  .openapi(
+    route("staff", {
+      method: "get",
+      path: "/admin/reports/orders-by-status",
+      tags: ["Admin: reports"],
+      summary: "How many orders are in each status (every status, zero included)",
+      responses: { 200: jsonContent(ordersByStatusSchema, "Orders by status"), ...errorResponses },
+    }),
+    async (c) => c.json(await ordersByStatusReport(c.get("ctx")), 200),
+  )
+  .openapi(
+    report(
+      "top-products",
+      "The products sold most (units in paid orders) over the last days",
+      topProductsSchema,
+      topProductsQuery,
     ),
-    async (c) => c.json(await revenueReport(c.get("services").db, c.req.valid("query"), c.env.CURRENCY), 200),
+    async (c) => c.json(await topProductsReport(c.get("ctx"), c.req.valid("query")), 200),
   );

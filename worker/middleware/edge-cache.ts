@@ -1,6 +1,6 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env.ts";
-import { catalogVersionKey } from "../services/admin-catalog.service.ts";
+import { catalogVersionKey } from "../services/catalog-version.ts";
 
 export const catalogTtlSeconds = 30;
 
@@ -9,11 +9,11 @@ export const catalogTtlSeconds = 30;
  * version that every admin change bumps: after a change the key is new, so the next read is fresh.
  * Responses carry an ETag; a matching If-None-Match answers 304. Redis trouble only skips the cache.
  */
-export const catalogCache = createMiddleware<AppEnv>(async (c, next) => {
+export const edgeCached = createMiddleware<AppEnv>(async (c, next) => {
   if (c.req.method !== "GET" || c.req.header("authorization")) return next();
   let version: string;
   try {
-    version = String((await c.get("services").redis.get<number>(catalogVersionKey)) ?? 0);
+    version = String((await c.get("ctx").redis.get<number>(catalogVersionKey)) ?? 0);
   } catch {
     return next();
   }

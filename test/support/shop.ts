@@ -1,0 +1,181 @@
+import { env, exports } from "cloudflare:workers";
+import { sql } from "drizzle-orm";
+import type { Role } from "../../worker/lib/tokens.ts";
+import { signAccessToken } from "../../worker/lib/tokens.ts";
+import type { ActorContext, ShopContext } from "../../worker/platform/context.ts";
+import { createContext } from "../../worker/platform/create-context.ts";
+import { findUserById } from "../../worker/repositories/users.repository.ts";
+
+export const origin = "http://shop.test";
+
+export const seedAdmin = {
+  id: "00000000-0000-4000-8000-000400000001",
+  username: "admin@royal.shop",
+  password: "royal-admin",
+};
+export const seedShopper = {
+  id: "00000000-0000-4000-8000-000400000002",
+  username: "shopper@royal.shop",
+  password: "royal-shopper",
+};
+
+export interface CallOptions {
+  method?: string;
+  body?: unknown;
+  token?: string;
+  /** The client address rate limits see; each test uses its own so limits do not leak between tests. */
+  ip?: string;
+  headers?: Record<string, string>;
+}
+
+/** Calls the worker as a client would and parses its JSON answer. */
+export async function api<T = any>(path: string, init?: RequestInit) {
+  const response = await exports.default.fetch(`${origin}/api/v1${path}`, init);
+  const text = await response.text();
+  const body = (text ? JSON.parse(text) : undefined) as T;
+  return { status: response.status, headers: response.headers, body };
+}
+
+export function call<T = any>(path: string, options: CallOptions = {}) {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  headers["cf-connecting-ip"] = options.ip ?? randomIp();
+  return api<T>(path, {
+    method: options.method ?? (options.body === undefined ? "GET" : "POST"),
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+}
+
+export function expectError(result: { status: number; body: any }, status: number, code: string) {
+  if (result.status !== status || result.body?.error?.code !== code) {
+    throw new Error(`expected ${status} ${code}, got ${result.status} ${JSON.stringify(result.body)}`);
+  }
+  if (typeof result.body.error.message !== "string") throw new Error("error without a message");
+}
+
+/** A client address from the IPv6 documentation prefix; it only ever travels as a header value. */
+export const randomIp = () => `2001:db8::${hex()}:${hex()}`;
+const hex = () => Math.floor(Math.random() * 0x10000).toString(16);
+export const uniqueEmail = () => `buyer-${crypto.randomUUID()}@example.com`;
+
+/** The newest code the development notifier sent to a username for a purpose. */
+export async function latestCode(username: string, purpose: "verify" | "reset" | "login"): Promise<string> {
+  const { body } = await call(`/dev/outbox?to=${encodeURIComponent(username)}`);
+  const item = body.items.find((i: any) => i.purpose === purpose);
+  if (!item) throw new Error(`no ${purpose} code for ${username}: ${JSON.stringify(body)}`);
+  return item.code;
+}
+
+/** Registers and verifies a fresh account through the API; returns its session. */
+export async function signUp(username = uniqueEmail(), password = "correct-horse-battery") {
+  const ip = randomIp();
+  const registered = await call("/auth/register", { body: { username, password }, ip });
+  if (registered.status !== 201) throw new Error(`register failed: ${JSON.stringify(registered.body)}`);
+  const code = await latestCode(registered.body.user.username, "verify");
+  const verified = await call("/auth/verify", { body: { username, code }, ip });
+  if (verified.status !== 200) throw new Error(`verify failed: ${JSON.stringify(verified.body)}`);
+  return { ...verified.body, password } as { accessToken: string; refreshToken: string; user: any; password: string };
+}
+
+/** An access token for an existing user, as the worker would sign it. */
+export const tokenFor = (user: { id: string }, role: Role) => signAccessToken(env, { sub: user.id, role });
+
+/** The real per-request clients (Postgres through the Neon driver, Upstash Redis), for assertions. */
+export async function withServices<T>(fn: (ctx: ShopContext) => Promise<T>) {
+  const handle = createContext(env);
+  try {
+    return await fn(handle.ctx);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A product of the test's own, so stock-changing tests never share rows. */
+export async function createProduct(
+  fields: {
+    stock: number;
+    price?: number;
+    discount?: number;
+    shipping?: number;
+    active?: boolean;
+    threshold?: number;
+  } = { stock: 10 },
+): Promise<{ id: string; slug: string }> {
+  const slug = `test-${crypto.randomUUID()}`;
+  return withServices(async ({ db }) => {
+    const result = await db.execute<{ id: string; slug: string }>(sql`
+      INSERT INTO products (slug, name, price, discount, shipping_amount, stock_qty, is_active, low_stock_threshold)
+      VALUES (${slug}, ${`Test product ${slug.slice(5, 13)}`}, ${fields.price ?? 10_000}, ${fields.discount ?? 0},
+        ${fields.shipping ?? 0}, ${fields.stock}, ${fields.active ?? true}, ${fields.threshold ?? 5})
+      RETURNING id, slug`);
+    return result.rows[0];
+  });
+}
+
+/** Verified customers created straight in the database, with access tokens: for races of many shoppers. */
+export async function createShoppers(count: number): Promise<{ id: string; token: string }[]> {
+  const rows = await withServices(async ({ db }) => {
+    const values = Array.from({ length: count }, () => {
+      const email = uniqueEmail();
+      return sql`(${email}, ${email}, true)`;
+    });
+    const result = await db.execute<{ id: string }>(sql`
+      INSERT INTO users (username, email, is_email_verified) VALUES ${sql.join(values, sql`, `)} RETURNING id`);
+    return result.rows;
+  });
+  return Promise.all(rows.map(async (row) => ({ id: row.id, token: await tokenFor(row, "customer") })));
+}
+
+export async function stockOf(productId: string): Promise<number> {
+  return withServices(async ({ db }) => {
+    const result = await db.execute<{ stock_qty: number }>(sql`SELECT stock_qty FROM products WHERE id = ${productId}`);
+    return result.rows[0].stock_qty;
+  });
+}
+
+export const address = {
+  name: "Ada Buyer",
+  line1: "1 Market Street",
+  city: "Springfield",
+  postalCode: "12345",
+  country: "US",
+};
+
+export const checkoutAs = (
+  token: string,
+  body: Record<string, unknown> = { shippingAddress: address },
+  key = crypto.randomUUID(),
+) => call("/checkout", { body, token, headers: { "idempotency-key": key } });
+
+export const setLine = (token: string, productId: string, quantity: number) =>
+  call(`/cart/items/${productId}`, { method: "PUT", body: { quantity }, token });
+
+/** A coupon defined through the admin API. */
+export async function defineCoupon(body: Record<string, unknown>) {
+  const result = await call("/admin/coupons", {
+    token: await tokenFor(seedAdmin, "admin"),
+    body: { title: "Golden", kind: "percent", value: 10, validFor: "P7D", ...body },
+  });
+  if (result.status !== 201) throw new Error(`coupon: ${JSON.stringify(result.body)}`);
+  return result.body;
+}
+
+export async function grant(couponId: string, userId: string): Promise<string> {
+  const result = await call(`/admin/coupons/${couponId}/grants`, {
+    token: await tokenFor(seedAdmin, "admin"),
+    body: { userId },
+  });
+  if (result.status !== 201) throw new Error(`grant: ${JSON.stringify(result.body)}`);
+  return result.body.code;
+}
+
+/** The real clients acting for a user, to call a service the way a route does. */
+export function withActor<T>(userId: string, fn: (ctx: ActorContext) => Promise<T>) {
+  return withServices(async (ctx) => {
+    const actor = await findUserById(ctx.db, userId);
+    if (!actor) throw new Error(`no user ${userId}`);
+    return fn(Object.assign(Object.create(ctx) as ActorContext, { actor }));
+  });
+}

@@ -1,0 +1,29 @@
+import type { Bindings } from "../bindings.ts";
+import type { SigningConfig } from "../lib/tokens.ts";
+
+/** The shop's settings, typed once from the bindings, for every service. */
+export interface ShopConfig {
+  environment: string;
+  currency: string;
+  /** Tax in basis points of the discounted subtotal (900 = 9 %). */
+  taxRateBps: number;
+  reservationMinutes: number;
+  /** Where national phone numbers are read (ISO 3166-1 alpha-2). */
+  phoneRegion: string;
+  paymentGateway: "sandbox" | "stripe";
+  otpSecret: string;
+  signing: SigningConfig;
+}
+
+export function configOf(env: Bindings): ShopConfig {
+  return {
+    environment: env.ENVIRONMENT,
+    currency: env.CURRENCY,
+    taxRateBps: Number(env.TAX_RATE_BPS),
+    reservationMinutes: Number(env.RESERVATION_MINUTES),
+    phoneRegion: env.DEFAULT_PHONE_REGION,
+    paymentGateway: env.PAYMENT_GATEWAY === "stripe" ? "stripe" : "sandbox",
+    otpSecret: env.OTP_SECRET,
+    signing: env,
+  };
+}

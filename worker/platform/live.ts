@@ -1,0 +1,22 @@
+import type { Cart } from "../schemas/cart.ts";
+
+/** A product's stock after a committed change, and the level under which staff want to hear of it. */
+export interface StockChange {
+  productId: string;
+  name: string;
+  stockQty: number;
+  threshold: number;
+}
+
+/**
+ * Pushes committed changes to the realtime rooms, after the response and off the request's path.
+ * Call it only once the change has committed: Postgres is the source of truth.
+ */
+export interface Live {
+  cart(userId: string, cart?: Cart): void;
+  coupons(userId: string): void;
+  orders(orderIds: string[]): void;
+  checkout(userId: string, orderId: string, stock: StockChange[]): void;
+  disconnect(userId: string, target: { sessionId: string } | { userId: string }, reason: string): void;
+  comment(comment: { id: string; kind: "suggestion" | "criticism"; body: string }): void;
+}

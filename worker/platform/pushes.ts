@@ -1,0 +1,90 @@
+import { disconnectSockets, notifyDashboard, notifyShopper, publishToCatalog } from "../../realtime/notify.ts";
+import type { Bindings } from "../bindings.ts";
+import { getCart } from "../services/cart.service.ts";
+import { myCoupons } from "../services/coupons.service.ts";
+import { orderById } from "../services/orders.service.ts";
+import { liveStats } from "../services/stats.service.ts";
+import type { ContextHandle, ShopContext } from "./context.ts";
+import type { Live } from "./live.ts";
+
+/**
+ * The rooms' side of committed changes. Each push runs after the response (in `waitUntil`) and
+ * reads what it sends from Postgres through a context of its own, closed when the push is done.
+ */
+export function createLive(
+  env: Bindings,
+  waitUntil: (work: Promise<unknown>) => void,
+  openContext: () => ContextHandle,
+): Live {
+  const withContext = (work: (ctx: ShopContext) => Promise<unknown>) => {
+    const handle = openContext();
+    waitUntil(
+      work(handle.ctx)
+        .catch((error) =>
+          console.error(JSON.stringify({ level: "warn", message: "live update failed", error: String(error) })),
+        )
+        .finally(() => handle.close()),
+    );
+  };
+
+  const pushOrders = async (ctx: ShopContext, orderIds: string[]) => {
+    for (const id of orderIds) {
+      const order = await orderById(ctx, id);
+      if (!order) continue;
+      const { userId, username: _, ...own } = order;
+      await Promise.all([
+        notifyShopper(env, userId, { type: "order", order: own }),
+        notifyDashboard(env, { type: "order", order }),
+      ]);
+    }
+    await notifyDashboard(env, { type: "stats", stats: await liveStats(ctx) });
+  };
+
+  return {
+    cart(userId, cart) {
+      if (cart) waitUntil(notifyShopper(env, userId, { type: "cart", cart }));
+      else withContext(async (ctx) => notifyShopper(env, userId, { type: "cart", cart: await getCart(ctx, userId) }));
+    },
+    coupons(userId) {
+      withContext(async (ctx) => {
+        const coupons = await myCoupons(ctx, userId);
+        await notifyShopper(env, userId, { type: "coupons", coupons: coupons.items, serverTime: coupons.serverTime });
+      });
+    },
+    orders(orderIds) {
+      if (orderIds.length > 0) withContext((ctx) => pushOrders(ctx, orderIds));
+    },
+    checkout(userId, orderId, stock) {
+      withContext(async (ctx) => {
+        const [cart, coupons] = await Promise.all([getCart(ctx, userId), myCoupons(ctx, userId)]);
+        await notifyShopper(
+          env,
+          userId,
+          { type: "cart", cart },
+          { type: "coupons", coupons: coupons.items, serverTime: coupons.serverTime },
+        );
+        await pushOrders(ctx, [orderId]);
+        const low = stock.filter((line) => line.stockQty < line.threshold);
+        if (low.length > 0) {
+          await notifyDashboard(
+            env,
+            ...low.map((line) => ({
+              type: "low_stock" as const,
+              product: { id: line.productId, name: line.name, stockQty: line.stockQty, threshold: line.threshold },
+            })),
+          );
+        }
+        await publishToCatalog(
+          env,
+          ...stock.map((line) => ({ type: "stock" as const, productId: line.productId, stockQty: line.stockQty })),
+        );
+      });
+    },
+    disconnect(userId, target, reason) {
+      waitUntil(disconnectSockets(env, userId, target, reason));
+    },
+    comment(comment) {
+      waitUntil(notifyDashboard(env, { type: "comment", comment }));
+    },
+  };
+}

@@ -1,0 +1,26 @@
+import { z } from "@hono/zod-openapi";
+import { listSchema, pageQuery, timestamp } from "./common.ts";
+
+export const auditQuery = pageQuery.extend({
+  actor: z.uuid().optional(),
+  entity: z.string().trim().min(1).max(50).optional(),
+  from: z.iso.datetime().optional(),
+  to: z.iso.datetime().optional(),
+});
+
+/** Who changed what and when, with the entity before and after. */
+export const auditEntrySchema = z
+  .object({
+    id: z.string(),
+    actor: z.object({ id: z.string(), username: z.string() }).nullable(),
+    action: z.string(),
+    entity: z.string(),
+    entityId: z.string().nullable(),
+    before: z.unknown(),
+    after: z.unknown(),
+    at: timestamp,
+  })
+  .openapi("AuditEntry");
+
+export const auditListSchema = listSchema(auditEntrySchema, "AuditLog");
+export type AuditEntry = z.infer<typeof auditEntrySchema>;

@@ -1,0 +1,69 @@
+import { z } from "@hono/zod-openapi";
+import { orderStatuses } from "../domain/order-status.ts";
+import { money, pageQuery } from "./common.ts";
+
+const page = { nextCursor: z.string().nullable() };
+const stockRow = z.object({ id: z.string(), slug: z.string(), name: z.string(), stockQty: z.number().int() });
+const ratingRow = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  average: z.number(),
+  count: z.number().int(),
+});
+
+export const outOfStockSchema = z
+  .object({ items: z.array(stockRow.extend({ active: z.boolean() })), ...page })
+  .openapi("OutOfStockReport");
+export const stockLeftSchema = z
+  .object({ items: z.array(stockRow), totalStock: z.number().int(), ...page })
+  .openapi("StockLeftReport");
+export const lowStockSchema = z
+  .object({
+    threshold: z.number().int().nullable(),
+    items: z.array(stockRow.extend({ threshold: z.number().int() })),
+    ...page,
+  })
+  .openapi("LowStockReport");
+export const ratingsReportSchema = z.object({ items: z.array(ratingRow), ...page }).openapi("RatingsReport");
+
+export const lowStockQuery = pageQuery.extend({
+  threshold: z.coerce.number().int().min(0).max(1_000_000).optional(),
+});
+export const highestRatedQuery = pageQuery.extend({
+  minVotes: z.coerce.number().int().min(1).max(10_000).default(1),
+});
+
+const day = z.iso.date();
+export const revenueQuery = pageQuery.extend({
+  from: day,
+  to: day,
+  bucket: z.literal("day").default("day"),
+  limit: z.coerce.number().int().min(1).max(100).default(100),
+});
+export const revenueSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    bucket: z.literal("day"),
+    currency: z.string(),
+    items: z.array(
+      z.object({ day: z.string(), orders: z.number().int(), paidOrders: z.number().int(), revenue: money }),
+    ),
+    ...page,
+  })
+  .openapi("RevenueReport");
+
+export const ordersByStatusSchema = z
+  .object({ items: z.array(z.object({ status: z.enum(orderStatuses), count: z.number().int() })) })
+  .openapi("OrdersByStatusReport");
+
+export const topProductsQuery = pageQuery.extend({ days: z.coerce.number().int().min(1).max(366).default(30) });
+export const topProductsSchema = z
+  .object({
+    days: z.number().int(),
+    currency: z.string(),
+    items: z.array(z.object({ productId: z.string(), name: z.string(), units: z.number().int(), revenue: money })),
+    ...page,
+  })
+  .openapi("TopProductsReport");
