@@ -66,7 +66,14 @@ export function errorJson(status: ContentfulStatusCode, code: ErrorCode, message
   return Response.json({ error: { code, message } }, { status, headers: { "x-content-type-options": "nosniff" } });
 }
 
-export function renderError(error: Error, c: Context) {
+/** The session check's answers from Postgres (see the royal_session function). */
+const sessionRefusals: Record<string, AppError> = {
+  RS401: new AppError("invalid_token", "The access token is invalid or expired."),
+  RS403: new AppError("forbidden", "You are not allowed to do this."),
+};
+
+export function renderError(failure: Error, c: Context) {
+  const error: Error = sessionRefusals[sqlState(failure) ?? ""] ?? failure;
   if (error instanceof AppError) {
     for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
     return c.json(errorBody(c, error.code, error.message, error.details), error.status);
@@ -104,6 +111,15 @@ function httpExceptionCode(status: number): ErrorCode {
   return "internal";
 }
 
+/** The SQLSTATE of a Postgres error, wherever a driver wrapped it. */
+function sqlState(error: unknown): string | undefined {
+  for (let e = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
 /**
  * Connection-level failures of Postgres or Redis: SQLSTATE classes 08 (connection), 53 (resources),
  * 57P (shutdown), network errors of the runtime, and the drivers' own connection messages.
@@ -114,7 +130,7 @@ export function isDependencyFailure(error: unknown): boolean {
     if (/^(08|53|57P)/.test(code) || /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE)$/.test(code)) return true;
     const message = String((e as { message?: unknown }).message ?? "");
     if (
-      /network connection lost|connection terminated|connection refused|timeout exceeded when trying to connect|websocket|fetch failed|failed to fetch/i.test(
+      /network connection lost|connection terminated|connection refused|timeout exceeded when trying to connect|websocket|fetch failed|failed to fetch|error connecting to database|aborted|timed? ?out/i.test(
         message,
       )
     )

@@ -1,5 +1,5 @@
 import { Redis } from "@upstash/redis/cloudflare";
-import { type DatabaseHandle, openDatabase } from "../../db/client.ts";
+import { type DatabaseHandle, openDatabase, type RoundTrips } from "../../db/client.ts";
 import type { Bindings } from "../bindings.ts";
 import type { Notifier } from "../notifications/message.ts";
 import { createNotifier } from "../notifications/notifier.ts";
@@ -11,6 +11,8 @@ import { createLive } from "./pushes.ts";
 
 /** Every Redis command gives up after this long: a hanging Redis costs a request seconds, never more. */
 export const redisDeadlineMs = 3_000;
+/** Every database statement gives up after this long. */
+export const databaseDeadlineMs = 5_000;
 
 /**
  * The one place where a request's (or a job's, or a room's) clients are made: each on first use,
@@ -22,20 +24,31 @@ export function createContext(env: Bindings, waitUntil: (work: Promise<unknown>)
   let live: Live | undefined;
   let notifier: Notifier | undefined;
   const config = configOf(env);
+  const trips: RoundTrips = { db: 0, dbMs: 0, redis: 0, redisMs: 0 };
+  const openDb = () =>
+    (database ??= openDatabase(env, {
+      trips,
+      deadlineMs: databaseDeadlineMs,
+      prelude: () => ctx.session?.prelude(),
+    }));
   const ctx: ShopContext = {
     config,
+    trips,
     images: env.IMAGES,
     get db() {
-      database ??= openDatabase(env);
-      return database.db;
+      return openDb().db;
     },
+    transaction: (work) => openDb().transaction(work),
     get redis() {
-      redis ??= new Redis({
-        url: env.UPSTASH_REDIS_REST_URL,
-        token: env.UPSTASH_REDIS_REST_TOKEN,
-        retry: { retries: 1, backoff: () => 50 },
-        signal: () => AbortSignal.timeout(redisDeadlineMs),
-      });
+      redis ??= countedRedis(
+        new Redis({
+          url: env.UPSTASH_REDIS_REST_URL,
+          token: env.UPSTASH_REDIS_REST_TOKEN,
+          retry: { retries: 1, backoff: () => 50 },
+          signal: () => AbortSignal.timeout(redisDeadlineMs),
+        }),
+        trips,
+      );
       return redis;
     },
     get notifier() {
@@ -55,4 +68,23 @@ export function createContext(env: Bindings, waitUntil: (work: Promise<unknown>)
       await database?.close();
     },
   };
+}
+
+/**
+ * Counts and times the Redis client's HTTP requests (a pipeline of commands is one). The client keeps
+ * its requester as `client`; wrapping its `request` is the one place every command passes through.
+ */
+function countedRedis(redis: Redis, trips: RoundTrips): Redis {
+  const requester = (redis as unknown as { client: { request: (req: unknown) => Promise<unknown> } }).client;
+  const request = requester.request.bind(requester);
+  requester.request = async (req) => {
+    const started = performance.now();
+    trips.redis += 1;
+    try {
+      return await request(req);
+    } finally {
+      trips.redisMs += performance.now() - started;
+    }
+  };
+  return redis;
 }

@@ -67,6 +67,11 @@ export async function endAllSessions(db: Database, id: string): Promise<void> {
     UPDATE users SET session_epoch = session_epoch + 1, updated_at = now() WHERE id = ${id}`);
 }
 
+/** Makes the user's access tokens stale (their refresh tokens stay good): the next refresh re-reads the user. */
+export async function expireAccessTokens(db: Database, id: string): Promise<void> {
+  await db.execute(sql`UPDATE users SET session_epoch = session_epoch + 1, updated_at = now() WHERE id = ${id}`);
+}
+
 export async function updateUser(
   db: Database,
   id: string,

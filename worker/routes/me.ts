@@ -3,7 +3,7 @@ import { errorResponses, jsonBody, jsonContent } from "../lib/openapi.ts";
 import { publicJwks } from "../lib/tokens.ts";
 import { actorOf, route } from "../middleware/access.ts";
 import { jwksSchema, profileBody, userSchema } from "../schemas/auth.ts";
-import { publicUser, updateProfile } from "../services/auth.service.ts";
+import { updateProfile } from "../services/auth.service.ts";
 
 const tags = ["Accounts"];
 
@@ -16,7 +16,10 @@ export const meRouter = createRouter()
       summary: "The signed-in user",
       responses: { 200: jsonContent(userSchema, "The user"), ...errorResponses },
     }),
-    (c) => c.json(publicUser(actorOf(c).actor), 200),
+    async (c) => {
+      const ctx = actorOf(c);
+      return c.json(await ctx.session.user(ctx), 200);
+    },
   )
   .openapi(
     route("signedIn", {

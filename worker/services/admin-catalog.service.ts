@@ -82,7 +82,7 @@ function productValues(input: UpdateProduct) {
 export async function createProduct(ctx: ActorContext, input: CreateProduct): Promise<AdminProduct> {
   const product = await withConstraints(
     () =>
-      ctx.db.transaction(async (tx) => {
+      ctx.transaction(async (tx) => {
         const { slug, ...values } = productValues(input);
         const id = await insertProduct(tx, {
           ...values,
@@ -119,7 +119,7 @@ export async function createProduct(ctx: ActorContext, input: CreateProduct): Pr
 export async function changeProduct(ctx: ActorContext, id: string, input: UpdateProduct): Promise<AdminProduct> {
   const product = await withConstraints(
     () =>
-      ctx.db.transaction(async (tx) => {
+      ctx.transaction(async (tx) => {
         const before = await findAdminProduct(tx, id);
         if (!before) throw new AppError("not_found", "No such product.");
         const values = Object.fromEntries(Object.entries(productValues(input)).filter(([, v]) => v !== undefined));
@@ -152,7 +152,7 @@ export async function changeProduct(ctx: ActorContext, id: string, input: Update
 export async function removeProduct(ctx: ActorContext, id: string): Promise<void> {
   await withConstraints(
     () =>
-      ctx.db.transaction(async (tx) => {
+      ctx.transaction(async (tx) => {
         const before = await findAdminProduct(tx, id);
         if (!before) throw new AppError("not_found", "No such product.");
         await deleteProduct(tx, id);
@@ -183,7 +183,7 @@ export async function saveTaxonomy(
   const table = tables[entity];
   const row = await withConstraints(
     () =>
-      ctx.db.transaction(async (tx) => {
+      ctx.transaction(async (tx) => {
         const values = {
           ...(input.name !== undefined ? { name: input.name } : {}),
           ...(input.slug !== undefined || (id === null && input.name)
@@ -236,7 +236,7 @@ export async function deleteTaxonomy(ctx: ActorContext, entity: TaxonomyEntity, 
   const table = tables[entity];
   await withConstraints(
     () =>
-      ctx.db.transaction(async (tx) => {
+      ctx.transaction(async (tx) => {
         const [before] = await tx.delete(table).where(eq(table.id, id)).returning();
         if (!before) throw new AppError("not_found", `No such ${entity}.`);
         await recordAudit(tx, {

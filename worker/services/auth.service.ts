@@ -55,7 +55,7 @@ export async function register(ctx: AuthContext, input: { username: string; pass
   const username = requireUsername(input.username, ctx.config.phoneRegion);
   const passwordHash = await hashPassword(input.password);
   // The account exists only if its first code went out: a delivery failure rolls the insert back.
-  const user = await ctx.db.transaction(async (tx) => {
+  const user = await ctx.transaction(async (tx) => {
     const row = await insertUser(tx, { username: username.value, channel: username.channel, passwordHash });
     if (!row) throw new AppError("username_taken", "An account with this username already exists.");
     await sendCode(otpDeps(ctx), "verify", username);
@@ -147,7 +147,7 @@ export async function resetPassword(
 ): Promise<void> {
   const { user, username } = await redeemCode(ctx, "reset", input.username, input.code);
   const passwordHash = await hashPassword(input.password);
-  await ctx.db.transaction(async (tx) => {
+  await ctx.transaction(async (tx) => {
     await setPasswordHash(tx, user.id, passwordHash);
     // Receiving the code proves the channel too.
     await markChannelVerified(tx, user.id, username.channel);

@@ -41,7 +41,7 @@ async function changed(ctx: ShopContext, userId: string): Promise<Cart> {
 
 /** Sets a line's quantity (0 removes it); more than the stock is 409 `insufficient_stock`. */
 export async function setQuantity(ctx: ShopContext, userId: string, productId: string, quantity: number) {
-  await ctx.db.transaction(async (tx) => {
+  await ctx.transaction(async (tx) => {
     const cartId = await lockCart(tx, userId);
     if (quantity === 0) {
       await deleteCartItem(tx, cartId, productId);
@@ -62,7 +62,7 @@ export async function setQuantity(ctx: ShopContext, userId: string, productId: s
 }
 
 export async function removeLine(ctx: ShopContext, userId: string, productId: string) {
-  await ctx.db.transaction(async (tx) => {
+  await ctx.transaction(async (tx) => {
     const cartId = await lockCart(tx, userId);
     await deleteCartItem(tx, cartId, productId);
     await bumpCartVersion(tx, cartId);
@@ -71,7 +71,7 @@ export async function removeLine(ctx: ShopContext, userId: string, productId: st
 }
 
 export async function clearCart(ctx: ShopContext, userId: string) {
-  await ctx.db.transaction(async (tx) => {
+  await ctx.transaction(async (tx) => {
     await emptyCart(tx, await lockCart(tx, userId));
   });
   return changed(ctx, userId);
@@ -88,7 +88,7 @@ export async function mergeCart(
 ): Promise<Cart & { notices: MergeNotice[] }> {
   const wanted = new Map<string, number>();
   for (const item of guestItems) wanted.set(item.productId, (wanted.get(item.productId) ?? 0) + item.quantity);
-  const notices = await ctx.db.transaction(async (tx) => {
+  const notices = await ctx.transaction(async (tx) => {
     const cartId = await lockCart(tx, userId);
     const { lines } = await readCartLines(tx, userId);
     const stock = await findSellableProducts(tx, [...wanted.keys()]);

@@ -56,7 +56,7 @@ export async function checkout(
   const userId = ctx.actor.id;
   const { config } = ctx;
   const requestHash = await sha256Hex(canonical(input));
-  const result = await ctx.db.transaction(async (tx): Promise<CheckoutResult & { reserved: ReservedLine[] }> => {
+  const result = await ctx.transaction(async (tx): Promise<CheckoutResult & { reserved: ReservedLine[] }> => {
     await lockIdempotencyKey(tx, userId, idempotencyKey);
     const existing = await findOrderByKey(tx, userId, idempotencyKey);
     if (existing) {

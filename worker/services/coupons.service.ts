@@ -95,7 +95,7 @@ export async function listAllCoupons(ctx: ShopContext, page: { limit: number; cu
 
 export async function createCoupon(ctx: ActorContext, input: ReturnType<typeof couponBody.parse>) {
   const { actor } = ctx;
-  return ctx.db.transaction(async (tx) => {
+  return ctx.transaction(async (tx) => {
     const row = await insertCoupon(tx, {
       title: input.title,
       kind: input.kind,
@@ -124,7 +124,7 @@ export async function changeCoupon(ctx: ActorContext, id: string, changes: Retur
   const { actor } = ctx;
   return withConstraints(
     () =>
-      ctx.db.transaction(async (tx) => {
+      ctx.transaction(async (tx) => {
         const before = await findCoupon(tx, id);
         if (!before) throw new AppError("not_found", "No such coupon.");
         const after = await updateCoupon(tx, id, { ...terms, active });
@@ -160,7 +160,7 @@ export function newCouponCode(): string {
 
 export async function grantCoupon(ctx: ActorContext, couponId: string, userId: string) {
   const { actor } = ctx;
-  const grant = await ctx.db.transaction(async (tx) => {
+  const grant = await ctx.transaction(async (tx) => {
     const [coupon, user] = await Promise.all([findCoupon(tx, couponId), findUserById(tx, userId)]);
     if (!coupon) throw new AppError("not_found", "No such coupon.");
     if (!user) throw new AppError("not_found", "No such user.", { field: "userId" });

@@ -13,7 +13,7 @@ import { bumpCatalogVersion } from "./catalog-version.ts";
 /** Approves or hides a comment or rating text, audited; the shop's cached pages refresh. */
 export async function moderate(ctx: ActorContext, what: Moderated, id: string, approved: boolean) {
   const { actor } = ctx;
-  await ctx.db.transaction(async (tx) => {
+  await ctx.transaction(async (tx) => {
     const before = await setApproval(tx, what, id, approved);
     if (before === undefined) throw new AppError("not_found", `No such ${what === "comments" ? "comment" : "rating"}.`);
     await recordAudit(tx, {

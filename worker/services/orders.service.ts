@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
 import { type OrderStatus, sourcesOf, staffMoves } from "../domain/order-status.ts";
 import { cursorKeys, decodeCursor, pageOf } from "../lib/cursor.ts";
 import { AppError } from "../lib/errors.ts";
@@ -13,7 +14,6 @@ import {
   orderStatusOf,
   searchOrders,
 } from "../repositories/orders.repository.ts";
-import type { UserRow } from "../repositories/users.repository.ts";
 import type { AdminOrder, Order } from "../schemas/orders.ts";
 
 /** An order as its owner sees it. */
@@ -24,7 +24,7 @@ export function shopperView({ userId: _, username: __, requestHash: ___, ...orde
 /** An order as staff see it, with whose it is. */
 export const staffView = ({ requestHash: _, ...order }: OrderRow): AdminOrder => order;
 
-const isStaff = (user: UserRow) => user.role === "staff" || user.role === "admin";
+const isStaff = (user: { role: string }) => user.role === "staff" || user.role === "admin";
 
 /** One order in the staff's view, or undefined (pushes to the rooms read orders this way). */
 export async function orderById(ctx: ShopContext, id: string): Promise<AdminOrder | undefined> {
@@ -85,13 +85,7 @@ async function visibleOrder(ctx: ActorContext, id: string): Promise<OrderRow> {
 export const getMyOrder = async (ctx: ActorContext, id: string) => shopperView(await visibleOrder(ctx, id));
 
 /** Applies one move of the status machine; a move it does not allow is 409 `invalid_transition`. */
-export async function transition(
-  db: ShopContext["db"],
-  id: string,
-  to: OrderStatus,
-  actor: Actor,
-  note: string | null = null,
-) {
+export async function transition(db: Database, id: string, to: OrderStatus, actor: Actor, note: string | null = null) {
   const moved = await moveOrder(db, sql`o.id = ${id}`, sourcesOf(to), to, actor, note);
   if (moved.length === 0) {
     const current = await orderStatusOf(db, id);

@@ -74,7 +74,7 @@ export async function receiveCallback(
     throw new AppError("invalid_request", `The callback was rejected (${error.reason}).`, { reason: error.reason });
   }
   if (!result) return { received: true, result: "ignored" };
-  const outcome = await applyGatewayResult(ctx.db, name, result, raw);
+  const outcome = await applyGatewayResult(ctx, name, result, raw);
   if (outcome.orderId && (outcome.status === "paid" || outcome.status === "refund_due")) {
     ctx.live.orders([outcome.orderId]);
   }
@@ -87,13 +87,13 @@ export async function receiveCallback(
  * longer be paid (canceled, expired, already paid) marks the payment for refund instead.
  */
 async function applyGatewayResult(
-  db: ShopContext["db"],
+  ctx: ShopContext,
   gateway: string,
   result: GatewayResult,
   raw: string,
 ): Promise<CallbackOutcome> {
   const payload = recordable(raw);
-  const outcome = await db.transaction(async (tx): Promise<CallbackOutcome | AppError> => {
+  const outcome = await ctx.transaction(async (tx): Promise<CallbackOutcome | AppError> => {
     const payment = await lockPaymentByAuthority(tx, gateway, result.authority);
     if (!payment) {
       await recordGatewayMessage(tx, {
@@ -166,7 +166,7 @@ async function applyGatewayResult(
 
 /** Refunds a paid order: the order becomes refunded and restocked, then the gateway returns the money. */
 export async function refundOrder(ctx: ActorContext, orderId: string): Promise<AdminOrder> {
-  const payment = await ctx.db.transaction(async (tx) => {
+  const payment = await ctx.transaction(async (tx) => {
     await transition(tx, orderId, "refunded", { kind: "staff", id: ctx.actor.id });
     const paid = await succeededPaymentOf(tx, orderId);
     if (paid) await setPaymentStatus(tx, paid.id, "refund_pending");

@@ -7,6 +7,7 @@ import type { ActorContext, ShopContext } from "../platform/context.ts";
 import { recordAudit } from "../repositories/audit.repository.ts";
 import {
   endAllSessions,
+  expireAccessTokens,
   findUserById,
   insertUser,
   searchCustomers,
@@ -42,7 +43,7 @@ export async function createUser(
   const { actor } = ctx;
   const username = requireUsername(input.username, ctx.config.phoneRegion);
   const passwordHash = await hashPassword(input.password);
-  return ctx.db.transaction(async (tx) => {
+  return ctx.transaction(async (tx) => {
     const row = await insertUser(tx, {
       username: username.value,
       channel: username.channel,
@@ -63,7 +64,11 @@ export async function createUser(
   });
 }
 
-/** Changes a role or deactivates; a deactivated user loses every session at once. */
+/**
+ * Changes a role or deactivates. A deactivated user loses every session at once; a user whose role
+ * changed loses their access tokens, and the next refresh (which browsers do on their own) brings the
+ * new role.
+ */
 export async function changeUser(
   ctx: ActorContext,
   id: string,
@@ -73,10 +78,12 @@ export async function changeUser(
   if (id === actor.id && (changes.active === false || (changes.role && changes.role !== "admin"))) {
     throw new AppError("conflict", "Admins cannot deactivate or demote themselves; ask another admin.");
   }
-  const changed = await ctx.db.transaction(async (tx) => {
+  const changed = await ctx.transaction(async (tx) => {
     const before = await findUserById(tx, id);
     if (!before) throw new AppError("not_found", "No such user.");
     if (changes.active === false) await endAllSessions(tx, id);
+    // Access tokens carry the role: a new role needs new tokens, which the next refresh brings.
+    else if (changes.role && changes.role !== before.role) await expireAccessTokens(tx, id);
     const after = await updateUser(tx, id, { role: changes.role, active: changes.active });
     if (!after) throw new AppError("not_found", "No such user.");
     await recordAudit(tx, {

@@ -34,9 +34,11 @@ describe("the error envelope", () => {
     const ctx = createExecutionContext();
     const response = await worker.fetch(
       new Request("http://shop.test/api/v1/products"),
-      { ...env, DATABASE_URL: "postgres://postgres:postgres@localhost:1/royal_shop_test" } as Parameters<
-        typeof worker.fetch
-      >[1],
+      {
+        ...env,
+        DATABASE_URL: "postgres://postgres:postgres@localhost:1/royal_shop_test",
+        NEON_HTTP_ENDPOINT: "http://127.0.0.1:1/sql",
+      } as Parameters<typeof worker.fetch>[1],
       ctx,
     );
     await waitOnExecutionContext(ctx);

@@ -61,7 +61,7 @@ describe("admin-only routes", () => {
 });
 
 describe("role changes and deactivation", () => {
-  it("applies a role change on the very next request", async () => {
+  it("applies a role change on the very next request: older access tokens stop, a refresh brings the new role", async () => {
     const account = await signUp();
     const admin = await tokenFor(seedAdmin, "admin");
     expectError(await call("/admin/users", { token: account.accessToken }), 403, "forbidden");
@@ -71,8 +71,14 @@ describe("role changes and deactivation", () => {
       token: admin,
     });
     expect(changed.body.role).toBe("admin");
-    // The same access token now carries admin rights, because roles are read fresh from Postgres.
-    expect((await call("/admin/users", { token: account.accessToken })).status).toBe(200);
+    // Access tokens carry the role, so the old one stops at once; the refresh token still works.
+    expectError(await call("/admin/users", { token: account.accessToken }), 401, "invalid_token");
+    const refreshed = await call("/auth/refresh", { body: { refreshToken: account.refreshToken } });
+    expect(refreshed.body.user.role).toBe("admin");
+    expect((await call("/admin/users", { token: refreshed.body.accessToken })).status).toBe(200);
+    // And a demotion ends admin rights at once.
+    await call(`/admin/users/${account.user.id}`, { method: "PATCH", body: { role: "customer" }, token: admin });
+    expectError(await call("/admin/users", { token: refreshed.body.accessToken }), 401, "invalid_token");
   });
 
   it("ends a deactivated user's sessions at once: access and refresh tokens both stop working", async () => {

@@ -1,65 +1,41 @@
-import { Client } from "@neondatabase/serverless";
-import { afterEach, describe, expect, it } from "vitest";
-import {
-  address,
-  createProduct,
-  createShoppers,
-  defineCoupon,
-  grant,
-  setLine,
-  withActor,
-  withServices,
-} from "../../test/support/shop.ts";
-import { productQuerySchema } from "../schemas/catalog.ts";
-import { listProducts } from "../services/catalog.service.ts";
-import { checkout } from "../services/checkout.service.ts";
+import { describe, expect, it } from "vitest";
+import { api, call, createProduct, createShoppers } from "../../test/support/shop.ts";
 
-/** Counts the statements the Neon driver sends (each one a round trip), BEGIN and COMMIT included. */
-const original = Client.prototype.query;
-let statements: string[] = [];
-function countStatements() {
-  statements = [];
-  Client.prototype.query = function (this: Client, ...args: Parameters<Client["query"]>) {
-    const text = typeof args[0] === "string" ? args[0] : (args[0] as { text?: string })?.text;
-    statements.push(String(text).trim().split(/\s+/).slice(0, 3).join(" "));
-    return (original as (...a: unknown[]) => unknown).apply(this, args);
-  } as Client["query"];
+/** The round trips a response says it cost (Server-Timing, in development). */
+function trips(headers: Headers) {
+  const timing = headers.get("server-timing") ?? "";
+  const count = (name: string) => Number(new RegExp(`${name};desc="(\\d+)"`).exec(timing)?.[1] ?? Number.NaN);
+  return { db: count("db"), redis: count("redis") };
 }
-afterEach(() => {
-  Client.prototype.query = original;
-});
 
-describe("database round trips", () => {
-  it("lists a page of products, with filters, sort and rating summary, in one statement", async () => {
-    await withServices(async (ctx) => {
-      countStatements();
-      await listProducts(
-        ctx,
-        productQuerySchema.parse({
-          q: "phone",
-          category: "electronics",
-          minPrice: "100",
-          inStock: "true",
-          sort: "rating",
-          limit: "10",
-        }),
-      );
-      console.log(`product list: ${statements.length} statement(s)`);
-      expect(statements).toHaveLength(1);
-    });
+describe("round trips per request (Server-Timing in development)", () => {
+  it("reads the catalog list, a product, a search and the cart in one Postgres round trip each, signed in or not", async () => {
+    const [shopper] = await createShoppers(1);
+    const product = await createProduct({ stock: 5 });
+    const reads = [
+      "/products?category=electronics&minPrice=100&inStock=true&sort=rating&limit=10",
+      `/products/${product.slug}`,
+      "/products?q=phone",
+    ];
+    for (const path of reads) {
+      const signedIn = await call(path, { token: shopper.token });
+      expect(signedIn.status, path).toBe(200);
+      expect(trips(signedIn.headers), `${path} signed in`).toEqual({ db: 1, redis: 0 });
+    }
+    const cart = await call("/cart", { token: shopper.token });
+    expect(trips(cart.headers)).toEqual({ db: 1, redis: 0 });
+    const me = await call("/me", { token: shopper.token });
+    expect(trips(me.headers)).toEqual({ db: 1, redis: 0 });
   });
 
-  it("checks out with a coupon in 11 statements, BEGIN and COMMIT included", async () => {
-    const [shopper] = await createShoppers(1);
-    await setLine(shopper.token, (await createProduct({ stock: 5 })).id, 2);
-    const code = await grant((await defineCoupon({ value: 10 })).id, shopper.id);
-    await withActor(shopper.id, async (ctx) => {
-      countStatements();
-      await checkout(ctx, { couponCode: code, shippingAddress: address }, crypto.randomUUID());
-      // Only the checkout's transaction: pushes of earlier requests may still be reading on their own connections.
-      const own = statements.slice(statements.indexOf("begin"), statements.lastIndexOf("commit") + 1);
-      console.log(`checkout: ${own.length} statements: ${own.join(" | ")}`);
-      expect(own).toHaveLength(11);
-    });
+  it("serves an anonymous catalog read from the edge cache with no Postgres round trip", async () => {
+    const path = `/products?q=${crypto.randomUUID().slice(0, 8)}`;
+    const miss = await api(path);
+    expect(miss.headers.get("x-cache")).toBeNull();
+    expect(trips(miss.headers).db).toBe(1);
+    const hit = await api(path);
+    expect(hit.headers.get("x-cache")).toBe("hit");
+    expect(trips(hit.headers).db).toBe(0);
+    expect(trips(hit.headers).redis).toBeLessThanOrEqual(1);
   });
 });
