@@ -16,7 +16,6 @@ const staff = async () => {
   await withServices(({ db }) => db.execute(sql`UPDATE users SET role = 'staff' WHERE id = ${user.id}`));
   return tokenFor(user, "staff");
 };
-const admin = () => tokenFor(seedAdmin, "admin");
 const product = (overrides: Record<string, unknown> = {}) => ({
   name: `Royal Test Lamp ${crypto.randomUUID().slice(0, 8)}`,
   price: 4_999,
