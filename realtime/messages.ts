@@ -16,14 +16,16 @@ const cart = cartSchema;
 const coupons = z.array(myCouponSchema);
 const stats = liveStatsSchema;
 const serverTime = z.string();
+/** When the change a message carries committed (ms since the epoch, the worker's clock). */
+const committedAt = z.number().int().optional();
 const error = z.object({ type: z.literal("error"), version, code: z.string(), message: z.string() });
 const pong = z.object({ type: z.literal("pong"), version, serverTime });
 
 export const shopperMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("snapshot"), version, cart, coupons, serverTime }),
-  z.object({ type: z.literal("cart"), version, cart }),
+  z.object({ type: z.literal("cart"), version, cart, committedAt }),
   z.object({ type: z.literal("coupons"), version, coupons, serverTime }),
-  z.object({ type: z.literal("order"), version, order: orderSchema }),
+  z.object({ type: z.literal("order"), version, order: orderSchema, committedAt }),
   pong,
   error,
 ]);
@@ -31,7 +33,7 @@ export const shopperMessageSchema = z.discriminatedUnion("type", [
 export const dashboardMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("snapshot"), version, stats }),
   z.object({ type: z.literal("stats"), version, stats }),
-  z.object({ type: z.literal("order"), version, order: adminOrderSchema }),
+  z.object({ type: z.literal("order"), version, order: adminOrderSchema, committedAt }),
   z.object({
     type: z.literal("low_stock"),
     version,

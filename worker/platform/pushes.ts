@@ -27,14 +27,14 @@ export function createLive(
     );
   };
 
-  const pushOrders = async (ctx: ShopContext, orderIds: string[]) => {
+  const pushOrders = async (ctx: ShopContext, orderIds: string[], committedAt = Date.now()) => {
     for (const id of orderIds) {
       const order = await orderById(ctx, id);
       if (!order) continue;
       const { userId, username: _, ...own } = order;
       await Promise.all([
-        notifyShopper(env, userId, { type: "order", order: own }),
-        notifyDashboard(env, { type: "order", order }),
+        notifyShopper(env, userId, { type: "order", order: own, committedAt }),
+        notifyDashboard(env, { type: "order", order, committedAt }),
       ]);
     }
     await notifyDashboard(env, { type: "stats", stats: await liveStats(ctx) });
@@ -42,8 +42,13 @@ export function createLive(
 
   return {
     cart(userId, cart) {
-      if (cart) waitUntil(notifyShopper(env, userId, { type: "cart", cart }));
-      else withContext(async (ctx) => notifyShopper(env, userId, { type: "cart", cart: await getCart(ctx, userId) }));
+      // Called right after the change committed: the room relays when, so clients (and benchmarks) see the delay.
+      const committedAt = Date.now();
+      if (cart) waitUntil(notifyShopper(env, userId, { type: "cart", cart, committedAt }));
+      else
+        withContext(async (ctx) =>
+          notifyShopper(env, userId, { type: "cart", cart: await getCart(ctx, userId), committedAt }),
+        );
     },
     coupons(userId) {
       withContext(async (ctx) => {
@@ -52,18 +57,20 @@ export function createLive(
       });
     },
     orders(orderIds) {
-      if (orderIds.length > 0) withContext((ctx) => pushOrders(ctx, orderIds));
+      const committedAt = Date.now();
+      if (orderIds.length > 0) withContext((ctx) => pushOrders(ctx, orderIds, committedAt));
     },
     checkout(userId, orderId, stock) {
+      const committedAt = Date.now();
       withContext(async (ctx) => {
         const [cart, coupons] = await Promise.all([getCart(ctx, userId), myCoupons(ctx, userId)]);
         await notifyShopper(
           env,
           userId,
-          { type: "cart", cart },
+          { type: "cart", cart, committedAt },
           { type: "coupons", coupons: coupons.items, serverTime: coupons.serverTime },
         );
-        await pushOrders(ctx, [orderId]);
+        await pushOrders(ctx, [orderId], committedAt);
         const low = stock.filter((line) => line.stockQty < line.threshold);
         if (low.length > 0) {
           await notifyDashboard(
