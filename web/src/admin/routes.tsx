@@ -2,18 +2,30 @@ import { Route } from "@solidjs/router";
 import { lazy, type ParentProps } from "solid-js";
 import { SignedIn } from "../components/SignedIn.tsx";
 
-const DashboardPage = lazy(() => import("./DashboardPage.tsx"));
-const ProductsPage = lazy(() => import("./ProductsPage.tsx"));
+// Everything of the admin app loads in chunks of its own, which a shopper never fetches.
+const AdminShell = lazy(() => import("./AdminShell.tsx"));
+const DashboardPage = lazy(() => import("./pages/DashboardPage.tsx"));
+const ProductsPage = lazy(() => import("./pages/ProductsPage.tsx"));
+const ProductEditorPage = lazy(() => import("./pages/ProductEditorPage.tsx"));
+const AdminNotFoundPage = lazy(() => import("./pages/AdminNotFoundPage.tsx"));
 
-/** Every admin page is for staff and admins; admin-only parts check the role themselves. */
-const StaffOnly = (props: ParentProps) => <SignedIn staff>{props.children}</SignedIn>;
+/** Every admin page is for staff and admins, in one shell; admin-only parts check the role themselves. */
+function AdminRoot(props: ParentProps) {
+  return (
+    <SignedIn staff>
+      <AdminShell>{props.children}</AdminShell>
+    </SignedIn>
+  );
+}
 
-/** The admin app: its pages load in chunks of their own, which a shopper never fetches. */
 export function AdminRoutes() {
   return (
-    <Route path="/admin" component={StaffOnly}>
+    <Route path="/admin" component={AdminRoot}>
       <Route path="/" component={DashboardPage} />
       <Route path="/products" component={ProductsPage} />
+      <Route path="/products/new" component={ProductEditorPage} />
+      <Route path="/products/:id" component={ProductEditorPage} />
+      <Route path="*" component={AdminNotFoundPage} />
     </Route>
   );
 }

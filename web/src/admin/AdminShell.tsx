@@ -1,0 +1,59 @@
+import { A } from "@solidjs/router";
+import { createSignal, For, type ParentProps, Show, Suspense } from "solid-js";
+import { user } from "../lib/session.ts";
+import { Loading } from "./components/State.tsx";
+import { isAdmin } from "./lib/role.ts";
+import "./admin.css";
+
+/** The admin app's sections; admin-only ones are not offered to staff. */
+export const sections: { href: string; label: string; end?: boolean; adminOnly?: boolean }[] = [
+  { href: "/admin", label: "Dashboard", end: true },
+  { href: "/admin/products", label: "Products" },
+];
+
+/** One shell for every /admin page: the sections' navigation (a menu button on small screens) and the page. */
+export default function AdminShell(props: ParentProps) {
+  const [open, setOpen] = createSignal(false);
+  const visible = () => sections.filter((section) => !section.adminOnly || isAdmin());
+  return (
+    <div class="a-shell">
+      <nav class="a-nav" aria-label="Admin">
+        <div class="a-nav-head">
+          <span class="a-nav-title">Admin</span>
+          <button
+            type="button"
+            class="button secondary a-menu-button"
+            aria-expanded={open()}
+            aria-controls="admin-sections"
+            onClick={() => setOpen(!open())}
+          >
+            {open() ? "Close menu" : "Menu"}
+          </button>
+        </div>
+        <ul id="admin-sections" class="a-nav-list" classList={{ "a-nav-open": open() }}>
+          <For each={visible()}>
+            {(section) => (
+              <li>
+                <A href={section.href} end={section.end}>
+                  {section.label}
+                </A>
+              </li>
+            )}
+          </For>
+        </ul>
+        <Show when={user()}>
+          {(me) => (
+            <p class="a-nav-who muted">
+              {me().username}
+              <br />
+              <span class="a-role">{me().role}</span>
+            </p>
+          )}
+        </Show>
+      </nav>
+      <div class="a-page">
+        <Suspense fallback={<Loading what="the page" />}>{props.children}</Suspense>
+      </div>
+    </div>
+  );
+}

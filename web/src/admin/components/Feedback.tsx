@@ -1,0 +1,81 @@
+import { createSignal, type JSX, Show } from "solid-js";
+import { describeAdminError } from "../lib/errors.ts";
+import type { Form } from "../lib/form.ts";
+
+/** A form's outcome: its failure (role alert) or what it did (a polite live region, always present). */
+export function FormStatus(props: { form: Form }) {
+  return (
+    <>
+      <Show when={props.form.error()}>
+        <p class="form-error" role="alert">
+          {describeAdminError(props.form.error())}
+        </p>
+      </Show>
+      <p class="a-notice" role="status">
+        {props.form.notice()}
+      </p>
+    </>
+  );
+}
+
+/**
+ * A destructive or irreversible action asked twice: the first press asks, the second does it;
+ * "Keep" (or Escape) backs out.
+ */
+export function ConfirmButton(props: {
+  label: string;
+  question: string;
+  confirmLabel: string;
+  onConfirm: () => void | Promise<void>;
+  disabled?: boolean;
+  danger?: boolean;
+  children?: JSX.Element;
+}) {
+  const [asking, setAsking] = createSignal(false);
+  let confirmButton: HTMLButtonElement | undefined;
+  const ask = () => {
+    setAsking(true);
+    queueMicrotask(() => confirmButton?.focus());
+  };
+  return (
+    <Show
+      when={asking()}
+      fallback={
+        <button
+          type="button"
+          class={props.danger ? "button a-danger-outline" : "button secondary"}
+          disabled={props.disabled}
+          onClick={ask}
+        >
+          {props.label}
+        </button>
+      }
+    >
+      {/* biome-ignore lint/a11y/useSemanticElements: a group of two buttons with a question, not a form fieldset */}
+      <span
+        class="a-confirm"
+        role="group"
+        aria-label={props.question}
+        onKeyDown={(e) => e.key === "Escape" && setAsking(false)}
+      >
+        <span>{props.question}</span>
+        <button
+          ref={confirmButton}
+          type="button"
+          class={props.danger ? "button a-danger" : "button"}
+          disabled={props.disabled}
+          onClick={async () => {
+            await props.onConfirm();
+            setAsking(false);
+          }}
+        >
+          {props.confirmLabel}
+        </button>
+        <button type="button" class="button secondary" onClick={() => setAsking(false)}>
+          Keep
+        </button>
+        {props.children}
+      </span>
+    </Show>
+  );
+}

@@ -1,0 +1,69 @@
+import { createSignal } from "solid-js";
+import { FormInvalid, fieldErrors } from "./errors.ts";
+import { fromAmount, toAmount } from "./money.ts";
+
+/**
+ * A form's state around its submit: busy, the last failure (the API's or its own checks'), the
+ * field errors it names, and a notice once it worked ("Saved").
+ */
+export function createForm() {
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<unknown>();
+  const [notice, setNotice] = createSignal("");
+  const run = async (work: () => Promise<string | undefined | undefined>) => {
+    if (busy()) return;
+    setBusy(true);
+    setError(undefined);
+    setNotice("");
+    try {
+      const message = await work();
+      if (message) setNotice(message);
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, setError, errors: () => fieldErrors(error()), notice, setNotice, run };
+}
+
+export type Form = ReturnType<typeof createForm>;
+
+/** Checks a form's text inputs and converts them, collecting every problem by its API path. */
+export function createChecks(currency = "USD") {
+  const fields: Record<string, string> = {};
+  const fail = (path: string, message: string) => {
+    fields[path] ??= message;
+  };
+  return {
+    fail,
+    /** A required currency amount as minor units. */
+    money(path: string, text: string): number {
+      const minor = fromAmount(text, currency);
+      if (minor === null) fail(path, `Enter an amount such as ${toAmount(1250, currency)}.`);
+      return minor ?? 0;
+    },
+    /** An optional currency amount: empty is null. */
+    optionalMoney(path: string, text: string): number | null {
+      return text.trim() === "" ? null : this.money(path, text);
+    },
+    /** A whole number of at least `min`. */
+    count(path: string, text: string, min = 0): number {
+      const value = text.trim() === "" ? Number.NaN : Number(text);
+      if (!Number.isSafeInteger(value) || value < min) fail(path, `Enter a whole number of at least ${min}.`);
+      return Number.isSafeInteger(value) ? value : min;
+    },
+    optionalCount(path: string, text: string, min = 0): number | null {
+      return text.trim() === "" ? null : this.count(path, text, min);
+    },
+    /** Required text. */
+    text(path: string, value: string, label = "This"): string {
+      if (value.trim() === "") fail(path, `${label} is required.`);
+      return value.trim();
+    },
+    /** Throws the collected problems, if any, so the form shows them beside their fields. */
+    done() {
+      if (Object.keys(fields).length > 0) throw new FormInvalid(fields);
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import type { OrderEvent, OrderStatus } from "./types.ts";
+
+export const statusLabels: Record<OrderStatus, string> = {
+  pending_payment: "Awaiting payment",
+  paid: "Paid",
+  processing: "Processing",
+  shipped: "Shipped",
+  delivered: "Delivered",
+  canceled: "Canceled",
+  refunded: "Refunded",
+};
+
+export const orderStatuses = Object.keys(statusLabels) as OrderStatus[];
+
+/** Statuses whose orders count as revenue (as the reports count them). */
+export const earning: readonly OrderStatus[] = ["paid", "processing", "shipped", "delivered"];
+
+/** The moves staff make by hand from each status, in the order a shop takes them. */
+export const staffMoves: Partial<Record<OrderStatus, { to: "processing" | "shipped" | "delivered"; label: string }>> = {
+  paid: { to: "processing", label: "Start processing" },
+  processing: { to: "shipped", label: "Mark as shipped" },
+  shipped: { to: "delivered", label: "Mark as delivered" },
+};
+
+export const refundable: readonly OrderStatus[] = ["paid", "processing"];
+
+export const actorLabels: Record<OrderEvent["actor"], string> = {
+  customer: "the customer",
+  staff: "staff",
+  system: "the shop",
+  gateway: "the payment gateway",
+};
+
+export const shortId = (id: string) => id.slice(0, 8);
+
+export const formatDateTime = (iso: string) =>
+  new Date(iso).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" });
+
+export const formatDate = (iso: string) => new Date(iso).toLocaleDateString("en-US", { dateStyle: "medium" });
