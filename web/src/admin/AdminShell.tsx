@@ -8,6 +8,7 @@ import "./admin.css";
 /** The admin app's sections; admin-only ones are not offered to staff. */
 export const sections: { href: string; label: string; end?: boolean; adminOnly?: boolean }[] = [
   { href: "/admin", label: "Dashboard", end: true },
+  { href: "/admin/orders", label: "Orders" },
   { href: "/admin/products", label: "Products" },
 ];
 

@@ -5,6 +5,8 @@ import { SignedIn } from "../components/SignedIn.tsx";
 // Everything of the admin app loads in chunks of its own, which a shopper never fetches.
 const AdminShell = lazy(() => import("./AdminShell.tsx"));
 const DashboardPage = lazy(() => import("./pages/DashboardPage.tsx"));
+const OrdersPage = lazy(() => import("./pages/OrdersPage.tsx"));
+const OrderPage = lazy(() => import("./pages/OrderPage.tsx"));
 const ProductsPage = lazy(() => import("./pages/ProductsPage.tsx"));
 const ProductEditorPage = lazy(() => import("./pages/ProductEditorPage.tsx"));
 const AdminNotFoundPage = lazy(() => import("./pages/AdminNotFoundPage.tsx"));
@@ -22,6 +24,8 @@ export function AdminRoutes() {
   return (
     <Route path="/admin" component={AdminRoot}>
       <Route path="/" component={DashboardPage} />
+      <Route path="/orders" component={OrdersPage} />
+      <Route path="/orders/:id" component={OrderPage} />
       <Route path="/products" component={ProductsPage} />
       <Route path="/products/new" component={ProductEditorPage} />
       <Route path="/products/:id" component={ProductEditorPage} />
