@@ -10,6 +10,8 @@ export const sections: { href: string; label: string; end?: boolean; adminOnly?:
   { href: "/admin", label: "Dashboard", end: true },
   { href: "/admin/orders", label: "Orders" },
   { href: "/admin/products", label: "Products" },
+  { href: "/admin/categories", label: "Categories" },
+  { href: "/admin/brands", label: "Brands" },
 ];
 
 /** One shell for every /admin page: the sections' navigation (a menu button on small screens) and the page. */

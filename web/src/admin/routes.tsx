@@ -9,6 +9,8 @@ const OrdersPage = lazy(() => import("./pages/OrdersPage.tsx"));
 const OrderPage = lazy(() => import("./pages/OrderPage.tsx"));
 const ProductsPage = lazy(() => import("./pages/ProductsPage.tsx"));
 const ProductEditorPage = lazy(() => import("./pages/ProductEditorPage.tsx"));
+const CategoriesPage = lazy(() => import("./pages/CategoriesPage.tsx"));
+const BrandsPage = lazy(() => import("./pages/BrandsPage.tsx"));
 const AdminNotFoundPage = lazy(() => import("./pages/AdminNotFoundPage.tsx"));
 
 /** Every admin page is for staff and admins, in one shell; admin-only parts check the role themselves. */
@@ -29,6 +31,8 @@ export function AdminRoutes() {
       <Route path="/products" component={ProductsPage} />
       <Route path="/products/new" component={ProductEditorPage} />
       <Route path="/products/:id" component={ProductEditorPage} />
+      <Route path="/categories" component={CategoriesPage} />
+      <Route path="/brands" component={BrandsPage} />
       <Route path="*" component={AdminNotFoundPage} />
     </Route>
   );
