@@ -12,6 +12,7 @@ export const sections: { href: string; label: string; end?: boolean; adminOnly?:
   { href: "/admin/products", label: "Products" },
   { href: "/admin/categories", label: "Categories" },
   { href: "/admin/brands", label: "Brands" },
+  { href: "/admin/coupons", label: "Coupons" },
 ];
 
 /** One shell for every /admin page: the sections' navigation (a menu button on small screens) and the page. */

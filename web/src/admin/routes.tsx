@@ -11,6 +11,7 @@ const ProductsPage = lazy(() => import("./pages/ProductsPage.tsx"));
 const ProductEditorPage = lazy(() => import("./pages/ProductEditorPage.tsx"));
 const CategoriesPage = lazy(() => import("./pages/CategoriesPage.tsx"));
 const BrandsPage = lazy(() => import("./pages/BrandsPage.tsx"));
+const CouponsPage = lazy(() => import("./pages/CouponsPage.tsx"));
 const AdminNotFoundPage = lazy(() => import("./pages/AdminNotFoundPage.tsx"));
 
 /** Every admin page is for staff and admins, in one shell; admin-only parts check the role themselves. */
@@ -33,6 +34,7 @@ export function AdminRoutes() {
       <Route path="/products/:id" component={ProductEditorPage} />
       <Route path="/categories" component={CategoriesPage} />
       <Route path="/brands" component={BrandsPage} />
+      <Route path="/coupons" component={CouponsPage} />
       <Route path="*" component={AdminNotFoundPage} />
     </Route>
   );
