@@ -13,6 +13,7 @@ export const sections: { href: string; label: string; end?: boolean; adminOnly?:
   { href: "/admin/categories", label: "Categories" },
   { href: "/admin/brands", label: "Brands" },
   { href: "/admin/coupons", label: "Coupons" },
+  { href: "/admin/customers", label: "Customers" },
 ];
 
 /** One shell for every /admin page: the sections' navigation (a menu button on small screens) and the page. */

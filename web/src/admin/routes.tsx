@@ -12,6 +12,7 @@ const ProductEditorPage = lazy(() => import("./pages/ProductEditorPage.tsx"));
 const CategoriesPage = lazy(() => import("./pages/CategoriesPage.tsx"));
 const BrandsPage = lazy(() => import("./pages/BrandsPage.tsx"));
 const CouponsPage = lazy(() => import("./pages/CouponsPage.tsx"));
+const CustomersPage = lazy(() => import("./pages/CustomersPage.tsx"));
 const AdminNotFoundPage = lazy(() => import("./pages/AdminNotFoundPage.tsx"));
 
 /** Every admin page is for staff and admins, in one shell; admin-only parts check the role themselves. */
@@ -35,6 +36,7 @@ export function AdminRoutes() {
       <Route path="/categories" component={CategoriesPage} />
       <Route path="/brands" component={BrandsPage} />
       <Route path="/coupons" component={CouponsPage} />
+      <Route path="/customers" component={CustomersPage} />
       <Route path="*" component={AdminNotFoundPage} />
     </Route>
   );
