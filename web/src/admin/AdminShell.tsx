@@ -14,6 +14,7 @@ export const sections: { href: string; label: string; end?: boolean; adminOnly?:
   { href: "/admin/brands", label: "Brands" },
   { href: "/admin/coupons", label: "Coupons" },
   { href: "/admin/customers", label: "Customers" },
+  { href: "/admin/reviews", label: "Reviews" },
 ];
 
 /** One shell for every /admin page: the sections' navigation (a menu button on small screens) and the page. */

@@ -13,6 +13,7 @@ const CategoriesPage = lazy(() => import("./pages/CategoriesPage.tsx"));
 const BrandsPage = lazy(() => import("./pages/BrandsPage.tsx"));
 const CouponsPage = lazy(() => import("./pages/CouponsPage.tsx"));
 const CustomersPage = lazy(() => import("./pages/CustomersPage.tsx"));
+const ReviewsPage = lazy(() => import("./pages/ReviewsPage.tsx"));
 const AdminNotFoundPage = lazy(() => import("./pages/AdminNotFoundPage.tsx"));
 
 /** Every admin page is for staff and admins, in one shell; admin-only parts check the role themselves. */
@@ -37,6 +38,7 @@ export function AdminRoutes() {
       <Route path="/brands" component={BrandsPage} />
       <Route path="/coupons" component={CouponsPage} />
       <Route path="/customers" component={CustomersPage} />
+      <Route path="/reviews" component={ReviewsPage} />
       <Route path="*" component={AdminNotFoundPage} />
     </Route>
   );
