@@ -15,6 +15,7 @@ export const sections: { href: string; label: string; end?: boolean; adminOnly?:
   { href: "/admin/coupons", label: "Coupons" },
   { href: "/admin/customers", label: "Customers" },
   { href: "/admin/reviews", label: "Reviews" },
+  { href: "/admin/reports", label: "Reports" },
 ];
 
 /** One shell for every /admin page: the sections' navigation (a menu button on small screens) and the page. */

@@ -14,6 +14,7 @@ const BrandsPage = lazy(() => import("./pages/BrandsPage.tsx"));
 const CouponsPage = lazy(() => import("./pages/CouponsPage.tsx"));
 const CustomersPage = lazy(() => import("./pages/CustomersPage.tsx"));
 const ReviewsPage = lazy(() => import("./pages/ReviewsPage.tsx"));
+const ReportsPage = lazy(() => import("./pages/ReportsPage.tsx"));
 const AdminNotFoundPage = lazy(() => import("./pages/AdminNotFoundPage.tsx"));
 
 /** Every admin page is for staff and admins, in one shell; admin-only parts check the role themselves. */
@@ -39,6 +40,7 @@ export function AdminRoutes() {
       <Route path="/coupons" component={CouponsPage} />
       <Route path="/customers" component={CustomersPage} />
       <Route path="/reviews" component={ReviewsPage} />
+      <Route path="/reports" component={ReportsPage} />
       <Route path="*" component={AdminNotFoundPage} />
     </Route>
   );
