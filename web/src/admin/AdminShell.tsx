@@ -16,6 +16,7 @@ export const sections: { href: string; label: string; end?: boolean; adminOnly?:
   { href: "/admin/customers", label: "Customers" },
   { href: "/admin/reviews", label: "Reviews" },
   { href: "/admin/reports", label: "Reports" },
+  { href: "/admin/audit", label: "Audit log", adminOnly: true },
 ];
 
 /** One shell for every /admin page: the sections' navigation (a menu button on small screens) and the page. */

@@ -15,6 +15,7 @@ const CouponsPage = lazy(() => import("./pages/CouponsPage.tsx"));
 const CustomersPage = lazy(() => import("./pages/CustomersPage.tsx"));
 const ReviewsPage = lazy(() => import("./pages/ReviewsPage.tsx"));
 const ReportsPage = lazy(() => import("./pages/ReportsPage.tsx"));
+const AuditLogPage = lazy(() => import("./pages/AuditLogPage.tsx"));
 const AdminNotFoundPage = lazy(() => import("./pages/AdminNotFoundPage.tsx"));
 
 /** Every admin page is for staff and admins, in one shell; admin-only parts check the role themselves. */
@@ -41,6 +42,7 @@ export function AdminRoutes() {
       <Route path="/customers" component={CustomersPage} />
       <Route path="/reviews" component={ReviewsPage} />
       <Route path="/reports" component={ReportsPage} />
+      <Route path="/audit" component={AuditLogPage} />
       <Route path="*" component={AdminNotFoundPage} />
     </Route>
   );
