@@ -31,8 +31,9 @@ export function createLoader<T>(fetcher: () => Promise<T>, deps: Accessor<unknow
 export type Loader<T> = ReturnType<typeof createLoader<T>>;
 
 /**
- * A keyset-paged list: the first page loads whenever `deps` changes, "Load more" appends the next
- * page by its cursor. Answers that arrive after the filters changed are dropped.
+ * A keyset-paged list: the first page loads whenever `deps` changes (the list empties first),
+ * "Load more" appends the next page by its cursor, `reload` refreshes it in place. Answers that
+ * arrive after the filters changed are dropped.
  */
 export function createPaged<T>(
   fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
@@ -83,7 +84,16 @@ export function createPaged<T>(
     }
   };
 
-  createEffect(on(deps, () => void reload()));
+  // New filters start from nothing: results of the old ones never pass for results of the new.
+  createEffect(
+    on(deps, () => {
+      generation++;
+      setItems([]);
+      setNextCursor(null);
+      setLoaded(false);
+      void reload();
+    }),
+  );
 
   return {
     items,
