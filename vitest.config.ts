@@ -65,6 +65,32 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        // The API fuzzing suite, on a Postgres and Redis of its own: its random admin actions stay there.
+        plugins: [
+          cloudflareTest(({ inject }) => ({
+            wrangler: { configPath: "./wrangler.toml" },
+            miniflare: {
+              bindings: {
+                ...inject<StackBindings>("stackBindings"),
+                ...inject<LocalSecrets>("secrets"),
+                ...devWorkerVars,
+                DEFAULT_PHONE_REGION: "IR",
+                STRIPE_WEBHOOK_SECRET: "whsec_local_test_secret",
+              },
+            },
+          })),
+        ],
+        test: {
+          name: "fuzz",
+          include: ["worker/test/fuzz/**/*.fuzz.ts"],
+          // Alone, after the other suites: its timing stays its own and it slows none of theirs.
+          sequence: { groupOrder: 2 },
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+          globalSetup: ["test/setup/fuzz-stack.ts"],
+        },
+      },
     ],
   },
 });
