@@ -47,7 +47,8 @@ export class Corpus {
         const last = lastWord(key);
         if (last !== key) {
           this.add(last, item);
-          if (entity) this.add(entity + capitalise(last), item);
+          // An order's `userId` is not an order id: references keep their own entity.
+          if (entity && last !== "id") this.add(entity + capitalise(last), item);
         }
         // Paths and URLs carry ids and authorities in their segments.
         if (item.includes("/")) for (const segment of item.split(/[/?#=&]/)) if (segment) this.add("*", segment);
