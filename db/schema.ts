@@ -117,15 +117,6 @@ export const products = pgTable(
     description: text("description").notNull().default(""),
     categoryId: uuid("category_id").references(() => categories.id, { onDelete: "set null" }),
     brandId: uuid("brand_id").references(() => brands.id, { onDelete: "set null" }),
-    price: money("price").notNull(),
-    oldPrice: money("old_price"),
-    shippingAmount: money("shipping_amount").notNull().default(0),
-    discount: money("discount").notNull().default(0),
-    actualPrice: money("actual_price")
-      .notNull()
-      .generatedAlwaysAs((): SQL => sql`${products.price} + ${products.shippingAmount} - ${products.discount}`),
-    stockQty: integer("stock_qty").notNull().default(0),
-    lowStockThreshold: integer("low_stock_threshold").notNull().default(5),
     active: boolean("is_active").notNull().default(true),
     searchVector: tsvector("search_vector")
       .notNull()
@@ -137,18 +128,92 @@ export const products = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    check("products_price_nonnegative", sql`${t.price} >= 0`),
-    check("products_old_price_nonnegative", sql`${t.oldPrice} IS NULL OR ${t.oldPrice} >= 0`),
-    check("products_shipping_nonnegative", sql`${t.shippingAmount} >= 0`),
-    check("products_discount_within_price", sql`${t.discount} >= 0 AND ${t.discount} <= ${t.price}`),
-    check("products_stock_nonnegative", sql`${t.stockQty} >= 0`),
-    check("products_threshold_nonnegative", sql`${t.lowStockThreshold} >= 0`),
     index("products_newest_idx").on(t.createdAt.desc(), t.id.desc()),
-    index("products_actual_price_idx").on(t.actualPrice, t.id),
     index("products_category_idx").on(t.categoryId),
     index("products_brand_idx").on(t.brandId),
     index("products_search_idx").using("gin", t.searchVector),
+    index("products_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
   ],
+);
+
+/** A product's options (Size, Colour…): at most three, each with its values in the order shoppers see them. */
+export const productOptions = pgTable(
+  "product_options",
+  {
+    id: id(),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    values: text("values").array().notNull(),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [
+    unique("product_options_name_per_product").on(t.productId, t.name),
+    check("product_options_values_present", sql`cardinality(${t.values}) BETWEEN 1 AND 50`),
+    check("product_options_position_range", sql`${t.position} BETWEEN 0 AND 2`),
+    index("product_options_product_idx").on(t.productId, t.position),
+  ],
+);
+
+/**
+ * What a shopper buys: one combination of a product's option values (`{}` for a product without
+ * options), with its own SKU, money, stock and low-stock threshold. Every product has at least one.
+ */
+export const productVariants = pgTable(
+  "product_variants",
+  {
+    id: id(),
+    productId: uuid("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    sku: text("sku").notNull().unique(),
+    title: text("title").notNull(),
+    options: jsonb("options").$type<Record<string, string>>().notNull().default({}),
+    price: money("price").notNull(),
+    oldPrice: money("old_price"),
+    shippingAmount: money("shipping_amount").notNull().default(0),
+    discount: money("discount").notNull().default(0),
+    actualPrice: money("actual_price")
+      .notNull()
+      .generatedAlwaysAs(
+        (): SQL => sql`${productVariants.price} + ${productVariants.shippingAmount} - ${productVariants.discount}`,
+      ),
+    stockQty: integer("stock_qty").notNull().default(0),
+    lowStockThreshold: integer("low_stock_threshold").notNull().default(5),
+    active: boolean("is_active").notNull().default(true),
+    position: integer("position").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("product_variants_one_per_combination").on(t.productId, t.options),
+    check("product_variants_price_nonnegative", sql`${t.price} >= 0`),
+    check("product_variants_old_price_nonnegative", sql`${t.oldPrice} IS NULL OR ${t.oldPrice} >= 0`),
+    check("product_variants_shipping_nonnegative", sql`${t.shippingAmount} >= 0`),
+    check("product_variants_discount_within_price", sql`${t.discount} >= 0 AND ${t.discount} <= ${t.price}`),
+    check("product_variants_stock_nonnegative", sql`${t.stockQty} >= 0`),
+    check("product_variants_threshold_nonnegative", sql`${t.lowStockThreshold} >= 0`),
+    index("product_variants_product_idx").on(t.productId, t.position),
+    index("product_variants_actual_price_idx").on(t.actualPrice),
+  ],
+);
+
+/** Every stock change staff make (and the first stock of a variant), with its reason and who made it. */
+export const inventoryChanges = pgTable(
+  "inventory_changes",
+  {
+    id: id(),
+    variantId: uuid("variant_id")
+      .notNull()
+      .references(() => productVariants.id, { onDelete: "cascade" }),
+    delta: integer("delta").notNull(),
+    stockAfter: integer("stock_after").notNull(),
+    reason: text("reason").notNull(),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("inventory_changes_variant_idx").on(t.variantId, t.createdAt)],
 );
 
 export const productImages = pgTable(
@@ -307,16 +372,16 @@ export const cartItems = pgTable(
     cartId: uuid("cart_id")
       .notNull()
       .references(() => carts.id, { onDelete: "cascade" }),
-    productId: uuid("product_id")
+    variantId: uuid("variant_id")
       .notNull()
-      .references(() => products.id, { onDelete: "cascade" }),
+      .references(() => productVariants.id, { onDelete: "cascade" }),
     quantity: integer("quantity").notNull(),
     addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.cartId, t.productId] }),
+    primaryKey({ columns: [t.cartId, t.variantId] }),
     check("cart_items_quantity_positive", sql`${t.quantity} > 0`),
-    index("cart_items_product_idx").on(t.productId),
+    index("cart_items_variant_idx").on(t.variantId),
   ],
 );
 
@@ -376,7 +441,12 @@ export const orderItems = pgTable(
     productId: uuid("product_id")
       .notNull()
       .references(() => products.id, { onDelete: "restrict" }),
+    variantId: uuid("variant_id")
+      .notNull()
+      .references(() => productVariants.id, { onDelete: "restrict" }),
     name: text("name").notNull(),
+    variantTitle: text("variant_title").notNull(),
+    sku: text("sku").notNull(),
     unitPrice: money("unit_price").notNull(),
     shippingAmount: money("shipping_amount").notNull().default(0),
     quantity: integer("quantity").notNull(),
@@ -387,8 +457,9 @@ export const orderItems = pgTable(
   (t) => [
     check("order_items_quantity_positive", sql`${t.quantity} > 0`),
     check("order_items_amounts_nonnegative", sql`${t.unitPrice} >= 0 AND ${t.shippingAmount} >= 0`),
-    unique("order_items_one_line_per_product").on(t.orderId, t.productId),
+    unique("order_items_one_line_per_variant").on(t.orderId, t.variantId),
     index("order_items_product_idx").on(t.productId),
+    index("order_items_variant_idx").on(t.variantId),
   ],
 );
 

@@ -34,9 +34,13 @@ interface SeedProduct {
   price: number;
   discount?: number;
   shipping?: number;
-  stock: number;
+  /** A product without options: its one variant's stock. */
+  stock?: number;
   description: string;
   features: [string, string][];
+  /** Options and each combination's stock (by title, values in the options' order). */
+  options?: { name: string; values: string[] }[];
+  stockBy?: Record<string, number>;
 }
 
 const catalog: SeedProduct[] = [
@@ -214,7 +218,8 @@ const catalog: SeedProduct[] = [
     art: "watch",
     price: 29900,
     discount: 3000,
-    stock: 20,
+    options: [{ name: "Size", values: ["40 mm", "44 mm"] }],
+    stockBy: { "40 mm": 12, "44 mm": 8 },
     description: "Heart rate, GPS and a week of battery.",
     features: [
       ["Battery", "7 days"],
@@ -228,7 +233,8 @@ const catalog: SeedProduct[] = [
     brand: "atlas",
     art: "watch",
     price: 39900,
-    stock: 0,
+    options: [{ name: "Size", values: ["42 mm", "46 mm"] }],
+    stockBy: { "42 mm": 0, "46 mm": 0 },
     description: "A solar-assisted watch for long trails.",
     features: [
       ["Battery", "Solar"],
@@ -327,7 +333,20 @@ const catalog: SeedProduct[] = [
     price: 4900,
     discount: 500,
     shipping: 400,
-    stock: 80,
+    options: [
+      { name: "Size", values: ["S", "M", "L", "XL"] },
+      { name: "Colour", values: ["White", "Blue"] },
+    ],
+    stockBy: {
+      "S / White": 10,
+      "S / Blue": 8,
+      "M / White": 14,
+      "M / Blue": 12,
+      "L / White": 12,
+      "L / Blue": 10,
+      "XL / White": 14,
+      "XL / Blue": 0,
+    },
     description: "A cotton Oxford shirt with a button-down collar.",
     features: [
       ["Fabric", "100% cotton"],
@@ -342,7 +361,11 @@ const catalog: SeedProduct[] = [
     art: "shirt",
     price: 5900,
     shipping: 400,
-    stock: 45,
+    options: [
+      { name: "Size", values: ["S", "M", "L"] },
+      { name: "Colour", values: ["Sand", "Olive"] },
+    ],
+    stockBy: { "S / Sand": 6, "S / Olive": 0, "M / Sand": 12, "M / Olive": 9, "L / Sand": 10, "L / Olive": 8 },
     description: "A breathable linen shirt for summer.",
     features: [["Fabric", "Linen"]],
   },
@@ -355,7 +378,20 @@ const catalog: SeedProduct[] = [
     price: 12900,
     discount: 2000,
     shipping: 600,
-    stock: 22,
+    options: [
+      { name: "Size", values: ["S", "M", "L", "XL"] },
+      { name: "Colour", values: ["Black", "Yellow"] },
+    ],
+    stockBy: {
+      "S / Black": 3,
+      "S / Yellow": 0,
+      "M / Black": 6,
+      "M / Yellow": 2,
+      "L / Black": 5,
+      "L / Yellow": 0,
+      "XL / Black": 6,
+      "XL / Yellow": 0,
+    },
     description: "A packable waterproof jacket.",
     features: [["Waterproof", "10,000 mm"]],
   },
@@ -419,23 +455,66 @@ const catalog: SeedProduct[] = [
 const categoryId = new Map(seedCategories.map((c) => [c.slug, c.id]));
 const brandId = new Map(seedBrands.map((b) => [b.slug, b.id]));
 
-export const seedProducts = catalog.map((p, i) => ({
-  id: uuid(3, i + 1),
-  slug: p.slug,
-  name: p.name,
-  description: p.description,
-  categoryId: categoryId.get(p.category) ?? null,
-  brandId: brandId.get(p.brand) ?? null,
-  price: p.price,
-  oldPrice: p.discount ? p.price : null,
-  discount: p.discount ?? 0,
-  shippingAmount: p.shipping ?? 0,
-  stockQty: p.stock,
-  // Spread creation times so "newest" has a stable, meaningful order.
-  createdAt: new Date(Date.UTC(2026, 9, 1) + i * 3_600_000),
-  gallery: [1, 2, 3].map((n) => ({ url: `/demo/${p.art}-${n}.svg`, alt: `${p.name}, view ${n}` })),
-  features: p.features.map(([name, value]) => ({ name, value })),
-}));
+/** Every combination of the options' values, in their order (the product's variants). */
+function combinations(options: { name: string; values: string[] }[]): Record<string, string>[] {
+  return options.reduce<Record<string, string>[]>(
+    (all, option) => all.flatMap((partial) => option.values.map((value) => ({ ...partial, [option.name]: value }))),
+    [{}],
+  );
+}
+
+const skuOf = (slug: string, combination: Record<string, string>) =>
+  [slug, ...Object.values(combination)]
+    .join("-")
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, "-");
+
+let variantNumber = 0;
+const variantsOf = (p: SeedProduct, productId: string) => {
+  const combos = p.options ? combinations(p.options) : [{}];
+  return combos.map((options, position) => {
+    const title = Object.values(options).join(" / ") || "Default";
+    variantNumber += 1;
+    return {
+      id: uuid(7, variantNumber),
+      productId,
+      sku: skuOf(p.slug, options),
+      title,
+      options,
+      price: p.price,
+      oldPrice: p.discount ? p.price : null,
+      discount: p.discount ?? 0,
+      shippingAmount: p.shipping ?? 0,
+      stockQty: p.stockBy ? (p.stockBy[title] ?? 0) : (p.stock ?? 0),
+      position,
+    };
+  });
+};
+
+export const seedProducts = catalog.map((p, i) => seedProductOf(p, i, variantsOf(p, uuid(3, i + 1))));
+
+function seedProductOf(p: SeedProduct, i: number, variants: ReturnType<typeof variantsOf>) {
+  return {
+    id: uuid(3, i + 1),
+    slug: p.slug,
+    name: p.name,
+    description: p.description,
+    categoryId: categoryId.get(p.category) ?? null,
+    brandId: brandId.get(p.brand) ?? null,
+    price: p.price,
+    oldPrice: p.discount ? p.price : null,
+    discount: p.discount ?? 0,
+    shippingAmount: p.shipping ?? 0,
+    /** The product's stock: its variants' together. */
+    stockQty: variants.reduce((sum, v) => sum + v.stockQty, 0),
+    // Spread creation times so "newest" has a stable, meaningful order.
+    createdAt: new Date(Date.UTC(2026, 9, 1) + i * 3_600_000),
+    gallery: [1, 2, 3].map((n) => ({ url: `/demo/${p.art}-${n}.svg`, alt: `${p.name}, view ${n}` })),
+    features: p.features.map(([name, value]) => ({ name, value })),
+    options: (p.options ?? []).map((option, position) => ({ ...option, position })),
+    variants,
+  };
+}
 
 export const seedUsers = [
   { id: uuid(4, 1), username: "admin@royal.shop", password: "royal-admin", role: "admin" as const },

@@ -17,7 +17,17 @@ export async function runSeed(databaseUrl: string) {
 
       const inserted = await tx
         .insert(schema.products)
-        .values(seedProducts.map(({ gallery, features, ...product }) => product))
+        .values(
+          seedProducts.map((p) => ({
+            id: p.id,
+            slug: p.slug,
+            name: p.name,
+            description: p.description,
+            categoryId: p.categoryId,
+            brandId: p.brandId,
+            createdAt: p.createdAt,
+          })),
+        )
         .onConflictDoNothing()
         .returning({ id: schema.products.id });
       const fresh = new Set(inserted.map((row) => row.id));
@@ -30,6 +40,20 @@ export async function runSeed(databaseUrl: string) {
       );
       if (images.length) await tx.insert(schema.productImages).values(images);
       if (features.length) await tx.insert(schema.productFeatures).values(features);
+      const options = freshProducts.flatMap((p) => p.options.map((o) => ({ ...o, productId: p.id })));
+      if (options.length) await tx.insert(schema.productOptions).values(options);
+      const variants = freshProducts.flatMap((p) => p.variants);
+      if (variants.length) {
+        await tx.insert(schema.productVariants).values(variants);
+        await tx.insert(schema.inventoryChanges).values(
+          variants.map((v) => ({
+            variantId: v.id,
+            delta: v.stockQty,
+            stockAfter: v.stockQty,
+            reason: "first stock",
+          })),
+        );
+      }
 
       const users = await Promise.all(
         seedUsers.map(async ({ password, ...user }) => ({

@@ -37,7 +37,14 @@ export const dashboardMessageSchema = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("low_stock"),
     version,
-    product: z.object({ id: z.string(), name: z.string(), stockQty: z.number().int(), threshold: z.number().int() }),
+    product: z.object({ id: z.string(), name: z.string() }),
+    variant: z.object({
+      id: z.string(),
+      title: z.string(),
+      sku: z.string(),
+      stockQty: z.number().int(),
+      threshold: z.number().int(),
+    }),
   }),
   z.object({
     type: z.literal("comment"),
@@ -50,7 +57,13 @@ export const dashboardMessageSchema = z.discriminatedUnion("type", [
 
 export const catalogMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("welcome"), version }),
-  z.object({ type: z.literal("stock"), version, productId: z.string(), stockQty: z.number().int().nonnegative() }),
+  z.object({
+    type: z.literal("stock"),
+    version,
+    productId: z.string(),
+    variantId: z.string(),
+    stockQty: z.number().int().nonnegative(),
+  }),
   error,
 ]);
 

@@ -42,7 +42,12 @@ describe("catalog room", () => {
     expect(first.received[0].type).toBe("welcome");
 
     const before = first.received[0].version;
-    await publishToCatalog(env, { type: "stock", productId: "00000000-0000-4000-8000-000300000001", stockQty: 24 });
+    await publishToCatalog(env, {
+      type: "stock",
+      productId: "00000000-0000-4000-8000-000300000001",
+      variantId: "00000000-0000-4000-8000-000300000101",
+      stockQty: 24,
+    });
 
     for (const client of [first, second]) {
       await client.until(() => client.received.length === 2);
@@ -50,6 +55,7 @@ describe("catalog room", () => {
         type: "stock",
         version: before + 1,
         productId: "00000000-0000-4000-8000-000300000001",
+        variantId: "00000000-0000-4000-8000-000300000101",
         stockQty: 24,
       });
     }
@@ -65,7 +71,12 @@ describe("catalog room", () => {
     await noisy.until(() => noisy.received.length === 2);
     expect(noisy.received[1]).toMatchObject({ type: "error", code: "bad_message" });
 
-    await publishToCatalog(env, { type: "stock", productId: "00000000-0000-4000-8000-000300000002", stockQty: 3 });
+    await publishToCatalog(env, {
+      type: "stock",
+      productId: "00000000-0000-4000-8000-000300000002",
+      variantId: "00000000-0000-4000-8000-000300000102",
+      stockQty: 3,
+    });
     await quiet.until(() => quiet.received.some((m) => m.type === "stock"));
     noisy.socket.close();
     quiet.socket.close();
@@ -79,7 +90,12 @@ describe("catalog room", () => {
     await loud.until(() => loud.closed() !== undefined);
     expect(loud.closed()?.code).toBe(1009);
 
-    await publishToCatalog(env, { type: "stock", productId: "00000000-0000-4000-8000-000300000003", stockQty: 7 });
+    await publishToCatalog(env, {
+      type: "stock",
+      productId: "00000000-0000-4000-8000-000300000003",
+      variantId: "00000000-0000-4000-8000-000300000103",
+      stockQty: 7,
+    });
     await other.until(() => other.received.some((m) => m.type === "stock"));
     other.socket.close();
   });

@@ -92,7 +92,10 @@ export async function withServices<T>(fn: (ctx: ShopContext) => Promise<T>) {
   }
 }
 
-/** A product of the test's own, so stock-changing tests never share rows. */
+/**
+ * A product of the test's own with its one default variant, so stock-changing tests never share rows.
+ * Its first stock is recorded in the inventory history, as the admin API records it.
+ */
 export async function createProduct(
   fields: {
     stock: number;
@@ -102,15 +105,57 @@ export async function createProduct(
     active?: boolean;
     threshold?: number;
   } = { stock: 10 },
-): Promise<{ id: string; slug: string }> {
+): Promise<{ id: string; slug: string; variantId: string }> {
   const slug = `test-${crypto.randomUUID()}`;
   return withServices(async ({ db }) => {
-    const result = await db.execute<{ id: string; slug: string }>(sql`
-      INSERT INTO products (slug, name, price, discount, shipping_amount, stock_qty, is_active, low_stock_threshold)
-      VALUES (${slug}, ${`Test product ${slug.slice(5, 13)}`}, ${fields.price ?? 10_000}, ${fields.discount ?? 0},
-        ${fields.shipping ?? 0}, ${fields.stock}, ${fields.active ?? true}, ${fields.threshold ?? 5})
-      RETURNING id, slug`);
+    const result = await db.execute<{ id: string; slug: string; variantId: string }>(sql`
+      WITH product AS (
+        INSERT INTO products (slug, name, is_active) VALUES (${slug}, ${`Test product ${slug.slice(5, 13)}`}, ${fields.active ?? true})
+        RETURNING id, slug
+      ), variant AS (
+        INSERT INTO product_variants (product_id, sku, title, price, discount, shipping_amount, stock_qty, low_stock_threshold)
+        SELECT id, slug, 'Default', ${fields.price ?? 10_000}, ${fields.discount ?? 0}, ${fields.shipping ?? 0},
+          ${fields.stock}, ${fields.threshold ?? 5} FROM product
+        RETURNING id, product_id
+      ), history AS (
+        INSERT INTO inventory_changes (variant_id, delta, stock_after, reason)
+        SELECT id, ${fields.stock}, ${fields.stock}, 'first stock' FROM variant
+      )
+      SELECT product.id, product.slug, variant.id AS "variantId" FROM product JOIN variant ON variant.product_id = product.id`);
     return result.rows[0];
+  });
+}
+
+/**
+ * A product of the test's own sold in sizes: one variant per entry of `stockBySize` (e.g.
+ * `{ S: 3, M: 0 }`), all at one price, each with its first stock in the inventory history.
+ */
+export async function createSizedProduct(
+  stockBySize: Record<string, number>,
+  price = 4_000,
+): Promise<{ id: string; slug: string; variants: Record<string, string> }> {
+  const slug = `test-${crypto.randomUUID()}`;
+  const sizes = Object.keys(stockBySize);
+  const wanted = JSON.stringify(sizes.map((size, position) => ({ size, stock: stockBySize[size], position })));
+  return withServices(async ({ db }) => {
+    const result = await db.execute<{ id: string; size: string }>(sql`
+      WITH product AS (
+        INSERT INTO products (slug, name) VALUES (${slug}, ${`Test shirt ${slug.slice(5, 13)}`}) RETURNING id
+      ), option AS (
+        INSERT INTO product_options (product_id, name, values, position)
+        SELECT id, 'Size', ARRAY(SELECT json_array_elements_text(${JSON.stringify(sizes)}::json)), 0 FROM product
+      ), variant AS (
+        INSERT INTO product_variants (product_id, sku, title, options, price, stock_qty, position)
+        SELECT product.id, ${slug} || '-' || w.size, w.size, jsonb_build_object('Size', w.size), ${price}, w.stock, w.position
+        FROM product, json_to_recordset(${wanted}::json) AS w(size text, stock int, position int)
+        RETURNING id, options ->> 'Size' AS size, stock_qty
+      ), history AS (
+        INSERT INTO inventory_changes (variant_id, delta, stock_after, reason)
+        SELECT id, stock_qty, stock_qty, 'first stock' FROM variant
+      )
+      SELECT (SELECT id FROM product) AS id, variant.id AS "variantId", size FROM variant`);
+    const rows = result.rows as unknown as { id: string; variantId: string; size: string }[];
+    return { id: rows[0].id, slug, variants: Object.fromEntries(rows.map((r) => [r.size, r.variantId])) };
   });
 }
 
@@ -128,10 +173,13 @@ export async function createShoppers(count: number): Promise<{ id: string; token
   return Promise.all(rows.map(async (row) => ({ id: row.id, token: await tokenFor(row, "customer") })));
 }
 
-export async function stockOf(productId: string): Promise<number> {
+/** The stock of a variant, or of a product's variants together. */
+export async function stockOf(productOrVariantId: string): Promise<number> {
   return withServices(async ({ db }) => {
-    const result = await db.execute<{ stock_qty: number }>(sql`SELECT stock_qty FROM products WHERE id = ${productId}`);
-    return result.rows[0].stock_qty;
+    const result = await db.execute<{ stock: number }>(sql`
+      SELECT coalesce((SELECT stock_qty FROM product_variants WHERE id = ${productOrVariantId}),
+        (SELECT sum(stock_qty) FROM product_variants WHERE product_id = ${productOrVariantId}))::int AS stock`);
+    return result.rows[0].stock;
   });
 }
 
@@ -151,6 +199,9 @@ export const checkoutAs = (
 
 export const setLine = (token: string, productId: string, quantity: number) =>
   call(`/cart/items/${productId}`, { method: "PUT", body: { quantity }, token });
+
+export const setVariantLine = (token: string, variantId: string, quantity: number) =>
+  call(`/cart/variants/${variantId}`, { method: "PUT", body: { quantity }, token });
 
 /** A coupon defined through the admin API. */
 export async function defineCoupon(body: Record<string, unknown>) {

@@ -5,6 +5,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 
 export const errorCodes = {
   invalid_request: 400,
+  variant_required: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
   invalid_token: 401,

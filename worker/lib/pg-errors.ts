@@ -1,4 +1,4 @@
-import { AppError } from "./errors.ts";
+import { AppError, type ErrorCode } from "./errors.ts";
 
 /** The SQLSTATE and constraint of a Postgres error, which drizzle wraps in `cause`. */
 export function pgError(error: unknown): { code: string; constraint?: string } | null {
@@ -6,6 +6,27 @@ export function pgError(error: unknown): { code: string; constraint?: string } |
     const code = (e as { code?: unknown }).code;
     if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code))
       return { code, constraint: (e as { constraint?: string }).constraint };
+  }
+  return null;
+}
+
+/**
+ * A business conflict a statement gave up with (the royal_refuse function: SQLSTATE RS409, the code
+ * as its message, details as JSON), or the coupon's global limit holding (its CHECK).
+ */
+export function refusalOf(error: unknown): { code: ErrorCode | "replayed" | "cart_changed"; details?: unknown } | null {
+  for (let e = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
+    const { code, message, detail, constraint } = e as {
+      code?: unknown;
+      message?: unknown;
+      detail?: unknown;
+      constraint?: unknown;
+    };
+    if (code === "RS409" && typeof message === "string") {
+      const details = typeof detail === "string" && detail ? (JSON.parse(detail) as unknown) : undefined;
+      return { code: message as ErrorCode, details };
+    }
+    if (code === "23514" && constraint === "coupons_used_within_limit") return { code: "coupon_exhausted" };
   }
   return null;
 }
@@ -18,12 +39,15 @@ const guarded: Record<string, { path: string; message: string }> = {
   categories_parent_id_categories_id_fk: { path: "parentId", message: "no such category, or it still has children" },
   brands_slug_unique: { path: "slug", message: "another brand has this slug" },
   products_slug_unique: { path: "slug", message: "another product has this slug" },
-  products_price_nonnegative: { path: "price", message: "cannot be negative" },
-  products_old_price_nonnegative: { path: "oldPrice", message: "cannot be negative" },
-  products_shipping_nonnegative: { path: "shippingAmount", message: "cannot be negative" },
-  products_discount_within_price: { path: "discount", message: "must be between 0 and the price" },
-  products_stock_nonnegative: { path: "stockQty", message: "cannot be negative" },
-  products_threshold_nonnegative: { path: "lowStockThreshold", message: "cannot be negative" },
+  product_variants_sku_unique: { path: "sku", message: "another variant has this SKU" },
+  product_variants_one_per_combination: { path: "options", message: "the product has a variant with these options" },
+  product_variants_price_nonnegative: { path: "price", message: "cannot be negative" },
+  product_variants_old_price_nonnegative: { path: "oldPrice", message: "cannot be negative" },
+  product_variants_shipping_nonnegative: { path: "shippingAmount", message: "cannot be negative" },
+  product_variants_discount_within_price: { path: "discount", message: "must be between 0 and the price" },
+  product_variants_stock_nonnegative: { path: "stockQty", message: "cannot be negative" },
+  product_variants_threshold_nonnegative: { path: "lowStockThreshold", message: "cannot be negative" },
+  product_options_name_per_product: { path: "options", message: "each option once" },
   products_category_id_categories_id_fk: { path: "categoryId", message: "no such category" },
   products_brand_id_brands_id_fk: { path: "brandId", message: "no such brand" },
   coupons_value_positive: { path: "value", message: "must be above 0" },

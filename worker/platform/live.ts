@@ -1,9 +1,12 @@
 import type { Cart } from "../schemas/cart.ts";
 
-/** A product's stock after a committed change, and the level under which staff want to hear of it. */
+/** A variant's stock after a committed change, and the level under which staff want to hear of it. */
 export interface StockChange {
   productId: string;
   name: string;
+  variantId: string;
+  variantTitle: string;
+  sku: string;
   stockQty: number;
   threshold: number;
 }

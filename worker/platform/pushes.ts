@@ -77,13 +77,25 @@ export function createLive(
             env,
             ...low.map((line) => ({
               type: "low_stock" as const,
-              product: { id: line.productId, name: line.name, stockQty: line.stockQty, threshold: line.threshold },
+              product: { id: line.productId, name: line.name },
+              variant: {
+                id: line.variantId,
+                title: line.variantTitle,
+                sku: line.sku,
+                stockQty: line.stockQty,
+                threshold: line.threshold,
+              },
             })),
           );
         }
         await publishToCatalog(
           env,
-          ...stock.map((line) => ({ type: "stock" as const, productId: line.productId, stockQty: line.stockQty })),
+          ...stock.map((line) => ({
+            type: "stock" as const,
+            productId: line.productId,
+            variantId: line.variantId,
+            stockQty: line.stockQty,
+          })),
         );
       });
     },

@@ -1,98 +1,147 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { cartItems } from "../../db/schema.ts";
+import type { Cart } from "../schemas/cart.ts";
 
-export type CartLineRow = {
-  product_id: string;
-  name: string;
-  quantity: number;
-  unit_price: number;
-  line_total: number;
-  shipping: number;
-  shipping_amount: number;
-  image_url: string | null;
-  stock_qty: number;
-  is_active: boolean;
+/** What a cart line is priced from, for checkout and coupon previews. */
+export type CartLine = Omit<Cart["items"][number], "imageUrl"> & {
+  shippingAmount: number;
+  stockQty: number;
+  sellable: boolean;
   version: number;
 };
 
-/** The user's cart id, creating the cart on first use (one round trip; locks the cart row in a transaction). */
-export async function ensureCart(db: Database, userId: string): Promise<string> {
-  const result = await db.execute<{ id: string }>(sql`
-    INSERT INTO carts (user_id) VALUES (${userId})
-    ON CONFLICT (user_id) DO UPDATE SET user_id = EXCLUDED.user_id
-    RETURNING id`);
-  return result.rows[0].id;
-}
-
 /**
- * The cart's lines priced from the products' current price, discount and shipping, computed by
- * the database; with the cart's version on every row (and a row of nulls for an empty cart).
+ * The user's cart in the API's shape, priced by the database from each variant's current price,
+ * discount and shipping (a user without a cart has none: the caller answers an empty one).
  */
-export async function readCartLines(db: Database, userId: string): Promise<{ version: number; lines: CartLineRow[] }> {
-  const result = await db.execute<CartLineRow>(sql`
-    SELECT c.version, ci.product_id, p.name, ci.quantity,
-      (p.price - p.discount) AS unit_price,
-      (p.price - p.discount) * ci.quantity AS line_total,
-      p.shipping_amount * ci.quantity AS shipping, p.shipping_amount,
-      (SELECT url FROM product_images WHERE product_id = p.id ORDER BY position, id LIMIT 1) AS image_url,
-      p.stock_qty, p.is_active
+export const cartStatement = (db: Database, userId: string, currency: string) =>
+  db.execute<{ cart: Cart }>(sql`
+    SELECT json_build_object(
+      'items', coalesce(json_agg(json_build_object(
+        'productId', p.id, 'variantId', v.id, 'name', p.name, 'variantTitle', v.title, 'sku', v.sku,
+        'quantity', ci.quantity, 'unitPrice', v.price - v.discount, 'lineTotal', (v.price - v.discount) * ci.quantity,
+        'imageUrl', (SELECT url FROM product_images WHERE product_id = p.id ORDER BY position, id LIMIT 1))
+        ORDER BY ci.added_at, ci.variant_id) FILTER (WHERE ci.variant_id IS NOT NULL), '[]'),
+      'subtotal', coalesce(sum((v.price - v.discount) * ci.quantity), 0),
+      'shipping', coalesce(sum(v.shipping_amount * ci.quantity), 0),
+      'itemCount', coalesce(sum(ci.quantity), 0),
+      'currency', ${currency}::text,
+      'version', c.version) AS cart
     FROM carts c
     LEFT JOIN cart_items ci ON ci.cart_id = c.id
-    LEFT JOIN products p ON p.id = ci.product_id
+    LEFT JOIN product_variants v ON v.id = ci.variant_id
+    LEFT JOIN products p ON p.id = v.product_id
     WHERE c.user_id = ${userId}
-    ORDER BY ci.added_at, ci.product_id`);
-  const rows = result.rows;
-  return { version: rows[0]?.version ?? 0, lines: rows.filter((row) => row.product_id !== null) };
-}
+    GROUP BY c.id, c.version`);
 
-export async function findSellableProduct(db: Database, productId: string) {
-  const result = await db.execute<{ id: string; stock_qty: number }>(sql`
-    SELECT id, stock_qty FROM products WHERE id = ${productId} AND is_active`);
-  return result.rows[0];
-}
+/** The cart's lines with what checkout and previews price them from, and the cart's version. */
+export const cartLinesStatement = (db: Database, userId: string) =>
+  db.execute<CartLine>(sql`
+  SELECT c.version, p.id AS "productId", v.id AS "variantId", p.name, v.title AS "variantTitle", v.sku,
+    ci.quantity, v.price - v.discount AS "unitPrice", (v.price - v.discount) * ci.quantity AS "lineTotal",
+    v.shipping_amount AS "shippingAmount", v.stock_qty AS "stockQty", (v.is_active AND p.is_active) AS sellable
+  FROM carts c JOIN cart_items ci ON ci.cart_id = c.id
+  JOIN product_variants v ON v.id = ci.variant_id JOIN products p ON p.id = v.product_id
+  WHERE c.user_id = ${userId}
+  ORDER BY ci.added_at, ci.variant_id`);
 
-export async function findSellableProducts(db: Database, productIds: string[]): Promise<Map<string, number>> {
-  if (productIds.length === 0) return new Map();
-  const result = await db.execute<{ id: string; stock_qty: number }>(sql`
-    SELECT id, stock_qty FROM products WHERE id IN ${productIds} AND is_active`);
-  return new Map(result.rows.map((row) => [row.id, row.stock_qty]));
-}
+/** Which variant a cart change is about: one named, or the only active variant of a product. */
+export type LineTarget = { variantId: string } | { productId: string };
 
-export async function upsertCartItems(db: Database, cartId: string, items: { productId: string; quantity: number }[]) {
-  if (items.length === 0) return;
-  await db
-    .insert(cartItems)
-    .values(items.map((item) => ({ cartId, ...item })))
-    .onConflictDoUpdate({ target: [cartItems.cartId, cartItems.productId], set: { quantity: sql`excluded.quantity` } });
-}
-
-export async function upsertCartItem(db: Database, cartId: string, productId: string, quantity: number) {
-  await db.execute(sql`
-    INSERT INTO cart_items (cart_id, product_id, quantity) VALUES (${cartId}, ${productId}, ${quantity})
-    ON CONFLICT (cart_id, product_id) DO UPDATE SET quantity = EXCLUDED.quantity`);
-}
-
-export async function deleteCartItem(db: Database, cartId: string, productId: string) {
-  await db.execute(sql`DELETE FROM cart_items WHERE cart_id = ${cartId} AND product_id = ${productId}`);
-}
-
-/** Every change bumps the version; the row lock also serialises concurrent changes to one cart. */
-export async function bumpCartVersion(db: Database, cartId: string): Promise<number> {
-  const result = await db.execute<{ version: number }>(sql`
-    UPDATE carts SET version = version + 1, updated_at = now() WHERE id = ${cartId} RETURNING version`);
-  return result.rows[0].version;
-}
+/** What a cart change found, for the caller to answer (nothing changed unless `changed`). */
+export type LineOutcome = {
+  productId: string | null;
+  variantId: string | null;
+  available: number | null;
+  sellable: boolean | null;
+  variants: number | null;
+  changed: boolean;
+};
 
 /**
- * The user's cart, locked until the transaction ends: the upsert's update takes the row lock, so
- * changes to one cart (and checkouts of it) run one after another.
+ * Sets a line's quantity (0 removes it) in one statement: the cart is created on first use and its
+ * row locked (so changes to one cart run one after another), the line is written only when the
+ * variant is sold and has the stock, and the version grows when something changed.
  */
-export const lockCart = ensureCart;
+export const setLineStatement = (db: Database, userId: string, target: LineTarget, quantity: number) => {
+  const byProduct = "productId" in target;
+  const find = byProduct
+    ? sql`v.product_id = ${target.productId} AND v.is_active`
+    : sql`v.id = ${(target as { variantId: string }).variantId}`;
+  // The cart row is written once, by the upsert that creates it or bumps its version: a statement
+  // cannot update a row twice, so whether the line changes is known before it.
+  return db.execute<LineOutcome>(sql`
+    WITH target AS (
+      SELECT v.id, v.product_id, v.stock_qty, (v.is_active AND p.is_active) AS sellable,
+        (SELECT count(*) FROM product_variants a WHERE a.product_id = v.product_id AND a.is_active)::int AS variants
+      FROM product_variants v JOIN products p ON p.id = v.product_id
+      WHERE ${find} ORDER BY v.position, v.id LIMIT 1
+    ), allowed AS (
+      SELECT target.* FROM target WHERE ${byProduct ? sql`target.variants = 1` : sql`true`}
+    ), change AS (
+      SELECT coalesce((SELECT CASE
+        WHEN ${quantity} > 0 THEN allowed.sellable AND allowed.stock_qty >= ${quantity}
+        ELSE EXISTS (SELECT 1 FROM carts c JOIN cart_items ci ON ci.cart_id = c.id
+          WHERE c.user_id = ${userId} AND ci.variant_id = allowed.id) END FROM allowed), false) AS changes
+    ), cart AS (
+      INSERT INTO carts (user_id, version) SELECT ${userId}, changes::int FROM change
+      ON CONFLICT (user_id) DO UPDATE SET version = carts.version + EXCLUDED.version,
+        updated_at = CASE WHEN EXCLUDED.version > 0 THEN now() ELSE carts.updated_at END
+      RETURNING id
+    ), removed AS (
+      DELETE FROM cart_items ci USING cart, allowed
+      WHERE ${quantity} = 0 AND ci.cart_id = cart.id AND ci.variant_id = allowed.id RETURNING 1
+    ), written AS (
+      INSERT INTO cart_items (cart_id, variant_id, quantity)
+      SELECT cart.id, allowed.id, ${quantity} FROM cart, allowed, change
+      WHERE ${quantity} > 0 AND change.changes
+      ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = EXCLUDED.quantity RETURNING 1
+    )
+    SELECT (SELECT product_id FROM target) AS "productId", (SELECT id FROM target) AS "variantId",
+      (SELECT stock_qty FROM target) AS available,
+      (SELECT sellable FROM target) AS sellable, (SELECT variants FROM target) AS variants,
+      (EXISTS (SELECT 1 FROM written) OR EXISTS (SELECT 1 FROM removed)) AS changed`);
+};
 
 /** Empties the cart and bumps its version, in one statement. */
-export async function emptyCart(db: Database, cartId: string): Promise<void> {
-  await db.execute(sql`
-    WITH emptied AS (DELETE FROM cart_items WHERE cart_id = ${cartId})
-    UPDATE carts SET version = version + 1, updated_at = now() WHERE id = ${cartId}`);
+export const emptyCartStatement = (db: Database, userId: string) =>
+  db.execute(sql`
+    WITH cart AS (SELECT id FROM carts WHERE user_id = ${userId}),
+      emptied AS (DELETE FROM cart_items WHERE cart_id IN (SELECT id FROM cart))
+    UPDATE carts SET version = version + 1, updated_at = now() WHERE id IN (SELECT id FROM cart)`);
+
+/** What a guest's lines can become: each one's variant (named, or a product's only one) and its stock. */
+export async function resolveGuestLines(db: Database, lines: { productId: string; variantId?: string }[]) {
+  if (lines.length === 0) return [];
+  const wanted = JSON.stringify(lines.map((l) => ({ product_id: l.productId, variant_id: l.variantId ?? null })));
+  const result = await db.execute<{
+    productId: string;
+    variantId: string | null;
+    available: number;
+    variants: number;
+  }>(sql`
+    SELECT w.product_id AS "productId", v.id AS "variantId",
+      coalesce(CASE WHEN v.is_active AND p.is_active THEN v.stock_qty END, 0) AS available,
+      (SELECT count(*) FROM product_variants a WHERE a.product_id = w.product_id AND a.is_active)::int AS variants
+    FROM json_to_recordset(${wanted}::json) AS w(product_id uuid, variant_id uuid)
+    LEFT JOIN LATERAL (
+      SELECT v.* FROM product_variants v WHERE v.product_id = w.product_id
+        AND (v.id = w.variant_id OR (w.variant_id IS NULL AND v.is_active))
+      ORDER BY v.position, v.id LIMIT 1
+    ) v ON true
+    LEFT JOIN products p ON p.id = w.product_id`);
+  return result.rows;
 }
+
+/** Adds a guest cart's lines to the user's, each at the quantity given, and bumps the version. */
+export const mergeLinesStatement = (db: Database, userId: string, lines: { variantId: string; quantity: number }[]) =>
+  db.execute(sql`
+    WITH cart AS (
+      INSERT INTO carts (user_id, version) VALUES (${userId}, 1)
+      ON CONFLICT (user_id) DO UPDATE SET version = carts.version + 1, updated_at = now() RETURNING id
+    )
+    INSERT INTO cart_items (cart_id, variant_id, quantity)
+    SELECT cart.id, x.variant_id, x.quantity FROM cart,
+      json_to_recordset(${JSON.stringify(lines.map((l) => ({ variant_id: l.variantId, quantity: l.quantity })))}::json)
+        AS x(variant_id uuid, quantity int)
+    ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = EXCLUDED.quantity`);

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { PublicComment, PublicRating } from "../schemas/reviews.ts";
+import type { Wishlist } from "../schemas/wishlist.ts";
 import { isoTime, publicAuthor } from "./sql.ts";
 
 export type RatingSummaryRow = { average: string; count: number; my_vote: number | null };
@@ -67,22 +68,22 @@ export async function productExists(db: Database, productId: string): Promise<bo
   return (result.rowCount ?? 0) > 0;
 }
 
-export async function listWishlist(db: Database, userId: string) {
-  const result = await db.execute<{
-    product_id: string;
-    slug: string;
-    name: string;
-    actual_price: number;
-    unit_price: number;
-    stock_qty: number;
-    is_active: boolean;
-    image_url: string | null;
-    added_at: string;
-  }>(sql`
-    SELECT p.id AS product_id, p.slug, p.name, p.actual_price, p.price - p.discount AS unit_price, p.stock_qty, p.is_active,
-      (SELECT url FROM product_images WHERE product_id = p.id ORDER BY position, id LIMIT 1) AS image_url,
-      ${isoTime(sql`w.created_at`)} AS added_at
+/** The wishlist in the API's shape: each product's money is its first active variant's, its stock their sum. */
+export async function listWishlist(db: Database, userId: string, currency: string) {
+  const result = await db.execute<Wishlist["items"][number]>(sql`
+    SELECT p.id AS "productId", p.slug, p.name, fv.price - fv.discount AS "unitPrice", fv.actual_price AS "actualPrice",
+      ${currency}::text AS currency, coalesce(vs.stock, 0) AS "stockQty",
+      (p.is_active AND coalesce(vs.stock, 0) > 0) AS "inStock",
+      (SELECT url FROM product_images WHERE product_id = p.id ORDER BY position, id LIMIT 1) AS "imageUrl",
+      ${isoTime(sql`w.created_at`)} AS "addedAt"
     FROM wishlist_items w JOIN products p ON p.id = w.product_id
+    JOIN LATERAL (
+      SELECT v.price, v.discount, v.actual_price FROM product_variants v
+      WHERE v.product_id = p.id ORDER BY v.is_active DESC, v.position, v.id LIMIT 1
+    ) fv ON true
+    CROSS JOIN LATERAL (
+      SELECT sum(v.stock_qty)::int AS stock FROM product_variants v WHERE v.product_id = p.id AND v.is_active
+    ) vs
     WHERE w.user_id = ${userId} ORDER BY w.created_at DESC`);
   return result.rows;
 }

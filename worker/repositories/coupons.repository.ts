@@ -42,13 +42,12 @@ export async function listUsableCoupons(db: Database, userId: string): Promise<U
   return result.rows;
 }
 
-export async function findUserCoupon(db: Database, userId: string, code: string): Promise<UserCouponRow | undefined> {
-  const result = await db.execute<UserCouponRow>(sql`
+/** A coupon granted to the user under a code, with whether (and why not) it can be used now. */
+export const userCouponStatement = (db: Database, userId: string, code: string) =>
+  db.execute<UserCouponRow>(sql`
     SELECT ${userCouponColumns}, false AS usable
     FROM user_coupons uc JOIN coupons c ON c.id = uc.coupon_id
     WHERE uc.user_id = ${userId} AND uc.code = ${code}`);
-  return result.rows[0];
-}
 
 /**
  * Counts one use of a granted coupon, bounded by its per-user and global limits, its expiry and

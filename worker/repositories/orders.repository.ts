@@ -2,18 +2,9 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { ShippingAddress } from "../../db/schema.ts";
 import type { OrderStatus } from "../domain/order-status.ts";
+import type { StockChange } from "../platform/live.ts";
 import type { AdminOrder } from "../schemas/orders.ts";
 import { containing, isoTime } from "./sql.ts";
-
-export type ReservedLine = {
-  product_id: string;
-  name: string;
-  unit_price: number;
-  shipping_amount: number;
-  quantity: number;
-  stock_qty: number;
-  low_stock_threshold: number;
-};
 
 /** An order as the API answers it, read in that shape; with the request hash its idempotency compares. */
 export type OrderRow = AdminOrder & { requestHash: string };
@@ -23,21 +14,16 @@ const orderColumns = sql`
   o.subtotal, o.discount, o.tax, o.shipping, o.total, o.coupon_code AS "couponCode",
   o.shipping_address AS "shippingAddress", o.request_hash AS "requestHash",
   ${isoTime(sql`o.created_at`)} AS "createdAt", ${isoTime(sql`o.expires_at`)} AS "expiresAt",
-  coalesce((SELECT json_agg(json_build_object('productId', i.product_id, 'name', i.name, 'quantity', i.quantity,
-      'unitPrice', i.unit_price, 'lineTotal', i.line_total) ORDER BY i.name) FROM order_items i WHERE i.order_id = o.id), '[]') AS items,
+  coalesce((SELECT json_agg(json_build_object('productId', i.product_id, 'variantId', i.variant_id, 'name', i.name,
+      'variantTitle', i.variant_title, 'sku', i.sku, 'quantity', i.quantity, 'unitPrice', i.unit_price,
+      'lineTotal', i.line_total) ORDER BY i.name, i.variant_title) FROM order_items i WHERE i.order_id = o.id), '[]') AS items,
   coalesce((SELECT json_agg(json_build_object('status', e.status, 'at', ${isoTime(sql`e.created_at`)}, 'actor', e.actor_kind, 'note', e.note)
       ORDER BY e.created_at, e.id) FROM order_events e WHERE e.order_id = o.id), '[]') AS events`;
 
-/** Serialises requests that share an idempotency key until the first one commits. */
-export async function lockIdempotencyKey(db: Database, userId: string, key: string): Promise<void> {
-  await db.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${userId}:${key}`}, 0))`);
-}
-
-export async function findOrderByKey(db: Database, userId: string, key: string): Promise<OrderRow | undefined> {
-  const result = await db.execute<OrderRow>(sql`
+/** The order a user placed under an idempotency key, if any. */
+export const orderByKeyStatement = (db: Database, userId: string, key: string) =>
+  db.execute<OrderRow>(sql`
     SELECT ${orderColumns} FROM orders o WHERE o.user_id = ${userId} AND o.idempotency_key = ${key}`);
-  return result.rows[0];
-}
 
 export async function findOrder(db: Database, id: string): Promise<OrderRow | undefined> {
   const result = await db.execute<OrderRow>(sql`SELECT ${orderColumns} FROM orders o WHERE o.id = ${id}`);
@@ -77,43 +63,125 @@ export async function searchOrders(db: Database, search: OrderSearch, limit: num
   return result.rows;
 }
 
+/** A line of the cart as checkout read it: what it reserves and the price it snapshots. */
+export interface OrderLine {
+  productId: string;
+  variantId: string;
+  name: string;
+  variantTitle: string;
+  sku: string;
+  unitPrice: number;
+  shippingAmount: number;
+  quantity: number;
+}
+
+/** Serialises checkouts that share an idempotency key until the first one commits. */
+export const lockKeyStatement = (db: Database, userId: string, key: string) =>
+  db.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${userId}:${key}`}, 0))`);
+
+/** Gives up (the batch with it) when an order was placed under the key meanwhile. */
+export const refuseReplayStatement = (db: Database, userId: string, key: string) =>
+  db.execute(sql`
+    SELECT royal_refuse('replayed') FROM orders WHERE user_id = ${userId} AND idempotency_key = ${key}`);
+
 /**
- * Reserves stock for every line of the cart in one conditional update (`stock_qty >= quantity`),
- * locking the product rows in id order so concurrent checkouts cannot deadlock. Lines that
- * could not be reserved are simply missing from the result.
+ * Empties the cart the checkout read, locking its row first (one checkout per cart at a time), and
+ * gives up with `cart_changed` if the cart is no longer that version (it changed since it was read).
  */
-export async function reserveCartStock(db: Database, cartId: string): Promise<ReservedLine[]> {
-  const result = await db.execute<ReservedLine>(sql`
-    WITH locked AS (
-      SELECT p.id FROM products p JOIN cart_items ci ON ci.product_id = p.id
-      WHERE ci.cart_id = ${cartId} ORDER BY p.id FOR UPDATE OF p
+export const takeCartStatement = (db: Database, userId: string, version: number) =>
+  db.execute(sql`
+    WITH cart AS (
+      SELECT id FROM carts WHERE user_id = ${userId} AND version = ${version} FOR UPDATE
+    ), emptied AS (
+      DELETE FROM cart_items WHERE cart_id IN (SELECT id FROM cart) RETURNING 1
+    ), bumped AS (
+      UPDATE carts SET version = version + 1, updated_at = now() WHERE id IN (SELECT id FROM cart) RETURNING 1
     )
-    UPDATE products p
-    SET stock_qty = p.stock_qty - ci.quantity, updated_at = now()
-    FROM cart_items ci, locked
-    WHERE ci.cart_id = ${cartId} AND ci.product_id = p.id AND locked.id = p.id
-      AND p.is_active AND p.stock_qty >= ci.quantity
-    RETURNING p.id AS product_id, p.name, p.price - p.discount AS unit_price, p.shipping_amount, ci.quantity,
-      p.stock_qty, p.low_stock_threshold`);
-  return result.rows;
-}
+    SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM bumped) THEN royal_refuse('cart_changed') END`);
 
-export async function countCartLines(db: Database, cartId: string): Promise<number> {
-  const result = await db.execute<{ n: number }>(
-    sql`SELECT count(*)::int AS n FROM cart_items WHERE cart_id = ${cartId}`,
+/**
+ * Reserves each line's stock with one conditional update, locking the variants in id order (so
+ * concurrent checkouts cannot deadlock), all or none: a line short of stock gives up with
+ * `insufficient_stock` (details: each short variant with what is available), a line whose price or
+ * shipping changed since it was read with `cart_changed`. Answers each variant's stock after.
+ */
+export const reserveStatement = (db: Database, lines: OrderLine[]) => {
+  const wanted = JSON.stringify(
+    lines.map((l) => ({
+      id: l.variantId,
+      product_id: l.productId,
+      quantity: l.quantity,
+      unit_price: l.unitPrice,
+      shipping: l.shippingAmount,
+    })),
   );
-  return result.rows[0].n;
+  return db.execute<{ reserved: StockChange[] }>(sql`
+    WITH want AS (
+      SELECT * FROM json_to_recordset(${wanted}::json) AS w(id uuid, product_id uuid, quantity int, unit_price int, shipping int)
+    ), locked AS (
+      -- Locking answers each row as it is once locked: what the decisions below read.
+      SELECT v.id, v.stock_qty, v.price - v.discount AS unit_price, v.shipping_amount, (v.is_active AND p.is_active) AS sellable
+      FROM product_variants v JOIN want ON want.id = v.id JOIN products p ON p.id = v.product_id
+      ORDER BY v.id FOR UPDATE OF v
+    ), fits AS (
+      SELECT want.id, want.quantity FROM want JOIN locked ON locked.id = want.id
+      WHERE locked.sellable AND locked.stock_qty >= want.quantity
+        AND locked.unit_price = want.unit_price AND locked.shipping_amount = want.shipping
+    ), reserved AS (
+      UPDATE product_variants v SET stock_qty = v.stock_qty - fits.quantity, updated_at = now()
+      FROM fits, products p WHERE v.id = fits.id AND p.id = v.product_id
+      RETURNING v.id, v.product_id, p.name, v.title, v.sku, v.stock_qty, v.low_stock_threshold
+    ), short AS (
+      SELECT want.product_id AS "productId", want.id AS "variantId", want.quantity AS requested,
+        CASE WHEN locked.sellable THEN locked.stock_qty ELSE 0 END AS available
+      FROM want LEFT JOIN locked ON locked.id = want.id
+      WHERE want.id NOT IN (SELECT id FROM fits)
+    )
+    SELECT
+      CASE
+        WHEN EXISTS (SELECT 1 FROM short WHERE requested > available)
+          THEN royal_refuse('insufficient_stock', (SELECT json_build_object('items', json_agg(
+            json_build_object('productId', "productId", 'variantId', "variantId", 'requested', requested,
+              'available', available)))
+            FROM short WHERE requested > available))
+        WHEN EXISTS (SELECT 1 FROM short) OR (SELECT count(*) FROM reserved) < (SELECT count(*) FROM want)
+          THEN royal_refuse('cart_changed')
+      END,
+      coalesce((SELECT json_agg(json_build_object('variantId', id, 'productId', product_id, 'name', name,
+        'variantTitle', title, 'sku', sku, 'stockQty', stock_qty, 'threshold', low_stock_threshold)) FROM reserved), '[]') AS reserved`);
+};
+
+/** The coupon terms checkout priced with, which must still hold when the use is taken. */
+export interface CouponTaken {
+  userCouponId: string;
+  kind: "percent" | "fixed";
+  value: number;
+  minSubtotal: number;
+  maxDiscount: number | null;
 }
 
-/** The cart lines that cannot be reserved, with what is available. */
-export async function cartShortages(db: Database, cartId: string) {
-  const result = await db.execute<{ productId: string; requested: number; available: number }>(sql`
-    SELECT ci.product_id AS "productId", ci.quantity AS requested,
-      CASE WHEN p.is_active THEN p.stock_qty ELSE 0 END AS available
-    FROM cart_items ci JOIN products p ON p.id = ci.product_id
-    WHERE ci.cart_id = ${cartId} AND (NOT p.is_active OR p.stock_qty < ci.quantity)`);
-  return result.rows;
-}
+/**
+ * Counts one use of a granted coupon, bounded by its per-user limit, its expiry, its active flag and
+ * the terms checkout priced with, and (through its CHECK) by the coupon's global limit; otherwise
+ * gives up with `coupon_expired`, `coupon_exhausted` or `coupon_invalid`.
+ */
+export const takeCouponStatement = (db: Database, coupon: CouponTaken) =>
+  db.execute(sql`
+    WITH taken AS (
+      UPDATE user_coupons uc SET uses = uc.uses + 1
+      FROM coupons c
+      WHERE uc.id = ${coupon.userCouponId} AND c.id = uc.coupon_id AND c.is_active
+        AND uc.expires_at > now() AND uc.uses < c.per_user_limit
+        AND c.kind = ${coupon.kind} AND c.value = ${coupon.value} AND c.min_subtotal = ${coupon.minSubtotal}
+        AND c.max_discount IS NOT DISTINCT FROM ${coupon.maxDiscount}::int
+      RETURNING uc.coupon_id
+    ), counted AS (
+      UPDATE coupons c SET used_count = c.used_count + 1 FROM taken WHERE c.id = taken.coupon_id RETURNING 1
+    )
+    SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM counted) THEN royal_refuse(
+      (SELECT CASE WHEN NOT c.is_active THEN 'coupon_invalid' WHEN uc.expires_at <= now() THEN 'coupon_expired'
+         WHEN uc.uses >= c.per_user_limit THEN 'coupon_exhausted' ELSE 'cart_changed' END
+       FROM user_coupons uc JOIN coupons c ON c.id = uc.coupon_id WHERE uc.id = ${coupon.userCouponId})) END`);
 
 export interface NewOrder {
   userId: string;
@@ -128,21 +196,24 @@ export interface NewOrder {
   idempotencyKey: string;
   requestHash: string;
   reservationMinutes: number;
-  lines: ReservedLine[];
+  lines: OrderLine[];
 }
 
-/** Writes the order, its items (price snapshot) and its first event in one statement. */
-export async function insertOrder(db: Database, order: NewOrder): Promise<string> {
+/** Writes the order, its items (price, variant title and SKU as they were) and its first event, in one statement. */
+export const insertOrderStatement = (db: Database, order: NewOrder) => {
   const items = JSON.stringify(
     order.lines.map((l) => ({
-      product_id: l.product_id,
+      product_id: l.productId,
+      variant_id: l.variantId,
       name: l.name,
-      unit_price: l.unit_price,
-      shipping_amount: l.shipping_amount,
+      variant_title: l.variantTitle,
+      sku: l.sku,
+      unit_price: l.unitPrice,
+      shipping_amount: l.shippingAmount,
       quantity: l.quantity,
     })),
   );
-  const result = await db.execute<{ id: string }>(sql`
+  return db.execute(sql`
     WITH o AS (
       INSERT INTO orders (user_id, currency, subtotal, discount, tax, shipping, coupon_code, user_coupon_id,
         shipping_address, idempotency_key, request_hash, expires_at)
@@ -151,17 +222,16 @@ export async function insertOrder(db: Database, order: NewOrder): Promise<string
         ${order.requestHash}, now() + make_interval(mins => ${order.reservationMinutes}))
       RETURNING id
     ), items AS (
-      INSERT INTO order_items (order_id, product_id, name, unit_price, shipping_amount, quantity)
-      SELECT o.id, x.product_id, x.name, x.unit_price, x.shipping_amount, x.quantity
+      INSERT INTO order_items (order_id, product_id, variant_id, name, variant_title, sku, unit_price, shipping_amount, quantity)
+      SELECT o.id, x.product_id, x.variant_id, x.name, x.variant_title, x.sku, x.unit_price, x.shipping_amount, x.quantity
       FROM o, json_to_recordset(${items}::json)
-        AS x(product_id uuid, name text, unit_price int, shipping_amount int, quantity int)
+        AS x(product_id uuid, variant_id uuid, name text, variant_title text, sku text, unit_price int, shipping_amount int, quantity int)
     ), event AS (
       INSERT INTO order_events (order_id, status, actor_kind, actor_id)
       SELECT o.id, 'pending_payment', 'customer', ${order.userId} FROM o
     )
     SELECT id FROM o`);
-  return result.rows[0].id;
-}
+};
 
 export interface Actor {
   kind: "customer" | "staff" | "system" | "gateway";
@@ -189,10 +259,10 @@ export async function moveOrder(
       WHERE ${where} AND o.status IN ${from}
       RETURNING o.id, o.user_coupon_id
     ), restocked AS (
-      UPDATE products p SET stock_qty = p.stock_qty + x.quantity, updated_at = now()
-      FROM (SELECT i.product_id, sum(i.quantity)::int AS quantity FROM order_items i JOIN moved ON moved.id = i.order_id
-            WHERE ${restock} GROUP BY i.product_id) x
-      WHERE p.id = x.product_id
+      UPDATE product_variants v SET stock_qty = v.stock_qty + x.quantity, updated_at = now()
+      FROM (SELECT i.variant_id, sum(i.quantity)::int AS quantity FROM order_items i JOIN moved ON moved.id = i.order_id
+            WHERE ${restock} GROUP BY i.variant_id) x
+      WHERE v.id = x.variant_id
     ), released AS (
       UPDATE user_coupons uc SET uses = greatest(uc.uses - r.n, 0)
       FROM (SELECT user_coupon_id, count(*)::int AS n FROM moved WHERE ${releaseCoupon} AND user_coupon_id IS NOT NULL

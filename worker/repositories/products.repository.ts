@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import type { ProductSort } from "../schemas/catalog.ts";
+import type { ProductDetail, ProductSort, ProductSummary } from "../schemas/catalog.ts";
 import { isoTime } from "./sql.ts";
 
 export interface ProductFilters {
@@ -10,79 +10,117 @@ export interface ProductFilters {
   minPrice?: number;
   maxPrice?: number;
   inStock?: boolean;
+  /** Option name → value, each of which some active variant must have. */
+  options?: Record<string, string>;
 }
 
-export type ProductRow = {
-  id: string;
-  slug: string;
-  name: string;
-  price: number;
-  old_price: number | null;
-  shipping_amount: number;
-  discount: number;
-  actual_price: number;
-  stock_qty: number;
-  rating_average: string;
-  rating_count: number;
-  image_url: string | null;
-  sort_key: string;
-};
+/** A product as the catalog answers it, with the key its keyset cursor carries. */
+export type ProductRow = ProductSummary & { sortKey: string };
 
-export type ProductDetailRow = ProductRow & {
-  description: string;
-  category: { id: string; slug: string; name: string; parentId: string | null } | null;
-  brand: { id: string; slug: string; name: string } | null;
-  gallery: { url: string; alt: string }[];
-  features: { name: string; value: string }[];
-};
+/** The words of a search as a prefix query: `lapt sle` finds "Laptop Sleeve". */
+export function prefixQuery(q: string): string {
+  const words = q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.map((word) => `${word}:*`).join(" & ");
+}
 
-/** Per sort: the ordering, the key a cursor carries, and the keyset condition that continues after it. */
-const sorts: Record<ProductSort, { key: SQL; order: SQL; after: (key: string, id: string) => SQL }> = {
-  newest: {
-    key: isoTime(sql`p.created_at`),
-    order: sql`p.created_at DESC, p.id DESC`,
-    after: (key, id) => sql`(p.created_at, p.id) < (${key}::timestamptz, ${id}::uuid)`,
-  },
-  price_asc: {
-    key: sql`p.actual_price::text`,
-    order: sql`p.actual_price ASC, p.id ASC`,
-    after: (key, id) => sql`(p.actual_price, p.id) > (${key}::bigint, ${id}::uuid)`,
-  },
-  price_desc: {
-    key: sql`p.actual_price::text`,
-    order: sql`p.actual_price DESC, p.id DESC`,
-    after: (key, id) => sql`(p.actual_price, p.id) < (${key}::bigint, ${id}::uuid)`,
-  },
-  rating: {
-    key: sql`r.average::text`,
-    order: sql`r.average DESC, p.id DESC`,
-    after: (key, id) => sql`(r.average, p.id) < (${key}::numeric, ${id}::uuid)`,
-  },
-};
+/** How close a product's name is to a search, typos forgiven (pg_trgm's word similarity). */
+const typoFloor = 0.25;
 
-const ratingJoin = sql`
+/**
+ * A product's variants as the shop shows them (active ones, in their order), its first active
+ * variant (whose money is the product's), and what they add up to. Products without an active
+ * variant are not sold.
+ */
+const variantJoins = sql`
+  JOIN LATERAL (
+    SELECT v.price, v.old_price, v.shipping_amount, v.discount, v.actual_price
+    FROM product_variants v WHERE v.product_id = p.id AND v.is_active ORDER BY v.position, v.id LIMIT 1
+  ) fv ON true
   CROSS JOIN LATERAL (
-    SELECT coalesce(round(avg(vote)::numeric, 2), 0) AS average, count(*)::int AS count
+    SELECT sum(v.stock_qty)::int AS stock, bool_or(v.stock_qty > 0) AS in_stock,
+      min(v.actual_price) AS min_price, max(v.actual_price) AS max_price,
+      json_agg(json_build_object('id', v.id, 'sku', v.sku, 'title', v.title, 'options', v.options,
+        'price', v.price, 'oldPrice', v.old_price, 'discount', v.discount, 'shippingAmount', v.shipping_amount,
+        'actualPrice', v.actual_price, 'stockQty', v.stock_qty, 'inStock', v.stock_qty > 0, 'active', v.is_active)
+        ORDER BY v.position, v.id) AS variants
+    FROM product_variants v WHERE v.product_id = p.id AND v.is_active
+  ) vs
+  CROSS JOIN LATERAL (
+    SELECT coalesce(round(avg(vote)::numeric, 2), 0)::float8 AS average, count(*)::int AS count
     FROM ratings WHERE product_id = p.id
   ) r`;
 
-const firstImage = sql`(SELECT url FROM product_images WHERE product_id = p.id ORDER BY position, id LIMIT 1)`;
+const summaryColumns = (currency: string) => sql`
+  p.id, p.slug, p.name, fv.price, fv.old_price AS "oldPrice", fv.shipping_amount AS "shippingAmount",
+  fv.discount, fv.actual_price AS "actualPrice", ${currency}::text AS currency, vs.stock AS "stockQty",
+  vs.in_stock AS "inStock", json_build_object('average', r.average, 'count', r.count) AS rating,
+  (SELECT url FROM product_images WHERE product_id = p.id ORDER BY position, id LIMIT 1) AS "imageUrl",
+  json_build_object('min', vs.min_price, 'max', vs.max_price) AS "priceRange",
+  coalesce((SELECT json_agg(json_build_object('name', o.name, 'values', o.values) ORDER BY o.position)
+    FROM product_options o WHERE o.product_id = p.id), '[]') AS options,
+  vs.variants`;
 
-const summaryColumns = sql`
-  p.id, p.slug, p.name, p.price, p.old_price, p.shipping_amount, p.discount, p.actual_price, p.stock_qty,
-  r.average AS rating_average, r.count AS rating_count, ${firstImage} AS image_url`;
+/** Per sort: the ordering, the key a cursor carries, and the keyset condition that continues after it. */
+function sortOf(sort: ProductSort, relevance: SQL) {
+  const sorts: Record<ProductSort, { key: SQL; order: SQL; after: (key: string, id: string) => SQL }> = {
+    relevance: {
+      key: sql`round((${relevance})::numeric, 6)::text`,
+      order: sql`round((${relevance})::numeric, 6) DESC, p.id DESC`,
+      after: (key, id) => sql`(round((${relevance})::numeric, 6), p.id) < (${key}::numeric, ${id}::uuid)`,
+    },
+    newest: {
+      key: isoTime(sql`p.created_at`),
+      order: sql`p.created_at DESC, p.id DESC`,
+      after: (key, id) => sql`(p.created_at, p.id) < (${key}::timestamptz, ${id}::uuid)`,
+    },
+    price_asc: {
+      key: sql`fv.actual_price::text`,
+      order: sql`fv.actual_price ASC, p.id ASC`,
+      after: (key, id) => sql`(fv.actual_price, p.id) > (${key}::bigint, ${id}::uuid)`,
+    },
+    price_desc: {
+      key: sql`fv.actual_price::text`,
+      order: sql`fv.actual_price DESC, p.id DESC`,
+      after: (key, id) => sql`(fv.actual_price, p.id) < (${key}::bigint, ${id}::uuid)`,
+    },
+    rating: {
+      key: sql`r.average::numeric::text`,
+      order: sql`r.average DESC, p.id DESC`,
+      after: (key, id) => sql`(r.average::numeric, p.id) < (${key}::numeric, ${id}::uuid)`,
+    },
+  };
+  return sorts[sort];
+}
 
-/** One statement, one round trip: filters, rating summary, first image and keyset page together. */
+/**
+ * A search: word prefixes through the full-text index; when no product's words match, the words
+ * are taken as mistyped and matched by trigram similarity to the name (so `waterproof` finds the
+ * waterproof things, not every "watch", and `latpop` still finds laptops). Relevance weighs the
+ * full-text rank above the name's closeness.
+ */
+function searchOf(q: string) {
+  const words = prefixQuery(q);
+  const tsquery = sql`to_tsquery('english', ${words})`;
+  const mistyped = sql`NOT EXISTS (SELECT 1 FROM products m WHERE m.is_active AND m.search_vector @@ ${tsquery})`;
+  return {
+    match: sql`(p.search_vector @@ ${tsquery} OR (word_similarity(${q}, p.name) >= ${typoFloor} AND ${mistyped}))`,
+    relevance: sql`(2 * ts_rank_cd(p.search_vector, ${tsquery}) + word_similarity(${q}, p.name))`,
+  };
+}
+
+/** One statement, one round trip: filters, search, variants, rating summary, first image and keyset page. */
 export async function listActiveProducts(
   db: Database,
   filters: ProductFilters,
   sort: ProductSort,
   limit: number,
+  currency: string,
   after?: [key: string, id: string],
 ): Promise<ProductRow[]> {
-  const { key, order, after: continueAfter } = sorts[sort];
+  const search = filters.q ? searchOf(filters.q) : undefined;
+  const { key, order, after: continueAfter } = sortOf(sort, search?.relevance ?? sql`0`);
   const conditions: SQL[] = [sql`p.is_active`];
-  if (filters.q) conditions.push(sql`p.search_vector @@ websearch_to_tsquery('english', ${filters.q})`);
+  if (search) conditions.push(search.match);
   if (filters.categorySlug) {
     conditions.push(sql`p.category_id IN (
       WITH RECURSIVE tree AS (
@@ -91,25 +129,29 @@ export async function listActiveProducts(
       ) SELECT id FROM tree)`);
   }
   if (filters.brandSlug) conditions.push(sql`p.brand_id = (SELECT id FROM brands WHERE slug = ${filters.brandSlug})`);
-  if (filters.minPrice !== undefined) conditions.push(sql`p.actual_price >= ${filters.minPrice}`);
-  if (filters.maxPrice !== undefined) conditions.push(sql`p.actual_price <= ${filters.maxPrice}`);
-  if (filters.inStock !== undefined) conditions.push(filters.inStock ? sql`p.stock_qty > 0` : sql`p.stock_qty = 0`);
+  if (filters.minPrice !== undefined) conditions.push(sql`fv.actual_price >= ${filters.minPrice}`);
+  if (filters.maxPrice !== undefined) conditions.push(sql`fv.actual_price <= ${filters.maxPrice}`);
+  if (filters.inStock !== undefined) conditions.push(filters.inStock ? sql`vs.in_stock` : sql`NOT vs.in_stock`);
+  for (const [name, value] of Object.entries(filters.options ?? {})) {
+    conditions.push(sql`EXISTS (SELECT 1 FROM product_variants ov
+      WHERE ov.product_id = p.id AND ov.is_active AND ov.options ->> ${name} = ${value})`);
+  }
   if (after) conditions.push(continueAfter(after[0], after[1]));
 
   const result = await db.execute<ProductRow>(sql`
-    SELECT ${summaryColumns}, ${key} AS sort_key
-    FROM products p ${ratingJoin}
+    SELECT ${summaryColumns(currency)}, ${key} AS "sortKey"
+    FROM products p ${variantJoins}
     WHERE ${sql.join(conditions, sql` AND `)}
     ORDER BY ${order}
     LIMIT ${limit}`);
   return result.rows;
 }
 
-/** A product with its category, brand, gallery and features, in one round trip. */
-export async function findActiveProduct(db: Database, by: { id: string } | { slug: string }) {
+/** A product with its variants, options, category, brand, gallery and features, in one round trip. */
+export async function findActiveProduct(db: Database, by: { id: string } | { slug: string }, currency: string) {
   const match = "id" in by ? sql`p.id = ${by.id}::uuid` : sql`p.slug = ${by.slug}`;
-  const result = await db.execute<ProductDetailRow>(sql`
-    SELECT ${summaryColumns}, '' AS sort_key, p.description,
+  const result = await db.execute<ProductDetail>(sql`
+    SELECT ${summaryColumns(currency)}, p.description,
       (SELECT json_build_object('id', c.id, 'slug', c.slug, 'name', c.name, 'parentId', c.parent_id)
          FROM categories c WHERE c.id = p.category_id) AS category,
       (SELECT json_build_object('id', b.id, 'slug', b.slug, 'name', b.name)
@@ -118,7 +160,18 @@ export async function findActiveProduct(db: Database, by: { id: string } | { slu
          FROM product_images i WHERE i.product_id = p.id), '[]') AS gallery,
       coalesce((SELECT json_agg(json_build_object('name', f.name, 'value', f.value) ORDER BY f.position, f.id)
          FROM product_features f WHERE f.product_id = p.id), '[]') AS features
-    FROM products p ${ratingJoin}
+    FROM products p ${variantJoins}
     WHERE ${match} AND p.is_active`);
   return result.rows[0];
+}
+
+/** Up to 8 names for a search box: prefixes first, then the closest despite a typo. */
+export async function suggestProducts(db: Database, q: string) {
+  const { match, relevance } = searchOf(q);
+  const result = await db.execute<{ id: string; slug: string; name: string }>(sql`
+    SELECT p.id, p.slug, p.name FROM products p
+    WHERE p.is_active AND ${match}
+      AND EXISTS (SELECT 1 FROM product_variants v WHERE v.product_id = p.id AND v.is_active)
+    ORDER BY ${relevance} DESC, p.name, p.id LIMIT 8`);
+  return result.rows;
 }

@@ -1,6 +1,8 @@
-import { type SQL, sql } from "drizzle-orm";
+import type { z } from "@hono/zod-openapi";
+import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { OrderStatus } from "../domain/order-status.ts";
+import type { stockRowSchema } from "../schemas/reports.ts";
 
 /**
  * The admin's reports: one statement each, keyset-paged. Sums and counts that can pass 32 bits are
@@ -9,44 +11,49 @@ import type { OrderStatus } from "../domain/order-status.ts";
 
 type Page = { limit: number; after?: [string, string] };
 
-type StockRow = { id: string; slug: string; name: string; stockQty: number };
+/** A variant's stock, as every stock report lists it. */
+const stockRow = sql`
+  json_build_object('id', p.id, 'slug', p.slug, 'name', p.name) AS product,
+  json_build_object('id', v.id, 'title', v.title, 'sku', v.sku, 'stockQty', v.stock_qty,
+    'threshold', v.low_stock_threshold, 'active', v.is_active AND p.is_active) AS variant`;
 
-const continuing = (page: Page, key: SQL, cast: SQL) =>
-  page.after ? sql`AND (${key}, id) > (${page.after[0]}::${cast}, ${page.after[1]}::uuid)` : sql``;
+export type StockRow = z.infer<typeof stockRowSchema>;
 
+/** Variants with no stock, by product name. */
 export async function outOfStock(db: Database, page: Page) {
-  const result = await db.execute<StockRow & { active: boolean }>(sql`
-    SELECT id, slug, name, stock_qty AS "stockQty", is_active AS active
-    FROM products WHERE stock_qty = 0 ${continuing(page, sql`name`, sql`text`)}
-    ORDER BY name, id LIMIT ${page.limit}`);
+  const result = await db.execute<StockRow & { sortKey: string }>(sql`
+    SELECT ${stockRow}, p.name AS "sortKey" FROM product_variants v JOIN products p ON p.id = v.product_id
+    WHERE v.stock_qty = 0
+      ${page.after ? sql`AND (p.name, v.id) > (${page.after[0]}, ${page.after[1]}::uuid)` : sql``}
+    ORDER BY p.name, v.id LIMIT ${page.limit}`);
   return result.rows;
 }
 
-/** Stock left per product, fewest first, with the shop's total over every product. */
+/** Stock left per variant, fewest first, with the shop's total over every variant. */
 export async function stockLeft(db: Database, page: Page) {
   // The total rides on every row, and on a row of nulls when the page is empty.
   const result = await db.execute<Partial<StockRow> & { totalStock: string }>(sql`
-    WITH total AS (SELECT coalesce(sum(stock_qty), 0)::bigint::text AS "totalStock" FROM products)
-    SELECT page.*, total."totalStock" FROM total LEFT JOIN LATERAL (
-      SELECT id, slug, name, stock_qty AS "stockQty" FROM products
-      WHERE true ${continuing(page, sql`stock_qty`, sql`bigint`)}
-      ORDER BY stock_qty, id LIMIT ${page.limit}
+    WITH total AS (SELECT coalesce(sum(stock_qty), 0)::bigint::text AS "totalStock" FROM product_variants)
+    SELECT page.product, page.variant, total."totalStock" FROM total LEFT JOIN LATERAL (
+      SELECT ${stockRow}, v.stock_qty, v.id FROM product_variants v JOIN products p ON p.id = v.product_id
+      WHERE true ${page.after ? sql`AND (v.stock_qty, v.id) > (${page.after[0]}::bigint, ${page.after[1]}::uuid)` : sql``}
+      ORDER BY v.stock_qty, v.id LIMIT ${page.limit}
     ) page ON true`);
   return {
     items: result.rows
-      .filter((row): row is StockRow & { totalStock: string } => row.id != null)
+      .filter((row): row is StockRow & { totalStock: string } => row.variant != null)
       .map(({ totalStock: _, ...row }) => row),
     totalStock: Number(result.rows[0].totalStock),
   };
 }
 
-/** Products under a threshold: the caller's, or each product's own low-stock threshold. */
+/** Variants under a threshold: the caller's, or each variant's own low-stock threshold. */
 export async function underThreshold(db: Database, threshold: number | undefined, page: Page) {
-  const result = await db.execute<StockRow & { threshold: number }>(sql`
-    SELECT id, slug, name, stock_qty AS "stockQty", coalesce(${threshold ?? null}::int, low_stock_threshold) AS threshold
-    FROM products
-    WHERE stock_qty < coalesce(${threshold ?? null}::int, low_stock_threshold) ${continuing(page, sql`stock_qty`, sql`bigint`)}
-    ORDER BY stock_qty, id LIMIT ${page.limit}`);
+  const result = await db.execute<StockRow>(sql`
+    SELECT ${stockRow} FROM product_variants v JOIN products p ON p.id = v.product_id
+    WHERE v.stock_qty < coalesce(${threshold ?? null}::int, v.low_stock_threshold)
+      ${page.after ? sql`AND (v.stock_qty, v.id) > (${page.after[0]}::bigint, ${page.after[1]}::uuid)` : sql``}
+    ORDER BY v.stock_qty, v.id LIMIT ${page.limit}`);
   return result.rows;
 }
 

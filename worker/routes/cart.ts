@@ -1,7 +1,7 @@
 import { createRouter } from "../lib/create-router.ts";
 import { conflict, errorResponses, jsonBody, jsonContent, notFound } from "../lib/openapi.ts";
 import { actorOf, route } from "../middleware/access.ts";
-import { cartSchema, mergeBody, mergedCartSchema, quantityBody } from "../schemas/cart.ts";
+import { cartSchema, mergeBody, mergedCartSchema, quantityBody, variantIdParam } from "../schemas/cart.ts";
 import { productIdParam } from "../schemas/common.ts";
 import { clearCart, getCart, mergeCart, removeLine, setQuantity } from "../services/cart.service.ts";
 
@@ -28,7 +28,7 @@ export const cartRouter = createRouter()
       method: "put",
       path: "/cart/items/{productId}",
       tags,
-      summary: "Sets a line's quantity (0 removes it)",
+      summary: "Sets the quantity of a product with one variant (0 removes it); 400 variant_required otherwise",
       request: { params: productIdParam, ...jsonBody(quantityBody) },
       responses: {
         ...answer,
@@ -39,8 +39,8 @@ export const cartRouter = createRouter()
     }),
     async (c) => {
       const ctx = actorOf(c);
-      const { productId } = c.req.valid("param");
-      return c.json(await setQuantity(ctx, ctx.actor.id, productId, c.req.valid("json").quantity), 200);
+      const target = c.req.valid("param");
+      return c.json(await setQuantity(ctx, ctx.actor.id, target, c.req.valid("json").quantity), 200);
     },
   )
   .openapi(
@@ -48,13 +48,46 @@ export const cartRouter = createRouter()
       method: "delete",
       path: "/cart/items/{productId}",
       tags,
-      summary: "Removes a line",
+      summary: "Removes the line of a product with one variant; 400 variant_required otherwise",
       request: { params: productIdParam },
       responses: { ...answer, ...errorResponses },
     }),
     async (c) => {
       const ctx = actorOf(c);
-      return c.json(await removeLine(ctx, ctx.actor.id, c.req.valid("param").productId), 200);
+      return c.json(await removeLine(ctx, ctx.actor.id, c.req.valid("param")), 200);
+    },
+  )
+  .openapi(
+    route("signedIn", {
+      method: "put",
+      path: "/cart/variants/{variantId}",
+      tags,
+      summary: "Sets the quantity of one variant (0 removes its line)",
+      request: { params: variantIdParam, ...jsonBody(quantityBody) },
+      responses: {
+        ...answer,
+        ...notFound,
+        ...conflict("insufficient_stock, with the variant and what is available in details"),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const ctx = actorOf(c);
+      return c.json(await setQuantity(ctx, ctx.actor.id, c.req.valid("param"), c.req.valid("json").quantity), 200);
+    },
+  )
+  .openapi(
+    route("signedIn", {
+      method: "delete",
+      path: "/cart/variants/{variantId}",
+      tags,
+      summary: "Removes one variant's line",
+      request: { params: variantIdParam },
+      responses: { ...answer, ...errorResponses },
+    }),
+    async (c) => {
+      const ctx = actorOf(c);
+      return c.json(await removeLine(ctx, ctx.actor.id, c.req.valid("param")), 200);
     },
   )
   .openapi(

@@ -9,8 +9,10 @@ import {
   productListSchema,
   productParam,
   productQuerySchema,
+  suggestionsSchema,
+  suggestQuery,
 } from "../schemas/catalog.ts";
-import { brands, categories, getProduct, listProducts } from "../services/catalog.service.ts";
+import { brands, categories, getProduct, listProducts, suggest } from "../services/catalog.service.ts";
 
 const tags = ["Catalog"];
 
@@ -22,10 +24,24 @@ export const catalogRouter = createRouter()
       tags,
       middleware: [edgeCached],
       summary: "Lists active products with search, filters, sorts and keyset pagination",
+      description:
+        "Besides the parameters below, up to three option filters `option.<Name>=<value>` (e.g. `option.Size=M`) keep products with an active variant of that value.",
       request: { query: productQuerySchema },
       responses: { 200: jsonContent(productListSchema, "A page of products"), ...errorResponses },
     }),
-    async (c) => c.json(await listProducts(c.get("ctx"), c.req.valid("query")), 200),
+    async (c) => c.json(await listProducts(c.get("ctx"), c.req.valid("query"), c.req.query()), 200),
+  )
+  .openapi(
+    route("public", {
+      method: "get",
+      path: "/products/suggest",
+      tags,
+      middleware: [edgeCached],
+      summary: "Up to 8 product names for a search box, prefixes and typos forgiven",
+      request: { query: suggestQuery },
+      responses: { 200: jsonContent(suggestionsSchema, "Suggestions"), ...errorResponses },
+    }),
+    async (c) => c.json(await suggest(c.get("ctx"), c.req.valid("query").q), 200),
   )
   .openapi(
     route("public", {

@@ -1,18 +1,23 @@
 import { z } from "@hono/zod-openapi";
 import { money } from "./common.ts";
 
+export const cartItemSchema = z
+  .object({
+    productId: z.string(),
+    variantId: z.string(),
+    name: z.string(),
+    variantTitle: z.string(),
+    sku: z.string(),
+    quantity: z.number().int(),
+    unitPrice: money,
+    lineTotal: money,
+    imageUrl: z.string().nullable(),
+  })
+  .openapi("CartItem");
+
 export const cartSchema = z
   .object({
-    items: z.array(
-      z.object({
-        productId: z.string(),
-        name: z.string(),
-        quantity: z.number().int(),
-        unitPrice: money,
-        lineTotal: money,
-        imageUrl: z.string().nullable(),
-      }),
-    ),
+    items: z.array(cartItemSchema),
     subtotal: money,
     shipping: money,
     itemCount: z.number().int(),
@@ -23,13 +28,23 @@ export const cartSchema = z
 
 export const mergeNoticeSchema = z.object({
   productId: z.string(),
-  reason: z.enum(["unavailable", "capped"]),
+  variantId: z.string().optional(),
+  reason: z.enum(["unavailable", "capped", "variant_required"]),
   available: z.number().int().optional(),
 });
 
 export const quantityBody = z.object({ quantity: z.number().int().min(0).max(999) });
+export const variantIdParam = z.object({ variantId: z.uuid() });
 export const mergeBody = z.object({
-  items: z.array(z.object({ productId: z.uuid(), quantity: z.number().int().min(1).max(999) })).max(100),
+  items: z
+    .array(
+      z.object({
+        productId: z.uuid(),
+        variantId: z.uuid().optional(),
+        quantity: z.number().int().min(1).max(999),
+      }),
+    )
+    .max(100),
 });
 
 export const mergedCartSchema = cartSchema.extend({ notices: z.array(mergeNoticeSchema) }).openapi("MergedCart");

@@ -1,14 +1,45 @@
 import { z } from "@hono/zod-openapi";
-import { brands, categories, productFeatures, productImages } from "../../db/schema.ts";
+import {
+  brands,
+  categories,
+  productFeatures,
+  productImages,
+  productOptions,
+  productVariants,
+} from "../../db/schema.ts";
 import { booleanParam, listSchema, money } from "./common.ts";
 import { createSelectSchema } from "./tables.ts";
 
-export const productSorts = ["newest", "price_asc", "price_desc", "rating"] as const;
+export const productSorts = ["relevance", "newest", "price_asc", "price_desc", "rating"] as const;
 
 export const ratingSummarySchema = z.object({
   average: z.number().openapi({ example: 4.25 }),
   count: z.number().int(),
 });
+
+/** An option of a product (Size, Colour…) with its values in the order shoppers see them. */
+export const optionSchema = createSelectSchema(productOptions)
+  .pick({ name: true, values: true })
+  .openapi("ProductOption");
+
+/** What a shopper buys: one combination of the product's option values, with its own money and stock. */
+export const variantSchema = createSelectSchema(productVariants)
+  .pick({
+    id: true,
+    sku: true,
+    title: true,
+    price: true,
+    oldPrice: true,
+    discount: true,
+    shippingAmount: true,
+    actualPrice: true,
+    stockQty: true,
+    active: true,
+  })
+  .extend({ options: z.record(z.string(), z.string()), inStock: z.boolean() })
+  .openapi("Variant");
+
+export const priceRangeSchema = z.object({ min: money, max: money }).openapi("PriceRange");
 
 export const productSummarySchema = z
   .object({
@@ -25,6 +56,9 @@ export const productSummarySchema = z
     inStock: z.boolean(),
     rating: ratingSummarySchema,
     imageUrl: z.string().nullable(),
+    priceRange: priceRangeSchema,
+    options: z.array(optionSchema),
+    variants: z.array(variantSchema),
   })
   .openapi("ProductSummary");
 
@@ -54,17 +88,32 @@ export const brandListSchema = z.object({ items: z.array(brandSchema) }).openapi
 
 const price = z.coerce.number().int().nonnegative();
 
+/**
+ * The catalog's filters. Option filters (`option.<Name>=<value>`, e.g. `option.Size=M`) have names of
+ * the shop's choosing, so they are read beside this schema (see `optionFilters`).
+ */
 export const productQuerySchema = z.object({
-  q: z.string().trim().min(1).max(200).optional(),
+  q: z
+    .string()
+    .trim()
+    .min(2)
+    .max(200)
+    .optional()
+    .openapi({ description: "Words, prefixes allowed, one typo forgiven" }),
   category: z.string().min(1).max(100).optional(),
   brand: z.string().min(1).max(100).optional(),
   minPrice: price.optional().openapi({ description: "Inclusive bound on actualPrice" }),
   maxPrice: price.optional().openapi({ description: "Inclusive bound on actualPrice" }),
   inStock: booleanParam.optional(),
-  sort: z.enum(productSorts).default("newest"),
+  sort: z.enum(productSorts).optional().openapi({ description: "relevance when searching, newest otherwise" }),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.string().max(500).optional(),
 });
+
+export const suggestQuery = z.object({ q: z.string().trim().min(2).max(100) });
+export const suggestionsSchema = z
+  .object({ items: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string() })).max(8) })
+  .openapi("Suggestions");
 
 export type ProductSummary = z.infer<typeof productSummarySchema>;
 export type ProductDetail = z.infer<typeof productDetailSchema>;
@@ -72,4 +121,5 @@ export type Category = z.infer<typeof categorySchema>;
 export type Brand = z.infer<typeof brandSchema>;
 export type ProductQuery = z.infer<typeof productQuerySchema>;
 export type ProductSort = (typeof productSorts)[number];
+export type Variant = z.infer<typeof variantSchema>;
 export type ProductList = z.infer<typeof productListSchema>;

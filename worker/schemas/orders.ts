@@ -34,7 +34,10 @@ export const orderSchema = z
     items: z.array(
       z.object({
         productId: z.string(),
+        variantId: z.string(),
         name: z.string(),
+        variantTitle: z.string(),
+        sku: z.string(),
         quantity: z.number().int(),
         unitPrice: money,
         lineTotal: money,

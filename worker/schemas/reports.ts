@@ -3,7 +3,21 @@ import { orderStatuses } from "../domain/order-status.ts";
 import { money, pageQuery } from "./common.ts";
 
 const page = { nextCursor: z.string().nullable() };
-const stockRow = z.object({ id: z.string(), slug: z.string(), name: z.string(), stockQty: z.number().int() });
+/** One variant's stock, as every stock report lists it. */
+export const stockRowSchema = z
+  .object({
+    product: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+    variant: z.object({
+      id: z.string(),
+      title: z.string(),
+      sku: z.string(),
+      stockQty: z.number().int(),
+      threshold: z.number().int(),
+      active: z.boolean(),
+    }),
+  })
+  .openapi("VariantStock");
+const stockRow = stockRowSchema;
 const ratingRow = z.object({
   id: z.string(),
   slug: z.string(),
@@ -12,16 +26,14 @@ const ratingRow = z.object({
   count: z.number().int(),
 });
 
-export const outOfStockSchema = z
-  .object({ items: z.array(stockRow.extend({ active: z.boolean() })), ...page })
-  .openapi("OutOfStockReport");
+export const outOfStockSchema = z.object({ items: z.array(stockRow), ...page }).openapi("OutOfStockReport");
 export const stockLeftSchema = z
   .object({ items: z.array(stockRow), totalStock: z.number().int(), ...page })
   .openapi("StockLeftReport");
 export const lowStockSchema = z
   .object({
     threshold: z.number().int().nullable(),
-    items: z.array(stockRow.extend({ threshold: z.number().int() })),
+    items: z.array(stockRow),
     ...page,
   })
   .openapi("LowStockReport");

@@ -1,254 +1,389 @@
-import { eq } from "drizzle-orm";
-import { brands, categories } from "../../db/schema.ts";
+import { eq, sql } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import {
+  inventoryChanges,
+  productFeatures,
+  productImages,
+  productOptions,
+  products,
+  productVariants,
+} from "../../db/schema.ts";
 import { cursorKeys, decodeCursor, pageOf } from "../lib/cursor.ts";
 import { AppError } from "../lib/errors.ts";
 import { slugify, withConstraints } from "../lib/pg-errors.ts";
 import type { ActorContext, ShopContext } from "../platform/context.ts";
 import {
-  type AdminProductRow,
   type AdminProductSearch,
-  deleteProduct,
+  adminProductStatement,
+  auditProductStatement,
   findAdminProduct,
-  insertProduct,
-  replaceFeatures,
-  replaceGallery,
+  findVariant,
+  inventoryHistory,
   searchAdminProducts,
-  updateProduct,
+  setStockStatement,
 } from "../repositories/admin-catalog.repository.ts";
-import { recordAudit } from "../repositories/audit.repository.ts";
-import type { AdminProduct, CreateProduct, UpdateProduct } from "../schemas/admin-catalog.ts";
+import type {
+  AdminProduct,
+  AdminVariant,
+  CreateProduct,
+  UpdateProduct,
+  VariantChanges,
+  VariantInput,
+} from "../schemas/admin-catalog.ts";
 import { bumpCatalogVersion } from "./catalog-version.ts";
 
-export const toAdminProduct = (row: AdminProductRow, currency: string): AdminProduct => ({
-  id: row.id,
-  slug: row.slug,
-  name: row.name,
-  description: row.description,
-  price: row.price,
-  oldPrice: row.old_price,
-  shippingAmount: row.shipping_amount,
-  discount: row.discount,
-  actualPrice: row.actual_price,
-  currency,
-  stockQty: row.stock_qty,
-  lowStockThreshold: row.low_stock_threshold,
-  categoryId: row.category_id,
-  brandId: row.brand_id,
-  active: row.is_active,
-  features: row.features,
-  gallery: row.gallery,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-});
+type Options = { name: string; values: string[] }[];
+type Statement = Parameters<ShopContext["db"]["batch"]>[0][number];
+
+const defaultStockReason = "changed by staff";
 
 export async function searchProducts(
   ctx: ShopContext,
   search: AdminProductSearch & { limit: number; cursor?: string },
 ) {
-  const rows = await searchAdminProducts(
-    ctx.db,
-    search,
-    search.limit + 1,
-    search.cursor ? decodeCursor(search.cursor, cursorKeys.text) : undefined,
-  );
-  const page = pageOf(rows, search.limit, (row) => [row.name, row.id]);
-  return { ...page, items: page.items.map((row) => toAdminProduct(row, ctx.config.currency)) };
+  const after = search.cursor ? decodeCursor(search.cursor, cursorKeys.text) : undefined;
+  const rows = await searchAdminProducts(ctx.db, search, search.limit + 1, ctx.config.currency, after);
+  return pageOf(rows, search.limit, (row) => [row.name, row.id]);
 }
 
 export async function getAdminProduct(ctx: ShopContext, id: string): Promise<AdminProduct> {
-  const row = await findAdminProduct(ctx.db, id);
-  if (!row) throw new AppError("not_found", "No such product.");
-  return toAdminProduct(row, ctx.config.currency);
+  const product = await findAdminProduct(ctx.db, id, ctx.config.currency);
+  if (!product) throw new AppError("not_found", "No such product.");
+  return product;
 }
 
-function productValues(input: UpdateProduct) {
-  return {
+/** A variant's options must name every option of the product once, with one of its values. */
+function checkFits(options: Options, combination: Record<string, string>, path: string) {
+  const names = Object.keys(combination);
+  const fits =
+    names.length === options.length &&
+    options.every((option) => option.values.includes(combination[option.name] as string));
+  if (!fits) {
+    const expected = options.map((o) => `${o.name}: ${o.values.join("|")}`).join(", ") || "no options";
+    throw new AppError("invalid_request", "The variant's options are not the product's.", [
+      { path, message: `expected ${expected}` },
+    ]);
+  }
+}
+
+const titleOf = (options: Options, combination: Record<string, string>) =>
+  options.map((option) => combination[option.name]).join(" / ") || "Default";
+
+const skuOf = (slug: string, title: string) =>
+  `${slug}${title === "Default" ? "" : `-${title}`}`
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, "-")
+    .slice(0, 64);
+
+/** The rows of new variants: ids made here, so the whole product goes to Postgres in one batch. */
+function newVariants(
+  productId: string,
+  slug: string,
+  options: Options,
+  inputs: VariantInput[],
+  defaults: {
+    price?: number;
+    oldPrice?: number | null;
+    discount?: number;
+    shippingAmount?: number;
+    lowStockThreshold?: number;
+  },
+  firstPosition = 0,
+) {
+  return inputs.map((input, i) => {
+    const title = titleOf(options, input.options);
+    const price = input.price ?? defaults.price;
+    if (price === undefined) {
+      throw new AppError("invalid_request", "A variant needs a price, its own or the product's.", [
+        { path: `variants.${i}.price`, message: "required" },
+      ]);
+    }
+    return {
+      id: crypto.randomUUID(),
+      productId,
+      sku: input.sku ?? skuOf(slug, title),
+      title,
+      options: input.options,
+      price,
+      oldPrice: input.oldPrice !== undefined ? input.oldPrice : (defaults.oldPrice ?? null),
+      discount: input.discount ?? defaults.discount ?? 0,
+      shippingAmount: input.shippingAmount ?? defaults.shippingAmount ?? 0,
+      stockQty: input.stockQty,
+      lowStockThreshold: input.lowStockThreshold ?? defaults.lowStockThreshold ?? 5,
+      active: input.active ?? true,
+      position: firstPosition + i,
+    };
+  });
+}
+
+function firstStock(db: Database, variants: { id: string; stockQty: number }[], actorId: string) {
+  return db.insert(inventoryChanges).values(
+    variants.map((v) => ({
+      variantId: v.id,
+      delta: v.stockQty,
+      stockAfter: v.stockQty,
+      reason: "first stock",
+      actorId,
+    })),
+  );
+}
+
+const withFeatures = (db: Database, productId: string, features: { name: string; value: string }[]) => [
+  db.delete(productFeatures).where(eq(productFeatures.productId, productId)),
+  ...(features.length
+    ? [db.insert(productFeatures).values(features.map((f, position) => ({ ...f, position, productId })))]
+    : []),
+];
+
+const withGallery = (db: Database, productId: string, gallery: { url: string; alt?: string }[]) => [
+  db.delete(productImages).where(eq(productImages.productId, productId)),
+  ...(gallery.length
+    ? [
+        db
+          .insert(productImages)
+          .values(gallery.map((g, position) => ({ url: g.url, alt: g.alt ?? "", position, productId }))),
+      ]
+    : []),
+];
+
+const withOptions = (db: Database, productId: string, options: Options) => [
+  db.delete(productOptions).where(eq(productOptions.productId, productId)),
+  ...(options.length
+    ? [db.insert(productOptions).values(options.map((o, position) => ({ ...o, position, productId })))]
+    : []),
+];
+
+/** Sends statements in one round trip, the last of which reads the product back as staff see it. */
+async function batchThenRead(ctx: ActorContext, statements: Statement[], productId: string): Promise<AdminProduct> {
+  const read = adminProductStatement(ctx.db, productId, ctx.config.currency);
+  const results = await withConstraints(
+    () => ctx.db.batch([...statements, read] as unknown as [Statement, ...Statement[]]),
+    "product",
+  );
+  const product = (results.at(-1) as { rows: AdminProduct[] }).rows[0];
+  if (!product) throw new AppError("not_found", "No such product.");
+  await bumpCatalogVersion(ctx.redis);
+  return product;
+}
+
+/** Creates a product with its options, variants, features and gallery, audited, in one round trip. */
+export async function createProduct(ctx: ActorContext, input: CreateProduct): Promise<AdminProduct> {
+  const id = crypto.randomUUID();
+  const slug = input.slug ?? slugify(input.name);
+  const options = input.options ?? [];
+  const inputs = input.variants ?? [{ options: {}, stockQty: input.stockQty ?? 0 }];
+  for (const [i, variant] of inputs.entries()) checkFits(options, variant.options, `variants.${i}.options`);
+  const variants = newVariants(id, slug, options, inputs, input);
+  const { db } = ctx;
+  return batchThenRead(
+    ctx,
+    [
+      db.insert(products).values({
+        id,
+        slug,
+        name: input.name,
+        description: input.description ?? "",
+        categoryId: input.categoryId ?? null,
+        brandId: input.brandId ?? null,
+        active: input.active ?? true,
+      }),
+      ...withOptions(db, id, options),
+      db.insert(productVariants).values(variants),
+      firstStock(db, variants, ctx.actor.id),
+      ...withFeatures(db, id, input.features ?? []),
+      ...withGallery(db, id, input.gallery ?? []),
+      auditProductStatement(
+        db,
+        { actorId: ctx.actor.id, action: "product.create", productId: id, before: null },
+        ctx.config.currency,
+      ),
+    ],
+    id,
+  );
+}
+
+/**
+ * Changes a product: read it (one round trip), then every change, the audit row and the product as it
+ * is after, in a second one. Options, when given, must still fit every variant.
+ */
+export async function changeProduct(ctx: ActorContext, id: string, input: UpdateProduct): Promise<AdminProduct> {
+  const before = await getAdminProduct(ctx, id);
+  const { db } = ctx;
+  const statements: Statement[] = [];
+  const fields = {
     name: input.name,
     slug: input.slug,
     description: input.description,
-    price: input.price,
-    oldPrice: input.oldPrice,
-    shippingAmount: input.shippingAmount,
-    discount: input.discount,
-    stockQty: input.stockQty,
-    lowStockThreshold: input.lowStockThreshold,
     categoryId: input.categoryId,
     brandId: input.brandId,
     active: input.active,
   };
+  if (Object.values(fields).some((v) => v !== undefined)) {
+    statements.push(
+      db
+        .update(products)
+        .set({ ...fields, updatedAt: sql`now()` })
+        .where(eq(products.id, id)),
+    );
+  }
+  if (input.options) {
+    for (const [i, v] of before.variants.entries()) {
+      checkFits(input.options as Options, v.options, `variants.${i}.options`);
+    }
+    statements.push(...withOptions(db, id, input.options));
+  }
+  if (input.features) statements.push(...withFeatures(db, id, input.features));
+  if (input.gallery) statements.push(...withGallery(db, id, input.gallery));
+  const variantFields = {
+    price: input.price,
+    oldPrice: input.oldPrice,
+    discount: input.discount,
+    shippingAmount: input.shippingAmount,
+    lowStockThreshold: input.lowStockThreshold,
+  };
+  const touchesVariant = Object.values(variantFields).some((v) => v !== undefined) || input.stockQty !== undefined;
+  if (touchesVariant) {
+    const [only, ...others] = before.variants;
+    if (!only || others.length > 0) {
+      throw new AppError("variant_required", "This product has several variants: change them one by one.", [
+        { path: "variants", message: "change a variant with PATCH /admin/products/{id}/variants/{variantId}" },
+      ]);
+    }
+    statements.push(
+      ...variantStatements(ctx, only.id, {
+        ...variantFields,
+        stockQty: input.stockQty,
+        stockReason: input.stockReason,
+      }),
+    );
+  }
+  statements.push(
+    auditProductStatement(
+      db,
+      { actorId: ctx.actor.id, action: "product.update", productId: id, before },
+      ctx.config.currency,
+    ),
+  );
+  return batchThenRead(ctx, statements, id);
 }
 
-/** Creates a product with its features and gallery, in one transaction. */
-export async function createProduct(ctx: ActorContext, input: CreateProduct): Promise<AdminProduct> {
-  const product = await withConstraints(
-    () =>
-      ctx.transaction(async (tx) => {
-        const { slug, ...values } = productValues(input);
-        const id = await insertProduct(tx, {
-          ...values,
-          slug: slug ?? slugify(input.name),
-          name: input.name,
-          price: input.price,
-          stockQty: input.stockQty,
-        });
-        if (input.features) await replaceFeatures(tx, id, input.features);
-        if (input.gallery)
-          await replaceGallery(
-            tx,
-            id,
-            input.gallery.map((g) => ({ url: g.url, alt: g.alt ?? "" })),
-          );
-        const created = toAdminProduct((await findAdminProduct(tx, id)) as AdminProductRow, ctx.config.currency);
-        await recordAudit(tx, {
-          actorId: ctx.actor.id,
-          action: "product.create",
-          entity: "product",
-          entityId: id,
-          before: null,
-          after: created,
-        });
-        return created;
+/** The statements that change one variant; a stock change goes through the inventory history. */
+function variantStatements(ctx: ActorContext, variantId: string, changes: VariantChanges): Statement[] {
+  const { stockQty, stockReason, ...rest } = changes;
+  const statements: Statement[] = [];
+  if (Object.values(rest).some((v) => v !== undefined)) {
+    statements.push(
+      ctx.db
+        .update(productVariants)
+        .set({ ...rest, updatedAt: sql`now()` })
+        .where(eq(productVariants.id, variantId)),
+    );
+  }
+  if (stockQty !== undefined) {
+    statements.push(
+      setStockStatement(ctx.db, {
+        variantId,
+        stockQty,
+        reason: stockReason ?? defaultStockReason,
+        actorId: ctx.actor.id,
       }),
-    "product",
-  );
-  await bumpCatalogVersion(ctx.redis);
-  return product;
-}
-
-/** Updates fields; features and gallery, when given, replace the old ones whole. */
-export async function changeProduct(ctx: ActorContext, id: string, input: UpdateProduct): Promise<AdminProduct> {
-  const product = await withConstraints(
-    () =>
-      ctx.transaction(async (tx) => {
-        const before = await findAdminProduct(tx, id);
-        if (!before) throw new AppError("not_found", "No such product.");
-        const values = Object.fromEntries(Object.entries(productValues(input)).filter(([, v]) => v !== undefined));
-        if (Object.keys(values).length > 0) await updateProduct(tx, id, values);
-        if (input.features) await replaceFeatures(tx, id, input.features);
-        if (input.gallery)
-          await replaceGallery(
-            tx,
-            id,
-            input.gallery.map((g) => ({ url: g.url, alt: g.alt ?? "" })),
-          );
-        const after = toAdminProduct((await findAdminProduct(tx, id)) as AdminProductRow, ctx.config.currency);
-        await recordAudit(tx, {
-          actorId: ctx.actor.id,
-          action: "product.update",
-          entity: "product",
-          entityId: id,
-          before: toAdminProduct(before, ctx.config.currency),
-          after,
-        });
-        return after;
-      }),
-    "product",
-  );
-  await bumpCatalogVersion(ctx.redis);
-  return product;
+    );
+  }
+  return statements;
 }
 
 /** Deletes a product no order refers to; one that was sold can only be deactivated. */
 export async function removeProduct(ctx: ActorContext, id: string): Promise<void> {
+  const before = await getAdminProduct(ctx, id);
   await withConstraints(
     () =>
-      ctx.transaction(async (tx) => {
-        const before = await findAdminProduct(tx, id);
-        if (!before) throw new AppError("not_found", "No such product.");
-        await deleteProduct(tx, id);
-        await recordAudit(tx, {
-          actorId: ctx.actor.id,
-          action: "product.delete",
-          entity: "product",
-          entityId: id,
-          before: toAdminProduct(before, ctx.config.currency),
-          after: null,
-        });
-      }),
+      ctx.db.batch([
+        ctx.db.delete(products).where(eq(products.id, id)),
+        ctx.db.execute(sql`
+          INSERT INTO audit_log (actor_id, action, entity, entity_id, before, after)
+          VALUES (${ctx.actor.id}, 'product.delete', 'product', ${id}, ${JSON.stringify(before)}::jsonb, NULL)`),
+      ]),
     "product",
   );
   await bumpCatalogVersion(ctx.redis);
 }
 
-export type TaxonomyEntity = "category" | "brand";
-const tables = { category: categories, brand: brands } as const;
-
-/** Categories and brands: created, renamed, moved, deleted (when nothing refers to them), each audited. */
-export async function saveTaxonomy(
-  ctx: ActorContext,
-  entity: TaxonomyEntity,
-  id: string | null,
-  input: { name?: string; slug?: string; parentId?: string | null },
-) {
-  const table = tables[entity];
-  const row = await withConstraints(
-    () =>
-      ctx.transaction(async (tx) => {
-        const values = {
-          ...(input.name !== undefined ? { name: input.name } : {}),
-          ...(input.slug !== undefined || (id === null && input.name)
-            ? { slug: input.slug ?? slugify(input.name ?? "") }
-            : {}),
-          ...(entity === "category" && input.parentId !== undefined ? { parentId: input.parentId } : {}),
-        };
-        if (id === null) {
-          const [created] = await tx
-            .insert(table)
-            .values(values as typeof table.$inferInsert)
-            .returning();
-          await recordAudit(tx, {
-            actorId: ctx.actor.id,
-            action: `${entity}.create`,
-            entity,
-            entityId: created.id,
-            before: null,
-            after: created,
-          });
-          return created;
-        }
-        const [before] = await tx.select().from(table).where(eq(table.id, id));
-        if (!before) throw new AppError("not_found", `No such ${entity}.`);
-        if (entity === "category" && input.parentId === id)
-          throw new AppError("invalid_request", "A category cannot be its own parent.");
-        const [after] = await tx.update(table).set(values).where(eq(table.id, id)).returning();
-        await recordAudit(tx, {
-          actorId: ctx.actor.id,
-          action: `${entity}.update`,
-          entity,
-          entityId: id,
-          before,
-          after,
-        });
-        return after;
-      }),
-    entity,
+/** Adds a variant: its options must be one of the product's combinations not taken yet. */
+export async function addVariant(ctx: ActorContext, productId: string, input: VariantInput): Promise<AdminVariant> {
+  const product = await getAdminProduct(ctx, productId);
+  checkFits(product.options, input.options, "options");
+  const defaults = product.variants[0] ?? {};
+  const [variant] = newVariants(productId, product.slug, product.options, [input], defaults, product.variants.length);
+  const after = await batchThenRead(
+    ctx,
+    [
+      ctx.db.insert(productVariants).values(variant),
+      firstStock(ctx.db, [variant], ctx.actor.id),
+      auditProductStatement(
+        ctx.db,
+        { actorId: ctx.actor.id, action: "variant.create", productId, before: product },
+        ctx.config.currency,
+      ),
+    ],
+    productId,
   );
-  await bumpCatalogVersion(ctx.redis);
-  return {
-    id: row.id,
-    slug: row.slug,
-    name: row.name,
-    parentId: "parentId" in row ? (row.parentId as string | null) : null,
-  };
+  return after.variants.find((v) => v.id === variant.id) as AdminVariant;
 }
 
-export async function deleteTaxonomy(ctx: ActorContext, entity: TaxonomyEntity, id: string) {
-  const table = tables[entity];
+export async function changeVariant(
+  ctx: ActorContext,
+  productId: string,
+  variantId: string,
+  changes: VariantChanges,
+): Promise<AdminVariant> {
+  const product = await getAdminProduct(ctx, productId);
+  if (!product.variants.some((v) => v.id === variantId)) throw new AppError("not_found", "No such variant.");
+  const after = await batchThenRead(
+    ctx,
+    [
+      ...variantStatements(ctx, variantId, changes),
+      auditProductStatement(
+        ctx.db,
+        { actorId: ctx.actor.id, action: "variant.update", productId, before: product },
+        ctx.config.currency,
+      ),
+    ],
+    productId,
+  );
+  return after.variants.find((v) => v.id === variantId) as AdminVariant;
+}
+
+/** Deletes a variant no order refers to (otherwise 409: deactivate it); a product keeps at least one. */
+export async function removeVariant(ctx: ActorContext, productId: string, variantId: string): Promise<void> {
+  const product = await getAdminProduct(ctx, productId);
+  if (!product.variants.some((v) => v.id === variantId)) throw new AppError("not_found", "No such variant.");
+  if (product.variants.length === 1) {
+    throw new AppError("conflict", "A product keeps at least one variant; delete or deactivate the product instead.");
+  }
   await withConstraints(
     () =>
-      ctx.transaction(async (tx) => {
-        const [before] = await tx.delete(table).where(eq(table.id, id)).returning();
-        if (!before) throw new AppError("not_found", `No such ${entity}.`);
-        await recordAudit(tx, {
-          actorId: ctx.actor.id,
-          action: `${entity}.delete`,
-          entity,
-          entityId: id,
-          before,
-          after: null,
-        });
-      }),
-    entity,
+      ctx.db.batch([
+        ctx.db.delete(productVariants).where(eq(productVariants.id, variantId)),
+        auditProductStatement(
+          ctx.db,
+          { actorId: ctx.actor.id, action: "variant.delete", productId, before: product },
+          ctx.config.currency,
+        ),
+      ]),
+    "variant",
   );
   await bumpCatalogVersion(ctx.redis);
+}
+
+/** A variant's stock changes, newest first. */
+export async function inventoryOf(
+  ctx: ShopContext,
+  productId: string,
+  variantId: string,
+  page: { limit: number; cursor?: string },
+) {
+  if (!(await findVariant(ctx.db, productId, variantId))) throw new AppError("not_found", "No such variant.");
+  const before = page.cursor ? decodeCursor(page.cursor, cursorKeys.time) : undefined;
+  const rows = await inventoryHistory(ctx.db, variantId, page.limit + 1, before);
+  return pageOf(rows, page.limit, (row) => [row.at, row.id]);
 }

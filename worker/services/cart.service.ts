@@ -1,112 +1,136 @@
 import { AppError } from "../lib/errors.ts";
 import type { ShopContext } from "../platform/context.ts";
 import {
-  bumpCartVersion,
-  deleteCartItem,
-  emptyCart,
-  findSellableProduct,
-  findSellableProducts,
-  lockCart,
-  readCartLines,
-  upsertCartItem,
-  upsertCartItems,
+  cartLinesStatement,
+  cartStatement,
+  emptyCartStatement,
+  type LineOutcome,
+  type LineTarget,
+  mergeLinesStatement,
+  resolveGuestLines,
+  setLineStatement,
 } from "../repositories/cart.repository.ts";
 import type { Cart, MergeNotice } from "../schemas/cart.ts";
 
+const emptyCart = (ctx: ShopContext): Cart => ({
+  items: [],
+  subtotal: 0,
+  shipping: 0,
+  itemCount: 0,
+  currency: ctx.config.currency,
+  version: 0,
+});
+
+const cartOf = (ctx: ShopContext, result: { rows: { cart: Cart }[] }) => result.rows[0]?.cart ?? emptyCart(ctx);
+
 export async function getCart(ctx: ShopContext, userId: string): Promise<Cart> {
-  const { version, lines } = await readCartLines(ctx.db, userId);
-  return {
-    items: lines.map((line) => ({
-      productId: line.product_id,
-      name: line.name,
-      quantity: line.quantity,
-      unitPrice: line.unit_price,
-      lineTotal: line.line_total,
-      imageUrl: line.image_url,
-    })),
-    subtotal: lines.reduce((sum, line) => sum + line.line_total, 0),
-    shipping: lines.reduce((sum, line) => sum + line.shipping, 0),
-    itemCount: lines.reduce((sum, line) => sum + line.quantity, 0),
-    currency: ctx.config.currency,
-    version,
-  };
+  return cartOf(ctx, await cartStatement(ctx.db, userId, ctx.config.currency));
 }
 
-/** The cart after a committed change, which every device of the shopper also receives. */
-async function changed(ctx: ShopContext, userId: string): Promise<Cart> {
-  const cart = await getCart(ctx, userId);
+/** Why a line could not be set, in the contract's words; nothing changed then. */
+function refusal(outcome: LineOutcome, target: LineTarget, quantity: number): AppError | null {
+  if (outcome.variantId === null)
+    return new AppError("not_found", "No such product or variant, or it is no longer sold.");
+  if ("productId" in target && (outcome.variants ?? 0) > 1) {
+    return new AppError("variant_required", "This product comes in several variants: choose one.", [
+      { path: "variantId", message: "use PUT /cart/variants/{variantId}" },
+    ]);
+  }
+  if (quantity > 0 && !outcome.sellable) return new AppError("not_found", "This product is no longer sold.");
+  if (quantity > 0 && !outcome.changed) {
+    return new AppError("insufficient_stock", `Only ${outcome.available} left in stock.`, {
+      productId: outcome.productId,
+      variantId: outcome.variantId,
+      available: outcome.available,
+    });
+  }
+  return null;
+}
+
+/**
+ * Sets a line's quantity (0 removes it) in one round trip: the change (conditional on the stock),
+ * and the cart as it is after, which every device of the shopper also receives.
+ */
+export async function setQuantity(ctx: ShopContext, userId: string, target: LineTarget, quantity: number) {
+  const [line, read] = await ctx.db.batch([
+    setLineStatement(ctx.db, userId, target, quantity),
+    cartStatement(ctx.db, userId, ctx.config.currency),
+  ]);
+  const outcome = line.rows[0] as LineOutcome;
+  const refused = refusal(outcome, target, quantity);
+  if (refused) throw refused;
+  const cart = cartOf(ctx, read);
+  if (outcome.changed) ctx.live.cart(userId, cart);
+  return cart;
+}
+
+export const removeLine = (ctx: ShopContext, userId: string, target: LineTarget) => setQuantity(ctx, userId, target, 0);
+
+export async function clearCart(ctx: ShopContext, userId: string) {
+  const [, read] = await ctx.db.batch([
+    emptyCartStatement(ctx.db, userId),
+    cartStatement(ctx.db, userId, ctx.config.currency),
+  ]);
+  const cart = cartOf(ctx, read);
   ctx.live.cart(userId, cart);
   return cart;
 }
 
-/** Sets a line's quantity (0 removes it); more than the stock is 409 `insufficient_stock`. */
-export async function setQuantity(ctx: ShopContext, userId: string, productId: string, quantity: number) {
-  await ctx.transaction(async (tx) => {
-    const cartId = await lockCart(tx, userId);
-    if (quantity === 0) {
-      await deleteCartItem(tx, cartId, productId);
-    } else {
-      const product = await findSellableProduct(tx, productId);
-      if (!product) throw new AppError("not_found", "No such product, or it is no longer sold.");
-      if (quantity > product.stock_qty) {
-        throw new AppError("insufficient_stock", `Only ${product.stock_qty} left in stock.`, {
-          productId,
-          available: product.stock_qty,
-        });
-      }
-      await upsertCartItem(tx, cartId, productId, quantity);
-    }
-    await bumpCartVersion(tx, cartId);
-  });
-  return changed(ctx, userId);
-}
-
-export async function removeLine(ctx: ShopContext, userId: string, productId: string) {
-  await ctx.transaction(async (tx) => {
-    const cartId = await lockCart(tx, userId);
-    await deleteCartItem(tx, cartId, productId);
-    await bumpCartVersion(tx, cartId);
-  });
-  return changed(ctx, userId);
-}
-
-export async function clearCart(ctx: ShopContext, userId: string) {
-  await ctx.transaction(async (tx) => {
-    await emptyCart(tx, await lockCart(tx, userId));
-  });
-  return changed(ctx, userId);
-}
-
 /**
  * Joins a guest cart into the account's: quantities add up and are capped at the stock; products
- * that are unknown or no longer sold are dropped. Each adjustment comes back as a notice.
+ * that are unknown, no longer sold, or need a variant chosen, are dropped. Each adjustment comes back
+ * as a notice.
  */
 export async function mergeCart(
   ctx: ShopContext,
   userId: string,
-  guestItems: { productId: string; quantity: number }[],
+  guestItems: { productId: string; variantId?: string; quantity: number }[],
 ): Promise<Cart & { notices: MergeNotice[] }> {
-  const wanted = new Map<string, number>();
-  for (const item of guestItems) wanted.set(item.productId, (wanted.get(item.productId) ?? 0) + item.quantity);
-  const notices = await ctx.transaction(async (tx) => {
-    const cartId = await lockCart(tx, userId);
-    const { lines } = await readCartLines(tx, userId);
-    const stock = await findSellableProducts(tx, [...wanted.keys()]);
-    const notices: MergeNotice[] = [];
-    const merged: { productId: string; quantity: number }[] = [];
-    for (const [productId, quantity] of wanted) {
-      const available = stock.get(productId) ?? 0;
-      if (available === 0) {
-        notices.push({ productId, reason: "unavailable" });
-        continue;
-      }
-      const total = (lines.find((line) => line.product_id === productId)?.quantity ?? 0) + quantity;
-      if (total > available) notices.push({ productId, reason: "capped", available });
-      merged.push({ productId, quantity: Math.min(total, available) });
+  const [resolved, current] = await Promise.all([
+    resolveGuestLines(ctx.db, guestItems),
+    cartLinesStatement(ctx.db, userId),
+  ]);
+  const notices: MergeNotice[] = [];
+  const wanted = new Map<string, { productId: string; quantity: number; available: number }>();
+  resolved.forEach((line, i) => {
+    const item = guestItems[i];
+    if (!item.variantId && line.variants > 1) {
+      notices.push({ productId: line.productId, reason: "variant_required" });
+      return;
     }
-    await upsertCartItems(tx, cartId, merged);
-    await bumpCartVersion(tx, cartId);
-    return notices;
+    if (!line.variantId || line.available === 0) {
+      notices.push({
+        productId: line.productId,
+        ...(line.variantId ? { variantId: line.variantId } : {}),
+        reason: "unavailable",
+      });
+      return;
+    }
+    const before =
+      wanted.get(line.variantId)?.quantity ?? current.rows.find((l) => l.variantId === line.variantId)?.quantity ?? 0;
+    wanted.set(line.variantId, {
+      productId: line.productId,
+      quantity: before + item.quantity,
+      available: line.available,
+    });
   });
-  return { ...(await changed(ctx, userId)), notices };
+  const merged = [...wanted].map(([variantId, line]) => {
+    if (line.quantity > line.available) {
+      notices.push({ productId: line.productId, variantId, reason: "capped", available: line.available });
+    }
+    return { variantId, quantity: Math.min(line.quantity, line.available) };
+  });
+  const cart = merged.length
+    ? cartOf(
+        ctx,
+        (
+          await ctx.db.batch([
+            mergeLinesStatement(ctx.db, userId, merged),
+            cartStatement(ctx.db, userId, ctx.config.currency),
+          ])
+        )[1],
+      )
+    : await getCart(ctx, userId);
+  if (merged.length) ctx.live.cart(userId, cart);
+  return { ...cart, notices };
 }

@@ -1,30 +1,57 @@
 import { type Cursor, cursorKeys, decodeCursor, pageOf } from "../lib/cursor.ts";
 import { AppError } from "../lib/errors.ts";
 import type { ShopContext } from "../platform/context.ts";
-import {
-  findActiveProduct,
-  listActiveProducts,
-  type ProductDetailRow,
-  type ProductRow,
-} from "../repositories/products.repository.ts";
+import { findActiveProduct, listActiveProducts, suggestProducts } from "../repositories/products.repository.ts";
 import { listBrands, listCategories } from "../repositories/taxonomy.repository.ts";
-import type { ProductDetail, ProductList, ProductQuery, ProductSort, ProductSummary } from "../schemas/catalog.ts";
+import type { ProductDetail, ProductList, ProductQuery, ProductSort } from "../schemas/catalog.ts";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const cursorKeyPattern: Record<ProductSort, RegExp> = {
+  relevance: /^-?\d{1,4}(\.\d{1,6})?$/,
   newest: cursorKeys.time,
   price_asc: /^-?\d{1,10}$/,
   price_desc: /^-?\d{1,10}$/,
   rating: /^\d(\.\d{1,2})?$/,
 };
+const optionPrefix = "option.";
+const maxOptionFilters = 3;
 
-export async function listProducts(ctx: ShopContext, query: ProductQuery): Promise<ProductList> {
+/** The `option.<Name>=<value>` parameters among a request's query parameters. */
+function optionFilters(parameters: Record<string, string>): Record<string, string> {
+  const entries = Object.entries(parameters).filter(([key]) => key.startsWith(optionPrefix));
+  if (entries.length > maxOptionFilters) {
+    throw new AppError("invalid_request", `At most ${maxOptionFilters} option filters.`, [
+      { path: optionPrefix, message: "too many option filters" },
+    ]);
+  }
+  for (const [key, value] of entries) {
+    if (key.length > optionPrefix.length + 40 || value.length === 0 || value.length > 60) {
+      throw new AppError("invalid_request", "An option filter is a name up to 40 characters and a value up to 60.", [
+        { path: key, message: "name up to 40 characters, value 1 to 60" },
+      ]);
+    }
+  }
+  return Object.fromEntries(entries.map(([key, value]) => [key.slice(optionPrefix.length), value]));
+}
+
+/** A page of the catalog; `parameters` are the request's raw query parameters, for option filters. */
+export async function listProducts(
+  ctx: ShopContext,
+  query: ProductQuery,
+  parameters: Record<string, string> = {},
+): Promise<ProductList> {
   if (query.minPrice !== undefined && query.maxPrice !== undefined && query.minPrice > query.maxPrice) {
     throw new AppError("invalid_request", "minPrice is above maxPrice.", [
       { path: "minPrice", message: "above maxPrice" },
     ]);
   }
-  const after = query.cursor ? parseCursor(query.cursor, query.sort) : undefined;
+  const sort = query.sort ?? (query.q ? "relevance" : "newest");
+  if (sort === "relevance" && !query.q) {
+    throw new AppError("invalid_request", "Sorting by relevance needs a search.", [
+      { path: "sort", message: "relevance needs q" },
+    ]);
+  }
+  const after = query.cursor ? parseCursor(query.cursor, sort) : undefined;
   const rows = await listActiveProducts(
     ctx.db,
     {
@@ -34,51 +61,28 @@ export async function listProducts(ctx: ShopContext, query: ProductQuery): Promi
       minPrice: query.minPrice,
       maxPrice: query.maxPrice,
       inStock: query.inStock,
+      options: optionFilters(parameters),
     },
-    query.sort,
+    sort,
     query.limit + 1,
+    ctx.config.currency,
     after,
   );
-  const page = pageOf(rows, query.limit, (row) => [row.sort_key, row.id]);
-  return { ...page, items: page.items.map((row) => toSummary(row, ctx.config.currency)) };
+  const page = pageOf(rows, query.limit, (row) => [row.sortKey, row.id]);
+  return { ...page, items: page.items.map(({ sortKey: _, ...product }) => product) };
 }
 
 export async function getProduct(ctx: ShopContext, idOrSlug: string): Promise<ProductDetail> {
-  const row = await findActiveProduct(ctx.db, uuidPattern.test(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug });
-  if (!row) throw new AppError("not_found", "No such product.");
-  return toDetail(row, ctx.config.currency);
+  const by = uuidPattern.test(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug };
+  const product = await findActiveProduct(ctx.db, by, ctx.config.currency);
+  if (!product) throw new AppError("not_found", "No such product.");
+  return product;
 }
+
+/** Names for a search box, as a shopper types. */
+export const suggest = async (ctx: ShopContext, q: string) => ({ items: await suggestProducts(ctx.db, q) });
 
 export const categories = async (ctx: ShopContext) => ({ items: await listCategories(ctx.db) });
 export const brands = async (ctx: ShopContext) => ({ items: await listBrands(ctx.db) });
 
 const parseCursor = (text: string, sort: ProductSort): Cursor => decodeCursor(text, cursorKeyPattern[sort]);
-
-function toSummary(row: ProductRow, currency: string): ProductSummary {
-  return {
-    id: row.id,
-    slug: row.slug,
-    name: row.name,
-    price: row.price,
-    oldPrice: row.old_price,
-    shippingAmount: row.shipping_amount,
-    discount: row.discount,
-    actualPrice: row.actual_price,
-    currency,
-    stockQty: row.stock_qty,
-    inStock: row.stock_qty > 0,
-    rating: { average: Number(row.rating_average), count: row.rating_count },
-    imageUrl: row.image_url,
-  };
-}
-
-function toDetail(row: ProductDetailRow, currency: string): ProductDetail {
-  return {
-    ...toSummary(row, currency),
-    description: row.description,
-    category: row.category,
-    brand: row.brand,
-    gallery: row.gallery,
-    features: row.features,
-  };
-}

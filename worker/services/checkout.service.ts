@@ -1,27 +1,30 @@
 import { meetsMinimum, priceOrder } from "../domain/pricing.ts";
 import { AppError } from "../lib/errors.ts";
+import { refusalOf } from "../lib/pg-errors.ts";
 import { sha256Hex } from "../lib/tokens.ts";
-import type { ActorContext } from "../platform/context.ts";
+import type { ActorContext, ShopContext } from "../platform/context.ts";
 import type { StockChange } from "../platform/live.ts";
-import { emptyCart, lockCart } from "../repositories/cart.repository.ts";
-import { findUserCoupon, takeCouponUse } from "../repositories/coupons.repository.ts";
+import { cartLinesStatement } from "../repositories/cart.repository.ts";
+import { userCouponStatement } from "../repositories/coupons.repository.ts";
 import {
-  cartShortages,
-  countCartLines,
-  findOrder,
-  findOrderByKey,
-  insertOrder,
-  lockIdempotencyKey,
+  insertOrderStatement,
+  lockKeyStatement,
+  type OrderLine,
   type OrderRow,
-  type ReservedLine,
-  reserveCartStock,
+  orderByKeyStatement,
+  refuseReplayStatement,
+  reserveStatement,
+  takeCartStatement,
+  takeCouponStatement,
 } from "../repositories/orders.repository.ts";
 import type { CheckoutInput } from "../schemas/orders.ts";
 import { couponRefusal, termsOf } from "./coupons.service.ts";
 
-/** Fault injection for tests: runs inside the transaction right after stock is reserved. */
+type Statement = Parameters<ShopContext["db"]["batch"]>[0][number];
+
+/** Fault injection for tests: a statement that runs right after the stock is reserved. */
 export interface CheckoutHooks {
-  afterStockReserved?: () => Promise<void>;
+  afterStockReserved?: (ctx: ActorContext) => Statement;
 }
 
 export interface CheckoutResult {
@@ -42,9 +45,22 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
+const sameRequest = (order: OrderRow, requestHash: string): CheckoutResult => {
+  if (order.requestHash !== requestHash) {
+    throw new AppError("idempotency_conflict", "This Idempotency-Key was used with a different request.");
+  }
+  return { order, created: false };
+};
+
+/** A checkout is tried again once when its cart changed between its two round trips. */
+const attempts = 2;
+
 /**
- * Turns the cart into an order in one transaction: prices from the database, stock reserved for
- * every line or none, the coupon use counted within its limits, the order written, the cart emptied.
+ * Turns the cart into an order in two round trips. The first reads the cart, the coupon and any
+ * order already placed under the key; the money is priced here, by the same function as every
+ * preview. The second is one transaction in which conditional updates decide: it reserves every
+ * line's stock or none, takes the coupon use within its limits, writes the order and empties the
+ * cart, and gives up if the cart or its prices changed since they were read (then it is tried again).
  * The same idempotency key returns the same order; with another body it is 409.
  */
 export async function checkout(
@@ -53,80 +69,130 @@ export async function checkout(
   idempotencyKey: string,
   hooks: CheckoutHooks = {},
 ): Promise<CheckoutResult> {
-  const userId = ctx.actor.id;
-  const { config } = ctx;
   const requestHash = await sha256Hex(canonical(input));
-  const result = await ctx.transaction(async (tx): Promise<CheckoutResult & { reserved: ReservedLine[] }> => {
-    await lockIdempotencyKey(tx, userId, idempotencyKey);
-    const existing = await findOrderByKey(tx, userId, idempotencyKey);
-    if (existing) {
-      if (existing.requestHash !== requestHash) {
-        throw new AppError("idempotency_conflict", "This Idempotency-Key was used with a different request.");
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await attemptCheckout(ctx, input, idempotencyKey, requestHash, hooks);
+    } catch (error) {
+      const refusal = refusalOf(error);
+      if (refusal?.code === "replayed") {
+        const [placed] = (await orderByKeyStatement(ctx.db, ctx.actor.id, idempotencyKey)).rows;
+        if (placed) return sameRequest(placed, requestHash);
       }
-      return { order: existing, created: false, reserved: [] };
-    }
-
-    // One checkout per cart at a time: the cart row stays locked until commit.
-    const cartId = await lockCart(tx, userId);
-    const lineCount = await countCartLines(tx, cartId);
-    if (lineCount === 0) throw new AppError("cart_empty", "The cart is empty.");
-
-    const reserved = await reserveCartStock(tx, cartId);
-    if (reserved.length < lineCount) {
-      throw new AppError("insufficient_stock", "Some items are no longer in stock in the quantity asked.", {
-        items: await cartShortages(tx, cartId),
-      });
-    }
-    await hooks.afterStockReserved?.();
-
-    const lines = reserved.map((line) => ({
-      unitPrice: line.unit_price,
-      quantity: line.quantity,
-      shippingAmount: line.shipping_amount,
-    }));
-    const subtotal = lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
-    let coupon: Awaited<ReturnType<typeof takeCouponUse>>;
-    if (input.couponCode) {
-      coupon = await takeCouponUse(tx, userId, input.couponCode);
-      if (!coupon) {
-        const why = couponRefusal(await findUserCoupon(tx, userId, input.couponCode), subtotal);
-        throw why ?? new AppError("coupon_exhausted", "This coupon has been used up.");
+      if (refusal?.code === "cart_changed" && attempt < attempts) continue;
+      if (refusal?.code === "cart_changed") {
+        throw new AppError("conflict", "The cart changed while it was being checked out; try again.");
       }
-      if (!meetsMinimum(subtotal, termsOf(coupon))) {
-        throw new AppError("coupon_invalid", "The cart is below this coupon's minimum.", {
-          minSubtotal: coupon.min_subtotal,
-        });
-      }
+      if (refusal && refusal.code !== "replayed")
+        throw new AppError(refusal.code, refusalMessages[refusal.code] ?? refusal.code, refusal.details);
+      throw error;
     }
-    const breakdown = priceOrder(lines, config.taxRateBps, coupon ? termsOf(coupon) : undefined);
+  }
+}
 
-    const orderId = await insertOrder(tx, {
+const refusalMessages: Record<string, string> = {
+  insufficient_stock: "Some items are no longer in stock in the quantity asked.",
+  coupon_invalid: "This coupon code is not valid.",
+  coupon_expired: "This coupon has expired.",
+  coupon_exhausted: "This coupon has been used up.",
+};
+
+async function attemptCheckout(
+  ctx: ActorContext,
+  input: CheckoutInput,
+  idempotencyKey: string,
+  requestHash: string,
+  hooks: CheckoutHooks,
+): Promise<CheckoutResult> {
+  const userId = ctx.actor.id;
+  const { config, db } = ctx;
+  const reads: [Statement, ...Statement[]] = [
+    orderByKeyStatement(db, userId, idempotencyKey),
+    cartLinesStatement(db, userId),
+  ];
+  if (input.couponCode) reads.push(userCouponStatement(db, userId, input.couponCode));
+  const [placed, cart, grant] = (await db.batch(reads)) as unknown as [
+    { rows: OrderRow[] },
+    Awaited<ReturnType<typeof cartLinesStatement>>,
+    Awaited<ReturnType<typeof userCouponStatement>> | undefined,
+  ];
+  if (placed.rows[0]) return sameRequest(placed.rows[0], requestHash);
+
+  const lines = cart.rows;
+  if (lines.length === 0) throw new AppError("cart_empty", "The cart is empty.");
+  const short = lines.filter((line) => !line.sellable || line.stockQty < line.quantity);
+  if (short.length > 0) {
+    throw new AppError("insufficient_stock", refusalMessages.insufficient_stock, {
+      items: short.map((line) => ({
+        productId: line.productId,
+        variantId: line.variantId,
+        requested: line.quantity,
+        available: line.sellable ? line.stockQty : 0,
+      })),
+    });
+  }
+  const priced = lines.map((line) => ({
+    unitPrice: line.unitPrice,
+    quantity: line.quantity,
+    shippingAmount: line.shippingAmount,
+  }));
+  const subtotal = priced.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
+  const coupon = grant?.rows[0];
+  if (input.couponCode) {
+    const why = couponRefusal(coupon, subtotal);
+    if (why) throw why;
+  }
+  if (coupon && !meetsMinimum(subtotal, termsOf(coupon))) {
+    throw new AppError("coupon_invalid", "The cart is below this coupon's minimum.", {
+      minSubtotal: coupon.min_subtotal,
+    });
+  }
+  const breakdown = priceOrder(priced, config.taxRateBps, coupon ? termsOf(coupon) : undefined);
+  const orderLines: OrderLine[] = lines.map((line) => ({
+    productId: line.productId,
+    variantId: line.variantId,
+    name: line.name,
+    variantTitle: line.variantTitle,
+    sku: line.sku,
+    unitPrice: line.unitPrice,
+    shippingAmount: line.shippingAmount,
+    quantity: line.quantity,
+  }));
+
+  const writes: Statement[] = [
+    lockKeyStatement(db, userId, idempotencyKey),
+    refuseReplayStatement(db, userId, idempotencyKey),
+    takeCartStatement(db, userId, lines[0].version),
+    reserveStatement(db, orderLines),
+    ...(hooks.afterStockReserved ? [hooks.afterStockReserved(ctx)] : []),
+    ...(coupon
+      ? [
+          takeCouponStatement(db, {
+            userCouponId: coupon.id,
+            kind: coupon.kind,
+            value: coupon.value,
+            minSubtotal: coupon.min_subtotal,
+            maxDiscount: coupon.max_discount,
+          }),
+        ]
+      : []),
+    insertOrderStatement(db, {
       userId,
       currency: config.currency,
-      subtotal: breakdown.subtotal,
-      discount: breakdown.discount,
-      tax: breakdown.tax,
-      shipping: breakdown.shipping,
+      ...breakdown,
       couponCode: coupon ? (input.couponCode ?? null) : null,
       userCouponId: coupon?.id ?? null,
       shippingAddress: input.shippingAddress,
       idempotencyKey,
       requestHash,
       reservationMinutes: config.reservationMinutes,
-      lines: reserved,
-    });
-    await emptyCart(tx, cartId);
-    const order = await findOrder(tx, orderId);
-    if (!order) throw new Error("the order just written is missing");
-    return { order, created: true, reserved };
-  });
-  if (result.created) ctx.live.checkout(userId, result.order.id, result.reserved.map(stockChange));
-  return { order: result.order, created: result.created };
+      lines: orderLines,
+    }),
+    orderByKeyStatement(db, userId, idempotencyKey),
+  ];
+  const results = (await db.batch(writes as [Statement, ...Statement[]])) as unknown as { rows: unknown[] }[];
+  const reserved = (results[3].rows[0] as { reserved: StockChange[] }).reserved;
+  const order = (results.at(-1) as { rows: OrderRow[] }).rows[0];
+  ctx.live.checkout(userId, order.id, reserved);
+  return { order, created: true };
 }
-
-const stockChange = (line: ReservedLine): StockChange => ({
-  productId: line.product_id,
-  name: line.name,
-  stockQty: line.stock_qty,
-  threshold: line.low_stock_threshold,
-});

@@ -63,23 +63,9 @@ export async function comment(
   };
 }
 
-export async function wishlist(ctx: ShopContext, userId: string) {
-  const rows = await listWishlist(ctx.db, userId);
-  return {
-    items: rows.map((row) => ({
-      productId: row.product_id,
-      slug: row.slug,
-      name: row.name,
-      unitPrice: row.unit_price,
-      actualPrice: row.actual_price,
-      currency: ctx.config.currency,
-      stockQty: row.stock_qty,
-      inStock: row.is_active && row.stock_qty > 0,
-      imageUrl: row.image_url,
-      addedAt: row.added_at,
-    })),
-  };
-}
+export const wishlist = async (ctx: ShopContext, userId: string) => ({
+  items: await listWishlist(ctx.db, userId, ctx.config.currency),
+});
 
 export async function wish(ctx: ShopContext, userId: string, productId: string) {
   await requireProduct(ctx.db, productId);
@@ -97,7 +83,7 @@ export async function unwish(ctx: ShopContext, userId: string, productId: string
 export async function moveToCart(ctx: ShopContext, userId: string, productId: string) {
   const before = await getCart(ctx, userId);
   const current = before.items.find((item) => item.productId === productId)?.quantity ?? 0;
-  await setQuantity(ctx, userId, productId, current + 1);
+  await setQuantity(ctx, userId, { productId }, current + 1);
   await removeFromWishlist(ctx.db, userId, productId);
   return wishlist(ctx, userId);
 }

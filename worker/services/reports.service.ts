@@ -20,7 +20,8 @@ const after = (query: PageQuery, key: RegExp) => (query.cursor ? decodeCursor(qu
 
 export async function outOfStockReport(ctx: ShopContext, query: PageQuery) {
   const rows = await outOfStock(ctx.db, { limit: query.limit + 1, after: after(query, cursorKeys.text) });
-  return pageOf(rows, query.limit, (row) => [row.name, row.id]);
+  const page = pageOf(rows, query.limit, (row) => [row.sortKey, row.variant.id]);
+  return { ...page, items: page.items.map(({ sortKey: _, ...row }) => row) };
 }
 
 export async function stockLeftReport(ctx: ShopContext, query: PageQuery) {
@@ -28,7 +29,7 @@ export async function stockLeftReport(ctx: ShopContext, query: PageQuery) {
     limit: query.limit + 1,
     after: after(query, cursorKeys.integer),
   });
-  return { ...pageOf(items, query.limit, (row) => [String(row.stockQty), row.id]), totalStock };
+  return { ...pageOf(items, query.limit, (row) => [String(row.variant.stockQty), row.variant.id]), totalStock };
 }
 
 export async function lowStockReport(ctx: ShopContext, query: PageQuery & { threshold?: number }) {
@@ -38,7 +39,7 @@ export async function lowStockReport(ctx: ShopContext, query: PageQuery & { thre
   });
   return {
     threshold: query.threshold ?? null,
-    ...pageOf(rows, query.limit, (row) => [String(row.stockQty), row.id]),
+    ...pageOf(rows, query.limit, (row) => [String(row.variant.stockQty), row.variant.id]),
   };
 }
 

@@ -15,7 +15,8 @@ export async function liveStats(ctx: ShopContext): Promise<LiveStats> {
       (SELECT coalesce(sum(total::bigint), 0) FROM orders
         WHERE status IN ('paid', 'processing', 'shipped', 'delivered') AND created_at >= date_trunc('day', now()))::text AS "revenueToday",
       (SELECT count(*) FROM orders WHERE status = 'pending_payment')::text AS "pendingOrders",
-      (SELECT count(*) FROM products WHERE is_active AND stock_qty < low_stock_threshold)::text AS "lowStockCount",
+      (SELECT count(*) FROM product_variants v JOIN products p ON p.id = v.product_id
+        WHERE v.is_active AND p.is_active AND v.stock_qty < v.low_stock_threshold)::text AS "lowStockCount",
       (SELECT count(*) FROM carts WHERE updated_at > now() - interval '15 minutes')::text AS "activeShoppers"`);
   const row = result.rows[0];
   return {

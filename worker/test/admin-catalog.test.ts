@@ -132,7 +132,8 @@ describe("admin product management", () => {
         INSERT INTO orders (user_id, currency, subtotal, shipping_address, idempotency_key, request_hash, expires_at)
         VALUES (${shopper.id}, 'USD', 100, '{}'::jsonb, ${crypto.randomUUID()}, 'x', now()) RETURNING id`);
       await db.execute(
-        sql`INSERT INTO order_items (order_id, product_id, name, unit_price, quantity) VALUES (${order.rows[0].id}, ${sold.body.id}, 'x', 100, 1)`,
+        sql`INSERT INTO order_items (order_id, product_id, variant_id, name, variant_title, sku, unit_price, quantity)
+          VALUES (${order.rows[0].id}, ${sold.body.id}, ${sold.body.variants[0].id}, 'x', 'Default', 'X', 100, 1)`,
       );
     });
     expectError(await call(`/admin/products/${sold.body.id}`, { method: "DELETE", token }), 409, "conflict");

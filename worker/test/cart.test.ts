@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { call, createProduct, createShoppers, expectError, setLine } from "../../test/support/shop.ts";
+import {
+  call,
+  createProduct,
+  createShoppers,
+  createSizedProduct,
+  expectError,
+  setLine,
+  setVariantLine,
+} from "../../test/support/shop.ts";
 
 describe("the cart", () => {
   it("prices lines from the product's current price, discount and shipping, and bumps its version", async () => {
@@ -30,7 +38,47 @@ describe("the cart", () => {
     const product = await createProduct({ stock: 4 });
     const result = await setLine(shopper.token, product.id, 5);
     expectError(result, 409, "insufficient_stock");
-    expect(result.body.error.details).toEqual({ productId: product.id, available: 4 });
+    expect(result.body.error.details).toEqual({ productId: product.id, variantId: product.variantId, available: 4 });
+  });
+
+  it("keeps two variants of one product as two lines, each with its title and SKU", async () => {
+    const [shopper] = await createShoppers(1);
+    const shirt = await createSizedProduct({ S: 5, M: 1 });
+    await setVariantLine(shopper.token, shirt.variants.S, 2);
+    const cart = await setVariantLine(shopper.token, shirt.variants.M, 1);
+    expect(cart.status).toBe(200);
+    expect(cart.body.items).toEqual([
+      expect.objectContaining({ productId: shirt.id, variantId: shirt.variants.S, variantTitle: "S", quantity: 2 }),
+      expect.objectContaining({ productId: shirt.id, variantId: shirt.variants.M, variantTitle: "M", quantity: 1 }),
+    ]);
+    expect(cart.body.items[0].sku).toBe(`${shirt.slug}-S`);
+    expect(cart.body).toMatchObject({ itemCount: 3, subtotal: 12_000, version: 2 });
+
+    const refused = await setVariantLine(shopper.token, shirt.variants.M, 2);
+    expectError(refused, 409, "insufficient_stock");
+    expect(refused.body.error.details).toEqual({ productId: shirt.id, variantId: shirt.variants.M, available: 1 });
+
+    const removed = await call(`/cart/variants/${shirt.variants.S}`, { method: "DELETE", token: shopper.token });
+    expect(removed.body.items.map((i: any) => i.variantId)).toEqual([shirt.variants.M]);
+    expect(removed.body.version).toBe(3);
+  });
+
+  it("asks which variant when a product with several is addressed by product, and takes the only one otherwise", async () => {
+    const [shopper] = await createShoppers(1);
+    const shirt = await createSizedProduct({ S: 5, M: 5 });
+    const ambiguous = await setLine(shopper.token, shirt.id, 1);
+    expectError(ambiguous, 400, "variant_required");
+    expect((await call("/cart", { token: shopper.token })).body.items).toEqual([]);
+    expectError(
+      await call(`/cart/items/${shirt.id}`, { method: "DELETE", token: shopper.token }),
+      400,
+      "variant_required",
+    );
+
+    const single = await createProduct({ stock: 5 });
+    const cart = await setLine(shopper.token, single.id, 1);
+    expect(cart.body.items).toEqual([expect.objectContaining({ productId: single.id, variantId: single.variantId })]);
+    expectError(await setVariantLine(shopper.token, "00000000-0000-4000-8000-999999999999", 1), 404, "not_found");
   });
 
   it("refuses unknown and inactive products with 404, and bad quantities with 400", async () => {
@@ -67,6 +115,7 @@ describe("the cart", () => {
     const plenty = await createProduct({ stock: 10 });
     const scarce = await createProduct({ stock: 3 });
     const inactive = await createProduct({ stock: 3, active: false });
+    const shirt = await createSizedProduct({ S: 4, M: 4 });
     await setLine(shopper.token, plenty.id, 2);
     const merged = await call("/cart/merge", {
       token: shopper.token,
@@ -76,19 +125,24 @@ describe("the cart", () => {
           { productId: scarce.id, quantity: 5 },
           { productId: inactive.id, quantity: 1 },
           { productId: "00000000-0000-4000-8000-999999999999", quantity: 1 },
+          { productId: shirt.id, variantId: shirt.variants.M, quantity: 2 },
+          { productId: shirt.id, quantity: 1 },
         ],
       },
     });
     expect(merged.status).toBe(200);
-    expect(Object.fromEntries(merged.body.items.map((i: any) => [i.productId, i.quantity]))).toEqual({
-      [plenty.id]: 5,
-      [scarce.id]: 3,
+    expect(Object.fromEntries(merged.body.items.map((i: any) => [i.variantId, i.quantity]))).toEqual({
+      [plenty.variantId]: 5,
+      [scarce.variantId]: 3,
+      [shirt.variants.M]: 2,
     });
+    expect(merged.body.notices).toHaveLength(4);
     expect(merged.body.notices).toEqual(
       expect.arrayContaining([
-        { productId: scarce.id, reason: "capped", available: 3 },
-        { productId: inactive.id, reason: "unavailable" },
+        { productId: scarce.id, variantId: scarce.variantId, reason: "capped", available: 3 },
+        { productId: inactive.id, variantId: inactive.variantId, reason: "unavailable" },
         { productId: "00000000-0000-4000-8000-999999999999", reason: "unavailable" },
+        { productId: shirt.id, reason: "variant_required" },
       ]),
     );
   });

@@ -1,3 +1,4 @@
+import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { seedBrands, seedCategories, seedProducts } from "../../db/seed-data.ts";
 import { api, expectError } from "../../test/support/shop.ts";
@@ -49,6 +50,24 @@ describe("GET /products", () => {
       inStock: true,
       rating: { average: 0, count: 0 },
       imageUrl: "/demo/phone-1.svg",
+      priceRange: { min: 64900, max: 64900 },
+      options: [],
+      variants: [
+        {
+          id: phone?.variants[0].id,
+          sku: "NOVA-X1-PHONE",
+          title: "Default",
+          options: {},
+          price: 69900,
+          oldPrice: 69900,
+          discount: 5000,
+          shippingAmount: 0,
+          actualPrice: 64900,
+          stockQty: 25,
+          inStock: true,
+          active: true,
+        },
+      ],
     });
   });
 
@@ -136,6 +155,100 @@ describe("GET /products", () => {
     );
     const { body } = await api("/products?sort=newest&limit=2");
     expectError(await api(`/products?sort=price_asc&cursor=${body.nextCursor}`), 400, "invalid_request");
+  });
+});
+
+describe("search that forgives", () => {
+  const laptops = ["atlas-gaming-laptop", "royal-book-14-laptop", "royal-book-16-laptop", "zephyr-air-laptop"];
+  const search = async (q: string) => (await api(`/products?q=${encodeURIComponent(q)}&limit=100`)).body.items;
+
+  it.each([
+    ["lapt", "half a word"],
+    ["latpop", "a typo"],
+    ["Laptop", "capitals"],
+  ])("finds the laptops first for %s (%s)", async (q) => {
+    const found = await search(q);
+    expect(
+      found
+        .slice(0, 4)
+        .map((p: any) => p.slug)
+        .sort(),
+    ).toEqual(laptops);
+  });
+
+  it("ranks the product that has every word first, and keeps a word's exact matches over near ones", async () => {
+    expect((await search("oxford shirt"))[0].slug).toBe("royal-oxford-shirt");
+    expect((await search("oxfrd shirt"))[0].slug).toBe("royal-oxford-shirt");
+    // "waterproof" is a word two products have: watches (a near spelling of "water") are not offered.
+    expect(
+      (await search("waterproof"))
+        .map((p: any) => p.slug)
+        .filter((slug: string) => seedProducts.some((p) => p.slug === slug))
+        .sort(),
+    ).toEqual(["atlas-rugged-phone", "zephyr-rain-jacket"]);
+    expect(await search("qqqqzzzz")).toEqual([]);
+  });
+
+  it("refuses a one-letter search with 400 rather than scanning the catalog", async () => {
+    for (const q of ["a", " a ", ""]) {
+      const result = await api(`/products?q=${encodeURIComponent(q)}`);
+      expectError(result, 400, "invalid_request");
+      expect(result.body.error.details).toEqual([expect.objectContaining({ path: "q" })]);
+    }
+    expectError(await api("/products/suggest?q=a"), 400, "invalid_request");
+  });
+
+  it("pages a search by relevance with a cursor, each product once, and refuses relevance without a search", async () => {
+    const walked: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: any } = await api(`/products?q=royal&limit=2${cursor ? `&cursor=${cursor}` : ""}`);
+      walked.push(...page.body.items.map((p: any) => p.id));
+      cursor = page.body.nextCursor;
+    } while (cursor && walked.length < 500);
+    expect(new Set(walked).size).toBe(walked.length);
+    const everything = (await search("royal")).map((p: any) => p.id);
+    expect(walked).toEqual(everything);
+    expectError(await api("/products?sort=relevance"), 400, "invalid_request");
+  });
+
+  it("suggests at most 8 names for a search box, typos forgiven, cacheable at the edge", async () => {
+    const typed = await api("/products/suggest?q=latpo");
+    expect(typed.status).toBe(200);
+    expect(
+      typed.body.items
+        .slice(0, 4)
+        .map((p: any) => p.slug)
+        .sort(),
+    ).toEqual(laptops);
+    expect(typed.body.items[0]).toEqual({ id: expect.any(String), slug: expect.any(String), name: expect.any(String) });
+    const wide = await api("/products/suggest?q=ro");
+    expect(wide.body.items.length).toBeGreaterThan(0);
+    expect(wide.body.items.length).toBeLessThanOrEqual(8);
+    const response = await exports.default.fetch("http://shop.test/api/v1/products/suggest?q=royal");
+    expect(response.headers.get("cache-control")).toContain("s-maxage=");
+  });
+});
+
+describe("option filters", () => {
+  const slugsOf = async (query: string) =>
+    (await api(`/products?${query}&limit=100`)).body.items
+      .map((p: any) => p.slug)
+      .filter((slug: string) => seedProducts.some((p) => p.slug === slug))
+      .sort();
+
+  it("keeps products with an active variant of each option value asked, combined with other filters", async () => {
+    expect(await slugsOf("option.Size=XL")).toEqual(["royal-oxford-shirt", "zephyr-rain-jacket"]);
+    expect(await slugsOf("option.Colour=Olive&option.Size=M")).toEqual(["aurora-linen-shirt"]);
+    expect(await slugsOf("option.Size=M&brand=royal")).toEqual(["royal-oxford-shirt"]);
+    expect(await slugsOf("option.Size=44%20mm")).toEqual(["nova-watch-2"]);
+    expect(await slugsOf("option.Size=XXXL")).toEqual([]);
+  });
+
+  it("refuses more than three option filters and empty or overlong values with 400", async () => {
+    expectError(await api("/products?option.A=1&option.B=2&option.C=3&option.D=4"), 400, "invalid_request");
+    expectError(await api("/products?option.Size="), 400, "invalid_request");
+    expectError(await api(`/products?option.Size=${"x".repeat(61)}`), 400, "invalid_request");
   });
 });
 

@@ -7,11 +7,13 @@ import {
   checkoutAs,
   createProduct,
   createShoppers,
+  createSizedProduct,
   defineCoupon,
   expectError,
   grant,
   seedAdmin,
   setLine,
+  setVariantLine,
   stockOf,
   tokenFor,
   withActor,
@@ -63,7 +65,9 @@ describe("checkout", () => {
     expect(await couponState(code)).toEqual({ uses: 1, used_count: 1 });
 
     // The order keeps its prices when the product's price changes later.
-    await withServices(({ db }) => db.execute(sql`UPDATE products SET price = 99999 WHERE id = ${a.id}`));
+    await withServices(({ db }) =>
+      db.execute(sql`UPDATE product_variants SET price = 99999 WHERE product_id = ${a.id}`),
+    );
     expect((await call(`/orders/${result.body.id}`, { token: shopper.token })).body.items).toEqual(result.body.items);
   });
 
@@ -90,10 +94,14 @@ describe("checkout", () => {
     const scarce = await createProduct({ stock: 2 });
     await setLine(shopper.token, plenty.id, 3);
     await setLine(shopper.token, scarce.id, 2);
-    await withServices(({ db }) => db.execute(sql`UPDATE products SET stock_qty = 1 WHERE id = ${scarce.id}`));
+    await withServices(({ db }) =>
+      db.execute(sql`UPDATE product_variants SET stock_qty = 1 WHERE id = ${scarce.variantId}`),
+    );
     const result = await checkoutAs(shopper.token);
     expectError(result, 409, "insufficient_stock");
-    expect(result.body.error.details.items).toEqual([{ productId: scarce.id, requested: 2, available: 1 }]);
+    expect(result.body.error.details.items).toEqual([
+      { productId: scarce.id, variantId: scarce.variantId, requested: 2, available: 1 },
+    ]);
     expect([await stockOf(plenty.id), await stockOf(scarce.id)]).toEqual([10, 1]);
     expect((await call("/cart", { token: shopper.token })).body.items).toHaveLength(2);
   });
@@ -118,7 +126,9 @@ describe("checkout under concurrency", () => {
     const product = await createProduct({ stock: 5 });
     const shoppers = await createShoppers(50);
     await Promise.all(shoppers.map((s) => setLine(s.token, product.id, 1)));
-    await withServices(({ db }) => db.execute(sql`UPDATE products SET stock_qty = 5 WHERE id = ${product.id}`));
+    await withServices(({ db }) =>
+      db.execute(sql`UPDATE product_variants SET stock_qty = 5 WHERE id = ${product.variantId}`),
+    );
     const results = await Promise.all(shoppers.map((s) => checkoutAs(s.token)));
     const created = results.filter((r) => r.status === 201);
     const refused = results.filter((r) => r.status === 409 && r.body.error.code === "insufficient_stock");
@@ -128,6 +138,36 @@ describe("checkout under concurrency", () => {
     expect(created).toHaveLength(5);
     expect(refused).toHaveLength(45);
     expect(await stockOf(product.id)).toBe(0);
+  });
+
+  it("sells exactly a variant's stock: 30 shoppers race for 3 of one size, and the other sizes keep theirs", async () => {
+    const shirt = await createSizedProduct({ S: 7, M: 3, L: 4 });
+    const shoppers = await createShoppers(30);
+    await Promise.all(shoppers.map((s) => setVariantLine(s.token, shirt.variants.M, 1)));
+    const results = await Promise.all(shoppers.map((s) => checkoutAs(s.token)));
+    const created = results.filter((r) => r.status === 201);
+    const refused = results.filter((r) => r.status === 409 && r.body.error.code === "insufficient_stock");
+    console.log(
+      `variant race: ${results.length} attempts, ${created.length} orders, ${refused.length} refused, stock S/M/L ${await stockOf(shirt.variants.S)}/${await stockOf(shirt.variants.M)}/${await stockOf(shirt.variants.L)}`,
+    );
+    expect(created).toHaveLength(3);
+    expect(refused).toHaveLength(27);
+    expect(refused[0].body.error.details.items).toEqual([
+      { productId: shirt.id, variantId: shirt.variants.M, requested: 1, available: 0 },
+    ]);
+    for (const order of created) {
+      expect(order.body.items).toEqual([
+        expect.objectContaining({
+          variantId: shirt.variants.M,
+          variantTitle: "M",
+          sku: `${shirt.slug}-M`,
+          quantity: 1,
+        }),
+      ]);
+    }
+    expect([await stockOf(shirt.variants.S), await stockOf(shirt.variants.M), await stockOf(shirt.variants.L)]).toEqual(
+      [7, 0, 4],
+    );
   });
 
   it("applies a coupon with a per-user limit of 1 once, however many checkouts one user fires at once", async () => {
@@ -199,11 +239,10 @@ describe("checkout under concurrency", () => {
     await setLine(shopper.token, product.id, 3);
     await withActor(shopper.id, async (ctx) => {
       const failing = checkout(ctx, { couponCode: code, shippingAddress: address }, crypto.randomUUID(), {
-        afterStockReserved: async () => {
-          throw new Error("injected failure after the stock update");
-        },
+        // A statement that fails when it runs, after the stock update in the same transaction.
+        afterStockReserved: ({ db }) => db.execute(sql`SELECT 1 / 0`),
       });
-      await expect(failing).rejects.toThrow("injected failure");
+      await expect(failing).rejects.toThrow();
     });
     expect(await stockOf(product.id)).toBe(7);
     expect(await couponState(code)).toEqual({ uses: 0, used_count: 0 });

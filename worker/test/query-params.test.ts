@@ -6,6 +6,7 @@ import { call, seedAdmin, tokenFor } from "../../test/support/shop.ts";
 const requiredValues: Record<string, string> = {
   to: "1999-01-08",
   from: "1999-01-01",
+  q: "laptop",
 };
 const devOutboxTo = "shopper@royal.shop";
 
@@ -13,6 +14,7 @@ const pathValues: Record<string, string> = {
   idOrSlug: seedProducts[0].slug,
   id: seedProducts[0].id,
   productId: seedProducts[0].id,
+  variantId: seedProducts[0].variants[0].id,
 };
 
 type Parameter = { name: string; in: string; required?: boolean };
@@ -70,13 +72,13 @@ describe("optional query parameters", () => {
     }
   });
 
-  it("uses each product's own low-stock threshold when none is given", async () => {
+  it("uses each variant's own low-stock threshold when none is given", async () => {
     const token = await tokenFor(seedAdmin, "admin");
     const low = await call("/admin/reports/low-stock?limit=100", { token });
     expect(low.status).toBe(200);
     const seeded = new Map(seedProducts.map((p) => [p.id, p]));
-    const mine = low.body.items.filter((i: any) => seeded.has(i.id));
+    const mine = low.body.items.filter((i: any) => seeded.has(i.product.id));
     expect(mine.length).toBeGreaterThan(0);
-    for (const item of mine) expect(item.stockQty).toBeLessThan(item.threshold);
+    for (const { variant } of mine) expect(variant.stockQty).toBeLessThan(variant.threshold);
   });
 });

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { api, call, createProduct, createShoppers } from "../../test/support/shop.ts";
+import {
+  address,
+  api,
+  call,
+  checkoutAs,
+  createProduct,
+  createShoppers,
+  createSizedProduct,
+  seedAdmin,
+  setVariantLine,
+  tokenFor,
+} from "../../test/support/shop.ts";
 
 /** The round trips a response says it cost (Server-Timing, in development). */
 function trips(headers: Headers) {
@@ -12,10 +23,15 @@ describe("round trips per request (Server-Timing in development)", () => {
   it("reads the catalog list, a product, a search and the cart in one Postgres round trip each, signed in or not", async () => {
     const [shopper] = await createShoppers(1);
     const product = await createProduct({ stock: 5 });
+    const shirt = await createSizedProduct({ S: 2, M: 3 });
     const reads = [
       "/products?category=electronics&minPrice=100&inStock=true&sort=rating&limit=10",
+      "/products?option.Size=M&option.Colour=Blue&limit=10",
       `/products/${product.slug}`,
+      `/products/${shirt.slug}`,
       "/products?q=phone",
+      "/products?q=latpop",
+      "/products/suggest?q=oxfrd",
     ];
     for (const path of reads) {
       const signedIn = await call(path, { token: shopper.token });
@@ -26,6 +42,48 @@ describe("round trips per request (Server-Timing in development)", () => {
     expect(trips(cart.headers)).toEqual({ db: 1, redis: 0 });
     const me = await call("/me", { token: shopper.token });
     expect(trips(me.headers)).toEqual({ db: 1, redis: 0 });
+  });
+
+  it("changes a cart line in one round trip, and checks out in two", async () => {
+    const [shopper] = await createShoppers(1);
+    const shirt = await createSizedProduct({ S: 4, M: 4 });
+    const added = await setVariantLine(shopper.token, shirt.variants.S, 2);
+    expect(added.status).toBe(200);
+    const changed = await setVariantLine(shopper.token, shirt.variants.M, 1);
+    const removed = await call(`/cart/variants/${shirt.variants.M}`, { method: "DELETE", token: shopper.token });
+    for (const [name, response] of Object.entries({ added, changed, removed })) {
+      console.log(`round trips: cart ${name}`, JSON.stringify(trips(response.headers)));
+      expect(trips(response.headers).db, name).toBe(1);
+    }
+    const order = await checkoutAs(shopper.token, { shippingAddress: address });
+    expect(order.status).toBe(201);
+    console.log("round trips: checkout", JSON.stringify(trips(order.headers)));
+    expect(trips(order.headers).db).toBeLessThanOrEqual(2);
+  });
+
+  it("creates a product with its variants in one round trip, and changes a variant's stock in two", async () => {
+    const token = await tokenFor(seedAdmin, "admin");
+    const created = await call("/admin/products", {
+      token,
+      body: {
+        name: `Round trip shirt ${crypto.randomUUID().slice(0, 8)}`,
+        price: 3_000,
+        options: [{ name: "Size", values: ["S", "M"] }],
+        variants: [
+          { options: { Size: "S" }, stockQty: 1 },
+          { options: { Size: "M" }, stockQty: 2 },
+        ],
+      },
+    });
+    expect(created.status).toBe(201);
+    const restocked = await call(`/admin/products/${created.body.id}/variants/${created.body.variants[0].id}`, {
+      method: "PATCH",
+      token,
+      body: { stockQty: 5, stockReason: "delivery" },
+    });
+    // Creating is one batch that writes and reads back; a change reads the variant before its batch.
+    expect(trips(created.headers).db).toBe(1);
+    expect(trips(restocked.headers).db).toBe(2);
   });
 
   it("serves an anonymous catalog read from the edge cache with no Postgres round trip", async () => {

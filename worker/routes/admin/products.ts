@@ -5,15 +5,24 @@ import {
   adminProductListSchema,
   adminProductQuery,
   adminProductSchema,
+  adminVariantSchema,
   createProductBody,
+  inventoryListSchema,
   updateProductBody,
+  variantChanges,
+  variantInput,
+  variantParams,
 } from "../../schemas/admin-catalog.ts";
-import { idParam } from "../../schemas/common.ts";
+import { idParam, pageQuery } from "../../schemas/common.ts";
 import {
+  addVariant,
   changeProduct,
+  changeVariant,
   createProduct,
   getAdminProduct,
+  inventoryOf,
   removeProduct,
+  removeVariant,
   searchProducts,
 } from "../../services/admin-catalog.service.ts";
 
@@ -90,5 +99,74 @@ export const adminProductsRouter = createRouter()
     async (c) => {
       await removeProduct(actorOf(c), c.req.valid("param").id);
       return c.body(null, 204);
+    },
+  )
+  .openapi(
+    route("staff", {
+      method: "post",
+      path: "/admin/products/{id}/variants",
+      tags,
+      summary: "Adds a variant: one combination of the product's option values not taken yet",
+      request: { params: idParam, ...jsonBody(variantInput) },
+      responses: {
+        201: jsonContent(adminVariantSchema, "The variant"),
+        ...notFound,
+        ...conflict("conflict (SKU taken, or the combination exists)"),
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await addVariant(actorOf(c), c.req.valid("param").id, c.req.valid("json")), 201),
+  )
+  .openapi(
+    route("staff", {
+      method: "patch",
+      path: "/admin/products/{id}/variants/{variantId}",
+      tags,
+      summary: "Changes a variant's SKU, money, stock (with a reason, kept in its history), threshold or active flag",
+      request: { params: variantParams, ...jsonBody(variantChanges) },
+      responses: {
+        200: jsonContent(adminVariantSchema, "The variant"),
+        ...notFound,
+        ...conflict("conflict (SKU taken)"),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { id, variantId } = c.req.valid("param");
+      return c.json(await changeVariant(actorOf(c), id, variantId, c.req.valid("json")), 200);
+    },
+  )
+  .openapi(
+    route("staff", {
+      method: "delete",
+      path: "/admin/products/{id}/variants/{variantId}",
+      tags,
+      summary: "Deletes a variant no order refers to (otherwise 409: deactivate it); a product keeps one",
+      request: { params: variantParams },
+      responses: {
+        204: { description: "Deleted" },
+        ...notFound,
+        ...conflict("conflict (part of orders, or the last variant)"),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { id, variantId } = c.req.valid("param");
+      await removeVariant(actorOf(c), id, variantId);
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    route("staff", {
+      method: "get",
+      path: "/admin/products/{id}/variants/{variantId}/inventory",
+      tags,
+      summary: "A variant's stock changes: by how much, to what, why, by whom and when; newest first",
+      request: { params: variantParams, query: pageQuery },
+      responses: { 200: jsonContent(inventoryListSchema, "Inventory history"), ...notFound, ...errorResponses },
+    }),
+    async (c) => {
+      const { id, variantId } = c.req.valid("param");
+      return c.json(await inventoryOf(c.get("ctx"), id, variantId, c.req.valid("query")), 200);
     },
   );

@@ -26,10 +26,15 @@ import {
   topProductsReport,
 } from "../../services/reports.service.ts";
 
-const report = <S extends z.ZodType, Q extends z.ZodObject>(path: string, summary: string, schema: S, query: Q) =>
+const report = <P extends string, S extends z.ZodType, Q extends z.ZodObject>(
+  path: P,
+  summary: string,
+  schema: S,
+  query: Q,
+) =>
   route("staff", {
     method: "get",
-    path: `/admin/reports/${path}`,
+    path: `/admin/reports/${path}` as const,
     tags: ["Admin: reports"],
     summary,
     request: { query },
@@ -37,17 +42,17 @@ const report = <S extends z.ZodType, Q extends z.ZodObject>(path: string, summar
   });
 
 export const adminReportsRouter = createRouter()
-  .openapi(report("out-of-stock", "Products with no stock", outOfStockSchema, pageQuery), async (c) =>
+  .openapi(report("out-of-stock", "Variants with no stock", outOfStockSchema, pageQuery), async (c) =>
     c.json(await outOfStockReport(c.get("ctx"), c.req.valid("query")), 200),
   )
   .openapi(
-    report("stock-left", "Stock left per product, fewest first, and in total", stockLeftSchema, pageQuery),
+    report("stock-left", "Stock left per variant, fewest first, and in total", stockLeftSchema, pageQuery),
     async (c) => c.json(await stockLeftReport(c.get("ctx"), c.req.valid("query")), 200),
   )
   .openapi(
     report(
       "low-stock",
-      "Products under a threshold: the one given, or each product's own low-stock threshold",
+      "Variants under a threshold: the one given, or each variant's own low-stock threshold",
       lowStockSchema,
       lowStockQuery,
     ),

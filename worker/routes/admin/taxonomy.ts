@@ -4,7 +4,7 @@ import { actorOf, route } from "../../middleware/access.ts";
 import { brandSchema, categorySchema } from "../../schemas/catalog.ts";
 import { idParam } from "../../schemas/common.ts";
 import { brandBody, brandChanges, categoryBody, categoryChanges } from "../../schemas/taxonomy.ts";
-import { deleteTaxonomy, saveTaxonomy } from "../../services/admin-catalog.service.ts";
+import { deleteTaxonomy, saveTaxonomy } from "../../services/taxonomy.service.ts";
 
 const conflicts = conflict("conflict (slug taken, or still referenced)");
 
