@@ -1,7 +1,8 @@
 import { fork } from "node:child_process";
 import type { CaptureAnswer, CaptureRequest, Statement } from "./capture.ts";
 import { atExit } from "./cleanup.ts";
-import { type LoadResult, runLoad } from "./load.ts";
+import { type LoadResult, runLoad, spend } from "./load.ts";
+import type { Budget } from "./options.ts";
 
 /**
  * The floor of a read: its SQL, as the worker sends it, sent by the benchmark straight to the same
@@ -56,13 +57,13 @@ export function runFloor(
   databaseUrl: string,
   statements: Statement[][],
   connections: number,
-  durationS: number,
+  budget: Budget,
 ): Promise<LoadResult> {
   const bodies = statements.map(bodyOf);
   return runLoad({
     url: neonHttpUrl,
     connections,
-    durationS,
+    ...spend(budget, connections),
     method: "POST",
     headers: {
       "content-type": "application/json",

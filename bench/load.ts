@@ -1,5 +1,10 @@
 import autocannon from "autocannon";
 import { tripsOf } from "./api.ts";
+import type { Budget } from "./options.ts";
+
+/** The duration or amount of a run on `connections` connections. */
+export const spend = (budget: Budget, connections: number) =>
+  "seconds" in budget ? { durationS: budget.seconds } : { amount: budget.perConnection * connections };
 
 /** One load run: autocannon against a URL, every response timed and its round trips read. */
 export interface LoadSpec {
@@ -92,6 +97,8 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
         requests: [request],
         setupClient: spec.setupClient,
         timeout: 20,
+        // autocannon checks the end of a timed run once per sample: every 100 ms, so a run lasts as asked.
+        sampleInt: 100,
       },
       (error, done) => (error ? reject(error) : resolve(done)),
     );

@@ -12,7 +12,7 @@ import {
 } from "./dataset.ts";
 import type { FloorKind, FloorStatements } from "./floor.ts";
 import { runFloor } from "./floor.ts";
-import { type LoadResult, runLoad } from "./load.ts";
+import { type LoadResult, runLoad, spend } from "./load.ts";
 import type { BenchOptions } from "./options.ts";
 import { runRealtime } from "./realtime.ts";
 import { type Results, rounded } from "./report.ts";
@@ -124,8 +124,9 @@ export async function measureShop(
     let run = floorRuns.get(key);
     if (!run) {
       run = (async () => {
-        await runFloor(shop.neonHttpUrl, shop.databaseUrl, statements, connections, durations.warmupS);
-        const floor = await runFloor(shop.neonHttpUrl, shop.databaseUrl, statements, connections, durations.measureS);
+        if (durations.floorWarmup)
+          await runFloor(shop.neonHttpUrl, shop.databaseUrl, statements, connections, durations.floorWarmup);
+        const floor = await runFloor(shop.neonHttpUrl, shop.databaseUrl, statements, connections, durations.floor);
         progress(`${at}: floor of ${kind} · ${connections} conn: ${summary(floor)}`);
         if (floor.errors > 0)
           findings.notes.push(`${at} floor of ${kind}: ${floor.errors} errors (${floor.firstError})`);
@@ -165,8 +166,8 @@ export async function measureShop(
     for (const scenario of requestScenarios.filter((s) => wanted(s.name))) {
       const spec = scenario.spec(world);
       progress(`${at}: ${scenario.title} · ${connections} conn`);
-      await runLoad({ ...spec, connections, durationS: durations.warmupS });
-      const result = await runLoad({ ...spec, connections, durationS: durations.measureS });
+      await runLoad({ ...spec, connections, ...spend(durations.warmup, connections) });
+      const result = await runLoad({ ...spec, connections, ...spend(durations.measure, connections) });
       progress(`${at}: ${scenario.name} · ${connections} conn: ${summary(result)}`);
       if (scenario.cache === "hit" && result.cacheHits < result.responses * 0.9)
         findings.notes.push(

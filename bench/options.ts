@@ -3,10 +3,22 @@ import { dev, devDatabaseUrl } from "../local/config.ts";
 import { simRttFromEnv } from "../local/latency.ts";
 import { dataset } from "./dataset.ts";
 
+/**
+ * How long a load run lasts: for some seconds (the full run), or until each connection had its share of
+ * answers (`--quick`: however slow the machine, every run ends with answers, and none are abandoned).
+ */
+export type Budget = { seconds: number } | { perConnection: number };
+
+export const describe = (budget: Budget) =>
+  "seconds" in budget ? `${budget.seconds} s` : `${budget.perConnection} requests per connection`;
+
 /** How long each part of the benchmark runs: the full run, or `--quick` (the whole harness in under 90 s). */
 export interface Durations {
-  warmupS: number;
-  measureS: number;
+  warmup: Budget;
+  measure: Budget;
+  /** A floor's warm-up (if any) and timed run: it only asks Postgres, through a pool the worker just warmed. */
+  floorWarmup?: Budget;
+  floor: Budget;
   /** Sequential checkouts measured at one connection. */
   checkouts: number;
   /** Cart changes timed one at a time per socket count, and how long the room's throughput is driven. */
@@ -93,8 +105,23 @@ export function parseOptions(argv = process.argv.slice(2)): BenchOptions {
   return {
     quick,
     durations: quick
-      ? { warmupS: 0.3, measureS: 1, checkouts: 5, pushes: 5, throughputS: 1 }
-      : { warmupS: 2, measureS: 8, checkouts: 40, pushes: 40, throughputS: 5 },
+      ? {
+          warmup: { perConnection: 1 },
+          measure: { perConnection: 5 },
+          floor: { perConnection: 10 },
+          checkouts: 4,
+          pushes: 5,
+          throughputS: 0.5,
+        }
+      : {
+          warmup: { seconds: 2 },
+          measure: { seconds: 8 },
+          floorWarmup: { seconds: 2 },
+          floor: { seconds: 8 },
+          checkouts: 40,
+          pushes: 40,
+          throughputS: 5,
+        },
     products: quick ? 100 : dataset.products,
     targets,
     // The goals name two settings: one connection at a distance, 20 connections next to the data. The full

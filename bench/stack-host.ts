@@ -71,17 +71,28 @@ try {
   await workerWanted;
 
   const persistTo = await mkdtemp(join(tmpdir(), "royal-bench-wrangler-"));
+  const secrets = await generateSecrets();
   stops.push(() => rm(persistTo, { recursive: true, force: true }));
-  const port = await freePort();
-  const worker = startWranglerDev({
-    port,
-    vars: { ...devWorkerVars, ...stack.bindings, ...(await generateSecrets()) },
-    persistTo,
-    log: logger("worker"),
-  });
-  stops.push(() => stopService(worker));
-  const url = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${url}/api/v1/health`, 60_000);
+  // Two wrangler dev starting at once may pick the same free port for their inspector, and one of them
+  // exits: it is started again (on fresh ports), twice at most.
+  let url = "";
+  for (let attempt = 1; !url; attempt++) {
+    const port = await freePort();
+    const worker = startWranglerDev({
+      port,
+      vars: { ...devWorkerVars, ...stack.bindings, ...secrets },
+      persistTo,
+      log: logger("worker"),
+    });
+    const stop = () => stopService(worker);
+    stops.push(stop);
+    const exited = new Promise<"exited">((resolve) => worker.once("exit", () => resolve("exited")));
+    const answered = waitForHttp(`http://127.0.0.1:${port}/api/v1/health`, 60_000).then(() => "answered" as const);
+    answered.catch(() => {}); // still polling when the process exited: its end is of no interest then
+    if ((await Promise.race([answered, exited])) === "answered") url = `http://127.0.0.1:${port}`;
+    else if (attempt === 3) throw new Error("wrangler dev exited three times while starting (see the log above)");
+    else stops.splice(stops.indexOf(stop), 1);
+  }
   send({
     type: "ready",
     url,
