@@ -10,7 +10,9 @@ import { dataset } from "./dataset.ts";
 export type Budget = { seconds: number } | { perConnection: number };
 
 export const describe = (budget: Budget) =>
-  "seconds" in budget ? `${budget.seconds} s` : `${budget.perConnection} requests per connection`;
+  "seconds" in budget
+    ? `${budget.seconds} s`
+    : `${budget.perConnection} request${budget.perConnection === 1 ? "" : "s"} per connection`;
 
 /** How long each part of the benchmark runs: the full run, or `--quick` (the whole harness in under 90 s). */
 export interface Durations {
