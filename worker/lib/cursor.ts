@@ -15,6 +15,13 @@ export const cursorKeys = {
   day: /^\d{4}-\d{2}-\d{2}$/,
 } as const;
 
+/** A time or day key names a real instant from year 1 on (the shape alone lets 2026-02-30 through). */
+function isRealTime(key: string): boolean {
+  const iso = key.length === 10 ? `${key}T00:00:00.000Z` : `${key.slice(0, 23)}Z`;
+  const time = new Date(iso);
+  return Number.isFinite(time.getTime()) && time.getUTCFullYear() >= 1 && time.toISOString() === iso;
+}
+
 export function encodeCursor(cursor: Cursor): string {
   return btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(cursor))))
     .replaceAll("+", "-")
@@ -36,6 +43,7 @@ export function decodeCursor(text: string, key: RegExp, id: RegExp = uuid): Curs
       typeof value[0] === "string" &&
       typeof value[1] === "string" &&
       key.test(value[0]) &&
+      ((key !== cursorKeys.time && key !== cursorKeys.day) || isRealTime(value[0])) &&
       id.test(value[1])
     ) {
       return [value[0], value[1]];

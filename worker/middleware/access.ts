@@ -7,6 +7,7 @@ import { jsonContent } from "../lib/openapi.ts";
 import { type Role, verifyAccessToken } from "../lib/tokens.ts";
 import type { ActorContext } from "../platform/context.ts";
 import { Session } from "../platform/session.ts";
+import { limitBody, refuseNul } from "./request-body.ts";
 
 /** Who may call a route: anyone, any signed-in user, staff (and admins), or admins alone. */
 export type Access = "public" | "signedIn" | "staff" | "admin";
@@ -28,9 +29,8 @@ const authenticate = (roles: readonly Role[]) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const header = c.req.header("authorization");
     if (!header) throw new AppError("unauthenticated", "Sign in to continue.");
-    const [scheme, token] = header.split(" ");
-    if (scheme?.toLowerCase() !== "bearer" || !token)
-      throw new AppError("invalid_token", "Expected a Bearer access token.");
+    const token = /^bearer ([\w.~+/-]+=*)$/i.exec(header.trim())?.[1];
+    if (!token) throw new AppError("invalid_token", "Expected a Bearer access token.");
     const claims = await verifyAccessToken(c.get("ctx").config.signing, token);
     const asClaimed = { userId: claims.sub, role: claims.role, epoch: claims.ep ?? 0, sessionId: claims.sid ?? null };
     if (!roles.includes(claims.role)) {
@@ -61,7 +61,8 @@ type Refusals = typeof refusals;
 
 /**
  * A route with its access declared beside its definition: the one declaration becomes the guards
- * that run first (before any validation, so a caller without access learns nothing), the OpenAPI
+ * that run first (before the body's limits and any validation, so a caller without access learns
+ * nothing), the OpenAPI
  * `security`, its 401/403 answers, and the operation's `x-access`, which tests read.
  */
 export function route<A extends Access, P extends string, R extends Omit<RouteConfig, "path"> & { path: P }>(
@@ -73,7 +74,7 @@ export function route<A extends Access, P extends string, R extends Omit<RouteCo
     ...config,
     ...(access === "public" ? {} : { security: [{ bearer: [] }] }),
     "x-access": access,
-    middleware: [...guards[access], ...toArray(config.middleware)],
+    middleware: [...guards[access], limitBody, refuseNul, ...toArray(config.middleware)],
     responses,
   }) as Omit<R, "responses"> & { responses: R["responses"] & Refusals[A] };
 }

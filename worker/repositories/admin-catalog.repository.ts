@@ -16,7 +16,7 @@ const adminColumns = (currency: string) => sql`
   ${firstVariant("price", "price")}, ${firstVariant("old_price", "oldPrice")}, ${firstVariant("discount", "discount")},
   ${firstVariant("shipping_amount", "shippingAmount")}, ${firstVariant("actual_price", "actualPrice")},
   ${firstVariant("low_stock_threshold", "lowStockThreshold")},
-  coalesce((SELECT sum(v.stock_qty) FROM product_variants v WHERE v.product_id = p.id AND v.is_active), 0)::int AS "stockQty",
+  coalesce((SELECT sum(v.stock_qty) FROM product_variants v WHERE v.product_id = p.id AND v.is_active), 0)::float8 AS "stockQty",
   (SELECT json_build_object('min', min(v.actual_price), 'max', max(v.actual_price))
      FROM product_variants v WHERE v.product_id = p.id AND v.is_active HAVING count(*) > 0) AS "priceRange",
   coalesce((SELECT json_agg(json_build_object('name', o.name, 'values', o.values) ORDER BY o.position)

@@ -82,7 +82,7 @@ export async function listWishlist(db: Database, userId: string, currency: strin
       WHERE v.product_id = p.id ORDER BY v.is_active DESC, v.position, v.id LIMIT 1
     ) fv ON true
     CROSS JOIN LATERAL (
-      SELECT sum(v.stock_qty)::int AS stock FROM product_variants v WHERE v.product_id = p.id AND v.is_active
+      SELECT sum(v.stock_qty)::float8 AS stock FROM product_variants v WHERE v.product_id = p.id AND v.is_active
     ) vs
     WHERE w.user_id = ${userId} ORDER BY w.created_at DESC`);
   return result.rows;

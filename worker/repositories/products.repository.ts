@@ -37,7 +37,7 @@ const variantJoins = sql`
     FROM product_variants v WHERE v.product_id = p.id AND v.is_active ORDER BY v.position, v.id LIMIT 1
   ) fv ON true
   CROSS JOIN LATERAL (
-    SELECT sum(v.stock_qty)::int AS stock, bool_or(v.stock_qty > 0) AS in_stock,
+    SELECT sum(v.stock_qty)::float8 AS stock, bool_or(v.stock_qty > 0) AS in_stock,
       min(v.actual_price) AS min_price, max(v.actual_price) AS max_price,
       json_agg(json_build_object('id', v.id, 'sku', v.sku, 'title', v.title, 'options', v.options,
         'price', v.price, 'oldPrice', v.old_price, 'discount', v.discount, 'shippingAmount', v.shipping_amount,

@@ -1,11 +1,11 @@
 import { z } from "@hono/zod-openapi";
 import { products, productVariants } from "../../db/schema.ts";
 import { featureSchema, imageSchema, optionSchema, priceRangeSchema, variantSchema } from "./catalog.ts";
-import { listSchema, pageQuery, timestamp } from "./common.ts";
+import { amountIn, intParam, listSchema, pageQuery, timestamp } from "./common.ts";
 import { createSelectSchema } from "./tables.ts";
 
-const money = z.number().int().nonnegative().max(2_000_000_000);
-const stock = z.number().int().nonnegative().max(2_000_000_000);
+const money = amountIn;
+const stock = amountIn;
 const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "lower-case words joined by hyphens")
@@ -147,8 +147,8 @@ export const adminProductSchema = createSelectSchema(products)
 
 export const adminProductQuery = pageQuery.extend({
   q: z.string().trim().min(1).max(200).optional(),
-  minStock: z.coerce.number().int().nonnegative().optional(),
-  maxStock: z.coerce.number().int().nonnegative().optional(),
+  minStock: intParam.optional(),
+  maxStock: intParam.optional(),
   category: z.string().min(1).max(100).optional(),
   brand: z.string().min(1).max(100).optional(),
   active: z

@@ -1,11 +1,11 @@
 import { z } from "@hono/zod-openapi";
-import { listSchema, pageQuery, timestamp } from "./common.ts";
+import { isoDateTime, listSchema, pageQuery, timestamp } from "./common.ts";
 
 export const auditQuery = pageQuery.extend({
   actor: z.uuid().optional(),
   entity: z.string().trim().min(1).max(50).optional(),
-  from: z.iso.datetime().optional(),
-  to: z.iso.datetime().optional(),
+  from: isoDateTime.optional(),
+  to: isoDateTime.optional(),
 });
 
 /** Who changed what and when, with the entity before and after. */

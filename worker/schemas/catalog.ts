@@ -7,7 +7,7 @@ import {
   productOptions,
   productVariants,
 } from "../../db/schema.ts";
-import { booleanParam, listSchema, money } from "./common.ts";
+import { booleanParam, intParam, listSchema, money } from "./common.ts";
 import { createSelectSchema } from "./tables.ts";
 
 export const productSorts = ["relevance", "newest", "price_asc", "price_desc", "rating"] as const;
@@ -86,7 +86,7 @@ export const productListSchema = listSchema(productSummarySchema, "ProductList")
 export const categoryListSchema = z.object({ items: z.array(categorySchema) }).openapi("CategoryList");
 export const brandListSchema = z.object({ items: z.array(brandSchema) }).openapi("BrandList");
 
-const price = z.coerce.number().int().nonnegative();
+const price = intParam;
 
 /**
  * The catalog's filters. Option filters (`option.<Name>=<value>`, e.g. `option.Size=M`) have names of

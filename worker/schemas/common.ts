@@ -3,6 +3,24 @@ import { z } from "@hono/zod-openapi";
 /** Money is an integer amount of the currency's minor unit (cents). */
 export const money = z.number().int().openapi({ description: "Minor units of `currency` (cents)" });
 
+/**
+ * The largest amount or count the shop takes in: an actual price (price + shipping − discount) and
+ * every sum of a few of them still fit the 32-bit columns that hold them.
+ */
+export const largestAmount = 1_000_000_000;
+const largestInt32 = 2_147_483_647;
+
+/** An amount of money in minor units, or a count (stock, uses), as a request gives it. */
+export const amountIn = z.number().int().nonnegative().max(largestAmount);
+
+/** A whole number in a query string, bounded by the 32-bit columns it is compared with. */
+export const intParam = z.coerce.number().int().nonnegative().max(largestInt32);
+
+/** ISO 8601 instants and days in requests; Postgres has no year 0. */
+const fromYearOne = (value: string) => !value.startsWith("0000");
+export const isoDateTime = z.iso.datetime().refine(fromYearOne, "a year from 0001");
+export const isoDate = z.iso.date().refine(fromYearOne, "a year from 0001");
+
 export const idParam = z.object({ id: z.uuid() });
 export const productIdParam = z.object({ productId: z.uuid() });
 

@@ -1,16 +1,27 @@
 import { z } from "@hono/zod-openapi";
 import { couponKind, coupons } from "../../db/schema.ts";
-import { listSchema, timestamp } from "./common.ts";
+import { amountIn, listSchema, timestamp } from "./common.ts";
 import { createSelectSchema } from "./tables.ts";
 
-/** ISO 8601 durations as Postgres reads them (P7D, PT10M, P1DT12H); zero is not a validity. */
+const durationPattern =
+  /^P(?!$)(?:(\d{1,6})Y)?(?:(\d{1,6})M)?(?:(\d{1,6})W)?(?:(\d{1,6})D)?(?:T(?=\d)(?:(\d{1,6})H)?(?:(\d{1,6})M)?(?:(\d{1,6})S)?)?$/;
+const secondsPer = [365.25 * 86_400, 30 * 86_400, 7 * 86_400, 86_400, 3_600, 60, 1];
+/** A coupon's validity is at most ten years. */
+const longestValidity = 10 * 365.25 * 86_400;
+
+/** About how many seconds an ISO 8601 duration is (months as 30 days), or NaN when it is not one. */
+function secondsOf(duration: string): number {
+  const parts = durationPattern.exec(duration);
+  if (!parts) return Number.NaN;
+  return parts.slice(1).reduce((sum, part, i) => sum + Number(part ?? 0) * secondsPer[i], 0);
+}
+
+/** ISO 8601 durations as Postgres reads them (P7D, PT10M, P1DT12H), longer than zero, at most ten years. */
 export const isoDuration = z
   .string()
-  .regex(
-    /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/,
-    "an ISO 8601 duration such as P7D or PT10M",
-  )
-  .refine((value) => /[1-9]/.test(value), "a duration longer than zero")
+  .regex(durationPattern, "an ISO 8601 duration such as P7D or PT10M")
+  .refine((value) => secondsOf(value) > 0, "a duration longer than zero")
+  .refine((value) => !(secondsOf(value) > longestValidity), "at most ten years")
   .openapi({ example: "P7D" });
 
 export const myCouponSchema = z
@@ -44,12 +55,12 @@ export const previewSchema = z
 const couponTerms = {
   title: z.string().trim().min(1).max(80),
   kind: z.enum(couponKind.enumValues),
-  value: z.number().int().positive(),
+  value: amountIn.positive(),
   validFor: isoDuration,
-  usageLimit: z.number().int().positive().nullable(),
-  perUserLimit: z.number().int().positive(),
-  minSubtotal: z.number().int().nonnegative(),
-  maxDiscount: z.number().int().nonnegative().nullable(),
+  usageLimit: amountIn.positive().nullable(),
+  perUserLimit: amountIn.positive(),
+  minSubtotal: amountIn,
+  maxDiscount: amountIn.nullable(),
   active: z.boolean(),
 };
 const percentAtMost100 = (c: { kind?: string; value?: number }) =>

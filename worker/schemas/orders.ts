@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { actorKind, paymentGateway, paymentStatus } from "../../db/schema.ts";
 import { orderStatuses } from "../domain/order-status.ts";
-import { listSchema, money, pageQuery, timestamp } from "./common.ts";
+import { isoDateTime, listSchema, money, pageQuery, timestamp } from "./common.ts";
 
 export const shippingAddressSchema = z.object({
   name: z.string().trim().min(1).max(120),
@@ -74,8 +74,8 @@ export const adminOrderQuery = pageQuery.extend({
   status: z.enum(orderStatuses).optional(),
   userId: z.uuid().optional(),
   q: z.string().trim().min(1).max(100).optional(),
-  from: z.iso.datetime().optional(),
-  to: z.iso.datetime().optional(),
+  from: isoDateTime.optional(),
+  to: isoDateTime.optional(),
 });
 
 export const statusBody = z.object({ status: z.enum(orderStatuses) });

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { orderStatuses } from "../domain/order-status.ts";
-import { money, pageQuery } from "./common.ts";
+import { isoDate, money, pageQuery } from "./common.ts";
 
 const page = { nextCursor: z.string().nullable() };
 /** One variant's stock, as every stock report lists it. */
@@ -46,7 +46,7 @@ export const highestRatedQuery = pageQuery.extend({
   minVotes: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 
-const day = z.iso.date();
+const day = isoDate;
 export const revenueQuery = pageQuery.extend({
   from: day,
   to: day,

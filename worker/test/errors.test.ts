@@ -14,13 +14,15 @@ describe("the error envelope", () => {
     expect(result.body.error.requestId).toBeTruthy();
   });
 
-  it("answers an oversized body with 413 payload_too_large before any route runs", async () => {
-    const result = await api("/products", {
+  it("answers an oversized body with 413 payload_too_large before reading it, after the caller's access", async () => {
+    const oversized = {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ blob: "x".repeat(100 * 1024) }),
-    });
-    expectError(result, 413, "payload_too_large");
+    };
+    expectError(await api("/auth/login", oversized), 413, "payload_too_large");
+    // Access comes first: an anonymous caller of a protected route learns only that it must sign in.
+    expectError(await api("/checkout", oversized), 401, "unauthenticated");
   });
 
   it("carries the secure headers on API responses", async () => {

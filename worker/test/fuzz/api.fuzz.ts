@@ -8,68 +8,11 @@ import "./settings.ts";
 import { type FuzzConfig, Fuzzer, formatFinding, type KnownDefect } from "./runner.ts";
 
 /**
- * Findings of this suite that are known and not fixed yet. Each one is excluded from the verdict
- * (still counted and printed as "known defect") until its entry is removed: remove an entry with
+ * Findings of this suite that are known and not fixed yet (none at present). Each one is excluded
+ * from the verdict (still counted and printed as "known defect") until its entry is removed with
  * its fix. An entry that a run does not meet is printed at the end, and fails nothing.
  */
-const knownDefects: KnownDefect[] = [
-  {
-    reason: "product money and stock fields accept integers up to 2^53 − 1; their columns are 32-bit integers",
-    operations: ["POST /api/v1/admin/products", "PATCH /api/v1/admin/products/{id}"],
-    kind: "server_error",
-    match: /out of range for type integer/,
-  },
-  {
-    reason: "actual_price (price + shipping − discount, a generated column) overflows 32 bits when each part fits",
-    operations: ["POST /api/v1/admin/products", "PATCH /api/v1/admin/products/{id}"],
-    kind: "server_error",
-    match: /unhandled: error: integer out of range/,
-  },
-  {
-    reason:
-      "coupon terms (value, usageLimit, perUserLimit, minSubtotal, maxDiscount) accept up to 2^53 − 1; columns are 32-bit",
-    operations: ["POST /api/v1/admin/coupons", "PATCH /api/v1/admin/coupons/{id}"],
-    kind: "server_error",
-    match: /out of range for type integer/,
-  },
-  {
-    reason: "validFor takes any count of digits (P9999999999Y): Postgres cannot hold the interval, or now() + it",
-    operations: [
-      "POST /api/v1/admin/coupons",
-      "PATCH /api/v1/admin/coupons/{id}",
-      "POST /api/v1/admin/coupons/{id}/grants",
-    ],
-    kind: "server_error",
-    match: /interval field value out of range|interval out of range|timestamp out of range/,
-  },
-  {
-    reason:
-      "price and stock bounds of list queries (minPrice, maxPrice, minStock, maxStock) accept up to 2^53 − 1, bound as int4",
-    operations: ["GET /api/v1/products", "GET /api/v1/admin/products"],
-    kind: "server_error",
-    match: /out of range for type integer/,
-  },
-  {
-    reason: "from/to with year 0000 pass z.iso.date()/z.iso.datetime(); Postgres has no year 0",
-    operations: "all",
-    kind: "server_error",
-    match: /date\/time field value out of range/,
-    request: /[?&](from|to)=0000-/,
-  },
-  {
-    reason: "a cursor whose time key has the right shape but no date (month 00 or 13, day 45) reaches Postgres",
-    operations: "all",
-    kind: "server_error",
-    match: /date\/time field value out of range|timestamp out of range/,
-    request: /[?&]cursor=/,
-  },
-  {
-    reason: "text with U+0000 reaches Postgres, which refuses it (no route rejects NUL in strings, params or queries)",
-    operations: "all",
-    kind: "server_error",
-    match: /invalid byte sequence for encoding "…": 0x00|unsupported Unicode escape sequence/,
-  },
-];
+const knownDefects: KnownDefect[] = [];
 
 const settings = inject("fuzzSettings");
 const config: FuzzConfig = {
