@@ -1,5 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { generateSecrets, type LocalSecrets } from "../../local/secrets.ts";
+import { prepareLegacyDatabase } from "./legacy-database.ts";
 import { startTestStack } from "./test-stack.ts";
 
 /**
@@ -9,6 +10,12 @@ import { startTestStack } from "./test-stack.ts";
  */
 export default async function setup(project: TestProject) {
   const stack = await startTestStack({ faultControl: true });
+  try {
+    project.provide("legacyDatabase", await prepareLegacyDatabase(stack.bindings.DATABASE_URL));
+  } catch (error) {
+    await stack.stop();
+    throw error;
+  }
   project.provide("stackBindings", stack.bindings);
   project.provide("secrets", await generateSecrets());
   if (!stack.faultsUrl) throw new Error("the test stack started without its fault control server");
