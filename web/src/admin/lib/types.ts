@@ -15,6 +15,12 @@ export type LiveOrder = Extract<DashboardMessage, { type: "order" }>["order"];
 export type OrderStatus = LiveOrder["status"];
 export type OrderEvent = LiveOrder["events"][number];
 export type AdminProduct = Answer<(typeof api.admin.products)[":id"]["$get"]>;
+/** One variant as staff see it (inactive ones too), with its low-stock threshold and place. */
+export type AdminVariant = AdminProduct["variants"][number];
+/** One stock change of a variant: by how much, to what, why, by whom and when. */
+export type InventoryChange = Answer<
+  (typeof api.admin.products)[":id"]["variants"][":variantId"]["inventory"]["$get"]
+>["items"][number];
 export type Category = Answer<typeof api.categories.$get>["items"][number];
 export type Brand = Answer<typeof api.brands.$get>["items"][number];
 export type Coupon = Answer<typeof api.admin.coupons.$get>["items"][number];
@@ -26,7 +32,8 @@ export type Role = AdminUser["role"];
 export type QueuedComment = Answer<typeof api.admin.comments.$get>["items"][number];
 export type QueuedRating = Answer<typeof api.admin.ratings.$get>["items"][number];
 export type LiveStats = Extract<DashboardMessage, { type: "stats" }>["stats"];
-export type LowStockAlert = Extract<DashboardMessage, { type: "low_stock" }>["product"];
+/** A variant under its low-stock threshold, with its product. */
+export type LowStockAlert = Omit<Extract<DashboardMessage, { type: "low_stock" }>, "type" | "version">;
 export type CommentAlert = Extract<DashboardMessage, { type: "comment" }>["comment"];
 
 /** One page of any keyset-paged list. */

@@ -89,8 +89,17 @@ export default function DashboardPage() {
     setAlerts((live) => [
       ...live,
       ...report.items
-        .filter((row) => !live.some((alert) => alert.id === row.id))
-        .map((row) => ({ id: row.id, name: row.name, stockQty: row.stockQty, threshold: row.threshold })),
+        .filter((row) => !live.some((alert) => alert.variant.id === row.variant.id))
+        .map(({ product, variant }) => ({
+          product: { id: product.id, name: product.name },
+          variant: {
+            id: variant.id,
+            title: variant.title,
+            sku: variant.sku,
+            stockQty: variant.stockQty,
+            threshold: variant.threshold,
+          },
+        })),
     ]);
     return report;
   });
@@ -141,9 +150,10 @@ export default function DashboardPage() {
       const order = message.order;
       setRecent((list) => [order, ...list.filter((o) => o.id !== order.id)].slice(0, feedSize * 2));
       refreshCharts();
-    } else if (message.type === "low_stock")
-      setAlerts((list) => [message.product, ...list.filter((a) => a.id !== message.product.id)].slice(0, 10));
-    else if (message.type === "comment")
+    } else if (message.type === "low_stock") {
+      const { product, variant } = message;
+      setAlerts((list) => [{ product, variant }, ...list.filter((a) => a.variant.id !== variant.id)].slice(0, 10));
+    } else if (message.type === "comment")
       setComments((list) => [message.comment, ...list.filter((c) => c.id !== message.comment.id)]);
   });
 
@@ -291,9 +301,14 @@ export default function DashboardPage() {
                 <For each={alerts()}>
                   {(alert) => (
                     <li>
-                      <A href={`/admin/products/${alert.id}`}>{alert.name}</A>
-                      <span class="badge out">{alert.stockQty} left</span>
-                      <small class="muted">alert under {alert.threshold}</small>
+                      <A href={`/admin/products/${alert.product.id}`}>{alert.product.name}</A>
+                      <Show when={alert.variant.title !== "Default"}>
+                        <span>{alert.variant.title}</span>
+                      </Show>
+                      <span class="badge out">{alert.variant.stockQty} left</span>
+                      <small class="muted">
+                        SKU <code>{alert.variant.sku}</code> · alert under {alert.variant.threshold}
+                      </small>
                     </li>
                   )}
                 </For>

@@ -9,7 +9,15 @@ import { csvName, downloadCsv } from "../lib/csv.ts";
 import { createLoader, createPaged, fetchAll } from "../lib/data.ts";
 import { createChecks, createForm } from "../lib/form.ts";
 import { toAmount } from "../lib/money.ts";
-import { lowStock, outOfStock, productRatings, revenueByDay, stockLeft, topProducts } from "../lib/reports.ts";
+import {
+  lowStock,
+  outOfStock,
+  productRatings,
+  revenueByDay,
+  type StockRow,
+  stockLeft,
+  topProducts,
+} from "../lib/reports.ts";
 import { pageTitle } from "../lib/role.ts";
 import type { Page } from "../lib/types.ts";
 
@@ -100,6 +108,13 @@ function PagedReport<T>(props: {
 }
 
 const productLink = (row: { id: string; name: string }) => <A href={`/admin/products/${row.id}`}>{row.name}</A>;
+
+/** The product and variant columns every stock report starts with (a variant per row). */
+const variantColumns: Column<StockRow>[] = [
+  { label: "Product", cell: (r) => productLink(r.product), csv: ["product", (r) => r.product.name] },
+  { label: "Variant", cell: (r) => r.variant.title, csv: ["variant", (r) => r.variant.title] },
+  { label: "SKU", cell: (r) => <code>{r.variant.sku}</code>, csv: ["sku", (r) => r.variant.sku] },
+];
 
 const dayMs = 86_400_000;
 const utcDay = (time: number) => new Date(time).toISOString().slice(0, 10);
@@ -247,14 +262,24 @@ function StockLeftReport() {
         return page;
       }}
       columns={[
-        { label: "Product", cell: productLink, csv: ["product", (r) => r.name] },
-        { label: "Slug", cell: (r) => r.slug, csv: ["slug", (r) => r.slug] },
-        { label: "Stock", cell: (r) => r.stockQty, csv: ["stock", (r) => r.stockQty], numeric: true },
+        ...variantColumns,
+        {
+          label: "Stock",
+          cell: (r) => r.variant.stockQty,
+          csv: ["stock", (r) => r.variant.stockQty],
+          numeric: true,
+        },
+        {
+          label: "For sale",
+          cell: (r) => (r.variant.active ? "Yes" : "No"),
+          csv: ["active", (r) => r.variant.active],
+        },
       ]}
     >
       <Show when={total() !== null}>
         <p>
-          <strong data-testid="total-stock">{total()}</strong> items in stock across the shop, fewest first below.
+          <strong data-testid="total-stock">{total()}</strong> items in stock across the shop; each variant below,
+          fewest first.
         </p>
       </Show>
     </PagedReport>
@@ -274,9 +299,19 @@ function LowStockReport() {
       deps={threshold}
       fetchPage={(cursor) => lowStock(threshold(), cursor)}
       columns={[
-        { label: "Product", cell: productLink, csv: ["product", (r) => r.name] },
-        { label: "Stock", cell: (r) => r.stockQty, csv: ["stock", (r) => r.stockQty], numeric: true },
-        { label: "Alert under", cell: (r) => r.threshold, csv: ["threshold", (r) => r.threshold], numeric: true },
+        ...variantColumns,
+        {
+          label: "Stock",
+          cell: (r) => r.variant.stockQty,
+          csv: ["stock", (r) => r.variant.stockQty],
+          numeric: true,
+        },
+        {
+          label: "Alert under",
+          cell: (r) => r.variant.threshold,
+          csv: ["threshold", (r) => r.variant.threshold],
+          numeric: true,
+        },
       ]}
     >
       <form
@@ -299,7 +334,7 @@ function LowStockReport() {
           value={text()}
           onInput={setText}
           error={form.errors().threshold}
-          hint="Empty: each product's own low-stock threshold."
+          hint="Empty: each variant's own low-stock threshold."
           optional
         />
         <button type="submit" class="button">
@@ -396,12 +431,11 @@ export default function ReportsPage() {
                 empty="Everything is in stock."
                 fetchPage={(cursor) => outOfStock(cursor)}
                 columns={[
-                  { label: "Product", cell: productLink, csv: ["product", (r) => r.name] },
-                  { label: "Slug", cell: (r) => r.slug, csv: ["slug", (r) => r.slug] },
+                  ...variantColumns,
                   {
                     label: "For sale",
-                    cell: (r) => (r.active ? "Yes" : "No"),
-                    csv: ["active", (r) => r.active],
+                    cell: (r) => (r.variant.active ? "Yes" : "No"),
+                    csv: ["active", (r) => r.variant.active],
                   },
                 ]}
               />
