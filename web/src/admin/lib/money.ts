@@ -1,15 +1,4 @@
-const digitsCache = new Map<string, number>();
-
-/** How many minor-unit digits a currency has (2 for USD, 0 for JPY). */
-export function minorDigits(currency: string): number {
-  let digits = digitsCache.get(currency);
-  if (digits === undefined) {
-    digits =
-      new Intl.NumberFormat("en-US", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    digitsCache.set(currency, digits);
-  }
-  return digits;
-}
+export { fromAmount, minorDigits, toAmount } from "../../lib/money.ts";
 
 /** The currency's symbol as shown beside amount inputs ("$" for USD). */
 export function currencySymbol(currency: string): string {
@@ -18,30 +7,4 @@ export function currencySymbol(currency: string): string {
       .formatToParts(0)
       .find((part) => part.type === "currency")?.value ?? currency
   );
-}
-
-/** Minor units as the text of an amount input: 123456 → "1234.56" (no float arithmetic). */
-export function toAmount(minor: number | null | undefined, currency: string): string {
-  if (minor === null || minor === undefined) return "";
-  const digits = minorDigits(currency);
-  const sign = minor < 0 ? "-" : "";
-  const text = String(Math.abs(minor)).padStart(digits + 1, "0");
-  return digits === 0 ? `${sign}${text}` : `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`;
-}
-
-/**
- * An amount typed by a person as exact minor units, read digit by digit: "1,234.5" → 123450.
- * Null when it is not an amount of this currency (a third decimal for USD, a letter, a minus sign).
- */
-export function fromAmount(text: string, currency: string): number | null {
-  const digits = minorDigits(currency);
-  const raw = text.trim();
-  if (raw.includes("-")) return null;
-  const clean = raw.replace(/^[^\d.]+/, "").replace(/[\s,_]/g, "");
-  const match = /^(\d*)(?:\.(\d*))?$/.exec(clean);
-  if (!match || (match[1] === "" && (match[2] ?? "") === "")) return null;
-  const [, whole, fraction = ""] = match;
-  if (fraction.length > digits) return null;
-  const minor = Number(`${whole || "0"}${fraction.padEnd(digits, "0")}`);
-  return Number.isSafeInteger(minor) ? minor : null;
 }
