@@ -1,15 +1,16 @@
 import { createSignal, Show } from "solid-js";
-import { addToCart } from "../lib/cart.ts";
+import { addToCart, type LineTarget } from "../lib/cart.ts";
 import { describeError } from "./FormError.tsx";
 
-export function AddToCart(props: { productId: string; inStock: boolean }) {
+/** Adds one of a variant to the cart; a sold-out variant cannot be added. */
+export function AddToCart(props: { target: LineTarget; inStock: boolean; name: string; variantTitle?: string }) {
   const [state, setState] = createSignal<"idle" | "busy" | "added">("idle");
   const [error, setError] = createSignal<string>();
   const add = async () => {
     setState("busy");
     setError(undefined);
     try {
-      await addToCart(props.productId);
+      await addToCart(props.target, { name: props.name, variantTitle: props.variantTitle || undefined });
       setState("added");
     } catch (failure) {
       setError(describeError(failure));
@@ -22,7 +23,9 @@ export function AddToCart(props: { productId: string; inStock: boolean }) {
         {props.inStock ? (state() === "added" ? "Added ✓ Add another" : "Add to cart") : "Out of stock"}
       </button>
       <Show when={error()}>
-        <small class="form-error">{error()}</small>
+        <small class="form-error" role="alert">
+          {error()}
+        </small>
       </Show>
     </div>
   );

@@ -9,6 +9,7 @@ const messages: Record<string, string> = {
   rate_limited: "Too many attempts. Wait a minute and try again.",
   unavailable: "We could not reach a service we depend on. Try again shortly.",
   insufficient_stock: "Not enough of this item is left in stock.",
+  variant_required: "This product comes in several variants: choose one on its page.",
   cart_empty: "Your cart is empty.",
   coupon_invalid: "This coupon cannot be used for this cart.",
   coupon_expired: "This coupon has expired.",

@@ -7,6 +7,8 @@ interface PriceProps {
   oldPrice: number | null;
   shippingAmount: number;
   currency: string;
+  /** The cheapest of several prices: shown as "from". */
+  from?: boolean;
 }
 
 /** The shopper pays price − discount per item, plus shipping; a struck-through old price shows the saving. */
@@ -14,10 +16,16 @@ export function Price(props: PriceProps) {
   const unit = () => props.price - props.discount;
   const was = () => (props.discount > 0 ? props.price : props.oldPrice);
   return (
-    <div class="price">
-      <strong>{formatMoney(unit(), props.currency)}</strong>
+    <div class="price" data-testid="price">
+      <strong>
+        {props.from ? "From " : ""}
+        {formatMoney(unit(), props.currency)}
+      </strong>
       <Show when={was() && (was() as number) > unit()}>
-        <s class="muted">{formatMoney(was() as number, props.currency)}</s>
+        <s class="muted">
+          <span class="visually-hidden">was </span>
+          {formatMoney(was() as number, props.currency)}
+        </s>
       </Show>
       <small class="muted">
         {props.shippingAmount > 0 ? `+ ${formatMoney(props.shippingAmount, props.currency)} shipping` : "Free shipping"}

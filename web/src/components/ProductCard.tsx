@@ -5,9 +5,18 @@ import { AddToCart } from "./AddToCart.tsx";
 import { Price } from "./Price.tsx";
 
 export function ProductCard(props: { product: ProductSummary }) {
+  const href = () => `/products/${props.product.slug}`;
+  const only = () => (props.product.variants.length === 1 ? props.product.variants[0] : undefined);
+  // With several prices, the card shows the cheapest variant's, as "from".
+  const cheapest = () =>
+    props.product.variants.reduce<ProductSummary["variants"][number] | undefined>(
+      (best, v) => (!best || v.actualPrice < best.actualPrice ? v : best),
+      undefined,
+    );
+  const ranged = () => props.product.priceRange.min !== props.product.priceRange.max;
   return (
     <article class="card" data-testid="product-card">
-      <A href={`/products/${props.product.slug}`} class="card-link">
+      <A href={href()} class="card-link">
         <Show when={props.product.imageUrl} fallback={<div class="card-image placeholder" />}>
           {(url) => (
             <img class="card-image" src={url()} alt={props.product.name} loading="lazy" width="400" height="320" />
@@ -15,7 +24,11 @@ export function ProductCard(props: { product: ProductSummary }) {
         </Show>
         <h3 class="card-title">{props.product.name}</h3>
       </A>
-      <Price {...props.product} />
+      <Price
+        {...(ranged() ? (cheapest() ?? props.product) : props.product)}
+        currency={props.product.currency}
+        from={ranged()}
+      />
       <div class="card-meta">
         <Show when={props.product.inStock} fallback={<span class="badge out">Out of stock</span>}>
           <span class="badge">{props.product.stockQty <= 5 ? `Only ${props.product.stockQty} left` : "In stock"}</span>
@@ -26,7 +39,25 @@ export function ProductCard(props: { product: ProductSummary }) {
           </span>
         </Show>
       </div>
-      <AddToCart productId={props.product.id} inStock={props.product.inStock} />
+      <Show
+        when={only()}
+        fallback={
+          <Show when={props.product.variants.length > 1}>
+            <A class="button secondary card-choose" href={href()}>
+              Choose {props.product.options.map((o) => o.name.toLowerCase()).join(" and ") || "a variant"}
+              <span class="visually-hidden"> of {props.product.name}</span>
+            </A>
+          </Show>
+        }
+      >
+        {(variant) => (
+          <AddToCart
+            target={{ productId: props.product.id, variantId: variant().id }}
+            inStock={variant().inStock}
+            name={props.product.name}
+          />
+        )}
+      </Show>
     </article>
   );
 }

@@ -3,26 +3,62 @@ import { createSignal, For, onMount, Show } from "solid-js";
 import { Field } from "../components/Field.tsx";
 import { FormError } from "../components/FormError.tsx";
 import { getProduct } from "../lib/api.ts";
-import { cart, guestLines, loadCart, setQuantity } from "../lib/cart.ts";
+import {
+  cart,
+  type GuestLine,
+  guestLines,
+  loadCart,
+  type MergeNote,
+  mergeNotes,
+  setMergeNotes,
+  setQuantity,
+} from "../lib/cart.ts";
 import { formatMoney } from "../lib/money.ts";
 import { placeOrder, previewCoupon } from "../lib/orders.ts";
 import { user } from "../lib/session.ts";
+import { variantLabel } from "../lib/variants.ts";
+
+/** A guest line with what the catalog says of it now: its product and variant, if still sold. */
+async function resolveGuest(line: GuestLine) {
+  const product = await getProduct(line.productId).catch(() => null);
+  const variant =
+    product?.variants.find((v) => v.id === line.variantId) ??
+    (!line.variantId && product?.variants.length === 1 ? product.variants[0] : undefined);
+  return { line, product, variant };
+}
 
 function GuestCart() {
-  const lines = createAsync(() =>
-    Promise.all(guestLines().map(async (line) => ({ ...line, product: await getProduct(line.productId) }))),
-  );
+  const lines = createAsync(() => Promise.all(guestLines().map(resolveGuest)));
   return (
     <Show when={(lines() ?? []).length > 0} fallback={<p class="muted">Your cart is empty.</p>}>
-      <ul class="cart-lines">
+      <ul class="cart-lines" data-testid="cart-lines">
         <For each={lines()}>
-          {(line) => (
+          {({ line, product, variant }) => (
             <li class="cart-line">
-              <span>{line.product.name}</span>
+              <LineName
+                name={product?.name ?? line.name ?? "A product"}
+                href={product ? `/products/${product.slug}` : undefined}
+                variantTitle={variant ? variantLabel(variant.title) : line.variantTitle}
+                sku={variant?.sku}
+              />
               <span>× {line.quantity}</span>
-              <span>
-                {formatMoney((line.product.price - line.product.discount) * line.quantity, line.product.currency)}
-              </span>
+              <Show
+                when={product && variant}
+                fallback={
+                  <span class="muted">
+                    {product && product.variants.length > 1 && !line.variantId
+                      ? "Choose a variant on its page"
+                      : "No longer sold"}
+                  </span>
+                }
+              >
+                <span>
+                  {formatMoney(
+                    ((variant?.price ?? 0) - (variant?.discount ?? 0)) * line.quantity,
+                    product?.currency ?? "USD",
+                  )}
+                </span>
+              </Show>
             </li>
           )}
         </For>
@@ -33,6 +69,48 @@ function GuestCart() {
         </A>
       </p>
     </Show>
+  );
+}
+
+/** What the merge of the guest cart had to change, said once after signing in. */
+function MergeNotes() {
+  const says = (note: MergeNote) =>
+    note.reason === "capped"
+      ? `${note.name}: only ${note.available ?? 0} left, so your cart holds ${note.available ?? 0}.`
+      : note.reason === "variant_required"
+        ? `${note.name}: choose a variant on its page, then add it again.`
+        : `${note.name} is no longer available and was left out.`;
+  return (
+    <Show when={mergeNotes().length > 0}>
+      <div class="notice" role="status">
+        <p>Your cart from before you signed in was added:</p>
+        <ul>
+          <For each={mergeNotes()}>{(note) => <li>{says(note)}</li>}</For>
+        </ul>
+        <button type="button" class="link" onClick={() => setMergeNotes([])}>
+          Dismiss
+        </button>
+      </div>
+    </Show>
+  );
+}
+
+/** A line's product, with its variant's title and SKU when it has several. */
+function LineName(props: { name: string; href?: string; variantTitle?: string; sku?: string }) {
+  return (
+    <span class="line-name">
+      <Show when={props.href} fallback={<span>{props.name}</span>}>
+        {(href) => <A href={href()}>{props.name}</A>}
+      </Show>
+      <Show when={props.variantTitle}>
+        <small data-testid="line-variant">{props.variantTitle}</small>
+      </Show>
+      <Show when={props.sku}>
+        <small class="muted">
+          SKU <span data-testid="line-sku">{props.sku}</span>
+        </small>
+      </Show>
+    </span>
   );
 }
 
@@ -90,6 +168,7 @@ export default function CartPage() {
   return (
     <section>
       <h1>Your cart</h1>
+      <MergeNotes />
       <Show when={user()} fallback={<GuestCart />}>
         <Show when={cart()} fallback={<p class="muted">Loading…</p>}>
           {(current) => (
@@ -103,29 +182,33 @@ export default function CartPage() {
             >
               <ul class="cart-lines" data-testid="cart-lines">
                 <For each={current().items}>
-                  {(item) => (
-                    <li class="cart-line">
-                      <span>{item.name}</span>
-                      <span class="stepper">
-                        <button
-                          type="button"
-                          aria-label={`One less ${item.name}`}
-                          onClick={() => setQuantity(item.productId, item.quantity - 1).catch(setError)}
-                        >
-                          −
-                        </button>
-                        <span data-testid="line-quantity">{item.quantity}</span>
-                        <button
-                          type="button"
-                          aria-label={`One more ${item.name}`}
-                          onClick={() => setQuantity(item.productId, item.quantity + 1).catch(setError)}
-                        >
-                          +
-                        </button>
-                      </span>
-                      <span>{formatMoney(item.lineTotal, current().currency)}</span>
-                    </li>
-                  )}
+                  {(item) => {
+                    const title = () => variantLabel(item.variantTitle);
+                    const called = () => (title() ? `${item.name}, ${title()}` : item.name);
+                    return (
+                      <li class="cart-line" data-testid="cart-line">
+                        <LineName name={item.name} variantTitle={title()} sku={item.sku} />
+                        <span class="stepper">
+                          <button
+                            type="button"
+                            aria-label={`One less ${called()}`}
+                            onClick={() => setQuantity(item, item.quantity - 1).catch(setError)}
+                          >
+                            −
+                          </button>
+                          <span data-testid="line-quantity">{item.quantity}</span>
+                          <button
+                            type="button"
+                            aria-label={`One more ${called()}`}
+                            onClick={() => setQuantity(item, item.quantity + 1).catch(setError)}
+                          >
+                            +
+                          </button>
+                        </span>
+                        <span>{formatMoney(item.lineTotal, current().currency)}</span>
+                      </li>
+                    );
+                  }}
                 </For>
               </ul>
               <dl class="totals">

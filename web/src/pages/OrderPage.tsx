@@ -4,6 +4,7 @@ import { FormError } from "../components/FormError.tsx";
 import { orderUpdate } from "../lib/live.ts";
 import { formatMoney } from "../lib/money.ts";
 import { cancelOrder, getOrder, type Order, startPayment } from "../lib/orders.ts";
+import { variantLabel } from "../lib/variants.ts";
 
 const labels: Record<Order["status"], string> = {
   pending_payment: "Awaiting payment",
@@ -83,8 +84,16 @@ export default function OrderPage() {
           <ul class="cart-lines">
             <For each={o().items}>
               {(item) => (
-                <li class="cart-line">
-                  <span>{item.name}</span>
+                <li class="cart-line" data-testid="order-line">
+                  <span class="line-name">
+                    <A href={`/products/${item.productId}`}>{item.name}</A>
+                    <Show when={variantLabel(item.variantTitle)}>
+                      {(title) => <small data-testid="line-variant">{title()}</small>}
+                    </Show>
+                    <small class="muted">
+                      SKU <span data-testid="line-sku">{item.sku}</span>
+                    </small>
+                  </span>
                   <span>× {item.quantity}</span>
                   <span>{formatMoney(item.lineTotal, o().currency)}</span>
                 </li>

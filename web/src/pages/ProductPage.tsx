@@ -1,14 +1,66 @@
-import { A, createAsync, useParams } from "@solidjs/router";
-import { createSignal, For, Show } from "solid-js";
+import { A, createAsync, useParams, useSearchParams } from "@solidjs/router";
+import { createMemo, createSignal, For, Show } from "solid-js";
 import { AddToCart } from "../components/AddToCart.tsx";
 import { Price } from "../components/Price.tsx";
 import { Reviews } from "../components/Reviews.tsx";
-import { getProduct } from "../lib/api.ts";
+import { VariantPicker } from "../components/VariantPicker.tsx";
+import { getProduct, type ProductDetail, type Variant } from "../lib/api.ts";
+import { liveStock, watchCatalog } from "../lib/catalog-live.ts";
+import { initialVariant, variantLabel } from "../lib/variants.ts";
+
+/** Stock as the catalog room last reported it, else as the page was loaded. */
+const stockOf = (variant: Variant) => liveStock(variant.id) ?? variant.stockQty;
+
+function Buy(props: { product: ProductDetail }) {
+  const [params, setParams] = useSearchParams<{ variant?: string }>();
+  // The choice lives in the address (?variant=<id>), so it survives a reload and can be shared.
+  const selected = createMemo(() => initialVariant(props.product.variants, params.variant));
+  return (
+    <Show when={selected()} fallback={<p>This product is not sold at the moment.</p>}>
+      {(variant) => {
+        const stock = () => stockOf(variant());
+        return (
+          <div class="buy">
+            <Show when={props.product.options.length > 0}>
+              <VariantPicker
+                options={props.product.options}
+                variants={props.product.variants}
+                selected={variant()}
+                stockOf={stockOf}
+                onPick={(next) => setParams({ variant: next.id }, { replace: true, scroll: false })}
+              />
+            </Show>
+            <Price {...variant()} currency={props.product.currency} />
+            <p class="stock" data-testid="variant-stock" aria-live="polite">
+              {stock() > 0 ? `${stock()} in stock` : "Out of stock"}
+              <Show when={variantLabel(variant().title)}>{(title) => <span class="muted"> · {title()}</span>}</Show>
+            </p>
+            <p class="muted sku">
+              SKU <span data-testid="variant-sku">{variant().sku}</span>
+            </p>
+            {/* A fresh button per variant: "Added" speaks of the variant it added. */}
+            <Show when={variant().id} keyed>
+              {(variantId) => (
+                <AddToCart
+                  target={{ productId: props.product.id, variantId }}
+                  inStock={stock() > 0}
+                  name={props.product.name}
+                  variantTitle={variantLabel(variant().title)}
+                />
+              )}
+            </Show>
+          </div>
+        );
+      }}
+    </Show>
+  );
+}
 
 export default function ProductPage() {
   const params = useParams<{ slug: string }>();
   const product = createAsync(() => getProduct(params.slug));
   const [shown, setShown] = createSignal(0);
+  watchCatalog();
 
   return (
     <Show when={product()} fallback={<p class="muted">Loading…</p>}>
@@ -42,9 +94,7 @@ export default function ProductPage() {
             </p>
             <h1>{p().name}</h1>
             <Show when={p().brand}>{(b) => <p class="muted">by {b().name}</p>}</Show>
-            <Price {...p()} />
-            <p>{p().inStock ? `${p().stockQty} in stock` : "Out of stock"}</p>
-            <AddToCart productId={p().id} inStock={p().inStock} />
+            <Buy product={p()} />
             <Reviews productId={p().id} rating={p().rating} />
             <p>{p().description}</p>
             <Show when={p().features.length > 0}>
