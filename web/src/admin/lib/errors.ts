@@ -3,8 +3,11 @@ import { ApiError } from "../../lib/http.ts";
 
 /** A form's own checks that failed before anything was sent, by field (the API's paths). */
 export class FormInvalid extends Error {
-  constructor(readonly fields: Record<string, string>) {
-    super("Check the fields marked below.");
+  constructor(
+    readonly fields: Record<string, string>,
+    message = "Check the fields marked below.",
+  ) {
+    super(message);
   }
 }
 

@@ -270,6 +270,7 @@ export default function OrderPage() {
                     <thead>
                       <tr>
                         <th scope="col">Product</th>
+                        <th scope="col">Variant and SKU</th>
                         <th scope="col">Unit price</th>
                         <th scope="col">Quantity</th>
                         <th scope="col">Line total</th>
@@ -281,6 +282,9 @@ export default function OrderPage() {
                           <tr>
                             <td data-label="Product">
                               <A href={`/admin/products/${item.productId}`}>{item.name}</A>
+                            </td>
+                            <td data-label="Variant and SKU" data-testid="item-variant">
+                              {item.variantTitle} · <code>{item.sku}</code>
                             </td>
                             <td data-label="Unit price">{money(item.unitPrice)}</td>
                             <td data-label="Quantity">{item.quantity}</td>

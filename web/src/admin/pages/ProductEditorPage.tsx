@@ -5,32 +5,49 @@ import { ApiError, read } from "../../lib/http.ts";
 import { formatMoney } from "../../lib/money.ts";
 import { api } from "../../lib/session.ts";
 import { ConfirmButton, FormStatus } from "../components/Feedback.tsx";
-import { CheckboxField, InputField, MoneyField, SelectField, TextAreaField } from "../components/Fields.tsx";
+import { CheckboxField, InputField, SelectField, TextAreaField } from "../components/Fields.tsx";
+import { OptionsEditor } from "../components/OptionsEditor.tsx";
 import { Failure, Loading, NotFound } from "../components/State.tsx";
+import { VariantsTable } from "../components/VariantsTable.tsx";
 import { shopCurrency } from "../lib/currency.ts";
 import { createLoader } from "../lib/data.ts";
-import { describeAdminError, isConflict, isNotFound } from "../lib/errors.ts";
-import { createChecks, createForm } from "../lib/form.ts";
+import { describeAdminError, FormInvalid, isConflict, isNotFound } from "../lib/errors.ts";
+import { createChecks, createForm, type Form } from "../lib/form.ts";
 import { imageTypes, uploadImage } from "../lib/images.ts";
-import { toAmount } from "../lib/money.ts";
 import { pageTitle } from "../lib/role.ts";
 import { brandChoices, categoryChoices, loadBrands, loadCategories } from "../lib/taxonomy.ts";
-import type { AdminProduct } from "../lib/types.ts";
+import type { AdminProduct, AdminVariant } from "../lib/types.ts";
+import {
+  chosen,
+  combinations,
+  comboKey,
+  isDirty,
+  maxVariants,
+  newVariantDraft,
+  nextKey,
+  type OptionDraft,
+  optionDraftsOf,
+  optionsBody,
+  optionsFingerprint,
+  type VariantDraft,
+  variantBody,
+  variantChanges,
+  variantDraftOf,
+} from "../lib/variants.ts";
+
+/** "$12.00" or "$12.00 – $18.00": the range of prices customers pay. */
+const priceRangeText = (prices: number[], currency: string) => {
+  const low = Math.min(...prices);
+  const high = Math.max(...prices);
+  return low === high ? formatMoney(low, currency) : `${formatMoney(low, currency)} – ${formatMoney(high, currency)}`;
+};
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-let keys = 0;
-const nextKey = () => ++keys;
 
 interface Draft {
   name: string;
   slug: string;
   description: string;
-  price: string;
-  oldPrice: string;
-  shippingAmount: string;
-  discount: string;
-  stockQty: string;
-  lowStockThreshold: string;
   categoryId: string;
   brandId: string;
   active: boolean;
@@ -42,12 +59,6 @@ const emptyDraft = (): Draft => ({
   name: "",
   slug: "",
   description: "",
-  price: "",
-  oldPrice: "",
-  shippingAmount: "",
-  discount: "",
-  stockQty: "0",
-  lowStockThreshold: "",
   categoryId: "",
   brandId: "",
   active: true,
@@ -59,12 +70,6 @@ const draftOf = (p: AdminProduct): Draft => ({
   name: p.name,
   slug: p.slug,
   description: p.description,
-  price: toAmount(p.price, p.currency),
-  oldPrice: toAmount(p.oldPrice, p.currency),
-  shippingAmount: toAmount(p.shippingAmount, p.currency),
-  discount: toAmount(p.discount, p.currency),
-  stockQty: String(p.stockQty),
-  lowStockThreshold: String(p.lowStockThreshold),
   categoryId: p.categoryId ?? "",
   brandId: p.brandId ?? "",
   active: p.active,
@@ -73,12 +78,24 @@ const draftOf = (p: AdminProduct): Draft => ({
 });
 
 /** What a draft says, without the list keys: compared to tell unsaved changes. */
-const fingerprint = (draft: Draft) =>
+const fingerprint = (draft: Draft, options: OptionDraft[]) =>
   JSON.stringify({
     ...draft,
     features: draft.features.map(({ name, value }) => [name, value]),
     gallery: draft.gallery.map(({ url, alt }) => [url, alt]),
+    options: optionsFingerprint(options),
   });
+
+/** The fields of a variant that the API names without its index when it refuses a whole new product. */
+const variantFields: Record<string, string> = {
+  sku: "SKU",
+  price: "Price",
+  discount: "Discount",
+  oldPrice: "Old price",
+  shippingAmount: "Shipping",
+  stockQty: "Stock",
+  lowStockThreshold: "Alert under",
+};
 
 function moved<T>(list: T[], index: number, by: number): T[] {
   const to = index + by;
@@ -93,16 +110,43 @@ function Editor(props: { product: AdminProduct | null; currency: string }) {
   const navigate = useNavigate();
   const location = useLocation<{ created?: boolean }>();
   const [product, setProduct] = createSignal(props.product);
+  const currency = () => product()?.currency ?? props.currency;
   const [draft, setDraft] = createStore<Draft>(props.product ? draftOf(props.product) : emptyDraft());
-  const [saved, setSaved] = createSignal(fingerprint(unwrap(draft)));
-  const dirty = createMemo(() => fingerprint(draft) !== saved());
+  const [options, setOptions] = createStore<OptionDraft[]>(optionDraftsOf(props.product?.options ?? []));
+  const [rows, setRows] = createStore<VariantDraft[]>(
+    props.product ? props.product.variants.map((v) => variantDraftOf(v, currency())) : [newVariantDraft()],
+  );
+  const [saved, setSaved] = createSignal(fingerprint(unwrap(draft), unwrap(options)));
+  const productDirty = createMemo(() => fingerprint(draft, options) !== saved());
+  const dirty = createMemo(() => productDirty() || (!!product() && rows.some((row) => isDirty(row, currency()))));
   const form = createForm();
   const upload = createForm();
   const removal = createForm();
+  const variantsNotice = createForm();
   const [blocked, setBlocked] = createSignal(false);
   if (location.state?.created) form.setNotice("Product created.");
 
-  const currency = () => product()?.currency ?? props.currency;
+  // Each saved product's variant is saved on its own: a form, a refused deletion and a history per row.
+  const rowForms = new Map<number, Form>();
+  const formOf = (key: number) => {
+    let rowForm = rowForms.get(key);
+    if (!rowForm) {
+      rowForm = createForm();
+      rowForms.set(key, rowForm);
+    }
+    return rowForm;
+  };
+  const [refused, setRefused] = createSignal<ReadonlySet<number>>(new Set());
+  const [versions, setVersions] = createSignal<ReadonlyMap<number, number>>(new Map());
+  const bump = (key: number) => setVersions((map) => new Map(map).set(key, (map.get(key) ?? 0) + 1));
+  const refuse = (key: number, on: boolean) =>
+    setRefused((set) => {
+      const next = new Set(set);
+      if (on) next.add(key);
+      else next.delete(key);
+      return next;
+    });
+
   const err = (path: string) => form.errors()[path];
   const set =
     <K extends keyof Draft>(key: K) =>
@@ -112,31 +156,33 @@ function Editor(props: { product: AdminProduct | null; currency: string }) {
   const categories = createLoader(loadCategories);
   const brands = createLoader(loadBrands);
 
-  const body = () => {
-    const check = createChecks(currency());
+  /** A row's problem with a field: its own save's, or (for a new product) the product's, by index. */
+  const variantError = (index: number, field: string) => {
+    const row = rows[index];
+    const own = row ? rowForms.get(row.key)?.errors()[field] : undefined;
+    if (own) return own;
+    if (product()) return undefined;
+    return err(`variants.${index}.${field}`) ?? (rows.length === 1 && field in variantFields ? err(field) : undefined);
+  };
+  /** Problems the API filed under a variant field without saying which variant (a new product's SKU taken). */
+  const unplaced = () =>
+    rows.length > 1 && !product()
+      ? Object.entries(variantFields).flatMap(([field, label]) => (err(field) ? [`${label}: ${err(field)}`] : []))
+      : [];
+
+  const taken = (except: number) =>
+    rows.filter((row) => row.key !== except).map((row) => comboKey(chosen(options, row)));
+
+  const productFields = (check: ReturnType<typeof createChecks>) => {
     const name = check.text("name", draft.name, "A name");
-    const price = check.money("price", draft.price);
-    const discount = draft.discount.trim() === "" ? 0 : check.money("discount", draft.discount);
-    const shippingAmount = draft.shippingAmount.trim() === "" ? 0 : check.money("shippingAmount", draft.shippingAmount);
-    const oldPrice = check.optionalMoney("oldPrice", draft.oldPrice);
-    const stockQty = check.count("stockQty", draft.stockQty);
-    const lowStockThreshold = check.optionalCount("lowStockThreshold", draft.lowStockThreshold);
-    if (discount > price && !Number.isNaN(price)) check.fail("discount", "The discount cannot be more than the price.");
     draft.features.forEach((feature, index) => {
       if (!feature.name.trim()) check.fail(`features.${index}.name`, "Give the feature a name.");
       if (!feature.value.trim()) check.fail(`features.${index}.value`, "Give the feature a value.");
     });
-    check.done();
     return {
       name,
       ...(draft.slug.trim() ? { slug: draft.slug.trim() } : {}),
       description: draft.description,
-      price,
-      oldPrice,
-      shippingAmount,
-      discount,
-      stockQty,
-      ...(lowStockThreshold === null ? {} : { lowStockThreshold }),
       categoryId: draft.categoryId || null,
       brandId: draft.brandId || null,
       active: draft.active,
@@ -145,25 +191,147 @@ function Editor(props: { product: AdminProduct | null; currency: string }) {
     };
   };
 
+  /** A new product with its options and variants, in one call. */
+  const createBody = () => {
+    const check = createChecks(currency());
+    const fields = productFields(check);
+    const optionList = optionsBody(check, options);
+    if (options.length === 0 && rows.length > 1)
+      check.fail("variants", "Without options a product is one variant: remove the others, or add an option.");
+    if (rows.length > maxVariants) check.fail("variants", `A product has at most ${maxVariants} variants.`);
+    const variants = rows.map((row, i) => variantBody(check, `variants.${i}.`, options, row, taken(row.key)));
+    check.done();
+    return { ...fields, ...(optionList.length > 0 ? { options: optionList } : {}), variants };
+  };
+
+  /** Adopts the product as saved: its fields, and each variant row that has no changes of its own. */
   const adopt = (next: AdminProduct) => {
     setProduct(next);
     setDraft(draftOf(next));
-    setSaved(fingerprint(unwrap(draft)));
+    if (optionsFingerprint(options) !== optionsFingerprint(optionDraftsOf(next.options)))
+      setOptions(optionDraftsOf(next.options));
+    setRows((list) =>
+      list.flatMap((row) => {
+        if (!row.saved) return [row];
+        const fresh = next.variants.find((v) => v.id === row.saved?.id);
+        if (isDirty(row, currency())) return [fresh ? { ...row, saved: fresh } : row];
+        return fresh ? [variantDraftOf(fresh, currency(), row.key)] : [];
+      }),
+    );
+    setSaved(fingerprint(unwrap(draft), unwrap(options)));
+  };
+
+  /** Puts a variant as saved into the product (its totals follow) and its row. */
+  const placeVariant = (key: number, variant: AdminVariant) => {
+    setRows((list) => list.map((row) => (row.key === key ? variantDraftOf(variant, currency(), key) : row)));
+    const current = product();
+    if (current) {
+      const others = current.variants.filter((v) => v.id !== variant.id);
+      setProduct({ ...current, variants: [...others, variant].sort((a, b) => a.position - b.position) });
+    }
+    bump(key);
+  };
+
+  /** Saves one variant row of a saved product (its changes, or the new variant); true when it worked. */
+  const saveRow = async (key: number): Promise<boolean> => {
+    const current = product();
+    const row = rows.find((r) => r.key === key);
+    if (!current || !row) return false;
+    const rowForm = formOf(key);
+    await rowForm.run(async () => {
+      const check = createChecks(currency());
+      const param = { id: current.id };
+      if (row.saved) {
+        const json = variantChanges(check, { ...row, saved: row.saved });
+        check.done();
+        if (!json) return "Nothing to save.";
+        const next = await read(
+          api.admin.products[":id"].variants[":variantId"].$patch({
+            param: { ...param, variantId: row.saved.id },
+            json,
+          }),
+        );
+        placeVariant(key, next);
+        return json.stockQty === undefined ? "Saved." : `Saved; the stock change is in its history.`;
+      }
+      const json = variantBody(check, "", options, row, taken(key));
+      check.done();
+      placeVariant(key, await read(api.admin.products[":id"].variants.$post({ param, json })));
+      return "Variant added.";
+    });
+    return !rowForm.error();
+  };
+
+  const removeRow = async (key: number) => {
+    const current = product();
+    const row = rows.find((r) => r.key === key);
+    if (!current || !row?.saved) return;
+    const variantId = row.saved.id;
+    const title = row.saved.title;
+    await formOf(key).run(async () => {
+      try {
+        await read(api.admin.products[":id"].variants[":variantId"].$delete({ param: { id: current.id, variantId } }));
+      } catch (failure) {
+        if (isConflict(failure)) refuse(key, true);
+        throw failure;
+      }
+      setRows((list) => list.filter((r) => r.key !== key));
+      setProduct({ ...current, variants: current.variants.filter((v) => v.id !== variantId) });
+      variantsNotice.setNotice(`${title} was deleted.`);
+      return undefined;
+    });
+  };
+
+  const deactivateRow = (key: number) => {
+    const current = product();
+    const row = rows.find((r) => r.key === key);
+    if (!current || !row?.saved) return;
+    const variantId = row.saved.id;
+    void formOf(key).run(async () => {
+      const next = await read(
+        api.admin.products[":id"].variants[":variantId"].$patch({
+          param: { id: current.id, variantId },
+          json: { active: false },
+        }),
+      );
+      placeVariant(key, next);
+      refuse(key, false);
+      return `${next.title} is deactivated: it is no longer sold, and its orders keep it.`;
+    });
   };
 
   const save = (event: SubmitEvent) => {
     event.preventDefault();
     void form.run(async () => {
-      const json = body();
       const current = product();
       if (!current) {
-        const created = await read(api.admin.products.$post({ json }));
-        setSaved(fingerprint(unwrap(draft)));
+        const created = await read(api.admin.products.$post({ json: createBody() }));
+        setSaved(fingerprint(unwrap(draft), unwrap(options)));
         navigate(`/admin/products/${created.id}`, { replace: true, state: { created: true } });
         return "Product created.";
       }
-      adopt(await read(api.admin.products[":id"].$patch({ param: { id: current.id }, json })));
-      return "Saved.";
+      const changed = productDirty();
+      if (changed) {
+        const check = createChecks(currency());
+        const fields = productFields(check);
+        const optionList = optionsBody(check, options);
+        check.done();
+        const optionsChanged = optionsFingerprint(options) !== optionsFingerprint(optionDraftsOf(current.options));
+        const json = optionsChanged ? { ...fields, options: optionList } : fields;
+        adopt(await read(api.admin.products[":id"].$patch({ param: { id: current.id }, json })));
+      }
+      // Then every variant with changes, each on its own: one refused never holds the others back.
+      const pending = rows.filter((row) => isDirty(row, currency())).map((row) => row.key);
+      let failed = 0;
+      for (const key of pending) if (!(await saveRow(key))) failed++;
+      if (failed > 0) {
+        const rowsSaid =
+          failed === 1
+            ? "1 variant could not be saved: see its row"
+            : `${failed} variants could not be saved: see their rows`;
+        throw new FormInvalid({}, `${changed ? "The product is saved, but " : ""}${rowsSaid}.`);
+      }
+      return changed || pending.length > 0 ? "Saved." : "Nothing to save: no changes.";
     });
   };
 
@@ -199,10 +367,37 @@ function Editor(props: { product: AdminProduct | null; currency: string }) {
       const next = await read(api.admin.products[":id"].$patch({ param: { id: current.id }, json: { active: false } }));
       setProduct(next);
       setDraft("active", false);
-      setSaved(fingerprint({ ...unwrap(draft), active: false }));
+      setSaved(fingerprint({ ...unwrap(draft), active: false }, unwrap(options)));
       setBlocked(false);
       return "The product is deactivated: it is no longer sold, and its orders keep it.";
     });
+
+  const addVariant = () => setRows((list) => [...list, newVariantDraft(list.at(-1))]);
+  /** Rows for every combination of values no variant has yet (rows still choosing get theirs first). */
+  const addCombinations = () => {
+    const have = new Set(rows.map((row) => comboKey(chosen(options, row))));
+    const missing = combinations(options).filter(
+      (choice) =>
+        !have.has(
+          comboKey(
+            Object.fromEntries(
+              options.map((o) => [o.name.trim(), o.values.find((v) => v.key === choice[o.key])?.value.trim()]),
+            ),
+          ),
+        ),
+    );
+    setRows((list) => {
+      const next = list.map((row) => {
+        const incomplete = !row.saved && Object.values(chosen(options, row)).some((v) => v === undefined);
+        return incomplete && missing.length > 0 ? { ...row, choice: missing.shift() as Record<number, number> } : row;
+      });
+      const room = Math.max(0, maxVariants - next.length);
+      return [...next, ...missing.slice(0, room).map((choice) => newVariantDraft(next.at(-1), choice))];
+    });
+  };
+  const usedValue = (name: string, value: string) =>
+    (product()?.variants ?? []).some((v) => v.options[name.trim()] === value.trim());
+  const activeVariants = () => (product()?.variants ?? []).filter((v) => v.active);
 
   return (
     <form onSubmit={save} aria-label={product() ? `Edit ${product()?.name}` : "New product"} novalidate>
@@ -270,71 +465,88 @@ function Editor(props: { product: AdminProduct | null; currency: string }) {
         </div>
       </section>
 
-      <section class="a-editor-section" aria-labelledby="price-heading">
-        <h2 id="price-heading">Price and stock</h2>
-        <div class="a-form">
-          <MoneyField
-            label="Price"
-            currency={currency()}
-            value={draft.price}
-            onInput={set("price")}
-            error={err("price")}
-          />
-          <MoneyField
-            label="Discount"
-            currency={currency()}
-            value={draft.discount}
-            onInput={set("discount")}
-            error={err("discount")}
-            hint="Taken off the price: the customer pays price − discount."
-            optional
-          />
-          <MoneyField
-            label="Old price"
-            currency={currency()}
-            value={draft.oldPrice}
-            onInput={set("oldPrice")}
-            error={err("oldPrice")}
-            hint="Shown struck through."
-            optional
-          />
-          <MoneyField
-            label="Shipping per item"
-            currency={currency()}
-            value={draft.shippingAmount}
-            onInput={set("shippingAmount")}
-            error={err("shippingAmount")}
-            optional
-          />
-          <InputField
-            label="Stock"
-            type="number"
-            min="0"
-            inputmode="numeric"
-            value={draft.stockQty}
-            onInput={set("stockQty")}
-            error={err("stockQty")}
-          />
-          <InputField
-            label="Low-stock alert under"
-            type="number"
-            min="0"
-            inputmode="numeric"
-            value={draft.lowStockThreshold}
-            onInput={set("lowStockThreshold")}
-            error={err("lowStockThreshold")}
-            hint={product() ? "Staff are alerted when stock falls under this." : "The shop's default when left empty."}
-            optional={!product()}
-          />
-        </div>
+      <section class="a-editor-section" aria-labelledby="options-heading">
+        <h2 id="options-heading">Options</h2>
+        <OptionsEditor
+          options={options}
+          setOptions={setOptions}
+          fixed={!!product()}
+          used={usedValue}
+          error={(path) => err(path)}
+        />
+      </section>
+
+      <section class="a-editor-section" aria-labelledby="variants-heading" data-testid="variants-section">
+        <h2 id="variants-heading">Variants: price and stock</h2>
+        <p class="muted">
+          {product()
+            ? "Each variant is saved on its own (Save), or with the product (Save changes). A stock change says why: it is kept in the variant's history."
+            : "What shoppers choose and buy. Amounts are in the shop's currency; customers pay price − discount + shipping."}
+        </p>
         <Show when={product()}>
-          {(p) => (
-            <p class="muted">
-              Customers pay <strong>{formatMoney(p().actualPrice, p().currency)}</strong> per item with shipping, as
-              last saved.
-            </p>
-          )}
+          <p data-testid="variants-summary">
+            <strong>{activeVariants().reduce((sum, v) => sum + v.stockQty, 0)}</strong> in stock over{" "}
+            {activeVariants().length} {activeVariants().length === 1 ? "variant" : "variants"} for sale
+            <Show when={activeVariants().length > 0}>
+              {"; customers pay "}
+              {priceRangeText(
+                activeVariants().map((v) => v.actualPrice),
+                currency(),
+              )}
+            </Show>
+            .
+          </p>
         </Show>
+        <Show when={err("variants")}>
+          <p class="a-field-error">{err("variants")}</p>
+        </Show>
+        <For each={unplaced()}>{(problem) => <p class="a-field-error">{problem}</p>}</For>
+        <VariantsTable
+          currency={currency()}
+          options={options}
+          rows={rows}
+          setRows={setRows}
+          error={variantError}
+          actions={{
+            productId: product()?.id,
+            form: (key) => (product() ? formOf(key) : undefined),
+            save: (key) => void saveRow(key),
+            remove: removeRow,
+            deactivate: deactivateRow,
+            blocked: (key) => refused().has(key),
+            version: (key) => versions().get(key) ?? 0,
+          }}
+        />
+        <div class="a-actions">
+          <button
+            type="button"
+            class="button secondary"
+            disabled={options.length === 0 || rows.length >= maxVariants}
+            onClick={addVariant}
+          >
+            Add a variant
+          </button>
+          <Show when={options.length > 0}>
+            <button
+              type="button"
+              class="button secondary"
+              disabled={rows.length >= maxVariants}
+              onClick={addCombinations}
+            >
+              Add every combination
+            </button>
+          </Show>
+          <Show when={options.length === 0}>
+            <small class="muted">
+              {product()
+                ? "A product without options is sold as this one variant."
+                : "Add an option above to sell the product in several variants."}
+            </small>
+          </Show>
+        </div>
+        <p class="a-notice" role="status">
+          {variantsNotice.notice()}
+        </p>
       </section>
 
       <section class="a-editor-section" aria-labelledby="features-heading">
