@@ -266,6 +266,8 @@ describe("catalog management in Chromium", () => {
     await page.getByTestId("admin-product-row").filter({ hasText: "Solid Foundations" }).waitFor();
     await expect(page.getByTestId("admin-product-row").count()).resolves.toBe(1);
     await page.getByLabel("Stock of Solid Foundations").fill("99");
+    // A stock change says why: it is kept in the variant's history.
+    await page.getByLabel("Why the stock of Solid Foundations changes").fill("counted on the shelf");
     await page.getByRole("button", { name: "Save" }).click();
 
     const shop = await context.newPage();

@@ -1,5 +1,6 @@
 import { A, useSearchParams } from "@solidjs/router";
-import { createSignal, Show } from "solid-js";
+import { createSignal, For, Show } from "solid-js";
+import { createStore } from "solid-js/store";
 import { read, setOnly } from "../../lib/http.ts";
 import { formatMoney } from "../../lib/money.ts";
 import { api } from "../../lib/session.ts";
@@ -12,32 +13,77 @@ import { createChecks, createForm } from "../lib/form.ts";
 import { toAmount } from "../lib/money.ts";
 import { pageTitle } from "../lib/role.ts";
 import { categoryChoices, loadCategories } from "../lib/taxonomy.ts";
-import type { AdminProduct } from "../lib/types.ts";
+import type { AdminProduct, AdminVariant } from "../lib/types.ts";
 
 type Params = { q?: string; category?: string; minStock?: string; maxStock?: string; active?: string };
 
 const wholeNumber = (value: string | undefined) => (value && /^\d+$/.test(value) ? value : undefined);
 
-/** Price, stock and availability of one product, changed right in the list. */
+/** "$12.00" or "$12.00 – $18.00": what customers pay, over the variants for sale. */
+const rangeText = (product: AdminProduct) =>
+  !product.priceRange
+    ? "—"
+    : product.priceRange.min === product.priceRange.max
+      ? formatMoney(product.priceRange.min, product.currency)
+      : `${formatMoney(product.priceRange.min, product.currency)} – ${formatMoney(product.priceRange.max, product.currency)}`;
+
+/**
+ * One product in the list: its price range and total stock, with each variant's stock changed right
+ * here (a change says why), the price of a product with one variant, and whether it is for sale.
+ */
 function QuickEdit(props: { product: AdminProduct; onSaved: (product: AdminProduct) => void }) {
-  const [price, setPrice] = createSignal(toAmount(props.product.price, props.product.currency));
-  const [stock, setStock] = createSignal(String(props.product.stockQty));
+  const only = () => (props.product.variants.length === 1 ? props.product.variants[0] : undefined);
+  const [price, setPrice] = createSignal(toAmount(only()?.price, props.product.currency));
+  const [stock, setStock] = createStore<Record<string, string>>(
+    Object.fromEntries(props.product.variants.map((v) => [v.id, String(v.stockQty)])),
+  );
+  const [reason, setReason] = createSignal("");
   const [active, setActive] = createSignal(props.product.active);
   const form = createForm();
+  const name = () => props.product.name;
+  const changedStock = () => props.product.variants.filter((v) => (stock[v.id] ?? "").trim() !== String(v.stockQty));
   const save = () =>
     form.run(async () => {
-      const check = createChecks(props.product.currency);
-      const json = {
-        price: check.money("price", price()),
-        stockQty: check.count("stockQty", stock()),
-        active: active(),
-      };
+      const product = props.product;
+      const check = createChecks(product.currency);
+      const single = only();
+      const newPrice = single ? check.money("price", price()) : undefined;
+      const changes = product.variants.flatMap((v) => {
+        const json: { price?: number; stockQty?: number; stockReason?: string } = {};
+        if (single && newPrice !== undefined && newPrice !== v.price) json.price = newPrice;
+        const text = (stock[v.id] ?? "").trim();
+        if (text !== String(v.stockQty)) {
+          json.stockQty = check.count(`stock.${v.id}`, text);
+          json.stockReason = reason().trim();
+        }
+        return Object.keys(json).length > 0 ? [{ variantId: v.id, json }] : [];
+      });
+      if (changes.some((c) => c.json.stockQty !== undefined) && !reason().trim())
+        check.fail("stockReason", "Say why the stock changes: it is kept in the history.");
       check.done();
-      const saved = await read(api.admin.products[":id"].$patch({ param: { id: props.product.id }, json }));
+      if (changes.length === 0 && active() === product.active) return "Nothing to save.";
+      for (const { variantId, json } of changes)
+        await read(
+          api.admin.products[":id"].variants[":variantId"].$patch({ param: { id: product.id, variantId }, json }),
+        );
+      const saved =
+        active() !== product.active
+          ? await read(api.admin.products[":id"].$patch({ param: { id: product.id }, json: { active: active() } }))
+          : await read(api.admin.products[":id"].$get({ param: { id: product.id } }));
+      setReason("");
       props.onSaved(saved);
       return "Saved";
     });
-  const name = () => props.product.name;
+  const stockInput = (variant: AdminVariant, label: string) => (
+    <input
+      aria-label={label}
+      type="number"
+      min="0"
+      value={stock[variant.id] ?? ""}
+      aria-invalid={form.errors()[`stock.${variant.id}`] ? "true" : undefined}
+      onInput={(e) => setStock(variant.id, e.currentTarget.value)}
+    />
+  );
   return (
     <tr data-testid="admin-product-row" classList={{ "a-inactive": !props.product.active }}>
       <td data-label="Product">
@@ -46,6 +92,9 @@ function QuickEdit(props: { product: AdminProduct; onSaved: (product: AdminProdu
           {" "}
           <span class="badge out">not for sale</span>
         </Show>
+        <Show when={props.product.variants.length > 1}>
+          <small class="muted a-block">{props.product.variants.length} variants</small>
+        </Show>
         <Show when={form.error()}>
           <small class="a-field-error a-block" role="alert">
             {Object.values(form.errors())[0] ?? describeAdminError(form.error())}
@@ -53,24 +102,59 @@ function QuickEdit(props: { product: AdminProduct; onSaved: (product: AdminProdu
         </Show>
       </td>
       <td data-label="Price">
-        <input
-          class="a-amount"
-          aria-label={`Price of ${name()}`}
-          inputmode="decimal"
-          value={price()}
-          aria-invalid={form.errors().price ? "true" : undefined}
-          onInput={(e) => setPrice(e.currentTarget.value)}
-        />
+        <Show when={only()} fallback={<span class="muted">per variant</span>}>
+          <input
+            class="a-amount"
+            aria-label={`Price of ${name()}`}
+            inputmode="decimal"
+            value={price()}
+            aria-invalid={form.errors().price ? "true" : undefined}
+            onInput={(e) => setPrice(e.currentTarget.value)}
+          />
+        </Show>
+      </td>
+      <td data-label="Customer pays" class="a-num" data-testid="price-range">
+        {rangeText(props.product)}
       </td>
       <td data-label="Stock">
-        <input
-          aria-label={`Stock of ${name()}`}
-          type="number"
-          min="0"
-          value={stock()}
-          aria-invalid={form.errors().stockQty ? "true" : undefined}
-          onInput={(e) => setStock(e.currentTarget.value)}
-        />
+        <Show
+          when={only()}
+          fallback={
+            <details class="a-quick-stock">
+              <summary>
+                <strong data-testid="total-stock">{props.product.stockQty}</strong> in total
+                <span class="visually-hidden">: stock of each variant of {name()}</span>
+              </summary>
+              <ul>
+                <For each={props.product.variants}>
+                  {(variant) => (
+                    <li>
+                      <span>
+                        {variant.title}
+                        <Show when={!variant.active}>
+                          <span class="muted"> (not for sale)</span>
+                        </Show>
+                      </span>
+                      {stockInput(variant, `Stock of ${name()}, ${variant.title}`)}
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </details>
+          }
+        >
+          {(variant) => stockInput(variant(), `Stock of ${name()}`)}
+        </Show>
+        <Show when={changedStock().length > 0}>
+          <input
+            class="a-reason"
+            aria-label={`Why the stock of ${name()} changes`}
+            placeholder="Why? e.g. stock count"
+            value={reason()}
+            aria-invalid={form.errors().stockReason ? "true" : undefined}
+            onInput={(e) => setReason(e.currentTarget.value)}
+          />
+        </Show>
       </td>
       <td data-label="For sale">
         <input
@@ -79,9 +163,6 @@ function QuickEdit(props: { product: AdminProduct; onSaved: (product: AdminProdu
           checked={active()}
           onChange={(e) => setActive(e.currentTarget.checked)}
         />
-      </td>
-      <td data-label="Customer pays" class="a-num">
-        {formatMoney(props.product.actualPrice, props.product.currency)}
       </td>
       <td>
         <span class="a-row-actions">
@@ -180,7 +261,10 @@ export default function ProductsPage() {
           </Show>
         </div>
       </form>
-      <p class="muted">Price, stock and availability can be changed right here; open a product for everything else.</p>
+      <p class="muted">
+        Stock of each variant, the price of a product with one variant and availability can be changed right here; a
+        stock change says why. Open a product for everything else.
+      </p>
       <ListState
         list={list}
         what="products"
@@ -200,11 +284,11 @@ export default function ProductsPage() {
               <tr>
                 <th scope="col">Product</th>
                 <th scope="col">Price</th>
-                <th scope="col">Stock</th>
-                <th scope="col">For sale</th>
                 <th scope="col" class="a-num">
                   Customer pays
                 </th>
+                <th scope="col">Stock</th>
+                <th scope="col">For sale</th>
                 <th scope="col">
                   <span class="visually-hidden">Actions</span>
                 </th>
