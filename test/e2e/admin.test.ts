@@ -194,12 +194,14 @@ describe("the admin app in Chromium", () => {
     page.on("pageerror", (error) => failures.push(error.message));
     const refused = await withStrictCsp(page);
     const kettle = (await call("/products/royal-kettle")).body;
+    const shirt = (await call("/products/royal-oxford-shirt")).body;
     const pages: [name: string, path: string, heading: string | RegExp][] = [
       ["dashboard", "/admin", "Live dashboard"],
       ["orders", "/admin/orders", "Orders"],
       ["order", `/admin/orders/${paidOrderId}`, `Order ${paidOrderId.slice(0, 8)}`],
       ["products", "/admin/products", "Products"],
       ["product", `/admin/products/${kettle.id}`, "Royal Kettle"],
+      ["product-variants", `/admin/products/${shirt.id}`, "Royal Oxford Shirt"],
       ["new-product", "/admin/products/new", "New product"],
       ["categories", "/admin/categories", "Categories"],
       ["brands", "/admin/brands", "Brands"],
@@ -247,6 +249,7 @@ describe("the admin app in Chromium", () => {
       ["orders", "/admin/orders"],
       ["products", "/admin/products"],
       ["product", `/admin/products/${kettle.id}`],
+      ["product-variants", `/admin/products/${shirt.id}`],
       ["coupons", "/admin/coupons"],
       ["reports", "/admin/reports"],
     ]) {
