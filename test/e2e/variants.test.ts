@@ -179,7 +179,7 @@ describe("variants in Chromium", () => {
     // The editor shows what customers pay for each variant, as the database computes it.
     const large = page.getByTestId("variant-row").filter({ hasText: "Large" });
     await expect(large.getByTestId("variant-pays").textContent()).resolves.toBe("$15.50");
-    await page.screenshot({ path: "test-results/admin-product-variants.png", fullPage: true });
+    await page.screenshot({ path: "test-results/admin-new-product-variants.png", fullPage: true });
 
     // A shopper, signed out, picks the second variant: its price, old price and stock follow.
     const shopperContext = await browser.newContext({ viewport: { width: 375, height: 800 } });
