@@ -5,7 +5,7 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import { migrationsFolder } from "../../db/migrate.ts";
-import { keptTables, type LegacyDatabase, legacyShopSql } from "../support/legacy-shop.ts";
+import { keptTables, type LegacyDatabase, legacyShopSql } from "../fixtures/legacy-shop.ts";
 
 /** The last migration before product variants. */
 const legacyMigration = "0003_session_check";

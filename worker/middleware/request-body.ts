@@ -10,12 +10,13 @@ const jsonLimit = bodyLimit({
   onError: (c) => c.json(errorBody(c, "payload_too_large", `The body is larger than ${maxJsonBodyBytes} bytes.`), 413),
 });
 
-/** The one route whose body is an image: it has a limit of its own (routes/images.ts). */
-const isImageUpload = (method: string, path: string) => method === "POST" && path.endsWith("/admin/images");
+/** Routes whose bodies have a larger limit of their own: an image upload, a catalog file. */
+const ownLimit = (method: string, path: string) =>
+  method === "POST" && (path.endsWith("/admin/images") || path.endsWith("/admin/products/import"));
 
-/** Every body but an image upload is small. */
+/** Every other body is small. */
 export const limitBody = createMiddleware<AppEnv>((c, next) =>
-  isImageUpload(c.req.method, c.req.path) ? next() : jsonLimit(c, next),
+  ownLimit(c.req.method, c.req.path) ? next() : jsonLimit(c, next),
 );
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the character refused.

@@ -131,3 +131,31 @@ export async function inventoryHistory(db: Database, variantId: string, limit: n
     ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit}`);
   return result.rows;
 }
+
+/** What an import needs to know of the shop, in one batch: the products, SKUs, categories and brands it names. */
+export function importStateStatements(db: Database, names: { slugs: string[]; skus: string[]; taxonomy: string[] }) {
+  const anyOf = (values: string[]) => sql`(SELECT jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
+  return [
+    db.execute<ImportedProduct>(sql`
+      SELECT p.id, p.slug,
+        coalesce((SELECT json_agg(json_build_object('name', o.name, 'values', o.values) ORDER BY o.position)
+          FROM product_options o WHERE o.product_id = p.id), '[]') AS options,
+        coalesce((SELECT json_agg(json_build_object('id', v.id, 'sku', v.sku, 'options', v.options, 'price', v.price,
+            'discount', v.discount) ORDER BY v.position, v.id)
+          FROM product_variants v WHERE v.product_id = p.id), '[]') AS variants
+      FROM products p WHERE p.slug IN ${anyOf(names.slugs)}`),
+    db.execute<{ sku: string; slug: string }>(sql`
+      SELECT v.sku, p.slug FROM product_variants v JOIN products p ON p.id = v.product_id
+      WHERE v.sku IN ${anyOf(names.skus)}`),
+    db.execute<{ kind: "category" | "brand"; id: string; slug: string }>(sql`
+      SELECT 'category' AS kind, id, slug FROM categories WHERE slug IN ${anyOf(names.taxonomy)}
+      UNION ALL SELECT 'brand', id, slug FROM brands WHERE slug IN ${anyOf(names.taxonomy)}`),
+  ] as const;
+}
+
+export type ImportedProduct = {
+  id: string;
+  slug: string;
+  options: { name: string; values: string[] }[];
+  variants: { id: string; sku: string; options: Record<string, string>; price: number; discount: number }[];
+};

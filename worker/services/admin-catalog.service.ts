@@ -32,8 +32,8 @@ import type {
 } from "../schemas/admin-catalog.ts";
 import { bumpCatalogVersion } from "./catalog-version.ts";
 
-type Options = { name: string; values: string[] }[];
-type Statement = Parameters<ShopContext["db"]["batch"]>[0][number];
+export type Options = { name: string; values: string[] }[];
+export type Statement = Parameters<ShopContext["db"]["batch"]>[0][number];
 
 const defaultStockReason = "changed by staff";
 
@@ -76,7 +76,7 @@ const skuOf = (slug: string, title: string) =>
     .slice(0, 64);
 
 /** The rows of new variants: ids made here, so the whole product goes to Postgres in one batch. */
-function newVariants(
+export function newVariants(
   productId: string,
   slug: string,
   options: Options,
@@ -116,7 +116,7 @@ function newVariants(
   });
 }
 
-function firstStock(db: Database, variants: { id: string; stockQty: number }[], actorId: string) {
+export function firstStock(db: Database, variants: { id: string; stockQty: number }[], actorId: string): Statement {
   return db.insert(inventoryChanges).values(
     variants.map((v) => ({
       variantId: v.id,
@@ -146,7 +146,7 @@ const withGallery = (db: Database, productId: string, gallery: { url: string; al
     : []),
 ];
 
-const withOptions = (db: Database, productId: string, options: Options) => [
+export const withOptions = (db: Database, productId: string, options: Options): Statement[] => [
   db.delete(productOptions).where(eq(productOptions.productId, productId)),
   ...(options.length
     ? [db.insert(productOptions).values(options.map((o, position) => ({ ...o, position, productId })))]
@@ -268,7 +268,7 @@ export async function changeProduct(ctx: ActorContext, id: string, input: Update
 }
 
 /** The statements that change one variant; a stock change goes through the inventory history. */
-function variantStatements(ctx: ActorContext, variantId: string, changes: VariantChanges): Statement[] {
+export function variantStatements(ctx: ActorContext, variantId: string, changes: VariantChanges): Statement[] {
   const { stockQty, stockReason, ...rest } = changes;
   const statements: Statement[] = [];
   if (Object.values(rest).some((v) => v !== undefined)) {

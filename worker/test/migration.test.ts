@@ -1,7 +1,7 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, inject, it } from "vitest";
-import { keptTables, legacy } from "../../test/support/legacy-shop.ts";
+import { keptTables, legacy } from "../../test/fixtures/legacy-shop.ts";
 import { address, origin, tokenFor } from "../../test/support/shop.ts";
 import worker from "../index.ts";
 import { runScheduledJobs } from "../jobs.ts";

@@ -1,4 +1,6 @@
+import { bodyLimit } from "hono/body-limit";
 import { createRouter } from "../../lib/create-router.ts";
+import { errorBody } from "../../lib/errors.ts";
 import { conflict, errorResponses, jsonBody, jsonContent, notFound } from "../../lib/openapi.ts";
 import { actorOf, route } from "../../middleware/access.ts";
 import {
@@ -13,6 +15,7 @@ import {
   variantInput,
   variantParams,
 } from "../../schemas/admin-catalog.ts";
+import { catalogImportBody, catalogImportResultSchema, maxCatalogCsvBytes } from "../../schemas/catalog-import.ts";
 import { idParam, pageQuery } from "../../schemas/common.ts";
 import {
   addVariant,
@@ -25,10 +28,33 @@ import {
   removeVariant,
   searchProducts,
 } from "../../services/admin-catalog.service.ts";
+import { importCatalog } from "../../services/catalog-import.service.ts";
 
 const tags = ["Admin: catalog"];
 
+const importLimit = bodyLimit({
+  maxSize: maxCatalogCsvBytes + 4096,
+  onError: (c) => c.json(errorBody(c, "payload_too_large", "A catalog file may be at most 1 MB."), 413),
+});
+
 export const adminProductsRouter = createRouter()
+  .openapi(
+    route("staff", {
+      method: "post",
+      path: "/admin/products/import",
+      tags,
+      middleware: [importLimit],
+      summary: "Imports a catalog CSV file (one line per variant) all or nothing",
+      description:
+        "Every line is checked first; with any error the answer is 400 with `details: [{ line, column, message }]` for each, and nothing is written. `dryRun` checks and answers the plan only.",
+      request: jsonBody(catalogImportBody),
+      responses: { 200: jsonContent(catalogImportResultSchema, "What was (or would be) imported"), ...errorResponses },
+    }),
+    async (c) => {
+      const { csv, dryRun } = c.req.valid("json");
+      return c.json(await importCatalog(actorOf(c), csv, dryRun), 200);
+    },
+  )
   .openapi(
     route("staff", {
       method: "get",
