@@ -1,14 +1,19 @@
 import { AppError, type ErrorCode } from "./errors.ts";
 
 /** The SQLSTATE and constraint of a Postgres error, which drizzle wraps in `cause`. */
-export function pgError(error: unknown): { code: string; constraint?: string } | null {
+export function pgError(error: unknown): { code: string; constraint?: string; detail?: string } | null {
   for (let e = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
     const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code))
-      return { code, constraint: (e as { constraint?: string }).constraint };
+    if (typeof code === "string" && /^[0-9A-Z]{5}$/.test(code)) {
+      const { constraint, detail } = e as { constraint?: string; detail?: string };
+      return { code, constraint, detail };
+    }
   }
   return null;
 }
+
+/** The value a unique violation found taken ("Key (sku)=(ABC-1) already exists."). */
+const takenValue = (detail: string | undefined) => /^Key \([^)]+\)=\((.*)\) already exists\.$/.exec(detail ?? "")?.[1];
 
 /**
  * A business conflict a statement gave up with (the royal_refuse function: SQLSTATE RS409, the code
@@ -71,7 +76,14 @@ export async function withConstraints<T>(work: () => Promise<T>, what: string): 
     if (!pg?.constraint) throw error;
     const field = guarded[pg.constraint];
     const details = field ? [field] : [{ path: "", message: pg.constraint }];
-    if (pg.code === "23505") throw new AppError("conflict", `That ${what} already exists.`, details);
+    if (pg.code === "23505") {
+      const value = takenValue(pg.detail);
+      throw new AppError(
+        "conflict",
+        `That ${what} already exists.`,
+        details.map((d) => (value === undefined ? d : { ...d, value })),
+      );
+    }
     if (pg.code === "23514")
       throw new AppError(
         "invalid_request",

@@ -62,6 +62,8 @@ export const variantInput = z.object({
 export const variantChanges = z
   .object({
     sku: sku.optional(),
+    /** New option values: one of each of the product's options. */
+    options: z.record(optionName, optionValue).optional(),
     ...variantMoney,
     stockQty: stock.optional(),
     /** Why the stock changed, kept in the variant's inventory history. */
@@ -106,7 +108,9 @@ export const createProductBody = z
 
 /**
  * Changes a product; `features` and `gallery` replace the old ones whole, `options` too (every
- * variant must still fit them). The money and stock fields apply to a product with one variant.
+ * variant must fit them: `variantOptions` gives existing variants their values under new options,
+ * e.g. when a product gets its first option). The money and stock fields apply to a product with
+ * one variant.
  */
 export const updateProductBody = z
   .object({
@@ -115,6 +119,7 @@ export const updateProductBody = z
     stockQty: stock.optional(),
     stockReason: stockReason.optional(),
     options: optionsInput.optional(),
+    variantOptions: z.record(z.uuid(), z.record(optionName, optionValue)).optional(),
   })
   .refine((p) => Object.keys(p).length > 0, "give at least one field");
 

@@ -174,32 +174,54 @@ export async function createProduct(ctx: ActorContext, input: CreateProduct): Pr
   const inputs = input.variants ?? [{ options: {}, stockQty: input.stockQty ?? 0 }];
   for (const [i, variant] of inputs.entries()) checkFits(options, variant.options, `variants.${i}.options`);
   const variants = newVariants(id, slug, options, inputs, input);
+  const twice = variants.findIndex((v, i) => variants.findIndex((w) => w.sku === v.sku) !== i);
+  if (twice >= 0) {
+    throw new AppError("invalid_request", "Each variant needs a SKU of its own.", [
+      { path: `variants.${twice}.sku`, message: "the same SKU as another variant" },
+    ]);
+  }
   const { db } = ctx;
-  return batchThenRead(
-    ctx,
-    [
-      db.insert(products).values({
-        id,
-        slug,
-        name: input.name,
-        description: input.description ?? "",
-        categoryId: input.categoryId ?? null,
-        brandId: input.brandId ?? null,
-        active: input.active ?? true,
-      }),
-      ...withOptions(db, id, options),
-      db.insert(productVariants).values(variants),
-      firstStock(db, variants, ctx.actor.id),
-      ...withFeatures(db, id, input.features ?? []),
-      ...withGallery(db, id, input.gallery ?? []),
-      auditProductStatement(
-        db,
-        { actorId: ctx.actor.id, action: "product.create", productId: id, before: null },
-        ctx.config.currency,
-      ),
-    ],
-    id,
+  return namingTheVariant(variants, () =>
+    batchThenRead(
+      ctx,
+      [
+        db.insert(products).values({
+          id,
+          slug,
+          name: input.name,
+          description: input.description ?? "",
+          categoryId: input.categoryId ?? null,
+          brandId: input.brandId ?? null,
+          active: input.active ?? true,
+        }),
+        ...withOptions(db, id, options),
+        db.insert(productVariants).values(variants),
+        firstStock(db, variants, ctx.actor.id),
+        ...withFeatures(db, id, input.features ?? []),
+        ...withGallery(db, id, input.gallery ?? []),
+        auditProductStatement(
+          db,
+          { actorId: ctx.actor.id, action: "product.create", productId: id, before: null },
+          ctx.config.currency,
+        ),
+      ],
+      id,
+    ),
   );
+}
+
+/** A taken SKU among several new variants names the variant whose SKU it is (`variants.N.sku`). */
+async function namingTheVariant<T>(variants: { sku: string }[], work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const taken = error instanceof AppError && Array.isArray(error.details) ? error.details[0] : undefined;
+    const index = taken?.path === "sku" ? variants.findIndex((v) => v.sku === taken.value) : -1;
+    if (index < 0 || !(error instanceof AppError)) throw error;
+    throw new AppError("conflict", `Another variant has the SKU ${taken.value}.`, [
+      { path: `variants.${index}.sku`, message: "another variant has this SKU", value: taken.value },
+    ]);
+  }
 }
 
 /**
@@ -226,11 +248,24 @@ export async function changeProduct(ctx: ActorContext, id: string, input: Update
         .where(eq(products.id, id)),
     );
   }
-  if (input.options) {
-    for (const [i, v] of before.variants.entries()) {
-      checkFits(input.options as Options, v.options, `variants.${i}.options`);
+  if (input.options) statements.push(...withOptions(db, id, input.options));
+  if (input.options || input.variantOptions) {
+    const options = (input.options ?? before.options) as Options;
+    const unknown = Object.keys(input.variantOptions ?? {}).find((v) => !before.variants.some((w) => w.id === v));
+    if (unknown) {
+      throw new AppError("invalid_request", "variantOptions names a variant of another product.", [
+        { path: `variantOptions.${unknown}`, message: "not a variant of this product" },
+      ]);
     }
-    statements.push(...withOptions(db, id, input.options));
+    for (const [i, v] of before.variants.entries()) {
+      const combination = input.variantOptions?.[v.id] ?? v.options;
+      checkFits(
+        options,
+        combination,
+        input.variantOptions?.[v.id] ? `variantOptions.${v.id}` : `variants.${i}.options`,
+      );
+      if (input.variantOptions?.[v.id]) statements.push(optionsStatement(ctx, v.id, options, combination));
+    }
   }
   if (input.features) statements.push(...withFeatures(db, id, input.features));
   if (input.gallery) statements.push(...withGallery(db, id, input.gallery));
@@ -267,8 +302,24 @@ export async function changeProduct(ctx: ActorContext, id: string, input: Update
   return batchThenRead(ctx, statements, id);
 }
 
+/** Gives a variant other option values, and the title that says them. */
+const optionsStatement = (
+  ctx: ActorContext,
+  variantId: string,
+  options: Options,
+  combination: Record<string, string>,
+) =>
+  ctx.db
+    .update(productVariants)
+    .set({ options: combination, title: titleOf(options, combination), updatedAt: sql`now()` })
+    .where(eq(productVariants.id, variantId));
+
 /** The statements that change one variant; a stock change goes through the inventory history. */
-export function variantStatements(ctx: ActorContext, variantId: string, changes: VariantChanges): Statement[] {
+export function variantStatements(
+  ctx: ActorContext,
+  variantId: string,
+  changes: Omit<VariantChanges, "options">,
+): Statement[] {
   const { stockQty, stockReason, ...rest } = changes;
   const statements: Statement[] = [];
   if (Object.values(rest).some((v) => v !== undefined)) {
@@ -338,10 +389,13 @@ export async function changeVariant(
 ): Promise<AdminVariant> {
   const product = await getAdminProduct(ctx, productId);
   if (!product.variants.some((v) => v.id === variantId)) throw new AppError("not_found", "No such variant.");
+  const { options, ...rest } = changes;
+  if (options) checkFits(product.options, options, "options");
   const after = await batchThenRead(
     ctx,
     [
-      ...variantStatements(ctx, variantId, changes),
+      ...(options ? [optionsStatement(ctx, variantId, product.options, options)] : []),
+      ...variantStatements(ctx, variantId, rest),
       auditProductStatement(
         ctx.db,
         { actorId: ctx.actor.id, action: "variant.update", productId, before: product },

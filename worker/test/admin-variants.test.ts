@@ -188,4 +188,78 @@ describe("variants through the admin API", () => {
       "variant_required",
     );
   });
+
+  it("gives a product its first option, its variants other values, and names the variant whose SKU is taken", async () => {
+    const { token } = await staffMember();
+    const lamp = (
+      await call("/admin/products", {
+        token,
+        body: { name: `Lamp ${crypto.randomUUID().slice(0, 8)}`, price: 1_000, stockQty: 3 },
+      })
+    ).body;
+    const [only] = lamp.variants;
+    const sizes = [{ name: "Size", values: ["Small", "Large"] }];
+    const unfit = await call(`/admin/products/${lamp.id}`, { method: "PATCH", token, body: { options: sizes } });
+    expectError(unfit, 400, "invalid_request");
+    expect(unfit.body.error.details[0].path).toBe("variants.0.options");
+    const sized = await call(`/admin/products/${lamp.id}`, {
+      method: "PATCH",
+      token,
+      body: { options: sizes, variantOptions: { [only.id]: { Size: "Small" } } },
+    });
+    expect(sized.status).toBe(200);
+    expect(sized.body.options).toEqual(sizes);
+    expect(sized.body.variants).toEqual([
+      expect.objectContaining({ id: only.id, title: "Small", options: { Size: "Small" } }),
+    ]);
+
+    const large = await call(`/admin/products/${lamp.id}/variants`, {
+      token,
+      body: { options: { Size: "Large" }, stockQty: 1 },
+    });
+    expect(large.status).toBe(201);
+    const path = `/admin/products/${lamp.id}/variants/${only.id}`;
+    expectError(await call(path, { method: "PATCH", token, body: { options: { Size: "Large" } } }), 409, "conflict");
+    expectError(
+      await call(path, { method: "PATCH", token, body: { options: { Size: "Huge" } } }),
+      400,
+      "invalid_request",
+    );
+    expectError(
+      await call(`/admin/products/${lamp.id}`, {
+        method: "PATCH",
+        token,
+        body: { variantOptions: { "00000000-0000-4000-8000-999999999999": { Size: "Small" } } },
+      }),
+      400,
+      "invalid_request",
+    );
+
+    const twice = await call("/admin/products", {
+      token,
+      body: {
+        ...shirt(),
+        variants: [
+          { sku: "SAME-SKU-1", options: { Size: "S", Colour: "White" }, stockQty: 1 },
+          { sku: "SAME-SKU-1", options: { Size: "M", Colour: "White" }, stockQty: 1 },
+        ],
+      },
+    });
+    expectError(twice, 400, "invalid_request");
+    expect(twice.body.error.details[0].path).toBe("variants.1.sku");
+    const taken = await call("/admin/products", {
+      token,
+      body: {
+        ...shirt(),
+        variants: [
+          { options: { Size: "S", Colour: "White" }, stockQty: 1 },
+          { sku: lamp.variants[0].sku, options: { Size: "M", Colour: "White" }, stockQty: 1 },
+        ],
+      },
+    });
+    expectError(taken, 409, "conflict");
+    expect(taken.body.error.details).toEqual([
+      { path: "variants.1.sku", message: "another variant has this SKU", value: lamp.variants[0].sku },
+    ]);
+  });
 });
