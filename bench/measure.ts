@@ -210,7 +210,13 @@ export async function measureShop(
 
   if (withRealtime && wanted("realtime")) {
     progress(`${at}: realtime push at ${socketCounts.join(", ")} sockets (receivers in their own process)`);
-    results.realtime = await runRealtime(client, shoppers[0], plentiful, socketCounts, durations, progress);
+    const rows = await runRealtime(client, shoppers[0], plentiful, socketCounts, durations, progress);
+    results.realtime = rows.map((row) => ({
+      ...row,
+      pushP50Ms: Number(row.pushP50Ms.toFixed(2)),
+      pushP99Ms: Number(row.pushP99Ms.toFixed(2)),
+      messagesPerSec: Math.round(row.messagesPerSec),
+    }));
     for (const row of results.realtime)
       if (row.delivered < row.expected)
         findings.notes.push(
