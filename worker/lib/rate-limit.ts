@@ -4,14 +4,21 @@ import { AppError } from "./errors.ts";
 
 type Duration = Parameters<typeof Ratelimit.slidingWindow>[1];
 
-/** The shop's limits, each a sliding window per identifier (an IP or a username). */
+/**
+ * The shop's limits, each a sliding window per identifier (a client address or a username): every
+ * route that sends a message (a code) or checks a secret (password, code, refresh token, a gateway's
+ * signature) counts against one per address and, where an account is named, one per account.
+ */
 export const limits = {
   otpSendPerIp: [20, "1 h"],
+  sendPerUsername: [5, "1 h"],
   codePerUsername: [10, "15 m"],
   codePerIp: [60, "15 m"],
   loginPerUsername: [10, "15 m"],
   loginPerIp: [60, "15 m"],
   registerPerIp: [10, "1 h"],
+  refreshPerIp: [120, "15 m"],
+  gatewayPerIp: [600, "1 m"],
 } as const satisfies Record<string, readonly [number, Duration]>;
 
 export type LimitName = keyof typeof limits;
@@ -39,6 +46,13 @@ export async function enforceLimit(redis: Redis, name: LimitName, identifier: st
   if (result.reason === "timeout")
     throw new AppError("unavailable", "Rate limiting is unavailable; try again shortly.");
   if (!result.success) throw rateLimited(result.reset);
+}
+
+/** Counts one attempt against each limit at once (one Redis round trip of time); the first refusal wins. */
+export async function enforceLimits(redis: Redis, checks: [LimitName, string][]): Promise<void> {
+  const outcomes = await Promise.allSettled(checks.map(([name, identifier]) => enforceLimit(redis, name, identifier)));
+  const refused = outcomes.find((o): o is PromiseRejectedResult => o.status === "rejected");
+  if (refused) throw refused.reason;
 }
 
 export function rateLimited(resetAtMs: number): AppError {

@@ -6,6 +6,7 @@ import { AppError, errorSchema } from "../lib/errors.ts";
 import { errorResponses, jsonBody, jsonContent } from "../lib/openapi.ts";
 import { refreshTokenTtlSeconds } from "../lib/tokens.ts";
 import { actorOf, clientIp, route } from "../middleware/access.ts";
+import { limitedPerAddress } from "../middleware/rate-limits.ts";
 import {
   forgotBody,
   loginBody,
@@ -119,6 +120,7 @@ export const authRouter = createRouter()
       path: "/auth/refresh",
       tags,
       summary: "Exchanges a refresh token (body or cookie) for a new pair; a reused token revokes its family",
+      middleware: [limitedPerAddress("refreshPerIp")],
       request: jsonBody(refreshBody),
       responses: { 200: jsonContent(sessionSchema, "A new token pair"), ...failures },
     }),
@@ -134,6 +136,7 @@ export const authRouter = createRouter()
       path: "/auth/logout",
       tags,
       summary: "Ends the session of a refresh token (body or cookie)",
+      middleware: [limitedPerAddress("refreshPerIp")],
       request: jsonBody(refreshBody),
       responses: { 204: { description: "Signed out" }, ...failures },
     }),

@@ -4,6 +4,7 @@ import { createRouter } from "../lib/create-router.ts";
 import { AppError, errorSchema } from "../lib/errors.ts";
 import { errorResponses, jsonBody, jsonContent, notFound } from "../lib/openapi.ts";
 import { route } from "../middleware/access.ts";
+import { limitedPerAddress } from "../middleware/rate-limits.ts";
 import { sandboxPage, sandboxScript } from "../payments/sandbox-page.ts";
 import {
   callbackAckSchema,
@@ -20,7 +21,10 @@ const sandboxOnly = createMiddleware<AppEnv>(async (c, next) => {
     throw new AppError("not_found", `No route for ${c.req.method} ${c.req.path}.`);
   await next();
 });
-const rejected = { 400: jsonContent(errorSchema, "Malformed, tampered, stale, replayed or mismatched; recorded") };
+const rejected = {
+  400: jsonContent(errorSchema, "Malformed, tampered, stale, replayed or mismatched; recorded"),
+  429: jsonContent(errorSchema, "Too many messages from this address (see Retry-After)"),
+};
 const bank = ["Sandbox bank"];
 
 export const paymentsRouter = createRouter()
@@ -30,7 +34,7 @@ export const paymentsRouter = createRouter()
       path: "/payments/sandbox/callback",
       tags: ["Payments"],
       summary: "The sandbox bank's signed callback (HMAC over the body, timestamp, nonce)",
-      middleware: [sandboxOnly],
+      middleware: [sandboxOnly, limitedPerAddress("gatewayPerIp")],
       request: { headers: sandboxCallbackHeaders },
       responses: { 200: jsonContent(callbackAckSchema, "Recorded"), ...rejected },
     }),
@@ -42,6 +46,7 @@ export const paymentsRouter = createRouter()
       path: "/payments/stripe/webhook",
       tags: ["Payments"],
       summary: "Stripe webhooks, verified over the raw body with a 300 s tolerance",
+      middleware: [limitedPerAddress("gatewayPerIp")],
       request: { headers: stripeWebhookHeaders },
       responses: { 200: jsonContent(callbackAckSchema, "Recorded"), ...rejected },
     }),

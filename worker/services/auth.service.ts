@@ -1,6 +1,6 @@
 import { AppError } from "../lib/errors.ts";
 import { hashPassword, needsRehash, verifyPassword } from "../lib/password.ts";
-import { enforceLimit } from "../lib/rate-limit.ts";
+import { enforceLimits } from "../lib/rate-limit.ts";
 import { newRefreshToken, refreshTokenTtlSeconds, sha256Hex, signAccessToken } from "../lib/tokens.ts";
 import { type Channel, parseUsername, requireUsername, type Username } from "../lib/username.ts";
 import type { OtpPurpose } from "../notifications/message.ts";
@@ -51,8 +51,11 @@ const isVerified = (user: UserRow) => (channelOf(user) === "email" ? user.isEmai
 const otpDeps = (ctx: AuthContext) => ({ redis: ctx.redis, notifier: ctx.notifier, secret: ctx.config.otpSecret });
 
 export async function register(ctx: AuthContext, input: { username: string; password: string }): Promise<User> {
-  await enforceLimit(ctx.redis, "registerPerIp", ctx.ip);
   const username = requireUsername(input.username, ctx.config.phoneRegion);
+  await enforceLimits(ctx.redis, [
+    ["registerPerIp", ctx.ip],
+    ["sendPerUsername", username.value],
+  ]);
   const passwordHash = await hashPassword(input.password);
   // The account exists only if its first code went out: a delivery failure rolls the insert back.
   const user = await ctx.transaction(async (tx) => {
@@ -67,8 +70,11 @@ export async function register(ctx: AuthContext, input: { username: string; pass
 
 /** Sends a code when the account can use it; answers the same whether or not it exists. */
 export async function requestCode(ctx: AuthContext, input: { username: string; purpose: OtpPurpose }): Promise<void> {
-  await enforceLimit(ctx.redis, "otpSendPerIp", ctx.ip);
   const username = requireUsername(input.username, ctx.config.phoneRegion);
+  await enforceLimits(ctx.redis, [
+    ["otpSendPerIp", ctx.ip],
+    ["sendPerUsername", username.value],
+  ]);
   await claimResendSlot(ctx.redis, input.purpose, username.value);
   const user = await findUserByUsername(ctx.db, username.value);
   if (!user?.active) return;
@@ -78,8 +84,10 @@ export async function requestCode(ctx: AuthContext, input: { username: string; p
 
 async function redeemCode(ctx: AuthContext, purpose: OtpPurpose, rawUsername: string, code: string) {
   const username = requireUsername(rawUsername, ctx.config.phoneRegion);
-  await enforceLimit(ctx.redis, "codePerIp", ctx.ip);
-  await enforceLimit(ctx.redis, "codePerUsername", username.value);
+  await enforceLimits(ctx.redis, [
+    ["codePerIp", ctx.ip],
+    ["codePerUsername", username.value],
+  ]);
   await consumeCode(otpDeps(ctx), purpose, username.value, code);
   const user = await findUserByUsername(ctx.db, username.value);
   if (!user?.active) throw new AppError("invalid_code", "The code is wrong or no longer valid.");
@@ -100,8 +108,10 @@ export async function loginWithCode(ctx: AuthContext, input: { username: string;
 
 export async function login(ctx: AuthContext, input: { username: string; password: string }): Promise<Session> {
   const username: Username | null = parseUsername(input.username, ctx.config.phoneRegion);
-  await enforceLimit(ctx.redis, "loginPerIp", ctx.ip);
-  if (username) await enforceLimit(ctx.redis, "loginPerUsername", username.value);
+  await enforceLimits(ctx.redis, [
+    ["loginPerIp", ctx.ip],
+    ...(username ? [["loginPerUsername", username.value] as ["loginPerUsername", string]] : []),
+  ]);
   const user = username ? await findUserByUsername(ctx.db, username.value) : undefined;
   const passwordOk = await verifyPassword(input.password, user?.passwordHash ?? decoyHash);
   if (!user?.passwordHash || !passwordOk || !user.active) {
