@@ -25,18 +25,19 @@ export const orderByKeyStatement = (db: Database, userId: string, key: string) =
   db.execute<OrderRow>(sql`
     SELECT ${orderColumns} FROM orders o WHERE o.user_id = ${userId} AND o.idempotency_key = ${key}`);
 
+export const orderStatement = (db: Database, id: string) =>
+  db.execute<OrderRow>(sql`SELECT ${orderColumns} FROM orders o WHERE o.id = ${id}`);
+
 export async function findOrder(db: Database, id: string): Promise<OrderRow | undefined> {
-  const result = await db.execute<OrderRow>(sql`SELECT ${orderColumns} FROM orders o WHERE o.id = ${id}`);
-  return result.rows[0];
+  return (await orderStatement(db, id)).rows[0];
 }
 
-export async function listOrdersOf(db: Database, userId: string, limit: number, before?: [string, string]) {
+export const ordersOfStatement = (db: Database, userId: string, limit: number, before?: [string, string]) => {
   const after = before ? sql`AND (o.created_at, o.id) < (${before[0]}::timestamptz, ${before[1]}::uuid)` : sql``;
-  const result = await db.execute<OrderRow>(sql`
+  return db.execute<OrderRow>(sql`
     SELECT ${orderColumns} FROM orders o WHERE o.user_id = ${userId} ${after}
     ORDER BY o.created_at DESC, o.id DESC LIMIT ${limit}`);
-  return result.rows;
-}
+};
 
 export interface OrderSearch {
   status?: OrderStatus;
@@ -251,9 +252,21 @@ export async function moveOrder(
   actor: Actor,
   note: string | null,
 ): Promise<string[]> {
+  return (await moveOrderStatement(db, where, from, to, actor, note)).rows.map((row) => row.id);
+}
+
+/** The statement of `moveOrder`, to run in a batch; it answers the ids of the orders it moved. */
+export function moveOrderStatement(
+  db: Database,
+  where: SQL,
+  from: OrderStatus[],
+  to: OrderStatus,
+  actor: Actor,
+  note: string | null,
+) {
   const restock = to === "canceled" || to === "refunded";
   const releaseCoupon = to === "canceled";
-  const result = await db.execute<{ id: string }>(sql`
+  return db.execute<{ id: string }>(sql`
     WITH moved AS (
       UPDATE orders o SET status = ${to}, updated_at = now()
       WHERE ${where} AND o.status IN ${from}
@@ -278,7 +291,6 @@ export async function moveOrder(
       SELECT id, ${to}, ${actor.kind}, ${actor.id}, ${note} FROM moved
     )
     SELECT id FROM moved`);
-  return result.rows.map((row) => row.id);
 }
 
 export async function orderStatusOf(

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { type OrderStatus, sourcesOf, staffMoves } from "../domain/order-status.ts";
 import { cursorKeys, decodeCursor, pageOf } from "../lib/cursor.ts";
@@ -7,11 +7,13 @@ import type { ActorContext, ShopContext } from "../platform/context.ts";
 import {
   type Actor,
   findOrder,
-  listOrdersOf,
   moveOrder,
+  moveOrderStatement,
   type OrderRow,
   type OrderSearch,
+  orderStatement,
   orderStatusOf,
+  ordersOfStatement,
   searchOrders,
 } from "../repositories/orders.repository.ts";
 import type { AdminOrder, Order } from "../schemas/orders.ts";
@@ -32,13 +34,8 @@ export async function orderById(ctx: ShopContext, id: string): Promise<AdminOrde
   return row && staffView(row);
 }
 
-/**
- * Cancels unpaid orders whose reservation has run out and gives their stock and coupon uses back.
- * Runs on the schedule for all orders, and before reads for the reader's own.
- */
-export async function expireReservations(ctx: ShopContext, userId?: string): Promise<string[]> {
-  const where = userId ? sql`o.user_id = ${userId} AND o.expires_at <= now()` : sql`o.expires_at <= now()`;
-  const expired = await moveOrder(
+const expiring = (ctx: ShopContext, where: SQL) =>
+  moveOrderStatement(
     ctx.db,
     where,
     ["pending_payment"],
@@ -46,14 +43,36 @@ export async function expireReservations(ctx: ShopContext, userId?: string): Pro
     { kind: "system", id: null },
     "reservation expired",
   );
+
+/**
+ * Cancels unpaid orders whose reservation has run out and gives their stock and coupon uses back.
+ * Runs on the schedule for all orders; reads of one's orders do it for that user in the same round
+ * trip as the read (see `readAfterExpiring`).
+ */
+export async function expireReservations(ctx: ShopContext, userId?: string): Promise<string[]> {
+  const where = userId ? sql`o.user_id = ${userId} AND o.expires_at <= now()` : sql`o.expires_at <= now()`;
+  const expired = (await expiring(ctx, where)).rows.map((row) => row.id);
   ctx.live.orders(expired);
   return expired;
 }
 
+/** A read of orders that first expires the stale reservations of their owner, in one batch. */
+async function readAfterExpiring(ctx: ShopContext, owner: SQL, read: ReturnType<typeof orderStatement>) {
+  const [expired, result] = await ctx.db.batch([
+    expiring(ctx, sql`o.user_id = ${owner} AND o.expires_at <= now()`),
+    read,
+  ]);
+  ctx.live.orders(expired.rows.map((row) => row.id));
+  return result.rows;
+}
+
 export async function listMyOrders(ctx: ActorContext, page: { limit: number; cursor?: string }) {
-  await expireReservations(ctx, ctx.actor.id);
   const after = page.cursor ? decodeCursor(page.cursor, cursorKeys.time) : undefined;
-  const rows = await listOrdersOf(ctx.db, ctx.actor.id, page.limit + 1, after);
+  const rows = await readAfterExpiring(
+    ctx,
+    sql`${ctx.actor.id}::uuid`,
+    ordersOfStatement(ctx.db, ctx.actor.id, page.limit + 1, after),
+  );
   const listed = pageOf(rows, page.limit, (row) => [row.createdAt, row.id]);
   return { ...listed, items: listed.items.map(shopperView) };
 }
@@ -73,12 +92,14 @@ export async function searchAllOrders(ctx: ShopContext, query: OrderSearch & { l
 
 /** An order its owner, staff or an admin may see; anyone else gets 404, as if it did not exist. */
 async function visibleOrder(ctx: ActorContext, id: string): Promise<OrderRow> {
-  const owner = await orderStatusOf(ctx.db, id);
-  if (!owner || (owner.user_id !== ctx.actor.id && !isStaff(ctx.actor)))
+  const [order] = await readAfterExpiring(
+    ctx,
+    sql`(SELECT user_id FROM orders WHERE id = ${id})`,
+    orderStatement(ctx.db, id),
+  );
+  if (!order || (order.userId !== ctx.actor.id && !isStaff(ctx.actor))) {
     throw new AppError("not_found", "No such order.");
-  await expireReservations(ctx, owner.user_id);
-  const order = await findOrder(ctx.db, id);
-  if (!order) throw new AppError("not_found", "No such order.");
+  }
   return order;
 }
 

@@ -44,7 +44,7 @@ describe("round trips per request (Server-Timing in development)", () => {
     expect(trips(me.headers)).toEqual({ db: 1, redis: 0 });
   });
 
-  it("changes a cart line in one round trip, and checks out in two", async () => {
+  it("changes a cart line in one round trip, checks out in two, and reads orders in one", async () => {
     const [shopper] = await createShoppers(1);
     const shirt = await createSizedProduct({ S: 4, M: 4 });
     const added = await setVariantLine(shopper.token, shirt.variants.S, 2);
@@ -59,6 +59,10 @@ describe("round trips per request (Server-Timing in development)", () => {
     expect(order.status).toBe(201);
     console.log("round trips: checkout", JSON.stringify(trips(order.headers)));
     expect(trips(order.headers).db).toBeLessThanOrEqual(2);
+    // Reading one's orders also expires one's stale reservations, in the same round trip.
+    const list = await call("/orders", { token: shopper.token });
+    const one = await call(`/orders/${order.body.id}`, { token: shopper.token });
+    expect([trips(list.headers).db, trips(one.headers).db]).toEqual([1, 1]);
   });
 
   it("creates a product with its variants in one round trip, and changes a variant's stock in two", async () => {
