@@ -52,6 +52,10 @@ export interface PreparedShop {
   signedInAt: number;
 }
 
+/** Shoppers a shop needs signed in: all racers if they race there, else the browsers and the buyers. */
+const shoppersFor = (shop: Shop, options: BenchOptions) =>
+  options.raceAt(shop.rttMs) ? racers : cartShoppers + options.durations.checkouts + 2;
+
 export async function prepareShop(shop: Shop, options: BenchOptions, progress: Progress): Promise<PreparedShop> {
   const at = `${shop.rttMs} ms`;
   const client = new ShopClient(shop.url);
@@ -64,10 +68,10 @@ export async function prepareShop(shop: Shop, options: BenchOptions, progress: P
     (text) => progress(`${at}: ${text}`),
   );
   progress(
-    `${at}: data set ready (${data.created.products} products and ${data.created.users} users added now${data.variants ? ", with variants" : ""}); signing in ${racers} shoppers`,
+    `${at}: data set ready (${data.created.products} products and ${data.created.users} users added now${data.variants ? ", with variants" : ""}); signing in ${shoppersFor(shop, options)} shoppers`,
   );
   const signedInAt = Date.now();
-  const shoppers = await signInShoppers(client, racers, far ? 20 : 4);
+  const shoppers = await signInShoppers(client, shoppersFor(shop, options), far ? 20 : 4);
   return { shop, client, data, shoppers, signedInAt };
 }
 
@@ -88,7 +92,7 @@ export async function measureShop(
   let adminToken = data.adminToken;
   if (Date.now() - prepared.signedInAt > tokenRenewalMs) {
     progress(`${at}: signing in again (the access tokens are getting old)`);
-    shoppers = await signInShoppers(client, racers, shop.rttMs > 0 ? 20 : 4);
+    shoppers = await signInShoppers(client, shoppersFor(shop, options), shop.rttMs > 0 ? 20 : 4);
     adminToken = (await client.signIn(options.admin.username, options.admin.password)).token;
   }
 
