@@ -28,6 +28,8 @@ const signedIn =
     </SignedIn>
   );
 
+const adminApp = /^\/admin(\/|$)/;
+
 function Layout(props: ParentProps) {
   const location = useLocation();
   // Signing in brings the guest cart into the account; signing out forgets the account's cart.
@@ -54,8 +56,9 @@ function Layout(props: ParentProps) {
     <>
       <Header />
       <main class="container">
-        {/* A fresh boundary per address: a failed page never sticks to the next one. */}
-        <Show when={location.pathname} keyed>
+        {/* A fresh boundary per address: a failed page never sticks to the next one. The admin app
+            keeps its shell (and its live socket) across its pages and renews each page inside it. */}
+        <Show when={adminApp.test(location.pathname) ? "/admin" : location.pathname} keyed>
           <PageBoundary>
             <Suspense fallback={<p class="muted">Loading…</p>}>{props.children}</Suspense>
           </PageBoundary>

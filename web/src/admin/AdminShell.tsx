@@ -1,7 +1,9 @@
-import { A } from "@solidjs/router";
+import { A, useLocation } from "@solidjs/router";
 import { createSignal, For, type ParentProps, Show, Suspense } from "solid-js";
+import { PageBoundary } from "../components/PageBoundary.tsx";
 import { user } from "../lib/session.ts";
 import { Loading } from "./components/State.tsx";
+import { holdDashboard } from "./lib/live.ts";
 import { isAdmin } from "./lib/role.ts";
 import "./admin.css";
 
@@ -19,9 +21,15 @@ export const sections: { href: string; label: string; end?: boolean; adminOnly?:
   { href: "/admin/audit", label: "Audit log", adminOnly: true },
 ];
 
-/** One shell for every /admin page: the sections' navigation (a menu button on small screens) and the page. */
+/**
+ * One shell for every /admin page: the sections' navigation (a menu button on small screens) and the
+ * page. The shell stays while staff move between pages, and so does the dashboard socket it holds;
+ * each page gets a fresh error boundary of its own.
+ */
 export default function AdminShell(props: ParentProps) {
+  const location = useLocation();
   const [open, setOpen] = createSignal(false);
+  holdDashboard();
   const visible = () => sections.filter((section) => !section.adminOnly || isAdmin());
   return (
     <div class="a-shell">
@@ -60,7 +68,11 @@ export default function AdminShell(props: ParentProps) {
         </Show>
       </nav>
       <div class="a-page">
-        <Suspense fallback={<Loading what="the page" />}>{props.children}</Suspense>
+        <Show when={location.pathname} keyed>
+          <PageBoundary>
+            <Suspense fallback={<Loading what="the page" />}>{props.children}</Suspense>
+          </PageBoundary>
+        </Show>
       </div>
     </div>
   );

@@ -1,11 +1,7 @@
+import "./zod-jitless.ts";
 import PartySocket from "partysocket";
 import { createSignal } from "solid-js";
-import {
-  type DashboardMessage,
-  dashboardMessageSchema,
-  type ShopperMessage,
-  shopperMessageSchema,
-} from "../../../realtime/messages.ts";
+import { type ShopperMessage, shopperMessageSchema } from "../../../realtime/messages.ts";
 import { applyCart } from "./cart.ts";
 import { read } from "./http.ts";
 import type { Order } from "./orders.ts";
@@ -16,10 +12,13 @@ const [clockOffset, setClockOffset] = createSignal(0);
 type Coupons = Extract<ShopperMessage, { type: "coupons" }>["coupons"];
 
 const [coupons, setCoupons] = createSignal<Coupons>([]);
+/** Whether `coupons` holds what the server said (its snapshot, or a read made before it arrived). */
+const [couponsKnown, setCouponsKnown] = createSignal(false);
 const [orderUpdate, setOrderUpdate] = createSignal<Order | null>(null);
-const [connected, setConnected] = createSignal(false);
+/** Whether the shopper's own socket is up (the dashboard's has its own state in the admin app). */
+const [shopperConnected, setShopperConnected] = createSignal(false);
 
-export { clockOffset, connected, coupons, orderUpdate };
+export { clockOffset, coupons, couponsKnown, orderUpdate, shopperConnected };
 
 export const serverNow = () => Date.now() + clockOffset();
 
@@ -35,13 +34,15 @@ const ticket = async () => ({ ticket: (await read(api.realtime.ticket.$post())).
 
 /**
  * A room socket that reconnects with backoff, fetches a fresh ticket for every attempt, takes the
- * snapshot each connect brings, and drops any message older than what it already applied.
+ * snapshot each connect brings, and drops any message older than what it already applied. Each
+ * socket tells its own `onState` whether it is up.
  */
-function openRoom<M extends { type: string; version: number }>(
+export function openRoom<M extends { type: string; version: number }>(
   party: string,
   room: string,
   parse: (data: unknown) => M | null,
   apply: (message: M) => void,
+  onState: (up: boolean) => void,
 ) {
   let applied = -1;
   const socket = new PartySocket({
@@ -51,8 +52,8 @@ function openRoom<M extends { type: string; version: number }>(
     query: ticket,
     maxRetries: Number.POSITIVE_INFINITY,
   });
-  socket.addEventListener("open", () => setConnected(true));
-  socket.addEventListener("close", () => setConnected(false));
+  socket.addEventListener("open", () => onState(true));
+  socket.addEventListener("close", () => onState(false));
   socket.addEventListener("message", (event) => {
     let data: unknown;
     try {
@@ -66,38 +67,52 @@ function openRoom<M extends { type: string; version: number }>(
     applied = message.version;
     apply(message);
   });
-  return () => socket.close();
+  return () => {
+    socket.close();
+    onState(false);
+  };
 }
 
 const syncClock = (serverTime: string) => setClockOffset(Date.parse(serverTime) - Date.now());
 
+function adopt(list: Coupons, serverTime: string) {
+  setCoupons(list);
+  setCouponsKnown(true);
+  syncClock(serverTime);
+}
+
+/**
+ * My coupons as a read of `GET /coupons` found them: taken only until the room's snapshot arrives,
+ * after which the room alone says what changed (a read may be older than its latest message).
+ */
+export function seedCoupons(list: Coupons, serverTime: string) {
+  if (!couponsKnown()) adopt(list, serverTime);
+}
+
 export function connectShopper(userId: string): () => void {
-  return openRoom<ShopperMessage>(
+  const close = openRoom<ShopperMessage>(
     "shopper",
     userId,
     (data) => shopperMessageSchema.safeParse(data).data ?? null,
     (message) => {
       if (message.type === "snapshot") {
         applyCart(message.cart);
-        setCoupons(message.coupons);
-        syncClock(message.serverTime);
+        adopt(message.coupons, message.serverTime);
       } else if (message.type === "cart") {
         applyCart(message.cart);
       } else if (message.type === "coupons") {
-        setCoupons(message.coupons);
-        syncClock(message.serverTime);
+        adopt(message.coupons, message.serverTime);
       } else if (message.type === "order") {
         setOrderUpdate(message.order);
       }
     },
+    setShopperConnected,
   );
-}
-
-export function connectDashboard(onMessage: (message: DashboardMessage) => void): () => void {
-  return openRoom<DashboardMessage>(
-    "dashboard",
-    "main",
-    (data) => dashboardMessageSchema.safeParse(data).data ?? null,
-    onMessage,
-  );
+  // Signing out (or in as someone else) leaves nothing of this shopper's behind.
+  return () => {
+    close();
+    setCoupons([]);
+    setCouponsKnown(false);
+    setOrderUpdate(null);
+  };
 }
