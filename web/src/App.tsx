@@ -17,6 +17,7 @@ const CartPage = lazy(() => import("./pages/CartPage.tsx"));
 const OrdersPage = lazy(() => import("./pages/OrdersPage.tsx"));
 const OrderPage = lazy(() => import("./pages/OrderPage.tsx"));
 const WishlistPage = lazy(() => import("./pages/WishlistPage.tsx"));
+const CouponsPage = lazy(() => import("./pages/CouponsPage.tsx"));
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage.tsx"));
 
 /** A page that needs a signed-in user (of staff role, for `staff`). */
@@ -83,6 +84,7 @@ export function App() {
       <Route path="/orders/:id" component={signedIn(OrderPage)} />
       <AdminRoutes />
       <Route path="/wishlist" component={signedIn(WishlistPage)} />
+      <Route path="/coupons" component={signedIn(CouponsPage)} />
       <Route path="*404" component={NotFoundPage} />
     </Router>
   );

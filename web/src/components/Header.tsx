@@ -20,6 +20,7 @@ export function Header() {
           <Show when={user()}>
             <A href="/wishlist">Wishlist</A>
             <A href="/orders">Orders</A>
+            <A href="/coupons">Coupons</A>
           </Show>
           <Show when={user()} fallback={<A href="/signin">Sign in</A>}>
             {(me) => (

@@ -1,12 +1,30 @@
-import { A, createAsync } from "@solidjs/router";
-import { createSignal, For, Show } from "solid-js";
-import { getReviews, rateProduct, wish } from "../lib/club.ts";
+import { A, useLocation } from "@solidjs/router";
+import { createSignal, createUniqueId, For, Match, Show, Switch } from "solid-js";
+import { getReviews, type Review, rateProduct, wish } from "../lib/club.ts";
 import { user } from "../lib/session.ts";
 import { describeError } from "./FormError.tsx";
 
 /** The product's approved reviews, a vote of one's own, and saving it for later. */
 export function Reviews(props: { productId: string; rating: { average: number; count: number } }) {
-  const reviews = createAsync(() => getReviews(props.productId));
+  const id = createUniqueId();
+  const location = useLocation();
+  const [reviews, setReviews] = createSignal<Review[]>([]);
+  const [state, setState] = createSignal<"loading" | "ready" | "failed">("loading");
+  const [loadError, setLoadError] = createSignal<unknown>();
+  // The reviews load on their own: when they cannot, the product page still shows, with a retry here.
+  const load = () => {
+    setState("loading");
+    getReviews(props.productId)
+      .then((page) => {
+        setReviews(page.items);
+        setState("ready");
+      })
+      .catch((failure) => {
+        setLoadError(failure);
+        setState("failed");
+      });
+  };
+  load();
   const [summary, setSummary] = createSignal(props.rating);
   const [myVote, setMyVote] = createSignal<number | null>(null);
   const [text, setText] = createSignal("");
@@ -35,12 +53,17 @@ export function Reviews(props: { productId: string; rating: { average: number; c
         when={user()}
         fallback={
           <p class="muted">
-            <A href="/signin">Sign in</A> to rate this product or save it to your wishlist.
+            <A href={`/signin?next=${encodeURIComponent(location.pathname)}`}>Sign in</A> to rate this product or save
+            it to your wishlist.
           </p>
         }
       >
         <div class="vote">
+          <label class="visually-hidden" for={`${id}-text`}>
+            Your review (optional)
+          </label>
           <textarea
+            id={`${id}-text`}
             placeholder="What did you think? (optional)"
             maxLength={2000}
             value={text()}
@@ -78,14 +101,39 @@ export function Reviews(props: { productId: string; rating: { average: number; c
           </p>
         </Show>
       </Show>
-      <For each={reviews()?.items} fallback={<p class="muted">No reviews yet.</p>}>
-        {(review) => (
-          <article class="review">
-            <strong>{"★".repeat(review.vote)}</strong> <span class="muted">{review.author}</span>
-            <p>{review.text}</p>
-          </article>
-        )}
-      </For>
+      <Switch>
+        <Match when={state() === "loading"}>
+          <p class="muted" role="status">
+            Loading reviews…
+          </p>
+        </Match>
+        <Match when={state() === "failed"}>
+          <div class="notice" role="alert">
+            <p>The reviews could not be loaded. {describeError(loadError())}</p>
+            <button type="button" class="button secondary" onClick={load}>
+              Try again
+            </button>
+          </div>
+        </Match>
+        <Match when={true}>
+          <For each={reviews()} fallback={<p class="muted">No reviews yet.</p>}>
+            {(review) => (
+              <article class="review" data-testid="review">
+                <strong role="img" aria-label={`${review.vote} of 5 stars`}>
+                  {"★".repeat(review.vote)}
+                </strong>{" "}
+                <span>
+                  by <span data-testid="review-author">{review.author}</span>
+                </span>{" "}
+                <time class="muted" datetime={review.at}>
+                  {new Date(review.at).toLocaleDateString()}
+                </time>
+                <p>{review.text}</p>
+              </article>
+            )}
+          </For>
+        </Match>
+      </Switch>
     </section>
   );
 }

@@ -97,6 +97,18 @@ export async function setQuantity(
   );
 }
 
+/** Takes a variant's line out of the cart. */
+export async function removeLine(target: LineTarget) {
+  if (!user()) return setQuantity(target, 0);
+  applyCart(await read(api.cart.variants[":variantId"].$delete({ param: { variantId: target.variantId } })));
+}
+
+/** Empties the cart: the account's on the server (every device follows), or this browser's. */
+export async function clearCart() {
+  if (!user()) return writeGuest([]);
+  applyCart(await read(api.cart.$delete()));
+}
+
 /** One more of a variant. */
 export async function addToCart(target: LineTarget, names: { name?: string; variantTitle?: string } = {}) {
   const current = user()

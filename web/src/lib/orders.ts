@@ -6,7 +6,9 @@ export type Order = Answer<(typeof api.orders)[":id"]["$get"]>;
 export type ShippingAddress = InferRequestType<typeof api.checkout.$post>["json"]["shippingAddress"];
 export type MyCoupons = Answer<typeof api.coupons.$get>;
 
-export const getOrders = () => read(api.orders.$get({ query: {} }));
+export type OrderList = Answer<typeof api.orders.$get>;
+
+export const getOrders = (cursor?: string) => read(api.orders.$get({ query: cursor ? { cursor } : {} }));
 export const getOrder = (id: string) => read(api.orders[":id"].$get({ param: { id } }));
 export const cancelOrder = (id: string) => read(api.orders[":id"].cancel.$post({ param: { id } }));
 export const startPayment = (id: string) => read(api.orders[":id"].payment.$post({ param: { id } }));

@@ -1,4 +1,4 @@
-import { useNavigate } from "@solidjs/router";
+import { A, useNavigate } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { CouponList } from "../components/CouponList.tsx";
 import { Field } from "../components/Field.tsx";
@@ -67,6 +67,9 @@ export default function AccountPage() {
           <DisplayNameForm me={me()} />
           <h2>Your coupons</h2>
           <CouponList />
+          <p>
+            <A href="/coupons">All your coupons, counting down</A>
+          </p>
           <Show when={me().role !== "customer"}>
             <p>
               <a href="/admin">Open the live dashboard</a>

@@ -1,15 +1,17 @@
-import { A, createAsync, useNavigate } from "@solidjs/router";
-import { createSignal, For, onMount, Show } from "solid-js";
+import { A, useNavigate } from "@solidjs/router";
+import { createEffect, createSignal, For, Match, on, onMount, Show, Switch } from "solid-js";
+import { CouponList } from "../components/CouponList.tsx";
 import { Field } from "../components/Field.tsx";
-import { FormError } from "../components/FormError.tsx";
-import { getProduct } from "../lib/api.ts";
+import { describeError, FormError } from "../components/FormError.tsx";
+import { ApiError, getProduct, type ProductDetail } from "../lib/api.ts";
 import {
   cart,
-  type GuestLine,
+  clearCart,
   guestLines,
   loadCart,
   type MergeNote,
   mergeNotes,
+  removeLine,
   setMergeNotes,
   setQuantity,
 } from "../lib/cart.ts";
@@ -18,56 +20,169 @@ import { placeOrder, previewCoupon } from "../lib/orders.ts";
 import { user } from "../lib/session.ts";
 import { variantLabel } from "../lib/variants.ts";
 
-/** A guest line with what the catalog says of it now: its product and variant, if still sold. */
-async function resolveGuest(line: GuestLine) {
-  const product = await getProduct(line.productId).catch(() => null);
-  const variant =
-    product?.variants.find((v) => v.id === line.variantId) ??
-    (!line.variantId && product?.variants.length === 1 ? product.variants[0] : undefined);
-  return { line, product, variant };
-}
+type Looked = { product: ProductDetail } | { missing: true } | { failed: unknown };
 
-function GuestCart() {
-  const lines = createAsync(() => Promise.all(guestLines().map(resolveGuest)));
+/**
+ * The cart kept in this browser before signing in, editable like the account's: quantities (up to
+ * the stock the catalog shows) and removal. Each product is read once from the catalog, which says
+ * its name, price and whether it is still sold.
+ */
+function GuestCart(props: { onError: (error: unknown) => void }) {
+  const [looked, setLooked] = createSignal<ReadonlyMap<string, Looked>>(new Map());
+  const pending = new Set<string>();
+  const lookUp = (productId: string) => {
+    pending.add(productId);
+    return getProduct(productId)
+      .then((product): Looked => ({ product }))
+      .catch(
+        (error): Looked => (error instanceof ApiError && error.status === 404 ? { missing: true } : { failed: error }),
+      )
+      .then((found) => {
+        pending.delete(productId);
+        setLooked((map) => new Map(map).set(productId, found));
+      });
+  };
+  createEffect(() => {
+    for (const line of guestLines())
+      if (!looked().has(line.productId) && !pending.has(line.productId)) void lookUp(line.productId);
+  });
+  const retry = (productId: string) => {
+    setLooked((map) => {
+      const next = new Map(map);
+      next.delete(productId);
+      return next;
+    });
+  };
   return (
-    <Show when={(lines() ?? []).length > 0} fallback={<p class="muted">Your cart is empty.</p>}>
+    <Show when={guestLines().length > 0} fallback={<p class="muted">Your cart is empty.</p>}>
       <ul class="cart-lines" data-testid="cart-lines">
-        <For each={lines()}>
-          {({ line, product, variant }) => (
-            <li class="cart-line">
-              <LineName
-                name={product?.name ?? line.name ?? "A product"}
-                href={product ? `/products/${product.slug}` : undefined}
-                variantTitle={variant ? variantLabel(variant.title) : line.variantTitle}
-                sku={variant?.sku}
-              />
-              <span>× {line.quantity}</span>
-              <Show
-                when={product && variant}
-                fallback={
-                  <span class="muted">
-                    {product && product.variants.length > 1 && !line.variantId
-                      ? "Choose a variant on its page"
-                      : "No longer sold"}
+        <For each={guestLines()}>
+          {(line) => {
+            const found = () => looked().get(line.productId);
+            const product = () => {
+              const f = found();
+              return f && "product" in f ? f.product : undefined;
+            };
+            const variant = () =>
+              product()?.variants.find((v) => v.id === line.variantId) ??
+              (!line.variantId && product()?.variants.length === 1 ? product()?.variants[0] : undefined);
+            const title = () => (variant() ? variantLabel(variant()?.title ?? "") : line.variantTitle);
+            const name = () => product()?.name ?? line.name ?? "A product";
+            const called = () => (title() ? `${name()}, ${title()}` : name());
+            const target = () => ({ productId: line.productId, variantId: variant()?.id ?? line.variantId ?? "" });
+            const change = (quantity: number) =>
+              setQuantity(target(), quantity, { name: name(), variantTitle: title() || undefined }).catch(
+                props.onError,
+              );
+            return (
+              <li class="cart-line" data-testid="cart-line">
+                <LineName
+                  name={name()}
+                  href={product() ? `/products/${product()?.slug}` : undefined}
+                  variantTitle={title()}
+                  sku={variant()?.sku}
+                />
+                <span class="line-actions">
+                  <span class="stepper">
+                    <button type="button" aria-label={`One less ${called()}`} onClick={() => change(line.quantity - 1)}>
+                      −
+                    </button>
+                    <span data-testid="line-quantity">{line.quantity}</span>
+                    <button
+                      type="button"
+                      aria-label={`One more ${called()}`}
+                      disabled={!variant() || line.quantity >= (variant()?.stockQty ?? 0)}
+                      onClick={() => change(line.quantity + 1)}
+                    >
+                      +
+                    </button>
                   </span>
-                }
-              >
-                <span>
-                  {formatMoney(
-                    ((variant?.price ?? 0) - (variant?.discount ?? 0)) * line.quantity,
-                    product?.currency ?? "USD",
-                  )}
+                  <button type="button" class="link" onClick={() => change(0)}>
+                    Remove<span class="visually-hidden"> {called()}</span>
+                  </button>
                 </span>
-              </Show>
-            </li>
-          )}
+                <Switch>
+                  <Match when={!found()}>
+                    <span class="muted">…</span>
+                  </Match>
+                  <Match when={found() && "failed" in (found() as Looked)}>
+                    <button type="button" class="link" onClick={() => retry(line.productId)}>
+                      Could not check: try again
+                    </button>
+                  </Match>
+                  <Match when={variant()}>
+                    {(v) => (
+                      <span>
+                        {formatMoney((v().price - v().discount) * line.quantity, product()?.currency ?? "USD")}
+                      </span>
+                    )}
+                  </Match>
+                  <Match when={true}>
+                    <span class="muted">
+                      {product() && (product()?.variants.length ?? 0) > 1 && !line.variantId
+                        ? "Choose a variant on its page"
+                        : "No longer sold"}
+                    </span>
+                  </Match>
+                </Switch>
+              </li>
+            );
+          }}
         </For>
       </ul>
-      <p>
+      <div class="actions">
         <A class="button" href="/signin?next=/cart">
           Sign in to check out
         </A>
-      </p>
+        <ClearCart onError={props.onError} />
+      </div>
+    </Show>
+  );
+}
+
+/** Empties the cart, asking once more first. */
+function ClearCart(props: { onError: (error: unknown) => void }) {
+  const [asking, setAsking] = createSignal(false);
+  let confirmButton: HTMLButtonElement | undefined;
+  return (
+    <Show
+      when={asking()}
+      fallback={
+        <button
+          type="button"
+          class="button secondary"
+          onClick={() => {
+            setAsking(true);
+            queueMicrotask(() => confirmButton?.focus());
+          }}
+        >
+          Clear cart
+        </button>
+      }
+    >
+      {/* biome-ignore lint/a11y/useSemanticElements: a question with its two answers, not a form's fieldset */}
+      <span
+        class="line-actions"
+        role="group"
+        aria-label="Remove everything from your cart?"
+        onKeyDown={(e) => e.key === "Escape" && setAsking(false)}
+      >
+        <span>Remove everything?</span>
+        <button
+          ref={confirmButton}
+          type="button"
+          class="button"
+          onClick={() => {
+            setAsking(false);
+            clearCart().catch(props.onError);
+          }}
+        >
+          Yes, clear it
+        </button>
+        <button type="button" class="button secondary" onClick={() => setAsking(false)}>
+          Keep
+        </button>
+      </span>
     </Show>
   );
 }
@@ -114,6 +229,32 @@ function LineName(props: { name: string; href?: string; variantTitle?: string; s
   );
 }
 
+/** My coupons to pick from at checkout: "Use" fills in its code and shows what it takes off. */
+function CouponPicker(props: { chosen: string; onUse: (code: string) => void }) {
+  return (
+    <details class="coupon-picker" open>
+      <summary>Use one of your coupons</summary>
+      <CouponList
+        empty={<p class="muted">You have no coupons right now.</p>}
+        action={(coupon) => (
+          <Show
+            when={props.chosen !== coupon.code}
+            fallback={
+              <span class="badge" data-testid="coupon-chosen">
+                Applied
+              </span>
+            }
+          >
+            <button type="button" class="button secondary" onClick={() => props.onUse(coupon.code)}>
+              Use<span class="visually-hidden"> {coupon.title}</span>
+            </button>
+          </Show>
+        )}
+      />
+    </details>
+  );
+}
+
 export default function CartPage() {
   const navigate = useNavigate();
   const [address, setAddress] = createSignal({
@@ -126,25 +267,60 @@ export default function CartPage() {
   });
   const [coupon, setCoupon] = createSignal("");
   const [preview, setPreview] = createSignal<Awaited<ReturnType<typeof previewCoupon>> | null>(null);
+  /** The code the preview was made for: typing another one makes it stale. */
+  const [previewed, setPreviewed] = createSignal("");
   const [error, setError] = createSignal<unknown>();
+  const [lineError, setLineError] = createSignal<unknown>();
+  const [loadError, setLoadError] = createSignal<unknown>();
   const [busy, setBusy] = createSignal(false);
   // One key per attempt to place this order: a retried click cannot create a second order.
   const [idempotencyKey] = createSignal(crypto.randomUUID());
   const field = (name: keyof ReturnType<typeof address>) => (value: string) =>
     setAddress({ ...address(), [name]: value });
 
+  const load = () => {
+    setLoadError(undefined);
+    loadCart().catch(setLoadError);
+  };
   onMount(() => {
-    if (user()) void loadCart();
+    if (user()) load();
   });
 
-  const applyCoupon = async () => {
+  const applyCoupon = async (code = coupon()) => {
     setError(undefined);
     try {
-      setPreview(await previewCoupon(coupon()));
+      setPreview(await previewCoupon(code));
+      setPreviewed(code);
     } catch (failure) {
       setPreview(null);
+      setPreviewed("");
       setError(failure);
     }
+  };
+  const useCoupon = (code: string) => {
+    setCoupon(code);
+    void applyCoupon(code);
+  };
+  const removeCoupon = () => {
+    setCoupon("");
+    setPreview(null);
+    setPreviewed("");
+    setError(undefined);
+  };
+  // The cart changed (here or on another device): an applied coupon is priced again on the new cart.
+  createEffect(
+    on(
+      () => cart()?.version,
+      () => {
+        const code = previewed();
+        if (code && (cart()?.items.length ?? 0) > 0) void applyCoupon(code);
+      },
+      { defer: true },
+    ),
+  );
+  const change = (work: Promise<void>) => {
+    setLineError(undefined);
+    work.catch(setLineError);
   };
 
   const submit = async (event: SubmitEvent) => {
@@ -169,8 +345,28 @@ export default function CartPage() {
     <section>
       <h1>Your cart</h1>
       <MergeNotes />
-      <Show when={user()} fallback={<GuestCart />}>
-        <Show when={cart()} fallback={<p class="muted">Loading…</p>}>
+      <FormError error={lineError()} />
+      <Show when={user()} fallback={<GuestCart onError={setLineError} />}>
+        <Show
+          when={cart()}
+          fallback={
+            <Show
+              when={loadError()}
+              fallback={
+                <p class="muted" role="status">
+                  Loading your cart…
+                </p>
+              }
+            >
+              <div class="notice" role="alert">
+                <p>Your cart could not be loaded. {describeError(loadError())}</p>
+                <button type="button" class="button secondary" onClick={load}>
+                  Try again
+                </button>
+              </div>
+            </Show>
+          }
+        >
           {(current) => (
             <Show
               when={current().items.length > 0}
@@ -188,21 +384,26 @@ export default function CartPage() {
                     return (
                       <li class="cart-line" data-testid="cart-line">
                         <LineName name={item.name} variantTitle={title()} sku={item.sku} />
-                        <span class="stepper">
-                          <button
-                            type="button"
-                            aria-label={`One less ${called()}`}
-                            onClick={() => setQuantity(item, item.quantity - 1).catch(setError)}
-                          >
-                            −
-                          </button>
-                          <span data-testid="line-quantity">{item.quantity}</span>
-                          <button
-                            type="button"
-                            aria-label={`One more ${called()}`}
-                            onClick={() => setQuantity(item, item.quantity + 1).catch(setError)}
-                          >
-                            +
+                        <span class="line-actions">
+                          <span class="stepper">
+                            <button
+                              type="button"
+                              aria-label={`One less ${called()}`}
+                              onClick={() => change(setQuantity(item, item.quantity - 1))}
+                            >
+                              −
+                            </button>
+                            <span data-testid="line-quantity">{item.quantity}</span>
+                            <button
+                              type="button"
+                              aria-label={`One more ${called()}`}
+                              onClick={() => change(setQuantity(item, item.quantity + 1))}
+                            >
+                              +
+                            </button>
+                          </span>
+                          <button type="button" class="link" onClick={() => change(removeLine(item))}>
+                            Remove<span class="visually-hidden"> {called()}</span>
                           </button>
                         </span>
                         <span>{formatMoney(item.lineTotal, current().currency)}</span>
@@ -211,21 +412,24 @@ export default function CartPage() {
                   }}
                 </For>
               </ul>
+              <div class="actions">
+                <ClearCart onError={setLineError} />
+              </div>
               <dl class="totals">
                 <dt>Subtotal</dt>
                 <dd data-testid="cart-subtotal">{formatMoney(current().subtotal, current().currency)}</dd>
                 <dt>Shipping</dt>
                 <dd>{formatMoney(current().shipping, current().currency)}</dd>
-                <Show when={preview()}>
+                <Show when={preview() && previewed() === coupon() ? preview() : null}>
                   {(p) => (
                     <>
-                      <dt>Discount</dt>
-                      <dd>−{formatMoney(p().discount, p().currency)}</dd>
+                      <dt>Discount ({previewed()})</dt>
+                      <dd data-testid="cart-discount">−{formatMoney(p().discount, p().currency)}</dd>
                       <dt>Tax</dt>
                       <dd>{formatMoney(p().tax, p().currency)}</dd>
                       <dt>Total</dt>
                       <dd>
-                        <strong>{formatMoney(p().total, p().currency)}</strong>
+                        <strong data-testid="cart-total">{formatMoney(p().total, p().currency)}</strong>
                       </dd>
                     </>
                   )}
@@ -234,11 +438,26 @@ export default function CartPage() {
 
               <form class="form checkout" onSubmit={submit}>
                 <h2>Checkout</h2>
+                <CouponPicker chosen={previewed()} onUse={useCoupon} />
                 <div class="coupon-row">
                   <Field label="Coupon code" name="coupon" required={false} value={coupon()} onInput={setCoupon} />
-                  <button type="button" class="button secondary" onClick={applyCoupon} disabled={!coupon()}>
-                    Apply
-                  </button>
+                  <Show
+                    when={previewed() && previewed() === coupon()}
+                    fallback={
+                      <button
+                        type="button"
+                        class="button secondary"
+                        onClick={() => void applyCoupon()}
+                        disabled={!coupon()}
+                      >
+                        Apply
+                      </button>
+                    }
+                  >
+                    <button type="button" class="button secondary" onClick={removeCoupon}>
+                      Remove coupon
+                    </button>
+                  </Show>
                 </div>
                 <Field
                   label="Full name"

@@ -1,6 +1,7 @@
 import { A, createAsync, useParams, useSearchParams } from "@solidjs/router";
 import { createMemo, createSignal, For, Show } from "solid-js";
 import { AddToCart } from "../components/AddToCart.tsx";
+import { Comments } from "../components/Comments.tsx";
 import { Price } from "../components/Price.tsx";
 import { Reviews } from "../components/Reviews.tsx";
 import { VariantPicker } from "../components/VariantPicker.tsx";
@@ -110,6 +111,7 @@ export default function ProductPage() {
                 </For>
               </dl>
             </Show>
+            <Comments productId={p().id} />
           </div>
         </article>
       )}

@@ -1,0 +1,32 @@
+import { A } from "@solidjs/router";
+import { CouponList } from "../components/CouponList.tsx";
+import { shopperConnected } from "../lib/live.ts";
+
+/** My coupons, each counting down on the server's clock; new grants, uses and expiries show by themselves. */
+export default function CouponsPage() {
+  return (
+    <section class="narrow wide">
+      <div class="title-row">
+        <h1>Your coupons</h1>
+        <span
+          class={shopperConnected() ? "badge live-state" : "badge out live-state"}
+          role="status"
+          data-testid="live-state"
+        >
+          {shopperConnected() ? "Live" : "Connecting…"}
+        </span>
+      </div>
+      <p class="muted">
+        Each coupon is yours alone and ends when its clock reaches zero. Use one at checkout from{" "}
+        <A href="/cart">your cart</A>.
+      </p>
+      <CouponList
+        empty={
+          <p class="muted" data-testid="no-coupons">
+            No coupons right now. New ones appear here the moment they are given to you.
+          </p>
+        }
+      />
+    </section>
+  );
+}
