@@ -4,6 +4,7 @@ import { createStore } from "solid-js/store";
 import { read, setOnly } from "../../lib/http.ts";
 import { formatMoney } from "../../lib/money.ts";
 import { api } from "../../lib/session.ts";
+import { ExportCatalog, ImportCatalog } from "../components/CatalogCsv.tsx";
 import { InputField, SelectField } from "../components/Fields.tsx";
 import { ForById } from "../components/ForById.tsx";
 import { ListState } from "../components/State.tsx";
@@ -222,6 +223,7 @@ export default function ProductsPage() {
       <div class="a-title">
         <h1>Products</h1>
         <span class="a-spacer" />
+        <ExportCatalog />
         <A class="button" href="/admin/products/new">
           New product
         </A>
@@ -300,6 +302,7 @@ export default function ProductsPage() {
           </table>
         )}
       </ListState>
+      <ImportCatalog onImported={() => void list.reload()} />
     </section>
   );
 }
