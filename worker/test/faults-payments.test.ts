@@ -1,0 +1,144 @@
+import { env } from "cloudflare:workers";
+import { sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { type Answer, send } from "../../test/support/faults.ts";
+import { address, createProduct, createShoppers, withServices } from "../../test/support/shop.ts";
+import { SandboxGateway } from "../payments/sandbox.ts";
+
+/**
+ * The shopper's own return from the sandbox bank is the bank page's button (`POST /sandbox/pay/…`: the
+ * bank delivers its signed callback, then sends the shopper back to the order page, which they open).
+ * A gateway callback of the bank's own (`POST /payments/sandbox/callback`, say its server-to-server
+ * notification or a retry) arrives before, during or after that return.
+ */
+const bank = new SandboxGateway(env.SANDBOX_GATEWAY_SECRET ?? "");
+
+async function pendingPayment() {
+  const [shopper] = await createShoppers(1);
+  const product = await createProduct({ stock: 10, price: 4_000, shipping: 500 });
+  await send(`/cart/variants/${product.variantId}`, { method: "PUT", body: { quantity: 2 }, token: shopper.token });
+  const order = (
+    await send("/checkout", {
+      token: shopper.token,
+      body: { shippingAddress: address },
+      headers: { "idempotency-key": crypto.randomUUID() },
+    })
+  ).body;
+  const started = await send(`/orders/${order.id}/payment`, { method: "POST", token: shopper.token });
+  expect(started.status).toBe(201);
+  return { shopper, order, authority: started.body.redirectUrl.split("/").at(-1) as string };
+}
+
+const deliver = (body: string, signature: string) =>
+  send("/payments/sandbox/callback", {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-sandbox-signature": signature },
+    body: JSON.parse(body),
+  });
+
+/** The shopper presses "pay" at the bank and comes back to the order page. */
+async function shopperReturns(authority: string, token: string): Promise<{ bank: Answer; page: Answer }> {
+  const pressed = await send(`/sandbox/pay/${authority}`, { body: { outcome: "success" } });
+  expect(pressed.status, JSON.stringify(pressed.body)).toBe(200);
+  // The bank sends the shopper to the order page, which reads the order from the API.
+  const page = await send(pressed.body.redirectUrl, { token });
+  return { bank: pressed, page };
+}
+
+const historyOf = (orderId: string) =>
+  withServices(async ({ db }) => {
+    const result = await db.execute<{ outcome: string; reason: string | null; eventId: string | null }>(sql`
+      SELECT h.outcome, h.reason, h.event_id AS "eventId" FROM payment_history h JOIN payments p ON p.id = h.payment_id
+      WHERE p.order_id = ${orderId} ORDER BY h.received_at, h.id`);
+    return result.rows;
+  });
+
+async function expectPaidOnce(orderId: string, token: string) {
+  const order = (await send(`/orders/${orderId}`, { token })).body;
+  expect(order.status).toBe("paid");
+  expect(order.events.map((e: any) => e.status)).toEqual(["pending_payment", "paid"]);
+  expect(order.events.filter((e: any) => e.status === "paid")).toEqual([expect.objectContaining({ actor: "gateway" })]);
+  return order;
+}
+
+describe("a gateway callback and the shopper's own return from the bank", () => {
+  const orders = {
+    before: async (callback: () => Promise<Answer>, back: () => Promise<{ bank: Answer; page: Answer }>) => {
+      const first = await callback();
+      return { callback: first, ...(await back()) };
+    },
+    during: async (callback: () => Promise<Answer>, back: () => Promise<{ bank: Answer; page: Answer }>) => {
+      const [first, returned] = await Promise.all([callback(), back()]);
+      return { callback: first, ...returned };
+    },
+    after: async (callback: () => Promise<Answer>, back: () => Promise<{ bank: Answer; page: Answer }>) => {
+      const returned = await back();
+      return { callback: await callback(), ...returned };
+    },
+  };
+
+  for (const [when, run] of Object.entries(orders)) {
+    it(`callback ${when} the return: the order is paid once, with one paid event`, async () => {
+      const { shopper, order, authority } = await pendingPayment();
+      const signed = await bank.signCallback({ authority, outcome: "success", amount: order.total, currency: "USD" });
+      const seen = await run(
+        () => deliver(signed.body, signed.signature),
+        () => shopperReturns(authority, shopper.token),
+      );
+      console.log(
+        `payment: callback ${when} the shopper's return → callback ${seen.callback.status} ${seen.callback.body.result}, order page ${seen.page.body.status}`,
+      );
+      expect(seen.callback.status).toBe(200);
+      expect(["paid", "refund_due"]).toContain(seen.callback.body.result);
+      const paid = await expectPaidOnce(order.id, shopper.token);
+      // The bank's button delivered its own callback before sending the shopper back: the page shows it paid.
+      expect(seen.page.body.status).toBe("paid");
+      // Each message was applied once: every gateway event id is processed at most once.
+      const processed = (await historyOf(order.id)).filter((h) => h.outcome === "processed");
+      expect(new Set(processed.map((h) => h.eventId)).size).toBe(processed.length);
+      expect(paid.total).toBe(order.total);
+    });
+  }
+
+  it("the bank's retry of the very payment after the return: a duplicate, paid once, the payment still the one that succeeded", async () => {
+    const { shopper, order, authority } = await pendingPayment();
+    await shopperReturns(authority, shopper.token);
+    const [payment] = (
+      await withServices(({ db }) =>
+        db.execute<{ transactionId: string; status: string }>(
+          sql`SELECT transaction_id AS "transactionId", status FROM payments WHERE order_id = ${order.id}`,
+        ),
+      )
+    ).rows;
+    expect(payment.status).toBe("succeeded");
+    // The same transaction again, as a gateway retries a notification: a fresh nonce and signature.
+    const body = JSON.stringify({
+      authority,
+      outcome: "success",
+      amount: order.total,
+      currency: "USD",
+      transactionId: payment.transactionId,
+      cardLast4: "4242",
+      nonce: crypto.randomUUID().replaceAll("-", ""),
+      timestamp: Math.floor(Date.now() / 1000),
+    });
+    const retried = await Promise.all([1, 2, 3].map(() => deliver(body, "")));
+    expect(retried.map((r) => r.status)).toEqual([400, 400, 400]);
+    const answers = await Promise.all(
+      [1, 2, 3].map(async (i) => {
+        const fresh = JSON.stringify({ ...JSON.parse(body), nonce: `${JSON.parse(body).nonce}${i}` });
+        return deliver(fresh, await bank.signature(fresh));
+      }),
+    );
+    expect(answers.map((a) => a.body.result)).toEqual(["duplicate", "duplicate", "duplicate"]);
+    await expectPaidOnce(order.id, shopper.token);
+    const [after] = (
+      await withServices(({ db }) =>
+        db.execute<{ transactionId: string; status: string }>(
+          sql`SELECT transaction_id AS "transactionId", status FROM payments WHERE order_id = ${order.id}`,
+        ),
+      )
+    ).rows;
+    expect(after).toEqual(payment);
+  });
+});
