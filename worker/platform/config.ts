@@ -13,6 +13,8 @@ export interface ShopConfig {
   paymentGateway: "sandbox" | "stripe";
   otpSecret: string;
   signing: SigningConfig;
+  /** Which Redis holds the shop's shared state (what an isolate's memo of it belongs to). */
+  redisUrl: string;
 }
 
 export function configOf(env: Bindings): ShopConfig {
@@ -25,5 +27,6 @@ export function configOf(env: Bindings): ShopConfig {
     paymentGateway: env.PAYMENT_GATEWAY === "stripe" ? "stripe" : "sandbox",
     otpSecret: env.OTP_SECRET,
     signing: env,
+    redisUrl: env.UPSTASH_REDIS_REST_URL,
   };
 }

@@ -104,11 +104,32 @@ function searchOf(q: string) {
   const mistyped = sql`NOT EXISTS (SELECT 1 FROM products m WHERE m.is_active AND m.search_vector @@ ${tsquery})`;
   return {
     match: sql`(p.search_vector @@ ${tsquery} OR (word_similarity(${q}, p.name) >= ${typoFloor} AND ${mistyped}))`,
-    relevance: sql`(2 * ts_rank_cd(p.search_vector, ${tsquery}) + word_similarity(${q}, p.name))`,
+    // Strict similarity (whole words) breaks ties between names equally close by word similarity.
+    relevance: sql`(2 * ts_rank_cd(p.search_vector, ${tsquery}) + word_similarity(${q}, p.name) + strict_word_similarity(${q}, p.name))`,
   };
 }
 
-/** One statement, one round trip: filters, search, variants, rating summary, first image and keyset page. */
+/**
+ * The first active variant's actual price (the product's, for price filters and sorts) and the
+ * rating average (for the rating sort): all a page needs to be chosen, before anything is built.
+ */
+const pageJoins = (sort: ProductSort) => sql`
+  JOIN LATERAL (
+    SELECT v.actual_price FROM product_variants v WHERE v.product_id = p.id AND v.is_active
+    ORDER BY v.position, v.id LIMIT 1
+  ) fv ON true
+  ${
+    sort === "rating"
+      ? sql`CROSS JOIN LATERAL (
+    SELECT coalesce(round(avg(vote)::numeric, 2), 0)::float8 AS average FROM ratings WHERE product_id = p.id
+  ) r`
+      : sql``
+  }`;
+
+/**
+ * One statement, one round trip: filters, search and keyset page first, over the products' own
+ * columns and indexes; then variants, rating summary, first image and options for that page only.
+ */
 export async function listActiveProducts(
   db: Database,
   filters: ProductFilters,
@@ -131,7 +152,10 @@ export async function listActiveProducts(
   if (filters.brandSlug) conditions.push(sql`p.brand_id = (SELECT id FROM brands WHERE slug = ${filters.brandSlug})`);
   if (filters.minPrice !== undefined) conditions.push(sql`fv.actual_price >= ${filters.minPrice}`);
   if (filters.maxPrice !== undefined) conditions.push(sql`fv.actual_price <= ${filters.maxPrice}`);
-  if (filters.inStock !== undefined) conditions.push(filters.inStock ? sql`vs.in_stock` : sql`NOT vs.in_stock`);
+  if (filters.inStock !== undefined) {
+    const inStock = sql`EXISTS (SELECT 1 FROM product_variants sv WHERE sv.product_id = p.id AND sv.is_active AND sv.stock_qty > 0)`;
+    conditions.push(filters.inStock ? inStock : sql`NOT ${inStock}`);
+  }
   for (const [name, value] of Object.entries(filters.options ?? {})) {
     conditions.push(sql`EXISTS (SELECT 1 FROM product_variants ov
       WHERE ov.product_id = p.id AND ov.is_active AND ov.options ->> ${name} = ${value})`);
@@ -139,11 +163,16 @@ export async function listActiveProducts(
   if (after) conditions.push(continueAfter(after[0], after[1]));
 
   const result = await db.execute<ProductRow>(sql`
-    SELECT ${summaryColumns(currency)}, ${key} AS "sortKey"
-    FROM products p ${variantJoins}
-    WHERE ${sql.join(conditions, sql` AND `)}
-    ORDER BY ${order}
-    LIMIT ${limit}`);
+    WITH page AS (
+      SELECT p.id, ${key} AS sort_key, row_number() OVER (ORDER BY ${order}) AS n
+      FROM products p ${pageJoins(sort)}
+      WHERE ${sql.join(conditions, sql` AND `)}
+      ORDER BY ${order}
+      LIMIT ${limit}
+    )
+    SELECT ${summaryColumns(currency)}, page.sort_key AS "sortKey"
+    FROM page JOIN products p ON p.id = page.id ${variantJoins}
+    ORDER BY page.n`);
   return result.rows;
 }
 

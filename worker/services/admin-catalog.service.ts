@@ -162,7 +162,7 @@ async function batchThenRead(ctx: ActorContext, statements: Statement[], product
   );
   const product = (results.at(-1) as { rows: AdminProduct[] }).rows[0];
   if (!product) throw new AppError("not_found", "No such product.");
-  await bumpCatalogVersion(ctx.redis);
+  await bumpCatalogVersion(ctx);
   return product;
 }
 
@@ -356,7 +356,7 @@ export async function removeProduct(ctx: ActorContext, id: string): Promise<void
       ]),
     "product",
   );
-  await bumpCatalogVersion(ctx.redis);
+  await bumpCatalogVersion(ctx);
 }
 
 /** Adds a variant: its options must be one of the product's combinations not taken yet. */
@@ -426,7 +426,7 @@ export async function removeVariant(ctx: ActorContext, productId: string, varian
       ]),
     "variant",
   );
-  await bumpCatalogVersion(ctx.redis);
+  await bumpCatalogVersion(ctx);
 }
 
 /** A variant's stock changes, newest first. */

@@ -170,7 +170,7 @@ export async function resetPassword(
 export async function updateProfile(ctx: ActorContext, profile: { displayName: string | null }) {
   const row = await updateUser(ctx.db, ctx.actor.id, { displayName: profile.displayName });
   if (!row) throw new AppError("not_found", "No such user.");
-  await bumpCatalogVersion(ctx.redis);
+  await bumpCatalogVersion(ctx);
   return publicUser(row);
 }
 

@@ -263,7 +263,7 @@ export async function importCatalog(ctx: ActorContext, csv: string, dryRun: bool
   }
   if (!dryRun && statements.length > 0) {
     await withConstraints(() => ctx.db.batch(statements as [Statement, ...Statement[]]), "product");
-    await bumpCatalogVersion(ctx.redis);
+    await bumpCatalogVersion(ctx);
   }
   return { dryRun, lines: lines.length, ...counts };
 }

@@ -25,7 +25,7 @@ export async function moderate(ctx: ActorContext, what: Moderated, id: string, a
       after: { approved },
     });
   });
-  await bumpCatalogVersion(ctx.redis);
+  await bumpCatalogVersion(ctx);
   return { id, approved };
 }
 

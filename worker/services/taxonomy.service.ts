@@ -59,7 +59,7 @@ export async function saveTaxonomy(
       }),
     entity,
   );
-  await bumpCatalogVersion(ctx.redis);
+  await bumpCatalogVersion(ctx);
   return {
     id: row.id,
     slug: row.slug,
@@ -86,5 +86,5 @@ export async function deleteTaxonomy(ctx: ActorContext, entity: TaxonomyEntity, 
       }),
     entity,
   );
-  await bumpCatalogVersion(ctx.redis);
+  await bumpCatalogVersion(ctx);
 }

@@ -213,7 +213,7 @@ describe("search that forgives", () => {
   });
 
   it("suggests at most 8 names for a search box, typos forgiven, cacheable at the edge", async () => {
-    const typed = await api("/products/suggest?q=latpo");
+    const typed = await api("/products/suggest?q=latpop");
     expect(typed.status).toBe(200);
     expect(
       typed.body.items

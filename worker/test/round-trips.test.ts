@@ -90,14 +90,14 @@ describe("round trips per request (Server-Timing in development)", () => {
     expect(trips(restocked.headers).db).toBe(2);
   });
 
-  it("serves an anonymous catalog read from the edge cache with no Postgres round trip", async () => {
+  it("serves an anonymous catalog read from the edge cache with no round trip at all", async () => {
     const path = `/products?q=${crypto.randomUUID().slice(0, 8)}`;
     const miss = await api(path);
     expect(miss.headers.get("x-cache")).toBeNull();
     expect(trips(miss.headers).db).toBe(1);
     const hit = await api(path);
     expect(hit.headers.get("x-cache")).toBe("hit");
-    expect(trips(hit.headers).db).toBe(0);
-    expect(trips(hit.headers).redis).toBeLessThanOrEqual(1);
+    // Neither Postgres nor Redis: the catalog version comes from the isolate's memory while recent.
+    expect(trips(hit.headers)).toEqual({ db: 0, redis: 0 });
   });
 });
