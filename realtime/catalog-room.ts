@@ -3,8 +3,8 @@ import type { CatalogEvent, CatalogMessage } from "./messages.ts";
 import { ShopRoom } from "./room.ts";
 
 /**
- * The storefront's public room (`/parties/catalog/main`, no ticket): shoppers browsing the shop
- * see stock change as checkouts commit.
+ * A product's public room (`/parties/catalog/<productId>`, no ticket): shoppers on its page see its
+ * variants' stock change as checkouts commit. One room per product, so no room holds every shopper.
  */
 export class CatalogRoom extends ShopRoom<CatalogMessage> {
   onConnect(connection: Connection) {

@@ -28,10 +28,17 @@ export function notifyDashboard(env: Bindings, ...events: DashboardEvent[]) {
   });
 }
 
+/** Each event goes to its product's room: a hot catalog is as many rooms as products watched. */
 export function publishToCatalog(env: Bindings, ...events: CatalogEvent[]) {
   return safely("catalog", async () => {
-    const room = await getServerByName(env.Catalog, "main");
-    for (const event of events) await room.publish(event);
+    const byProduct = new Map<string, CatalogEvent[]>();
+    for (const event of events) byProduct.set(event.productId, [...(byProduct.get(event.productId) ?? []), event]);
+    await Promise.all(
+      [...byProduct].map(async ([productId, own]) => {
+        const room = await getServerByName(env.Catalog, productId);
+        for (const event of own) await room.publish(event);
+      }),
+    );
   });
 }
 

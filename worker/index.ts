@@ -12,6 +12,8 @@ export { ShopperRoom } from "../realtime/shopper-room.ts";
 
 const app = createApp();
 
+const productRoomName = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 /** Rooms under /parties/<room>/<name>; anything else there is the API's JSON 404. */
 const roomPrefixes = ["/parties/catalog/", "/parties/shopper/", "/parties/dashboard/"];
 
@@ -20,7 +22,10 @@ const roomPrefixes = ["/parties/catalog/", "/parties/shopper/", "/parties/dashbo
  * the dashboard; the catalog is public. The verified identity travels to the room as headers.
  */
 async function admit(request: Request, env: Bindings, room: { className: string; name: string }) {
-  if (room.className === "Catalog") return request;
+  if (room.className === "Catalog") {
+    // A room per product: names that are no product id open no room.
+    return productRoomName.test(room.name) ? request : errorJson(404, "not_found", "No such room.");
+  }
   const ticket = new URL(request.url).searchParams.get("ticket");
   if (!ticket) return errorJson(401, "unauthenticated", "A ticket from POST /api/v1/realtime/ticket is required.");
   let claims: Awaited<ReturnType<typeof verifyTicket>>;

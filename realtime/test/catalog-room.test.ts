@@ -4,7 +4,9 @@ import { type CatalogMessage, catalogMessageSchema, maxClientFrameBytes } from "
 import { publishToCatalog } from "../notify.ts";
 
 /** A socket opened through the worker's own router, collecting validated messages. */
-async function connect(path = "/parties/catalog/main") {
+const product = "00000000-0000-4000-8000-000300000001";
+
+async function connect(path = `/parties/catalog/${product}`) {
   const response = await exports.default.fetch(`http://shop.test${path}`, { headers: { Upgrade: "websocket" } });
   expect(response.status).toBe(101);
   const socket = response.webSocket as WebSocket;
@@ -73,7 +75,7 @@ describe("catalog room", () => {
 
     await publishToCatalog(env, {
       type: "stock",
-      productId: "00000000-0000-4000-8000-000300000002",
+      productId: product,
       variantId: "00000000-0000-4000-8000-000300000102",
       stockQty: 3,
     });
@@ -92,12 +94,41 @@ describe("catalog room", () => {
 
     await publishToCatalog(env, {
       type: "stock",
-      productId: "00000000-0000-4000-8000-000300000003",
+      productId: product,
       variantId: "00000000-0000-4000-8000-000300000103",
       stockQty: 7,
     });
     await other.until(() => other.received.some((m) => m.type === "stock"));
     other.socket.close();
+  });
+
+  it("is one room per product: a product's sockets hear its stock only, and a name that is no product id opens nothing", async () => {
+    const mine = await connect();
+    const theirs = await connect("/parties/catalog/00000000-0000-4000-8000-000300000009");
+    await mine.until(() => mine.received.length === 1);
+    await theirs.until(() => theirs.received.length === 1);
+    await publishToCatalog(
+      env,
+      { type: "stock", productId: product, variantId: "00000000-0000-4000-8000-000300000101", stockQty: 1 },
+      {
+        type: "stock",
+        productId: "00000000-0000-4000-8000-000300000009",
+        variantId: "00000000-0000-4000-8000-000300000109",
+        stockQty: 9,
+      },
+    );
+    await mine.until(() => mine.received.length === 2);
+    await theirs.until(() => theirs.received.length === 2);
+    await new Promise((wait) => setTimeout(wait, 200));
+    expect(mine.received.filter((m) => m.type === "stock").map((m: any) => m.stockQty)).toEqual([1]);
+    expect(theirs.received.filter((m) => m.type === "stock").map((m: any) => m.stockQty)).toEqual([9]);
+    mine.socket.close();
+    theirs.socket.close();
+    const main = await exports.default.fetch("http://shop.test/parties/catalog/main", {
+      headers: { Upgrade: "websocket" },
+    });
+    expect(main.status).toBe(404);
+    expect(await main.json()).toMatchObject({ error: { code: "not_found" } });
   });
 
   it("answers an unknown room with the API's JSON 404", async () => {

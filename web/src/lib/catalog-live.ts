@@ -1,10 +1,10 @@
 import PartySocket from "partysocket";
-import { createSignal, onCleanup } from "solid-js";
+import { createEffect, createSignal, onCleanup } from "solid-js";
 import type { CatalogMessage } from "../../../realtime/messages.ts";
 
 /**
- * The storefront's public catalog room (`/parties/catalog/main`, no ticket): each variant's stock as
- * checkouts commit it. Checked by hand rather than with the rooms' zod schemas, which would bring the
+ * The storefront's public catalog rooms, one per product (`/parties/catalog/<productId>`, no
+ * ticket): each variant's stock as checkouts commit it. Checked by hand rather than with the rooms' zod schemas, which would bring the
  * signed-in client's whole bundle to every product page.
  */
 const [stock, setStock] = createSignal<ReadonlyMap<string, number>>(new Map());
@@ -25,13 +25,16 @@ export function parseCatalogMessage(data: unknown): CatalogMessage | null {
   return null;
 }
 
-let socket: PartySocket | null = null;
-let watchers = 0;
-let applied = -1;
+/** One socket per product followed, shared by the components that follow it. */
+const followed = new Map<string, { socket: PartySocket; watchers: number; applied: number }>();
 
-function open() {
-  socket = new PartySocket({ host: location.host, party: "catalog", room: "main" });
-  socket.addEventListener("message", (event) => {
+function open(productId: string) {
+  const entry = {
+    socket: new PartySocket({ host: location.host, party: "catalog", room: productId }),
+    watchers: 0,
+    applied: -1,
+  };
+  entry.socket.addEventListener("message", (event) => {
     let data: unknown;
     try {
       data = JSON.parse(String(event.data));
@@ -41,22 +44,35 @@ function open() {
     const message = parseCatalogMessage(data);
     if (!message) return;
     // A (re)connect greets with the room's version: what follows is newer than it.
-    if (message.type === "welcome") applied = message.version;
-    else if (message.type === "stock" && message.version > applied) {
-      applied = message.version;
+    if (message.type === "welcome") entry.applied = message.version;
+    else if (message.type === "stock" && message.version > entry.applied) {
+      entry.applied = message.version;
       setStock((map) => new Map(map).set(message.variantId, message.stockQty));
     }
   });
+  followed.set(productId, entry);
+  return entry;
 }
 
-/** Follows the catalog room while the calling component is shown (one socket for all of them). */
-export function watchCatalog() {
+function release(productId: string) {
+  const entry = followed.get(productId);
+  if (entry && --entry.watchers === 0) {
+    entry.socket.close();
+    followed.delete(productId);
+  }
+}
+
+/**
+ * Follows a product's room (`/parties/catalog/<productId>`) while the calling component is shown,
+ * and moves to another product's when the id changes.
+ */
+export function watchCatalog(productId: () => string | undefined) {
   if (typeof location === "undefined") return;
-  if (watchers++ === 0) open();
-  onCleanup(() => {
-    if (--watchers === 0) {
-      socket?.close();
-      socket = null;
-    }
+  createEffect(() => {
+    const id = productId();
+    if (!id) return;
+    const entry = followed.get(id) ?? open(id);
+    entry.watchers += 1;
+    onCleanup(() => release(id));
   });
 }

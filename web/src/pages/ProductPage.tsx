@@ -61,7 +61,7 @@ export default function ProductPage() {
   const params = useParams<{ slug: string }>();
   const product = createAsync(() => getProduct(params.slug));
   const [shown, setShown] = createSignal(0);
-  watchCatalog();
+  watchCatalog(() => product()?.id);
 
   return (
     <Show when={product()} fallback={<p class="muted">Loading…</p>}>
