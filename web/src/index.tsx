@@ -1,3 +1,4 @@
+import "./lib/zod-jitless.ts";
 import { render } from "solid-js/web";
 import { App } from "./App.tsx";
 import { refreshSession } from "./lib/session.ts";

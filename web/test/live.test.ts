@@ -18,3 +18,11 @@ describe("the live client", () => {
     expect(shopperMessageSchema.safeParse({ type: "takeover", version: 1 }).success).toBe(false);
   });
 });
+
+describe("zod in the web app", () => {
+  it("runs jitless once the entry's setting is in place, so a strict Content-Security-Policy refuses nothing", async () => {
+    await import("../src/lib/zod-jitless.ts");
+    const { config } = await import("zod");
+    expect(config().jitless).toBe(true);
+  });
+});

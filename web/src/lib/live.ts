@@ -1,4 +1,3 @@
-import "./zod-jitless.ts";
 import PartySocket from "partysocket";
 import { createSignal } from "solid-js";
 import { type ShopperMessage, shopperMessageSchema } from "../../../realtime/messages.ts";
