@@ -1,5 +1,5 @@
 import { A, useNavigate } from "@solidjs/router";
-import { createEffect, createSignal, For, Match, on, onMount, Show, Switch } from "solid-js";
+import { createEffect, createSignal, For, Index, Match, on, Show, Switch } from "solid-js";
 import { CouponList } from "../components/CouponList.tsx";
 import { Field } from "../components/Field.tsx";
 import { describeError, FormError } from "../components/FormError.tsx";
@@ -17,7 +17,7 @@ import {
 } from "../lib/cart.ts";
 import { formatMoney } from "../lib/money.ts";
 import { placeOrder, previewCoupon } from "../lib/orders.ts";
-import { user } from "../lib/session.ts";
+import { ready, user } from "../lib/session.ts";
 import { variantLabel } from "../lib/variants.ts";
 
 type Looked = { product: ProductDetail } | { missing: true } | { failed: unknown };
@@ -56,20 +56,20 @@ function GuestCart(props: { onError: (error: unknown) => void }) {
   return (
     <Show when={guestLines().length > 0} fallback={<p class="muted">Your cart is empty.</p>}>
       <ul class="cart-lines" data-testid="cart-lines">
-        <For each={guestLines()}>
+        <Index each={guestLines()}>
           {(line) => {
-            const found = () => looked().get(line.productId);
+            const found = () => looked().get(line().productId);
             const product = () => {
               const f = found();
               return f && "product" in f ? f.product : undefined;
             };
             const variant = () =>
-              product()?.variants.find((v) => v.id === line.variantId) ??
-              (!line.variantId && product()?.variants.length === 1 ? product()?.variants[0] : undefined);
-            const title = () => (variant() ? variantLabel(variant()?.title ?? "") : line.variantTitle);
-            const name = () => product()?.name ?? line.name ?? "A product";
+              product()?.variants.find((v) => v.id === line().variantId) ??
+              (!line().variantId && product()?.variants.length === 1 ? product()?.variants[0] : undefined);
+            const title = () => (variant() ? variantLabel(variant()?.title ?? "") : line().variantTitle);
+            const name = () => product()?.name ?? line().name ?? "A product";
             const called = () => (title() ? `${name()}, ${title()}` : name());
-            const target = () => ({ productId: line.productId, variantId: variant()?.id ?? line.variantId ?? "" });
+            const target = () => ({ productId: line().productId, variantId: variant()?.id ?? line().variantId ?? "" });
             const change = (quantity: number) =>
               setQuantity(target(), quantity, { name: name(), variantTitle: title() || undefined }).catch(
                 props.onError,
@@ -84,15 +84,19 @@ function GuestCart(props: { onError: (error: unknown) => void }) {
                 />
                 <span class="line-actions">
                   <span class="stepper">
-                    <button type="button" aria-label={`One less ${called()}`} onClick={() => change(line.quantity - 1)}>
+                    <button
+                      type="button"
+                      aria-label={`One less ${called()}`}
+                      onClick={() => change(line().quantity - 1)}
+                    >
                       −
                     </button>
-                    <span data-testid="line-quantity">{line.quantity}</span>
+                    <span data-testid="line-quantity">{line().quantity}</span>
                     <button
                       type="button"
                       aria-label={`One more ${called()}`}
-                      disabled={!variant() || line.quantity >= (variant()?.stockQty ?? 0)}
-                      onClick={() => change(line.quantity + 1)}
+                      disabled={!variant() || line().quantity >= (variant()?.stockQty ?? 0)}
+                      onClick={() => change(line().quantity + 1)}
                     >
                       +
                     </button>
@@ -106,20 +110,20 @@ function GuestCart(props: { onError: (error: unknown) => void }) {
                     <span class="muted">…</span>
                   </Match>
                   <Match when={found() && "failed" in (found() as Looked)}>
-                    <button type="button" class="link" onClick={() => retry(line.productId)}>
+                    <button type="button" class="link" onClick={() => retry(line().productId)}>
                       Could not check: try again
                     </button>
                   </Match>
                   <Match when={variant()}>
                     {(v) => (
                       <span>
-                        {formatMoney((v().price - v().discount) * line.quantity, product()?.currency ?? "USD")}
+                        {formatMoney((v().price - v().discount) * line().quantity, product()?.currency ?? "USD")}
                       </span>
                     )}
                   </Match>
                   <Match when={true}>
                     <span class="muted">
-                      {product() && (product()?.variants.length ?? 0) > 1 && !line.variantId
+                      {product() && (product()?.variants.length ?? 0) > 1 && !line().variantId
                         ? "Choose a variant on its page"
                         : "No longer sold"}
                     </span>
@@ -128,7 +132,7 @@ function GuestCart(props: { onError: (error: unknown) => void }) {
               </li>
             );
           }}
-        </For>
+        </Index>
       </ul>
       <div class="actions">
         <A class="button" href="/signin?next=/cart">
@@ -282,9 +286,15 @@ export default function CartPage() {
     setLoadError(undefined);
     loadCart().catch(setLoadError);
   };
-  onMount(() => {
-    if (user()) load();
-  });
+  // Signed in (also once a reload has restored the session): the account's cart, read from the API.
+  createEffect(
+    on(
+      () => user()?.id,
+      (id) => {
+        if (id) load();
+      },
+    ),
+  );
 
   const applyCoupon = async (code = coupon()) => {
     setError(undefined);
@@ -346,171 +356,180 @@ export default function CartPage() {
       <h1>Your cart</h1>
       <MergeNotes />
       <FormError error={lineError()} />
-      <Show when={user()} fallback={<GuestCart onError={setLineError} />}>
-        <Show
-          when={cart()}
-          fallback={
-            <Show
-              when={loadError()}
-              fallback={
-                <p class="muted" role="status">
-                  Loading your cart…
-                </p>
-              }
-            >
-              <div class="notice" role="alert">
-                <p>Your cart could not be loaded. {describeError(loadError())}</p>
-                <button type="button" class="button secondary" onClick={load}>
-                  Try again
-                </button>
-              </div>
-            </Show>
-          }
-        >
-          {(current) => (
-            <Show
-              when={current().items.length > 0}
-              fallback={
-                <p class="muted">
-                  Your cart is empty. <A href="/">Go shopping</A>
-                </p>
-              }
-            >
-              <ul class="cart-lines" data-testid="cart-lines">
-                <For each={current().items}>
-                  {(item) => {
-                    const title = () => variantLabel(item.variantTitle);
-                    const called = () => (title() ? `${item.name}, ${title()}` : item.name);
-                    return (
-                      <li class="cart-line" data-testid="cart-line">
-                        <LineName name={item.name} variantTitle={title()} sku={item.sku} />
-                        <span class="line-actions">
-                          <span class="stepper">
-                            <button
-                              type="button"
-                              aria-label={`One less ${called()}`}
-                              onClick={() => change(setQuantity(item, item.quantity - 1))}
-                            >
-                              −
-                            </button>
-                            <span data-testid="line-quantity">{item.quantity}</span>
-                            <button
-                              type="button"
-                              aria-label={`One more ${called()}`}
-                              onClick={() => change(setQuantity(item, item.quantity + 1))}
-                            >
-                              +
+      <Show
+        when={ready()}
+        fallback={
+          <p class="muted" role="status">
+            Loading your cart…
+          </p>
+        }
+      >
+        <Show when={user()} fallback={<GuestCart onError={setLineError} />}>
+          <Show
+            when={cart()}
+            fallback={
+              <Show
+                when={loadError()}
+                fallback={
+                  <p class="muted" role="status">
+                    Loading your cart…
+                  </p>
+                }
+              >
+                <div class="notice" role="alert">
+                  <p>Your cart could not be loaded. {describeError(loadError())}</p>
+                  <button type="button" class="button secondary" onClick={load}>
+                    Try again
+                  </button>
+                </div>
+              </Show>
+            }
+          >
+            {(current) => (
+              <Show
+                when={current().items.length > 0}
+                fallback={
+                  <p class="muted">
+                    Your cart is empty. <A href="/">Go shopping</A>
+                  </p>
+                }
+              >
+                <ul class="cart-lines" data-testid="cart-lines">
+                  <Index each={current().items}>
+                    {(item) => {
+                      const title = () => variantLabel(item().variantTitle);
+                      const called = () => (title() ? `${item().name}, ${title()}` : item().name);
+                      return (
+                        <li class="cart-line" data-testid="cart-line">
+                          <LineName name={item().name} variantTitle={title()} sku={item().sku} />
+                          <span class="line-actions">
+                            <span class="stepper">
+                              <button
+                                type="button"
+                                aria-label={`One less ${called()}`}
+                                onClick={() => change(setQuantity(item(), item().quantity - 1))}
+                              >
+                                −
+                              </button>
+                              <span data-testid="line-quantity">{item().quantity}</span>
+                              <button
+                                type="button"
+                                aria-label={`One more ${called()}`}
+                                onClick={() => change(setQuantity(item(), item().quantity + 1))}
+                              >
+                                +
+                              </button>
+                            </span>
+                            <button type="button" class="link" onClick={() => change(removeLine(item()))}>
+                              Remove<span class="visually-hidden"> {called()}</span>
                             </button>
                           </span>
-                          <button type="button" class="link" onClick={() => change(removeLine(item))}>
-                            Remove<span class="visually-hidden"> {called()}</span>
-                          </button>
-                        </span>
-                        <span>{formatMoney(item.lineTotal, current().currency)}</span>
-                      </li>
-                    );
-                  }}
-                </For>
-              </ul>
-              <div class="actions">
-                <ClearCart onError={setLineError} />
-              </div>
-              <dl class="totals">
-                <dt>Subtotal</dt>
-                <dd data-testid="cart-subtotal">{formatMoney(current().subtotal, current().currency)}</dd>
-                <dt>Shipping</dt>
-                <dd>{formatMoney(current().shipping, current().currency)}</dd>
-                <Show when={preview() && previewed() === coupon() ? preview() : null}>
-                  {(p) => (
-                    <>
-                      <dt>Discount ({previewed()})</dt>
-                      <dd data-testid="cart-discount">−{formatMoney(p().discount, p().currency)}</dd>
-                      <dt>Tax</dt>
-                      <dd>{formatMoney(p().tax, p().currency)}</dd>
-                      <dt>Total</dt>
-                      <dd>
-                        <strong data-testid="cart-total">{formatMoney(p().total, p().currency)}</strong>
-                      </dd>
-                    </>
-                  )}
-                </Show>
-              </dl>
-
-              <form class="form checkout" onSubmit={submit}>
-                <h2>Checkout</h2>
-                <CouponPicker chosen={previewed()} onUse={useCoupon} />
-                <div class="coupon-row">
-                  <Field label="Coupon code" name="coupon" required={false} value={coupon()} onInput={setCoupon} />
-                  <Show
-                    when={previewed() && previewed() === coupon()}
-                    fallback={
-                      <button
-                        type="button"
-                        class="button secondary"
-                        onClick={() => void applyCoupon()}
-                        disabled={!coupon()}
-                      >
-                        Apply
-                      </button>
-                    }
-                  >
-                    <button type="button" class="button secondary" onClick={removeCoupon}>
-                      Remove coupon
-                    </button>
-                  </Show>
+                          <span>{formatMoney(item().lineTotal, current().currency)}</span>
+                        </li>
+                      );
+                    }}
+                  </Index>
+                </ul>
+                <div class="actions">
+                  <ClearCart onError={setLineError} />
                 </div>
-                <Field
-                  label="Full name"
-                  name="name"
-                  autocomplete="name"
-                  value={address().name}
-                  onInput={field("name")}
-                />
-                <Field
-                  label="Address"
-                  name="line1"
-                  autocomplete="address-line1"
-                  value={address().line1}
-                  onInput={field("line1")}
-                />
-                <Field
-                  label="City"
-                  name="city"
-                  autocomplete="address-level2"
-                  value={address().city}
-                  onInput={field("city")}
-                />
-                <Field
-                  label="Postal code"
-                  name="postalCode"
-                  autocomplete="postal-code"
-                  value={address().postalCode}
-                  onInput={field("postalCode")}
-                />
-                <Field
-                  label="Country (2 letters)"
-                  name="country"
-                  autocomplete="country"
-                  pattern="[A-Z]{2}"
-                  value={address().country}
-                  onInput={field("country")}
-                />
-                <Field
-                  label="Phone (optional)"
-                  name="phone"
-                  type="tel"
-                  autocomplete="tel"
-                  required={false}
-                  value={address().phone}
-                  onInput={field("phone")}
-                />
-                <FormError error={error()} />
-                <button class="button" type="submit" disabled={busy()}>
-                  Place order
-                </button>
-              </form>
-            </Show>
-          )}
+                <dl class="totals">
+                  <dt>Subtotal</dt>
+                  <dd data-testid="cart-subtotal">{formatMoney(current().subtotal, current().currency)}</dd>
+                  <dt>Shipping</dt>
+                  <dd>{formatMoney(current().shipping, current().currency)}</dd>
+                  <Show when={preview() && previewed() === coupon() ? preview() : null}>
+                    {(p) => (
+                      <>
+                        <dt>Discount ({previewed()})</dt>
+                        <dd data-testid="cart-discount">−{formatMoney(p().discount, p().currency)}</dd>
+                        <dt>Tax</dt>
+                        <dd>{formatMoney(p().tax, p().currency)}</dd>
+                        <dt>Total</dt>
+                        <dd>
+                          <strong data-testid="cart-total">{formatMoney(p().total, p().currency)}</strong>
+                        </dd>
+                      </>
+                    )}
+                  </Show>
+                </dl>
+
+                <form class="form checkout" onSubmit={submit}>
+                  <h2>Checkout</h2>
+                  <CouponPicker chosen={previewed()} onUse={useCoupon} />
+                  <div class="coupon-row">
+                    <Field label="Coupon code" name="coupon" required={false} value={coupon()} onInput={setCoupon} />
+                    <Show
+                      when={previewed() && previewed() === coupon()}
+                      fallback={
+                        <button
+                          type="button"
+                          class="button secondary"
+                          onClick={() => void applyCoupon()}
+                          disabled={!coupon()}
+                        >
+                          Apply
+                        </button>
+                      }
+                    >
+                      <button type="button" class="button secondary" onClick={removeCoupon}>
+                        Remove coupon
+                      </button>
+                    </Show>
+                  </div>
+                  <Field
+                    label="Full name"
+                    name="name"
+                    autocomplete="name"
+                    value={address().name}
+                    onInput={field("name")}
+                  />
+                  <Field
+                    label="Address"
+                    name="line1"
+                    autocomplete="address-line1"
+                    value={address().line1}
+                    onInput={field("line1")}
+                  />
+                  <Field
+                    label="City"
+                    name="city"
+                    autocomplete="address-level2"
+                    value={address().city}
+                    onInput={field("city")}
+                  />
+                  <Field
+                    label="Postal code"
+                    name="postalCode"
+                    autocomplete="postal-code"
+                    value={address().postalCode}
+                    onInput={field("postalCode")}
+                  />
+                  <Field
+                    label="Country (2 letters)"
+                    name="country"
+                    autocomplete="country"
+                    pattern="[A-Z]{2}"
+                    value={address().country}
+                    onInput={field("country")}
+                  />
+                  <Field
+                    label="Phone (optional)"
+                    name="phone"
+                    type="tel"
+                    autocomplete="tel"
+                    required={false}
+                    value={address().phone}
+                    onInput={field("phone")}
+                  />
+                  <FormError error={error()} />
+                  <button class="button" type="submit" disabled={busy()}>
+                    Place order
+                  </button>
+                </form>
+              </Show>
+            )}
+          </Show>
         </Show>
       </Show>
     </section>
