@@ -22,7 +22,7 @@ export function ProductCard(props: { product: ProductSummary }) {
             <img class="card-image" src={url()} alt={props.product.name} loading="lazy" width="400" height="320" />
           )}
         </Show>
-        <h3 class="card-title">{props.product.name}</h3>
+        <h2 class="card-title">{props.product.name}</h2>
       </A>
       <Price
         {...(ranged() ? (cheapest() ?? props.product) : props.product)}

@@ -15,9 +15,34 @@ let refreshing: Promise<boolean> | null = null;
 
 export { ready, user };
 
+/**
+ * Whether this browser signed in and has not signed out since: only then can the (httpOnly) refresh
+ * cookie be there, so a visitor who never signed in is spared a refresh call answered 401.
+ */
+const hintKey = "royal-shop:signed-in";
+const storage = () => (typeof localStorage === "undefined" ? null : localStorage);
+const setHint = (signedIn: boolean) => {
+  if (signedIn) storage()?.setItem(hintKey, "1");
+  else storage()?.removeItem(hintKey);
+};
+
 function adopt(session: Session) {
   accessToken = session.accessToken;
   setUser(session.user);
+  setHint(true);
+}
+
+function forget() {
+  accessToken = null;
+  setUser(null);
+  setHint(false);
+}
+
+/** On start: the session back from the refresh cookie if this browser has one, else signed out at once. */
+export function restoreSession(): Promise<boolean> {
+  if (storage()?.getItem(hintKey) === "1") return refreshSession();
+  setReady(true);
+  return Promise.resolve(false);
 }
 
 /** Exchanges the refresh cookie for a new access token; concurrent callers share one exchange. */
@@ -27,9 +52,13 @@ export function refreshSession(): Promise<boolean> {
       adopt(session);
       return true;
     })
-    .catch(() => {
-      accessToken = null;
-      setUser(null);
+    .catch((error) => {
+      // Refused: the cookie is gone or dead. Anything else (offline, a 503) may pass: try again next time.
+      if (error instanceof ApiError && error.status === 401) forget();
+      else {
+        accessToken = null;
+        setUser(null);
+      }
       return false;
     })
     .finally(() => {
@@ -68,15 +97,13 @@ export async function signInWithCode(username: string, code: string) {
 
 export async function signOut() {
   await read(publicApi.auth.logout.$post({ json: {} })).catch(() => undefined);
-  accessToken = null;
-  setUser(null);
+  forget();
 }
 
 /** Ends every session of mine, on every device: the API refuses all my tokens from now on. */
 export async function signOutEverywhere() {
   await read(api.auth["logout-all"].$post());
-  accessToken = null;
-  setUser(null);
+  forget();
 }
 
 /** Sets the name shown on my reviews and comments (null for the neutral one). */

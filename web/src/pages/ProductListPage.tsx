@@ -215,6 +215,7 @@ export function ProductListPage() {
 
   return (
     <section>
+      <h1 class="visually-hidden">Royal Shop catalog</h1>
       <form class="filters" aria-label="Filter products" onSubmit={(e) => e.preventDefault()}>
         <SearchBox value={params.q ?? ""} onSearch={(q) => setParams({ q: q || undefined })} />
         <select
