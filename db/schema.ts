@@ -199,7 +199,11 @@ export const productVariants = pgTable(
   ],
 );
 
-/** Every stock change staff make (and the first stock of a variant), with its reason and who made it. */
+/**
+ * Every change of a variant's stock, with its reason and who made it: staff changes (and the first
+ * stock), and the orders that take stock (checkout) and give it back (cancellation, expiry, refund).
+ * Its deltas add up to the stock.
+ */
 export const inventoryChanges = pgTable(
   "inventory_changes",
   {
@@ -211,6 +215,8 @@ export const inventoryChanges = pgTable(
     stockAfter: integer("stock_after").notNull(),
     reason: text("reason").notNull(),
     actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    /** The order whose checkout, cancellation or refund moved the stock; null for staff changes. */
+    orderId: uuid("order_id").references(() => orders.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
   (t) => [index("inventory_changes_variant_idx").on(t.variantId, t.createdAt)],

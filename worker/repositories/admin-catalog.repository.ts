@@ -122,7 +122,7 @@ export const setStockStatement = (
 /** A variant's inventory history, newest first, keyset-paged. */
 export async function inventoryHistory(db: Database, variantId: string, limit: number, before?: [string, string]) {
   const result = await db.execute<InventoryChange>(sql`
-    SELECT c.id, c.delta, c.stock_after AS "stockAfter", c.reason,
+    SELECT c.id, c.delta, c.stock_after AS "stockAfter", c.reason, c.order_id AS "orderId",
       CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('id', u.id, 'username', u.username) END AS actor,
       ${isoTime(sql`c.created_at`)} AS at
     FROM inventory_changes c LEFT JOIN users u ON u.id = c.actor_id

@@ -230,6 +230,12 @@ export const insertOrderStatement = (db: Database, order: NewOrder) => {
     ), event AS (
       INSERT INTO order_events (order_id, status, actor_kind, actor_id)
       SELECT o.id, 'pending_payment', 'customer', ${order.userId} FROM o
+    ), ledger AS (
+      -- The stock this checkout took (earlier in its batch), in each variant's inventory history.
+      INSERT INTO inventory_changes (variant_id, delta, stock_after, reason, actor_id, order_id)
+      SELECT x.variant_id, -x.quantity, v.stock_qty, 'checkout', ${order.userId}, o.id
+      FROM o, json_to_recordset(${items}::json) AS x(variant_id uuid, quantity int)
+      JOIN product_variants v ON v.id = x.variant_id
     )
     SELECT id FROM o`);
 };
@@ -276,6 +282,12 @@ export function moveOrderStatement(
       FROM (SELECT i.variant_id, sum(i.quantity)::int AS quantity FROM order_items i JOIN moved ON moved.id = i.order_id
             WHERE ${restock} GROUP BY i.variant_id) x
       WHERE v.id = x.variant_id
+      RETURNING v.id, v.stock_qty
+    ), ledger AS (
+      -- Each order's stock back in the variant's history (stock_after: once this statement gave all back).
+      INSERT INTO inventory_changes (variant_id, delta, stock_after, reason, actor_id, order_id)
+      SELECT i.variant_id, i.quantity, r.stock_qty, ${note ?? to}, ${actor.id}, i.order_id
+      FROM order_items i JOIN moved ON moved.id = i.order_id JOIN restocked r ON r.id = i.variant_id
     ), released AS (
       UPDATE user_coupons uc SET uses = greatest(uc.uses - r.n, 0)
       FROM (SELECT user_coupon_id, count(*)::int AS n FROM moved WHERE ${releaseCoupon} AND user_coupon_id IS NOT NULL

@@ -166,13 +166,15 @@ export const adminProductListSchema = listSchema(adminProductSchema, "AdminProdu
 
 export const variantParams = z.object({ id: z.uuid(), variantId: z.uuid() });
 
-/** One stock change of a variant: by how much, to what, why, by whom and when. */
+/** One stock change of a variant: by how much, to what, why, by whom (and for which order) and when. */
 export const inventoryChangeSchema = z
   .object({
     id: z.string(),
     delta: z.number().int(),
     stockAfter: z.number().int(),
     reason: z.string(),
+    /** The order that took or gave back the stock; null for a staff change. */
+    orderId: z.string().nullable(),
     actor: z.object({ id: z.string(), username: z.string() }).nullable(),
     at: timestamp,
   })

@@ -262,4 +262,30 @@ describe("variants through the admin API", () => {
       { path: "variants.1.sku", message: "another variant has this SKU", value: lamp.variants[0].sku },
     ]);
   });
+
+  it("keeps every stock move in the variant's history, orders' too, so its deltas add up to the stock", async () => {
+    const member = await staffMember();
+    const created = (await call("/admin/products", { token: member.token, body: shirt() })).body;
+    const variant = created.variants[2];
+    const [buyer] = await createShoppers(1);
+    await setVariantLine(buyer.token, variant.id, 2);
+    const order = (await checkoutAs(buyer.token, { shippingAddress: address })).body;
+    await call(`/orders/${order.id}/cancel`, { method: "POST", token: buyer.token });
+    await call(`/admin/products/${created.id}/variants/${variant.id}`, {
+      method: "PATCH",
+      token: member.token,
+      body: { stockQty: 10, stockReason: "recount" },
+    });
+    const history = (
+      await call(`/admin/products/${created.id}/variants/${variant.id}/inventory`, { token: member.token })
+    ).body.items;
+    expect(history.map((c: any) => [c.delta, c.stockAfter, c.reason, c.orderId])).toEqual([
+      [4, 10, "recount", null],
+      [2, 6, "canceled by the shopper", order.id],
+      [-2, 4, "checkout", order.id],
+      [6, 6, "first stock", null],
+    ]);
+    expect(history[2].actor).toMatchObject({ id: buyer.id });
+    expect(history.reduce((sum: number, c: any) => sum + c.delta, 0)).toBe(await stockOf(variant.id));
+  });
 });

@@ -1,0 +1,2 @@
+ALTER TABLE "inventory_changes" ADD COLUMN "order_id" uuid;--> statement-breakpoint
+ALTER TABLE "inventory_changes" ADD CONSTRAINT "inventory_changes_order_id_orders_id_fk" FOREIGN KEY ("order_id") REFERENCES "public"."orders"("id") ON DELETE set null ON UPDATE no action;
