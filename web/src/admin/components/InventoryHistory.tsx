@@ -1,4 +1,5 @@
-import { For } from "solid-js";
+import { A } from "@solidjs/router";
+import { For, Show } from "solid-js";
 import { read } from "../../lib/http.ts";
 import { api } from "../../lib/session.ts";
 import { createPaged } from "../lib/data.ts";
@@ -24,7 +25,7 @@ export function InventoryHistory(props: { productId: string; variantId: string; 
   return (
     <section class="a-history" aria-label={`Stock history of ${props.title}`} data-testid="inventory-history">
       <h3>Stock history of {props.title}</h3>
-      <p class="muted">Stock set by staff, with why. Orders move stock too; they are not listed here.</p>
+      <p class="muted">Every stock change: set by staff with why, and taken or given back by orders.</p>
       <ListState list={list} what="the stock history" empty={<p>No stock changes yet.</p>}>
         {(items) => (
           <table class="a-table">
@@ -54,6 +55,14 @@ export function InventoryHistory(props: { productId: string; variantId: string; 
                     </td>
                     <td data-label="Why" class="a-break">
                       {change.reason}
+                      <Show when={change.orderId}>
+                        {(orderId) => (
+                          <>
+                            {" "}
+                            <A href={`/admin/orders/${orderId()}`}>order {orderId().slice(0, 8)}</A>
+                          </>
+                        )}
+                      </Show>
                     </td>
                     <td data-label="By" class="a-break">
                       {change.actor?.username ?? "the shop"}
