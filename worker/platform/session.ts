@@ -1,9 +1,8 @@
 import { sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
-import type { Prelude } from "../../db/client.ts";
+import type { Database, Prelude } from "../../db/client.ts";
 import type { Role } from "../lib/tokens.ts";
 import type { User } from "../schemas/auth.ts";
-import type { ShopContext } from "./context.ts";
 
 /** What an access token claims about its user, checked against the user row before anything is released. */
 export interface SessionClaims {
@@ -47,7 +46,7 @@ export class Session {
   }
 
   /** The user as Postgres has them now; runs the check alone if no statement carried it yet. */
-  async user(ctx: ShopContext): Promise<User> {
+  async user(ctx: { db: Database }): Promise<User> {
     if (!this.#user) {
       this.#checking = true;
       try {

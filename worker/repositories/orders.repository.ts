@@ -250,15 +250,8 @@ export interface Actor {
  * for cancellations and refunds giving the stock back and (for cancellations) the coupon use.
  * Returns the order id, or undefined when the order was not in an allowed status.
  */
-export async function moveOrder(
-  db: Database,
-  where: SQL,
-  from: OrderStatus[],
-  to: OrderStatus,
-  actor: Actor,
-  note: string | null,
-): Promise<string[]> {
-  return (await moveOrderStatement(db, where, from, to, actor, note)).rows.map((row) => row.id);
+export async function moveOrder(...move: Parameters<typeof moveOrderStatement>): Promise<string[]> {
+  return (await moveOrderStatement(...move)).rows.map((row) => row.id);
 }
 
 /** The statement of `moveOrder`, to run in a batch; it answers the ids of the orders it moved. */

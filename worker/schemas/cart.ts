@@ -1,19 +1,19 @@
 import { z } from "@hono/zod-openapi";
 import { money } from "./common.ts";
 
-export const cartItemSchema = z
-  .object({
-    productId: z.string(),
-    variantId: z.string(),
-    name: z.string(),
-    variantTitle: z.string(),
-    sku: z.string(),
-    quantity: z.number().int(),
-    unitPrice: money,
-    lineTotal: money,
-    imageUrl: z.string().nullable(),
-  })
-  .openapi("CartItem");
+/** A line of a cart or an order: a quantity of one variant at its unit price. */
+export const lineSchema = z.object({
+  productId: z.string(),
+  variantId: z.string(),
+  name: z.string(),
+  variantTitle: z.string(),
+  sku: z.string(),
+  quantity: z.number().int(),
+  unitPrice: money,
+  lineTotal: money,
+});
+
+export const cartItemSchema = lineSchema.extend({ imageUrl: z.string().nullable() }).openapi("CartItem");
 
 export const cartSchema = z
   .object({

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { actorKind, paymentGateway, paymentStatus } from "../../db/schema.ts";
 import { orderStatuses } from "../domain/order-status.ts";
+import { lineSchema } from "./cart.ts";
 import { isoDateTime, listSchema, money, pageQuery, timestamp } from "./common.ts";
 
 export const shippingAddressSchema = z.object({
@@ -31,18 +32,8 @@ export const orderSchema = z
   .object({
     id: z.string(),
     status: z.enum(orderStatuses),
-    items: z.array(
-      z.object({
-        productId: z.string(),
-        variantId: z.string(),
-        name: z.string(),
-        variantTitle: z.string(),
-        sku: z.string(),
-        quantity: z.number().int(),
-        unitPrice: money,
-        lineTotal: money,
-      }),
-    ),
+    /** As the lines were at checkout. */
+    items: z.array(lineSchema.openapi("OrderItem")),
     subtotal: money,
     discount: money,
     tax: money,
