@@ -88,10 +88,18 @@ export function openDatabase(config: DatabaseConfig, options: DatabaseOptions): 
       const owed = options.prelude?.();
       const checked = owed ? runPrelude(raw, owed, options) : Promise.resolve();
       checked.catch(() => {});
-      return db.transaction(async (tx) => {
-        await checked;
-        return work(tx);
-      });
+      return db
+        .transaction(async (tx) => {
+          await checked;
+          return work(tx);
+        })
+        .catch((failure: unknown) => {
+          // A WebSocket that cannot open rejects with its ErrorEvent, which is no Error: wrapped, it
+          // reaches the error handler (and is told apart as the database being unavailable).
+          if (failure instanceof Error) throw failure;
+          const message = String((failure as { message?: unknown })?.message ?? failure);
+          throw new Error(`WebSocket to the database failed: ${message}`, { cause: failure });
+        });
     },
     close: async () => {
       if (closed || !pool) return;
@@ -110,7 +118,10 @@ function openPool(config: DatabaseConfig, options: DatabaseOptions): Pool {
   });
   // Idle sockets torn down with the request surface here; without a listener they are uncaught.
   pool.on("error", () => {});
-  pool.on("connect", (connection: { query: (...args: unknown[]) => Promise<unknown> }) => {
+  pool.on("connect", (connection: { query: (...args: unknown[]) => Promise<unknown>; on: Pool["on"] }) => {
+    // A socket lost while the client is checked out fails the statement in flight; unheard, the
+    // client's own error event would be an uncaught exception as well.
+    connection.on("error", () => {});
     const query = connection.query.bind(connection);
     connection.query = async (...args) => {
       const started = performance.now();

@@ -131,7 +131,7 @@ export function isDependencyFailure(error: unknown): boolean {
     if (/^(08|53|57P)/.test(code) || /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE)$/.test(code)) return true;
     const message = String((e as { message?: unknown }).message ?? "");
     if (
-      /network connection lost|connection terminated|connection refused|timeout exceeded when trying to connect|websocket|fetch failed|failed to fetch|error connecting to database|aborted|timed? ?out/i.test(
+      /network connection lost|connection terminated|connection refused|timeout exceeded when trying to connect|websocket|fetch failed|failed to fetch|error connecting to database|is not queryable|aborted|timed? ?out/i.test(
         message,
       )
     )

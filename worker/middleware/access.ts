@@ -41,7 +41,9 @@ const authenticate = (roles: readonly Role[]) =>
     const session = new Session(asClaimed, roles);
     c.get("ctx").session = session;
     await next();
-    if (!session.checked) await session.user(c.get("ctx"));
+    // An answer that says the database is unavailable releases nothing, and asking it again would
+    // only wait for a second deadline.
+    if (!session.checked && c.res.status !== 503) await session.user(c.get("ctx"));
   });
 
 const guards: Record<Access, MiddlewareHandler<AppEnv>[]> = {

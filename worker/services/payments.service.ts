@@ -119,14 +119,19 @@ async function applyGatewayResult(
         reason: "amount_mismatch",
       });
     }
-    const first = await recordGatewayMessage(tx, {
-      paymentId: payment.id,
-      gateway,
-      eventId: result.eventId,
-      outcome: "processed",
-      reason: result.outcome,
-      payload,
-    });
+    // A payment is taken once: a later success for it (the bank's retry, or the shopper's own return
+    // under a new event id) changes nothing, so the payment keeps the transaction that paid.
+    const taken = result.outcome === "success" && !["pending", "failed"].includes(payment.status);
+    const first =
+      !taken &&
+      (await recordGatewayMessage(tx, {
+        paymentId: payment.id,
+        gateway,
+        eventId: result.eventId,
+        outcome: "processed",
+        reason: result.outcome,
+        payload,
+      }));
     if (!first) {
       await recordGatewayMessage(tx, {
         paymentId: payment.id,

@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { type Answer, send } from "../../test/support/faults.ts";
-import { address, createProduct, createShoppers, withServices } from "../../test/support/shop.ts";
+import { type Answer, faultProxy, isError, report, type SendOptions, send } from "../../test/support/faults.ts";
+import { address, createProduct, createShoppers, seedAdmin, tokenFor, withServices } from "../../test/support/shop.ts";
 import { SandboxGateway } from "../payments/sandbox.ts";
 
 /**
@@ -29,11 +29,28 @@ async function pendingPayment() {
   return { shopper, order, authority: started.body.redirectUrl.split("/").at(-1) as string };
 }
 
-const deliver = (body: string, signature: string) =>
+const deliver = (body: string, signature: string, overrides?: SendOptions["env"]) =>
   send("/payments/sandbox/callback", {
     method: "POST",
     headers: { "content-type": "application/json", "x-sandbox-signature": signature },
     body: JSON.parse(body),
+    env: overrides,
+  });
+
+/** A thrown request (the runtime's own 500) as an answer, so that the check says what came back. */
+const answered = (request: Promise<Answer>) =>
+  request.catch((error: unknown) => ({
+    status: 0,
+    body: { thrown: `${(error as object)?.constructor?.name}: ${String((error as Error)?.message ?? error)}` },
+    headers: new Headers(),
+    ms: Number.NaN,
+  }));
+
+const paymentsOf = (orderId: string) =>
+  withServices(async ({ db }) => {
+    const result = await db.execute<{ status: string; transactionId: string | null }>(sql`
+      SELECT status, transaction_id AS "transactionId" FROM payments WHERE order_id = ${orderId}`);
+    return result.rows;
   });
 
 /** The shopper presses "pay" at the bank and comes back to the order page. */
@@ -89,7 +106,9 @@ describe("a gateway callback and the shopper's own return from the bank", () => 
         `payment: callback ${when} the shopper's return → callback ${seen.callback.status} ${seen.callback.body.result}, order page ${seen.page.body.status}`,
       );
       expect(seen.callback.status).toBe(200);
-      expect(["paid", "refund_due"]).toContain(seen.callback.body.result);
+      // Whichever success comes second changes nothing: the payment was taken once.
+      const expected = { before: ["paid"], during: ["paid", "duplicate"], after: ["duplicate"] }[when];
+      expect(expected).toContain(seen.callback.body.result);
       const paid = await expectPaidOnce(order.id, shopper.token);
       // The bank's button delivered its own callback before sending the shopper back: the page shows it paid.
       expect(seen.page.body.status).toBe("paid");
@@ -140,5 +159,67 @@ describe("a gateway callback and the shopper's own return from the bank", () => 
       )
     ).rows;
     expect(after).toEqual(payment);
+  });
+});
+
+describe("a gateway callback while the database's WebSocket fails", () => {
+  it("refuse: a gateway callback answers 503 unavailable in the error shape and leaves the payment pending", async () => {
+    const { order, authority } = await pendingPayment();
+    const signed = await bank.signCallback({ authority, outcome: "success", amount: order.total, currency: "USD" });
+    const proxy = await faultProxy("postgres-ws", "refuse");
+    let callback: Answer;
+    try {
+      callback = await answered(deliver(signed.body, signed.signature, proxy.env));
+    } finally {
+      await proxy.close();
+    }
+    report("postgres-ws refuse: POST /payments/sandbox/callback", callback);
+    expect(isError(callback, 503, "unavailable"), JSON.stringify(callback.body)).toBe(true);
+    expect(await paymentsOf(order.id)).toEqual([{ status: "pending", transactionId: null }]);
+  });
+
+  it("cut inside the callback's transaction: 503 unavailable, nothing applied, the redelivery pays once", async () => {
+    const { shopper, order, authority } = await pendingPayment();
+    const signed = await bank.signCallback({ authority, outcome: "success", amount: order.total, currency: "USD" });
+    // Startup, BEGIN, the payment lock, its history row, the order's move: the next message is cut.
+    const proxy = await faultProxy("postgres-ws");
+    await proxy.cutAfterMessages(5);
+    let cut: Answer;
+    try {
+      cut = await answered(deliver(signed.body, signed.signature, proxy.env));
+    } finally {
+      await proxy.close();
+    }
+    report("postgres-ws cut inside the callback's transaction", cut);
+    const pending = (await send(`/orders/${order.id}`, { token: shopper.token })).body;
+    expect(pending.status).toBe("pending_payment");
+    expect(await paymentsOf(order.id)).toEqual([{ status: "pending", transactionId: null }]);
+    const first = JSON.parse(signed.body);
+    const again = JSON.stringify({ ...first, nonce: `${first.nonce}-redelivered` });
+    expect((await deliver(again, await bank.signature(again))).body.result).toBe("paid");
+    expect(isError(cut, 503, "unavailable"), JSON.stringify(cut.body)).toBe(true);
+  });
+});
+
+describe("a payment taken once", () => {
+  it("two successes for one payment (the bank's callback, then the shopper's press under a new transaction id): the payment keeps the transaction that paid, and a refund returns that money", async () => {
+    const { shopper, order, authority } = await pendingPayment();
+    const signed = await bank.signCallback({ authority, outcome: "success", amount: order.total, currency: "USD" });
+    expect((await deliver(signed.body, signed.signature)).body.result).toBe("paid");
+    const [paid] = await paymentsOf(order.id);
+    await send(`/sandbox/pay/${authority}`, { body: { outcome: "success" } });
+    expect((await send(`/orders/${order.id}`, { token: shopper.token })).body.status).toBe("paid");
+    const afterSecond = await paymentsOf(order.id);
+    const refund = await send(`/admin/orders/${order.id}/refund`, {
+      method: "POST",
+      token: await tokenFor(seedAdmin, "admin"),
+    });
+    const afterRefund = await paymentsOf(order.id);
+    console.log(
+      `double success: paid ${JSON.stringify(paid)}, after the second ${JSON.stringify(afterSecond)}, refund ${refund.status} ${refund.body.status}, then ${JSON.stringify(afterRefund)}`,
+    );
+    expect(afterSecond).toContainEqual(paid);
+    expect(refund.body.status).toBe("refunded");
+    expect(afterRefund).toContainEqual({ status: "refunded", transactionId: paid.transactionId });
   });
 });

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { type Answer, faultProxy, isError, report, send } from "../../test/support/faults.ts";
-import { uniqueEmail, withServices } from "../../test/support/shop.ts";
+import { address, createProduct, createShoppers, uniqueEmail, withServices } from "../../test/support/shop.ts";
 import { databaseDeadlineMs } from "../platform/create-context.ts";
 import { catalogVersionKey } from "../services/catalog-version.ts";
 
@@ -66,7 +66,22 @@ describe("Postgres unreachable or hanging on the HTTP path", () => {
   }
 });
 
-describe("Postgres hanging on the WebSocket path (interactive transactions)", () => {
+describe("Postgres refusing or hanging on the WebSocket path (interactive transactions)", () => {
+  it("refuse: registration answers 503 unavailable in the error shape", async () => {
+    const proxy = await faultProxy("postgres-ws", "refuse");
+    let register: Answer;
+    try {
+      register = await send("/auth/register", {
+        body: { username: uniqueEmail(), password: "correct-horse-battery" },
+        env: proxy.env,
+      });
+    } finally {
+      await proxy.close();
+    }
+    report("postgres-ws refuse: POST /auth/register", register);
+    expect(isError(register, 503, "unavailable"), JSON.stringify(register.body)).toBe(true);
+  });
+
   it("hang: registration answers 503 unavailable by the connection deadline and creates no account", async () => {
     const username = uniqueEmail();
     const proxy = await faultProxy("postgres-ws", "hang");
@@ -91,5 +106,35 @@ describe("Postgres hanging on the WebSocket path (interactive transactions)", ()
           .rows[0].n,
     );
     expect(accounts).toBe(0);
+  });
+});
+
+describe("Postgres hanging under a signed-in request", () => {
+  it("hang: a signed-in request answers 503 by one statement deadline, the session check waiting for no second one", async () => {
+    const [shopper] = await createShoppers(1);
+    const product = await createProduct({ stock: 5 });
+    await send(`/cart/variants/${product.variantId}`, { method: "PUT", body: { quantity: 1 }, token: shopper.token });
+    const proxy = await faultProxy("postgres-http", "hang");
+    let cart: Answer;
+    let checkout: Answer;
+    try {
+      [cart, checkout] = await Promise.all([
+        send("/cart", { token: shopper.token, env: proxy.env }),
+        send("/checkout", {
+          token: shopper.token,
+          body: { shippingAddress: address },
+          headers: { "idempotency-key": crypto.randomUUID() },
+          env: proxy.env,
+        }),
+      ]);
+    } finally {
+      await proxy.close();
+    }
+    report("postgres-http hang: GET /cart (signed in)", cart);
+    report("postgres-http hang: POST /checkout (signed in)", checkout);
+    for (const answer of [cart, checkout]) {
+      expect(isError(answer, 503, "unavailable")).toBe(true);
+      expect(answer.ms).toBeLessThan(databaseDeadlineMs + answerSlackMs);
+    }
   });
 });
