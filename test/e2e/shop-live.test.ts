@@ -15,6 +15,7 @@ import { chromiumPath } from "../../local/chromium.ts";
  * one bad line refused whole with that line's error, then imported after its plan.
  */
 const shopUrl = inject("shopUrl");
+const staffAdmin = inject("admins").shopLive;
 /** The catalog file's columns, as the import reads them (worker/schemas/catalog-import.ts). */
 const catalogCsvColumns = [
   "slug",
@@ -179,7 +180,7 @@ beforeAll(async () => {
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"],
   });
-  admin = await token("admin@royal.shop", "royal-admin");
+  admin = await token(staffAdmin.username, staffAdmin.password);
   for (const account of [shopper, reviewer]) {
     const created = await call("/admin/users", {
       token: admin,
@@ -399,11 +400,7 @@ describe("live in Chromium", () => {
     await listPage.getByTestId("live-state").filter({ hasText: "Live" }).waitFor({ timeout: 15_000 });
 
     const office = await newContext();
-    const staffPage = await signIn(
-      office,
-      { username: "admin@royal.shop", password: "royal-admin" },
-      `/admin/orders/${id}`,
-    );
+    const staffPage = await signIn(office, staffAdmin, `/admin/orders/${id}`);
     await staffPage.getByTestId("admin-order-status").filter({ hasText: "Paid" }).waitFor();
     await staffPage.getByRole("button", { name: "Start processing" }).click();
     await staffPage.getByTestId("admin-order-status").filter({ hasText: "Processing" }).waitFor();
@@ -443,7 +440,7 @@ describe("live in Chromium", () => {
 
     // Staff grant it in the admin app, found by the customer's email.
     const office = await newContext();
-    const staffPage = await signIn(office, { username: "admin@royal.shop", password: "royal-admin" }, "/admin/coupons");
+    const staffPage = await signIn(office, staffAdmin, "/admin/coupons");
     await settled(staffPage);
     const card = staffPage.getByTestId("coupon").filter({ has: staffPage.getByRole("heading", { name: title }) });
     await card.getByRole("button", { name: /Grant to a customer/ }).click();
@@ -517,7 +514,7 @@ describe("live in Chromium", () => {
     expect(await axeViolations(page)).toEqual([]);
 
     const office = await newContext();
-    const staffPage = await signIn(office, { username: "admin@royal.shop", password: "royal-admin" }, "/admin/reviews");
+    const staffPage = await signIn(office, staffAdmin, "/admin/reviews");
     await settled(staffPage);
     const review = staffPage.getByTestId("queue-ratings").filter({ hasText: words });
     await review.getByRole("button", { name: "Approve this review" }).click();
@@ -541,6 +538,49 @@ describe("live in Chromium", () => {
     await shop.close();
     await office.close();
   }, 120_000);
+});
+
+describe("the admin app's live socket in Chromium", () => {
+  it("keeps one dashboard socket while staff move between admin pages, and its badge follows that socket alone", async () => {
+    const office = await newContext();
+    const page = await office.newPage();
+    const opened: string[] = [];
+    page.on("websocket", (socket) => opened.push(new URL(socket.url()).pathname));
+    await page.goto(`${shopUrl}/signin?next=/admin`);
+    await page.getByLabel("Email or phone").fill(staffAdmin.username);
+    await page.getByLabel("Password").fill(staffAdmin.password);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.waitForURL((url) => url.pathname === "/admin");
+    await page.getByTestId("live-state").filter({ hasText: "Live" }).waitFor({ timeout: 15_000 });
+    const nav = page.getByRole("navigation", { name: "Admin" });
+    for (const [label, heading] of [
+      ["Orders", "Orders"],
+      ["Reviews", "Reviews"],
+      ["Products", "Products"],
+      ["Dashboard", "Live dashboard"],
+    ]) {
+      await nav.getByRole("link", { name: label, exact: true }).click();
+      await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+    }
+    // Back on the dashboard, its counters came from the socket that stayed open.
+    await page.getByTestId("stat-orders").filter({ hasText: /^\d+$/ }).waitFor();
+    await page.getByTestId("live-state").filter({ hasText: "Live" }).waitFor();
+    expect(opened.filter((path) => path.startsWith("/parties/dashboard/"))).toHaveLength(1);
+
+    // The dashboard's socket refused: its badge says so, though the staff member's shopper socket is up.
+    const blocked = await office.newPage();
+    await blocked.routeWebSocket(/\/parties\/dashboard\//, (socket) => socket.close());
+    let shopperFrames = 0;
+    blocked.on("websocket", (socket) => {
+      if (socket.url().includes("/parties/shopper/")) socket.on("framereceived", () => shopperFrames++);
+    });
+    await blocked.goto(`${shopUrl}/admin`);
+    await blocked.getByRole("heading", { level: 1, name: "Live dashboard" }).waitFor();
+    await expect.poll(() => shopperFrames, { timeout: 15_000 }).toBeGreaterThan(0);
+    await blocked.waitForTimeout(1_000);
+    await expect(blocked.getByTestId("live-state").textContent()).resolves.toBe("Connecting…");
+    await office.close();
+  }, 90_000);
 });
 
 describe("the cart in Chromium", () => {
@@ -641,7 +681,7 @@ describe("the cart in Chromium", () => {
 describe("the catalog file in Chromium", () => {
   it("exports the catalog as the import's file, refuses a file with one bad line whole with that line's error, and imports the fixed file after its plan", async () => {
     const context = await newContext();
-    const page = await signIn(context, { username: "admin@royal.shop", password: "royal-admin" }, "/admin/products");
+    const page = await signIn(context, staffAdmin, "/admin/products");
     const failures: string[] = [];
     page.on("pageerror", (error) => failures.push(error.message));
     await page.getByTestId("products-table").waitFor();
@@ -690,6 +730,7 @@ describe("the catalog file in Chromium", () => {
       mimeType: "text/csv",
       buffer: Buffer.from([catalogCsvColumns.join(","), ...rows].join("\r\n")),
     });
+    await page.getByRole("button", { name: "Import CSV" }).click();
     await page.getByLabel("Catalog file (CSV)").setInputFiles(file([...good, bad]));
     await page.getByRole("alert").getByText("nothing was imported").waitFor();
     const errors = page.getByTestId("import-error");

@@ -92,7 +92,7 @@ function LineErrors(props: { errors: LineError[] }) {
  * Imports a catalog file all or nothing: choosing it checks every line (a dry run) and shows the plan
  * or each line's errors; only the confirmation writes. Line 1 is the header.
  */
-export function ImportCatalog(props: { onImported: () => void }) {
+export function ImportCatalog(props: { id?: string; onImported: () => void }) {
   const id = createUniqueId();
   const form = createForm();
   const [file, setFile] = createSignal<{ name: string; csv: string } | null>(null);
@@ -142,7 +142,7 @@ export function ImportCatalog(props: { onImported: () => void }) {
   const refused = () => lineErrors(form.error());
 
   return (
-    <section class="a-panel" aria-labelledby={`${id}-title`}>
+    <section class="a-panel" id={props.id} aria-labelledby={`${id}-title`}>
       <div class="a-panel-head">
         <h2 id={`${id}-title`}>Import a catalog file</h2>
       </div>

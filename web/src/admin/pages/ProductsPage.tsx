@@ -188,6 +188,7 @@ export default function ProductsPage() {
   const [maxStock, setMaxStock] = createSignal(params.maxStock ?? "");
   const [active, setActive] = createSignal(params.active ?? "");
   const categories = createLoader(loadCategories);
+  const [importing, setImporting] = createSignal(false);
 
   const filters = () => ({
     q: params.q?.trim() || undefined,
@@ -224,10 +225,22 @@ export default function ProductsPage() {
         <h1>Products</h1>
         <span class="a-spacer" />
         <ExportCatalog />
+        <button
+          type="button"
+          class="button secondary"
+          aria-expanded={importing()}
+          aria-controls="catalog-import"
+          onClick={() => setImporting(!importing())}
+        >
+          {importing() ? "Close the import" : "Import CSV"}
+        </button>
         <A class="button" href="/admin/products/new">
           New product
         </A>
       </div>
+      <Show when={importing()}>
+        <ImportCatalog id="catalog-import" onImported={() => void list.reload()} />
+      </Show>
       <form class="a-filters" aria-label="Filter products" onSubmit={apply}>
         <InputField label="Search the catalog" type="search" value={q()} onInput={setQ} />
         <SelectField
@@ -302,7 +315,6 @@ export default function ProductsPage() {
           </table>
         )}
       </ListState>
-      <ImportCatalog onImported={() => void list.reload()} />
     </section>
   );
 }
