@@ -10,6 +10,7 @@ import { chromiumPath } from "../../local/chromium.ts";
  * product's gallery and the audit log.
  */
 const shopUrl = inject("shopUrl");
+const staffAdmin = inject("admins").admin;
 const axeSource: string = createRequire(import.meta.url)("axe-core").source;
 const run = crypto.randomUUID().slice(0, 8);
 // Rate limits count per address: this file's API calls come from an address of their own.
@@ -169,7 +170,7 @@ beforeAll(async () => {
   // Charts skip their animation with reduced motion: screenshots show the final numbers.
   adminContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: "reduce" });
   staffContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: "reduce" });
-  admin = await token("admin@royal.shop", "royal-admin");
+  admin = await token(staffAdmin.username, staffAdmin.password);
   for (const [account, role] of [
     [staff, "staff"],
     [customer, "customer"],
@@ -189,7 +190,7 @@ afterAll(async () => {
 
 describe("the admin app in Chromium", () => {
   it("loads every page for an admin, without serious or critical accessibility violations, on a desktop and at 375 px", async () => {
-    const page = await signIn(adminContext, "admin@royal.shop", "royal-admin");
+    const page = await signIn(adminContext, staffAdmin.username, staffAdmin.password);
     const failures: string[] = [];
     page.on("pageerror", (error) => failures.push(error.message));
     const refused = await withStrictCsp(page);
@@ -555,7 +556,7 @@ describe("the admin app in Chromium", () => {
       .filter({ hasText: "brand.update" })
       .filter({ hasText: brand.body.id });
     await update.waitFor();
-    await expect(update.textContent()).resolves.toContain("by admin@royal.shop");
+    await expect(update.textContent()).resolves.toContain(`by ${staffAdmin.username}`);
     await update.getByText("1 field changed").click();
     await update.getByText(`Audited ${run} renamed`).waitFor();
     expect(await page.getByTestId("audit-entry").filter({ hasNotText: "brand." }).count()).toBe(0);
