@@ -61,24 +61,35 @@ const refusals = {
 };
 type Refusals = typeof refusals;
 
+/** What any route with a body may answer before its handler runs (request-body.ts and the validator). */
+const bodyRefusals = {
+  413: jsonContent(errorSchema, "The body is too large"),
+  415: jsonContent(errorSchema, "The body is not of the media type the operation reads"),
+};
+type BodyRefusals<R> = R extends { request: { body: object } } ? typeof bodyRefusals : unknown;
+
 /**
  * A route with its access declared beside its definition: the one declaration becomes the guards
  * that run first (before the body's limits and any validation, so a caller without access learns
- * nothing), the OpenAPI
- * `security`, its 401/403 answers, and the operation's `x-access`, which tests read.
+ * nothing), the OpenAPI `security`, its 401/403 answers (and 413/415 where it reads a body), and the
+ * operation's `x-access`, which tests read.
  */
 export function route<A extends Access, P extends string, R extends Omit<RouteConfig, "path"> & { path: P }>(
   access: A,
   config: R,
 ) {
-  const responses = { ...config.responses, ...refusals[access] } as R["responses"] & Refusals[A];
+  const responses = {
+    ...config.responses,
+    ...refusals[access],
+    ...(config.request?.body ? bodyRefusals : {}),
+  } as R["responses"] & Refusals[A] & BodyRefusals<R>;
   return createRoute({
     ...config,
     ...(access === "public" ? {} : { security: [{ bearer: [] }] }),
     "x-access": access,
     middleware: [...guards[access], limitBody, refuseNul, ...toArray(config.middleware)],
     responses,
-  }) as Omit<R, "responses"> & { responses: R["responses"] & Refusals[A] };
+  }) as Omit<R, "responses"> & { responses: R["responses"] & Refusals[A] & BodyRefusals<R> };
 }
 
 const toArray = (middleware: RouteConfig["middleware"]) =>

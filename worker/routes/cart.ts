@@ -83,7 +83,7 @@ export const cartRouter = createRouter()
       tags,
       summary: "Removes one variant's line",
       request: { params: variantIdParam },
-      responses: { ...answer, ...errorResponses },
+      responses: { ...answer, ...notFound, ...errorResponses },
     }),
     async (c) => {
       const ctx = actorOf(c);

@@ -63,6 +63,7 @@ export const paymentsRouter = createRouter()
       responses: {
         200: { content: { "text/html": { schema: { type: "string" } } }, description: "The page" },
         ...notFound,
+        ...errorResponses,
       },
     }),
     async (c) => {

@@ -21,6 +21,8 @@ export type FindingKind =
   | "response_schema"
   /** An anonymous or under-privileged caller answered with anything but 401/403. */
   | "access"
+  /** An error status the operation does not declare in the OpenAPI document. */
+  | "undeclared_status"
   /** An API answer without the secure headers. */
   | "headers"
   /** No answer within the time limit. */
@@ -177,7 +179,6 @@ export class Fuzzer {
   private readonly seen = new Map<string, Finding>();
   readonly statusCounts = new Map<string, number>();
   /** Error statuses an operation answered without declaring them (information, not a failure). */
-  readonly undeclared = new Map<string, Set<number>>();
   requests = 0;
   serverErrors = 0;
   heals = 0;
@@ -703,9 +704,7 @@ export class Fuzzer {
         if (status === 429 && !response.headers.get("retry-after")) fail("error_shape", "429 without Retry-After");
       }
       if (!rerouted && status < 500 && !op.responses.has(status)) {
-        const statuses = this.undeclared.get(op.key) ?? new Set<number>();
-        statuses.add(status);
-        this.undeclared.set(op.key, statuses);
+        fail("undeclared_status", `${status} is an error status the operation does not declare`);
       }
     } else if (!rerouted) {
       const declared = op.responses.get(status);
