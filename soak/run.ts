@@ -8,7 +8,7 @@ import { atExit, runExitTasks } from "../bench/cleanup.ts";
 import { launchShop } from "../bench/stack.ts";
 import { root } from "../local/config.ts";
 import { type Check, checkInvariants } from "./invariants.ts";
-import { workerdRssMb } from "./memory.ts";
+import { workerdRssMb, workerHeapMb } from "./memory.ts";
 import { Metrics, percentile } from "./metrics.ts";
 import { prepareSoak } from "./shop.ts";
 import { Traffic } from "./traffic.ts";
@@ -18,7 +18,7 @@ import { Traffic } from "./traffic.ts";
  * benchmark does: Postgres, the Neon and Upstash stand-ins, wrangler dev, in a process of their own,
  * stopped on every exit path), drives mixed shopper and staff traffic for the time asked with a
  * progress line every 10 s, then checks the invariants in the database (soak/invariants.ts) and
- * prints errors, p99 per minute and the worker's memory. Exits 1 on any error or broken invariant.
+ * prints errors, p99 per minute and the memory (workerd's resident size and the worker's live heap). Exits 1 on any error or broken invariant.
  * The figures go to soak/results/latest.json.
  */
 const { values } = parseArgs({
@@ -77,15 +77,26 @@ async function main() {
     if (rssMb !== undefined) memory.push({ at: Math.round(metrics.elapsed()), rssMb });
     return rssMb;
   };
+  const heap: { at: number; heapMb: number }[] = [];
+  const sampleHeap = async () => {
+    const heapMb = await workerHeapMb();
+    if (heapMb !== undefined) heap.push({ at: Math.round(metrics.elapsed()), heapMb });
+    return heapMb;
+  };
   await sampleMemory();
   log(`traffic starts; workerd resident memory ${memory[0]?.rssMb ?? "unreadable"} MB`);
   const running = traffic.run();
+  let ticks = 0;
   const ticker = setInterval(async () => {
     const window = metrics.takeWindow();
     const rss = await sampleMemory();
+    // The worker's live heap after a full collection (a pause of tens of milliseconds): as soon as its
+    // inspector answers (not in the first seconds of the worker), then once a minute.
+    ticks++;
+    const heapMb = heap.length === 0 || ticks % 6 === 0 ? await sampleHeap() : undefined;
     const c = traffic.counts;
     log(
-      `${metrics.requests.toLocaleString("en")} requests (${(window.length / 10).toFixed(0)}/s) · errors ${metrics.errorCount} · p50 ${percentile(window, 0.5)} ms, p99 ${percentile(window, 0.99)} ms · orders ${c.checkouts}, paid ${c.paid}, declined ${c.payFailures}, canceled ${c.cancels}, staff moves ${c.staffMoves}, refunds ${c.refunds}, stock changes ${c.stockChanges} · workerd ${rss ?? "?"} MB`,
+      `${metrics.requests.toLocaleString("en")} requests (${(window.length / 10).toFixed(0)}/s) · errors ${metrics.errorCount} · p50 ${percentile(window, 0.5)} ms, p99 ${percentile(window, 0.99)} ms · orders ${c.checkouts}, paid ${c.paid}, declined ${c.payFailures}, canceled ${c.cancels}, staff moves ${c.staffMoves}, refunds ${c.refunds}, stock changes ${c.stockChanges} · workerd ${rss ?? "?"} MB${heapMb === undefined ? "" : `, worker heap ${heapMb} MB`}`,
     );
   }, 10_000);
   atExit(async () => clearInterval(ticker));
@@ -94,13 +105,14 @@ async function main() {
   await running;
   clearInterval(ticker);
   await sampleMemory();
+  await sampleHeap();
   log(
     `traffic stopped after ${metrics.elapsed().toFixed(0)} s: ${metrics.requests} requests, ${metrics.errorCount} errors`,
   );
 
   const checks = await checkInvariants(shop.databaseUrl, taxRateBps);
   const perMinute = metrics.perMinute();
-  report(metrics, perMinute, memory, checks);
+  report(metrics, perMinute, memory, heap, checks);
   for (const check of checks) if (check.violations.length > 0) failures.push(`invariant broken: ${check.name}`);
   if (metrics.errorCount > 0) failures.push(`${metrics.errorCount} errors`);
 
@@ -122,6 +134,7 @@ async function main() {
         counts: traffic.counts,
         perMinute,
         memory,
+        heap,
         invariants: checks.map((c) => ({ ...c, violations: c.violations.slice(0, 20), broken: c.violations.length })),
       },
       null,
@@ -135,6 +148,7 @@ function report(
   metrics: Metrics,
   perMinute: ReturnType<Metrics["perMinute"]>,
   memory: { at: number; rssMb: number }[],
+  heap: { at: number; heapMb: number }[],
   checks: Check[],
 ) {
   console.log("\nLatency per minute (every request of that minute)");
@@ -156,6 +170,11 @@ function report(
       `\nworkerd resident memory: ${mbs[0]} MB at the start, ${mbs.at(-1)} MB at the end, at most ${Math.max(...mbs)} MB`,
     );
   } else console.log("\nworkerd resident memory: not readable here (no /proc)");
+  if (heap.length > 0) {
+    console.log(
+      `the worker's heap after a full collection: ${heap.map((h) => `${h.heapMb} MB at ${h.at} s`).join(" · ")}`,
+    );
+  }
 
   console.log(`\nAnswers by action and status`);
   const outcomes = [...metrics.outcomes].sort(([a], [b]) => a.localeCompare(b));
