@@ -192,6 +192,11 @@ export const productVariants = pgTable(
     check("product_variants_old_price_nonnegative", sql`${t.oldPrice} IS NULL OR ${t.oldPrice} >= 0`),
     check("product_variants_shipping_nonnegative", sql`${t.shippingAmount} >= 0`),
     check("product_variants_discount_within_price", sql`${t.discount} >= 0 AND ${t.discount} <= ${t.price}`),
+    // What a customer pays for one stays within the largest amount the shop takes in (worker/schemas/common.ts).
+    check(
+      "product_variants_actual_price_within_limit",
+      sql`${t.price} + ${t.shippingAmount} - ${t.discount} <= 1000000000`,
+    ),
     check("product_variants_stock_nonnegative", sql`${t.stockQty} >= 0`),
     check("product_variants_threshold_nonnegative", sql`${t.lowStockThreshold} >= 0`),
     index("product_variants_product_idx").on(t.productId, t.position),

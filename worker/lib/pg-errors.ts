@@ -50,6 +50,10 @@ const guarded: Record<string, { path: string; message: string }> = {
   product_variants_old_price_nonnegative: { path: "oldPrice", message: "cannot be negative" },
   product_variants_shipping_nonnegative: { path: "shippingAmount", message: "cannot be negative" },
   product_variants_discount_within_price: { path: "discount", message: "must be between 0 and the price" },
+  product_variants_actual_price_within_limit: {
+    path: "price",
+    message: "price + shipping − discount is at most 1,000,000,000",
+  },
   product_variants_stock_nonnegative: { path: "stockQty", message: "cannot be negative" },
   product_variants_threshold_nonnegative: { path: "lowStockThreshold", message: "cannot be negative" },
   product_options_name_per_product: { path: "options", message: "each option once" },

@@ -61,17 +61,18 @@ const refusals = {
 };
 type Refusals = typeof refusals;
 
-/** What any route with a body may answer before its handler runs (request-body.ts and the validator). */
-const bodyRefusals = {
-  413: jsonContent(errorSchema, "The body is too large"),
-  415: jsonContent(errorSchema, "The body is not of the media type the operation reads"),
-};
-type BodyRefusals<R> = R extends { request: { body: object } } ? typeof bodyRefusals : unknown;
+/**
+ * What a route answers about the body before its handler runs: any request may send one too large
+ * (request-body.ts), and one that reads a body refuses another media type (the validator).
+ */
+const tooLarge = { 413: jsonContent(errorSchema, "The body is too large") };
+const otherMediaType = { 415: jsonContent(errorSchema, "The body is not of the media type the operation reads") };
+type BodyRefusals<R> = typeof tooLarge & (R extends { request: { body: object } } ? typeof otherMediaType : unknown);
 
 /**
  * A route with its access declared beside its definition: the one declaration becomes the guards
  * that run first (before the body's limits and any validation, so a caller without access learns
- * nothing), the OpenAPI `security`, its 401/403 answers (and 413/415 where it reads a body), and the
+ * nothing), the OpenAPI `security`, its 401/403 and 413 answers (and 415 where it reads a body), and the
  * operation's `x-access`, which tests read.
  */
 export function route<A extends Access, P extends string, R extends Omit<RouteConfig, "path"> & { path: P }>(
@@ -81,7 +82,8 @@ export function route<A extends Access, P extends string, R extends Omit<RouteCo
   const responses = {
     ...config.responses,
     ...refusals[access],
-    ...(config.request?.body ? bodyRefusals : {}),
+    ...tooLarge,
+    ...(config.request?.body ? otherMediaType : {}),
   } as R["responses"] & Refusals[A] & BodyRefusals<R>;
   return createRoute({
     ...config,

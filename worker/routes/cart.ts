@@ -50,7 +50,7 @@ export const cartRouter = createRouter()
       tags,
       summary: "Removes the line of a product with one variant; 400 variant_required otherwise",
       request: { params: productIdParam },
-      responses: { ...answer, ...errorResponses },
+      responses: { ...answer, ...notFound, ...errorResponses },
     }),
     async (c) => {
       const ctx = actorOf(c);

@@ -85,6 +85,8 @@ describe("admin product management", () => {
     [{ slug: "Not A Slug" }, "slug"],
     [{ categoryId: "nope" }, "categoryId"],
     [{ name: "" }, "name"],
+    // Each within the largest amount, but what a customer would pay is not.
+    [{ price: 1_000_000_000, shippingAmount: 1_000_000_000, discount: 0 }, "price"],
   ])("rejects %o with 400", async (override, field) => {
     const result = await call("/admin/products", { token: await staff(), body: product(override) });
     expectError(result, 400, "invalid_request");
@@ -108,6 +110,15 @@ describe("admin product management", () => {
       400,
       "invalid_request",
     );
+    const priced = await call(`/admin/products/${first.body.id}`, {
+      method: "PATCH",
+      token,
+      body: { price: 999_000_000, shippingAmount: 2_000_000 },
+    });
+    expectError(priced, 400, "invalid_request");
+    expect(priced.body.error.details).toEqual([
+      { path: "price", message: "price + shipping − discount is at most 1,000,000,000" },
+    ]);
     expectError(
       await call("/admin/products/00000000-0000-4000-8000-999999999999", {
         method: "PATCH",

@@ -1,0 +1,1 @@
+ALTER TABLE "product_variants" ADD CONSTRAINT "product_variants_actual_price_within_limit" CHECK ("product_variants"."price" + "product_variants"."shipping_amount" - "product_variants"."discount" <= 1000000000);
