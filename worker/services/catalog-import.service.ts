@@ -4,11 +4,7 @@ import { products, productVariants } from "../../db/schema.ts";
 import { AppError } from "../lib/errors.ts";
 import { withConstraints } from "../lib/pg-errors.ts";
 import type { ActorContext } from "../platform/context.ts";
-import {
-  auditProductStatement,
-  type ImportedProduct,
-  importStateStatements,
-} from "../repositories/admin-catalog.repository.ts";
+import { auditProductStatement, importStateStatements } from "../repositories/admin-catalog.repository.ts";
 import {
   type CatalogCsvLine,
   type CatalogImportResult,

@@ -1,15 +1,7 @@
 import { exports } from "cloudflare:workers";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import {
-  call,
-  createShoppers,
-  expectError,
-  origin,
-  seedAdmin,
-  tokenFor,
-  withServices,
-} from "../../test/support/shop.ts";
+import { call, createShoppers, expectError, origin, tokenFor, withServices } from "../../test/support/shop.ts";
 
 const staff = async () => {
   const [user] = await createShoppers(1);
