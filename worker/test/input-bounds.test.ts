@@ -11,7 +11,7 @@ describe("input the database could not hold", () => {
     expect(result.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: field })]));
   };
 
-  it("refuses money and stock past what a price, its shipping and their sum can hold", async () => {
+  it("refuses money and stock past the largest amount, an actual price (price + shipping − discount) included", async () => {
     const token = await admin();
     const name = `Costly ${crypto.randomUUID().slice(0, 8)}`;
     refused(await call("/admin/products", { token, body: { name, price: 2_147_483_648, stockQty: 1 } }), "price");
@@ -23,13 +23,21 @@ describe("input the database could not hold", () => {
       }),
       "price",
     );
-    // The largest amounts taken still add up inside the columns.
+    // Each part within the largest amount, but not what a customer would pay for one.
+    refused(
+      await call("/admin/products", {
+        token,
+        body: { name, price: 1_000_000_000, shippingAmount: 1_000_000_000, stockQty: 1 },
+      }),
+      "price",
+    );
+    // The largest actual price and stock taken.
     const largest = await call("/admin/products", {
       token,
-      body: { name, price: 1_000_000_000, shippingAmount: 1_000_000_000, stockQty: 1_000_000_000, active: false },
+      body: { name, price: 999_000_000, shippingAmount: 1_000_000, stockQty: 1_000_000_000, active: false },
     });
     expect(largest.status).toBe(201);
-    expect(largest.body.actualPrice).toBe(2_000_000_000);
+    expect(largest.body.actualPrice).toBe(1_000_000_000);
   });
 
   it("refuses coupon terms past 32 bits and a validity longer than ten years", async () => {
