@@ -678,6 +678,71 @@ describe("the cart in Chromium", () => {
   }, 120_000);
 });
 
+describe("a cart line above the stock in Chromium", () => {
+  it("says under the line how many are left once another shopper's checkout took the rest, and checks out after the quantity is lowered", async () => {
+    const accounts = [`holder-${run}@example.com`, `buyer-${run}@example.com`].map((username) => ({
+      username,
+      password: "stock-shopper-1",
+      token: "",
+    }));
+    for (const account of accounts) {
+      const created = await call("/admin/users", {
+        token: admin,
+        json: { ...account, role: "customer", verified: true },
+      });
+      expect(created.status).toBe(201);
+      account.token = await token(account.username, account.password);
+    }
+    const [holder, buyer] = accounts;
+    const name = `Last lamp ${run}`;
+    const product = await call("/admin/products", {
+      token: admin,
+      json: { name, price: 4_000, stockQty: 5, active: true },
+    });
+    expect(product.status).toBe(201);
+    const line = (who: { token: string }, quantity: number) =>
+      call(`/cart/items/${product.body.id}`, { method: "PUT", token: who.token, json: { quantity } });
+    expect((await line(holder, 3)).status).toBe(200);
+    expect((await line(buyer, 4)).status).toBe(200);
+    const shippingAddress = {
+      name: "Bo Buyer",
+      line1: "3 Stock Row",
+      city: "Springfield",
+      postalCode: "12345",
+      country: "US",
+    };
+    const bought = await call("/checkout", {
+      token: buyer.token,
+      headers: { "idempotency-key": crypto.randomUUID() },
+      json: { shippingAddress },
+    });
+    expect(bought.status).toBe(201);
+
+    const context = await newContext(375, 800);
+    const page = await signIn(context, holder, "/cart");
+    const lamp = page.getByTestId("cart-line").filter({ hasText: name });
+    await lamp
+      .getByTestId("line-stock")
+      .filter({ hasText: "Only 1 left: lower the quantity (−) to check out." })
+      .waitFor();
+    await expect(page.getByRole("button", { name: `One more ${name}` }).isDisabled()).resolves.toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: "test-results/shop-cart-above-stock-375.png", fullPage: true });
+
+    // One less goes down to what is left.
+    await page.getByRole("button", { name: `One less ${name}` }).click();
+    await lamp.getByTestId("line-quantity").filter({ hasText: "1" }).waitFor();
+    await lamp.getByTestId("line-stock").waitFor({ state: "detached" });
+    await page.getByLabel("Full name").fill("Hal Holder");
+    await page.getByLabel("Address").fill("4 Stock Row");
+    await page.getByLabel("City").fill("Springfield");
+    await page.getByLabel("Postal code").fill("12345");
+    await page.getByRole("button", { name: "Place order" }).click();
+    await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+    await context.close();
+  }, 90_000);
+});
+
 describe("the catalog file in Chromium", () => {
   it("exports the catalog as the import's file, refuses a file with one bad line whole with that line's error, and imports the fixed file after its plan", async () => {
     const context = await newContext();

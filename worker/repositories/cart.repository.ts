@@ -3,7 +3,7 @@ import type { Database } from "../../db/client.ts";
 import type { Cart } from "../schemas/cart.ts";
 
 /** What a cart line is priced from, for checkout and coupon previews. */
-export type CartLine = Omit<Cart["items"][number], "imageUrl"> & {
+export type CartLine = Omit<Cart["items"][number], "imageUrl" | "available"> & {
   shippingAmount: number;
   stockQty: number;
   sellable: boolean;
@@ -20,6 +20,7 @@ export const cartStatement = (db: Database, userId: string, currency: string) =>
       'items', coalesce(json_agg(json_build_object(
         'productId', p.id, 'variantId', v.id, 'name', p.name, 'variantTitle', v.title, 'sku', v.sku,
         'quantity', ci.quantity, 'unitPrice', v.price - v.discount, 'lineTotal', (v.price - v.discount) * ci.quantity,
+        'available', CASE WHEN v.is_active AND p.is_active THEN v.stock_qty ELSE 0 END,
         'imageUrl', (SELECT url FROM product_images WHERE product_id = p.id ORDER BY position, id LIMIT 1))
         ORDER BY ci.added_at, ci.variant_id) FILTER (WHERE ci.variant_id IS NOT NULL), '[]'),
       'subtotal', coalesce(sum((v.price - v.discount) * ci.quantity), 0),

@@ -13,7 +13,15 @@ export const lineSchema = z.object({
   lineTotal: money,
 });
 
-export const cartItemSchema = lineSchema.extend({ imageUrl: z.string().nullable() }).openapi("CartItem");
+export const cartItemSchema = lineSchema
+  .extend({
+    imageUrl: z.string().nullable(),
+    available: z.number().int().openapi({
+      description:
+        "How many can be bought now: the variant's stock (0 once it is no longer sold). Another shopper's checkout can leave a line above it; checkout then refuses that line with 409 insufficient_stock.",
+    }),
+  })
+  .openapi("CartItem");
 
 export const cartSchema = z
   .object({

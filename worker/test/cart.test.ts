@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  address,
   call,
   createProduct,
   createShoppers,
@@ -39,6 +40,32 @@ describe("the cart", () => {
     const result = await setLine(shopper.token, product.id, 5);
     expectError(result, 409, "insufficient_stock");
     expect(result.body.error.details).toEqual({ productId: product.id, variantId: product.variantId, available: 4 });
+  });
+
+  it("says how many of each line can be bought now, so a line another shopper's checkout left above the stock shows", async () => {
+    const [shopper, other] = await createShoppers(2);
+    const product = await createProduct({ stock: 5 });
+    const mine = await setLine(shopper.token, product.id, 3);
+    expect(mine.body.items).toEqual([expect.objectContaining({ quantity: 3, available: 5 })]);
+
+    await setLine(other.token, product.id, 4);
+    const order = await call("/checkout", {
+      token: other.token,
+      body: { shippingAddress: address },
+      headers: { "idempotency-key": crypto.randomUUID() },
+    });
+    expect(order.status).toBe(201);
+    const after = await call("/cart", { token: shopper.token });
+    expect(after.body.items).toEqual([expect.objectContaining({ quantity: 3, available: 1 })]);
+    const refused = await call("/checkout", {
+      token: shopper.token,
+      body: { shippingAddress: address },
+      headers: { "idempotency-key": crypto.randomUUID() },
+    });
+    expectError(refused, 409, "insufficient_stock");
+    expect(refused.body.error.details.items).toEqual([
+      expect.objectContaining({ variantId: product.variantId, requested: 3, available: 1 }),
+    ]);
   });
 
   it("keeps two variants of one product as two lines, each with its title and SKU", async () => {

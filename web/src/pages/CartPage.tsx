@@ -346,6 +346,8 @@ export default function CartPage() {
       navigate(`/orders/${order.id}`);
     } catch (failure) {
       setError(failure);
+      // Someone else took the stock meanwhile: the cart read again says which lines are above it.
+      if (failure instanceof ApiError && failure.code === "insufficient_stock") load();
     } finally {
       setBusy(false);
     }
@@ -407,7 +409,10 @@ export default function CartPage() {
                               <button
                                 type="button"
                                 aria-label={`One less ${called()}`}
-                                onClick={() => change(setQuantity(item(), item().quantity - 1))}
+                                // Above what is left, one less goes down to what is left (0 removes it).
+                                onClick={() =>
+                                  change(setQuantity(item(), Math.min(item().quantity - 1, item().available)))
+                                }
                               >
                                 −
                               </button>
@@ -415,6 +420,7 @@ export default function CartPage() {
                               <button
                                 type="button"
                                 aria-label={`One more ${called()}`}
+                                disabled={item().quantity >= item().available}
                                 onClick={() => change(setQuantity(item(), item().quantity + 1))}
                               >
                                 +
@@ -425,6 +431,13 @@ export default function CartPage() {
                             </button>
                           </span>
                           <span>{formatMoney(item().lineTotal, current().currency)}</span>
+                          <Show when={item().quantity > item().available}>
+                            <p class="line-stock" data-testid="line-stock">
+                              {item().available > 0
+                                ? `Only ${item().available} left: lower the quantity (−) to check out.`
+                                : "No longer available: remove it to check out."}
+                            </p>
+                          </Show>
                         </li>
                       );
                     }}
