@@ -694,7 +694,7 @@ describe("a cart line above the stock in Chromium", () => {
       account.token = await token(account.username, account.password);
     }
     const [holder, buyer] = accounts;
-    const name = `Last lamp ${run}`;
+    const name = `Oak stool ${run}`;
     const product = await call("/admin/products", {
       token: admin,
       json: { name, price: 4_000, stockQty: 5, active: true },
@@ -720,8 +720,8 @@ describe("a cart line above the stock in Chromium", () => {
 
     const context = await newContext(375, 800);
     const page = await signIn(context, holder, "/cart");
-    const lamp = page.getByTestId("cart-line").filter({ hasText: name });
-    await lamp
+    const stool = page.getByTestId("cart-line").filter({ hasText: name });
+    await stool
       .getByTestId("line-stock")
       .filter({ hasText: "Only 1 left: lower the quantity (−) to check out." })
       .waitFor();
@@ -731,8 +731,8 @@ describe("a cart line above the stock in Chromium", () => {
 
     // One less goes down to what is left.
     await page.getByRole("button", { name: `One less ${name}` }).click();
-    await lamp.getByTestId("line-quantity").filter({ hasText: "1" }).waitFor();
-    await lamp.getByTestId("line-stock").waitFor({ state: "detached" });
+    await stool.getByTestId("line-quantity").filter({ hasText: "1" }).waitFor();
+    await stool.getByTestId("line-stock").waitFor({ state: "detached" });
     await page.getByLabel("Full name").fill("Hal Holder");
     await page.getByLabel("Address").fill("4 Stock Row");
     await page.getByLabel("City").fill("Springfield");

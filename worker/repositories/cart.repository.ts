@@ -20,8 +20,8 @@ export const cartStatement = (db: Database, userId: string, currency: string) =>
       'items', coalesce(json_agg(json_build_object(
         'productId', p.id, 'variantId', v.id, 'name', p.name, 'variantTitle', v.title, 'sku', v.sku,
         'quantity', ci.quantity, 'unitPrice', v.price - v.discount, 'lineTotal', (v.price - v.discount) * ci.quantity,
-        'available', CASE WHEN v.is_active AND p.is_active THEN v.stock_qty ELSE 0 END,
-        'imageUrl', (SELECT url FROM product_images WHERE product_id = p.id ORDER BY position, id LIMIT 1))
+        'imageUrl', (SELECT url FROM product_images WHERE product_id = p.id ORDER BY position, id LIMIT 1),
+        'available', CASE WHEN v.is_active AND p.is_active THEN v.stock_qty ELSE 0 END)
         ORDER BY ci.added_at, ci.variant_id) FILTER (WHERE ci.variant_id IS NOT NULL), '[]'),
       'subtotal', coalesce(sum((v.price - v.discount) * ci.quantity), 0),
       'shipping', coalesce(sum(v.shipping_amount * ci.quantity), 0),
