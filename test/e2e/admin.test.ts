@@ -1,8 +1,7 @@
 import { mkdir } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { chromiumPath } from "../../local/chromium.ts";
+import { axeViolations, cspRefusals, launchChromium, shopApi, visit } from "./browser.ts";
 
 /**
  * The admin app in Chromium, on the whole shop: every page for an admin (screenshot and axe), what
@@ -11,10 +10,8 @@ import { chromiumPath } from "../../local/chromium.ts";
  */
 const shopUrl = inject("shopUrl");
 const staffAdmin = inject("admins").admin;
-const axeSource: string = createRequire(import.meta.url)("axe-core").source;
 const run = crypto.randomUUID().slice(0, 8);
-// Rate limits count per address: this file's API calls come from an address of their own.
-const address = `10.${(Date.now() >> 8) % 250}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+const { call, token } = shopApi(shopUrl);
 const onePixelPng = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
   "base64",
@@ -27,30 +24,6 @@ let admin: string;
 const staff = { username: `staff-${run}@example.com`, password: "staff-password-1" };
 const customer = { username: `customer-${run}@example.com`, password: "customer-password-1", id: "", token: "" };
 let paidOrderId = "";
-
-async function call<T = any>(
-  path: string,
-  init: { method?: string; token?: string; json?: unknown; headers?: Record<string, string> } = {},
-): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${shopUrl}/api/v1${path}`, {
-    method: init.method ?? (init.json === undefined ? "GET" : "POST"),
-    headers: {
-      "cf-connecting-ip": address,
-      ...(init.json === undefined ? {} : { "content-type": "application/json" }),
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-      ...init.headers,
-    },
-    body: init.json === undefined ? undefined : JSON.stringify(init.json),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
-
-async function token(username: string, password: string): Promise<string> {
-  const { status, body } = await call("/auth/login", { json: { username, password } });
-  expect(status).toBe(200);
-  return body.accessToken;
-}
 
 /** An order of the customer, awaiting payment: cart and checkout. */
 async function pendingOrder(): Promise<string> {
@@ -96,77 +69,13 @@ async function signIn(context: BrowserContext, username: string, password: strin
   return page;
 }
 
-/** Serious or critical accessibility violations axe-core finds on the page as it is now. */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the browser's protocol, which the page's Content-Security-Policy does not govern.
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: any[] }> } }).axe;
-    const { violations } = await axe.run();
-    return violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.impact} ${v.id} (${v.nodes.map((n: any) => n.target.join(" ")).join(", ")})`);
-  });
-}
-
-/**
- * Serves the admin pages with a Content-Security-Policy that forbids inline scripts (as production
- * will) and collects whatever it refuses.
- */
-async function withStrictCsp(page: Page): Promise<string[]> {
-  const refused: string[] = [];
-  await page.exposeFunction("reportCspViolation", (text: string) => refused.push(text));
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (event) =>
-      (window as unknown as { reportCspViolation: (text: string) => void }).reportCspViolation(
-        `${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`,
-      ),
-    );
-  });
-  await page.route(
-    (url) => url.pathname.startsWith("/admin"),
-    async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({
-        response,
-        headers: {
-          ...response.headers(),
-          "content-security-policy":
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
-        },
-      });
-    },
-  );
-  return refused;
-}
-
-/** Goes to an address inside the app as its own links do (no reload: the session and axe stay loaded). */
-async function visit(page: Page, path: string) {
-  await page.evaluate((to) => {
-    history.pushState(null, "", to);
-    dispatchEvent(new PopStateEvent("popstate"));
-  }, path);
-}
-
 /** Waits until no "Loading…" state is left on the page. */
 async function settled(page: Page) {
   await page.waitForFunction(() => !document.querySelector(".a-loading"), undefined, { timeout: 15_000 });
 }
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
   // Charts skip their animation with reduced motion: screenshots show the final numbers.
   adminContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: "reduce" });
   staffContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: "reduce" });
@@ -193,7 +102,8 @@ describe("the admin app in Chromium", () => {
     const page = await signIn(adminContext, staffAdmin.username, staffAdmin.password);
     const failures: string[] = [];
     page.on("pageerror", (error) => failures.push(error.message));
-    const refused = await withStrictCsp(page);
+    // The policy the shop serves (web/public/_headers): no inline script or style, no eval.
+    const refused = await cspRefusals(page);
     const kettle = (await call("/products/royal-kettle")).body;
     const shirt = (await call("/products/royal-oxford-shirt")).body;
     const pages: [name: string, path: string, heading: string | RegExp][] = [

@@ -1,9 +1,9 @@
 import { mkdir, readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import Papa from "papaparse";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { chromiumPath } from "../../local/chromium.ts";
+import { catalogCsvColumns } from "../../worker/schemas/catalog-csv-columns.ts";
+import { axeViolations, cspRefusals, launchChromium, overflow, shopApi, visit } from "./browser.ts";
 
 /**
  * The rest of the storefront and the catalog file in Chromium, on the whole shop: every storefront
@@ -16,58 +16,14 @@ import { chromiumPath } from "../../local/chromium.ts";
  */
 const shopUrl = inject("shopUrl");
 const staffAdmin = inject("admins").shopLive;
-/** The catalog file's columns, as the import reads them (worker/schemas/catalog-import.ts). */
-const catalogCsvColumns = [
-  "slug",
-  "name",
-  "description",
-  "category",
-  "brand",
-  "active",
-  "sku",
-  "options",
-  "price",
-  "oldPrice",
-  "discount",
-  "shippingAmount",
-  "stockQty",
-  "lowStockThreshold",
-  "variantActive",
-];
-const axeSource: string = createRequire(import.meta.url)("axe-core").source;
 const run = crypto.randomUUID().slice(0, 8);
-// Rate limits count per address: this file's calls, the browser's included, come from an address of their own.
-const address = `10.${(Date.now() >> 10) % 250}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+const { address, call, token } = shopApi(shopUrl);
 
 let browser: Browser;
 let admin = "";
 const shopper = { username: `live-shopper-${run}@example.com`, password: "live-shopper-1", id: "", token: "" };
 const reviewer = { username: `reviewer-${run}@example.com`, password: "reviewer-pass-1", id: "", token: "" };
 let orderId = "";
-
-async function call<T = any>(
-  path: string,
-  init: { method?: string; token?: string; json?: unknown; headers?: Record<string, string> } = {},
-): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${shopUrl}/api/v1${path}`, {
-    method: init.method ?? (init.json === undefined ? "GET" : "POST"),
-    headers: {
-      "cf-connecting-ip": address,
-      ...(init.json === undefined ? {} : { "content-type": "application/json" }),
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-      ...init.headers,
-    },
-    body: init.json === undefined ? undefined : JSON.stringify(init.json),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
-
-async function token(username: string, password: string): Promise<string> {
-  const { status, body } = await call("/auth/login", { json: { username, password } });
-  expect(status).toBe(200);
-  return body.accessToken;
-}
 
 /** A paid order of the shopper: cart, checkout, and the sandbox bank's "pay". */
 async function paidOrder(who: { token: string }, slug = "zephyr-blender"): Promise<string> {
@@ -114,51 +70,6 @@ async function signIn(context: BrowserContext, who: { username: string; password
   return page;
 }
 
-/** Serious or critical accessibility violations axe-core finds on the page as it is now. */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the browser's protocol, which the page's Content-Security-Policy does not govern.
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: any[] }> } }).axe;
-    const { violations } = await axe.run();
-    return violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.impact} ${v.id} (${v.nodes.map((n: any) => n.target.join(" ")).join(", ")})`);
-  });
-}
-
-/** What the page's own Content-Security-Policy (as served) refuses, collected from the moment it loads. */
-async function cspRefusals(page: Page): Promise<string[]> {
-  const refused: string[] = [];
-  await page.exposeFunction("reportCspViolation", (text: string) => refused.push(text));
-  await page.addInitScript(() => {
-    document.addEventListener("securitypolicyviolation", (event) =>
-      (window as unknown as { reportCspViolation: (text: string) => void }).reportCspViolation(
-        `${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`,
-      ),
-    );
-  });
-  return refused;
-}
-
-/** How far the page reaches past the viewport's right edge (0: no sideways scrolling). */
-const overflow = (page: Page) =>
-  page.evaluate(() => ({
-    page: document.documentElement.scrollWidth - innerWidth,
-    wide: [...document.body.querySelectorAll<HTMLElement>("*")]
-      .filter((el) => !el.closest(".visually-hidden, thead") && el.getBoundingClientRect().right > innerWidth + 1)
-      .slice(0, 3)
-      .map((el) => el.outerHTML.slice(0, 80)),
-  }));
-
-/** Goes to an address inside the app as its own links do (no reload: the session and axe stay loaded). */
-async function visit(page: Page, path: string) {
-  await page.evaluate((to) => {
-    history.pushState(null, "", to);
-    dispatchEvent(new PopStateEvent("popstate"));
-  }, path);
-}
-
 /** Waits until no loading state is left on the page. */
 async function settled(page: Page) {
   await page.waitForFunction(
@@ -175,11 +86,7 @@ const seconds = (clock: string) => {
 };
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"],
-  });
+  browser = await launchChromium();
   admin = await token(staffAdmin.username, staffAdmin.password);
   for (const account of [shopper, reviewer]) {
     const created = await call("/admin/users", {

@@ -1,8 +1,7 @@
 import { mkdir } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { chromiumPath } from "../../local/chromium.ts";
+import { axeViolations, launchChromium, overflow, shopApi } from "./browser.ts";
 
 /**
  * Variants in Chromium, on the whole shop: an admin creates a product in two variants with a gallery
@@ -13,10 +12,8 @@ import { chromiumPath } from "../../local/chromium.ts";
  */
 const shopUrl = inject("shopUrl");
 const staffAdmin = inject("admins").variants;
-const axeSource: string = createRequire(import.meta.url)("axe-core").source;
 const run = crypto.randomUUID().slice(0, 8);
-// Rate limits count per address: this file's API calls come from an address of their own.
-const address = `10.${(Date.now() >> 9) % 250}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+const { call } = shopApi(shopUrl);
 const onePixelPng = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
   "base64",
@@ -28,45 +25,6 @@ let admin = "";
 const shopper = { username: `variant-shopper-${run}@example.com`, password: "variant-shopper-1" };
 /** The product the first test creates, which the next ones use. */
 const created = { id: "", slug: "", name: `Variant tee ${run}`, small: "", large: "" };
-
-async function call<T = any>(
-  path: string,
-  init: { method?: string; token?: string; json?: unknown } = {},
-): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${shopUrl}/api/v1${path}`, {
-    method: init.method ?? (init.json === undefined ? "GET" : "POST"),
-    headers: {
-      "cf-connecting-ip": address,
-      ...(init.json === undefined ? {} : { "content-type": "application/json" }),
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-    },
-    body: init.json === undefined ? undefined : JSON.stringify(init.json),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
-
-/** Serious or critical accessibility violations axe-core finds on the page as it is now. */
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: any[] }> } }).axe;
-    const { violations } = await axe.run();
-    return violations
-      .filter((v) => v.impact === "serious" || v.impact === "critical")
-      .map((v) => `${v.impact} ${v.id} (${v.nodes.map((n: any) => n.target.join(" ")).join(", ")})`);
-  });
-}
-
-/** How far the page reaches past the viewport's right edge (0: no sideways scrolling). */
-const overflow = (page: Page) =>
-  page.evaluate(() => ({
-    page: document.documentElement.scrollWidth - innerWidth,
-    wide: [...document.body.querySelectorAll<HTMLElement>("*")]
-      .filter((el) => !el.closest(".visually-hidden, thead") && el.getBoundingClientRect().right > innerWidth + 1)
-      .slice(0, 3)
-      .map((el) => el.outerHTML.slice(0, 80)),
-  }));
 
 /** The stock of each variant of the created product, as staff read it (never cached). */
 async function stockByTitle(): Promise<Record<string, number>> {
@@ -83,11 +41,7 @@ async function signIn(page: Page, username: string, password: string, next: stri
 }
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"],
-  });
+  browser = await launchChromium();
   adminContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: "reduce" });
   const login = await call("/auth/login", { json: staffAdmin });
   expect(login.status).toBe(200);

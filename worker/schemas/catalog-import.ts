@@ -1,30 +1,12 @@
 import { z } from "@hono/zod-openapi";
+import { type CatalogCsvColumn, catalogCsvColumns } from "./catalog-csv-columns.ts";
 import { largestAmount } from "./common.ts";
 
 /**
- * The catalog as a CSV file, one line per variant: the columns staff export, edit in a spreadsheet
- * and import. Money is in currency units with up to two decimals (`49.90`); `options` is
- * `Size=M; Colour=Blue`, empty for a product without options.
+ * The catalog as a CSV file, one line per variant (its columns: catalog-csv-columns.ts): what staff
+ * export, edit in a spreadsheet and import. Money is in currency units with up to two decimals
+ * (`49.90`); `options` is `Size=M; Colour=Blue`, empty for a product without options.
  */
-export const catalogCsvColumns = [
-  "slug",
-  "name",
-  "description",
-  "category",
-  "brand",
-  "active",
-  "sku",
-  "options",
-  "price",
-  "oldPrice",
-  "discount",
-  "shippingAmount",
-  "stockQty",
-  "lowStockThreshold",
-  "variantActive",
-] as const;
-
-export type CatalogCsvColumn = (typeof catalogCsvColumns)[number];
 
 /** Largest file taken: about 5,000 lines. */
 export const maxCatalogCsvBytes = 1024 * 1024;

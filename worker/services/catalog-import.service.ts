@@ -5,10 +5,10 @@ import { AppError } from "../lib/errors.ts";
 import { withConstraints } from "../lib/pg-errors.ts";
 import type { ActorContext } from "../platform/context.ts";
 import { auditProductStatement, importStateStatements } from "../repositories/admin-catalog.repository.ts";
+import { catalogCsvColumns } from "../schemas/catalog-csv-columns.ts";
 import {
   type CatalogCsvLine,
   type CatalogImportResult,
-  catalogCsvColumns,
   catalogCsvLine,
   cellsOf,
   type LineError,

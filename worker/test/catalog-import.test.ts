@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { call, expectError, seedAdmin, tokenFor } from "../../test/support/shop.ts";
-import { catalogCsvColumns } from "../schemas/catalog-import.ts";
+import { catalogCsvColumns } from "../schemas/catalog-csv-columns.ts";
 
 const header = catalogCsvColumns.join(",");
 const file = (...lines: string[]) => [header, ...lines].join("\n");

@@ -1,8 +1,9 @@
 import { createSignal, createUniqueId, For, Show } from "solid-js";
+import { catalogCsvColumns } from "../../../../worker/schemas/catalog-csv-columns.ts";
 import type { CatalogImportResult, LineError } from "../../../../worker/schemas/catalog-import.ts";
 import { ApiError, read } from "../../lib/http.ts";
 import { api } from "../../lib/session.ts";
-import { catalogColumns, catalogLines, lineErrors } from "../lib/catalog-csv.ts";
+import { catalogLines, lineErrors } from "../lib/catalog-csv.ts";
 import { csvName, downloadCsv } from "../lib/csv.ts";
 import { fetchAll } from "../lib/data.ts";
 import { describeAdminError } from "../lib/errors.ts";
@@ -38,7 +39,7 @@ export function ExportCatalog() {
         loadBrands(),
       ]);
       const lines = catalogLines(products, categories, brands);
-      downloadCsv(csvName("catalog"), lines, [...catalogColumns]);
+      downloadCsv(csvName("catalog"), lines, [...catalogCsvColumns]);
       return `Exported ${plural(products.length, "product")} in ${plural(lines.length, "line")}.`;
     });
   return (

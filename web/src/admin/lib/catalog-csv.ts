@@ -1,28 +1,7 @@
-import type { CatalogCsvColumn, LineError } from "../../../../worker/schemas/catalog-import.ts";
+import type { CatalogCsvColumn } from "../../../../worker/schemas/catalog-csv-columns.ts";
+import type { LineError } from "../../../../worker/schemas/catalog-import.ts";
 import { ApiError } from "../../lib/http.ts";
 import type { AdminProduct, Brand, Category } from "./types.ts";
-
-/**
- * The catalog file's columns, in the order the import reads them: the worker's `catalogCsvColumns`
- * (a web test holds them equal; the worker's module itself would bring its zod schemas along).
- */
-export const catalogColumns = [
-  "slug",
-  "name",
-  "description",
-  "category",
-  "brand",
-  "active",
-  "sku",
-  "options",
-  "price",
-  "oldPrice",
-  "discount",
-  "shippingAmount",
-  "stockQty",
-  "lowStockThreshold",
-  "variantActive",
-] as const satisfies readonly CatalogCsvColumn[];
 
 export type CatalogLine = Record<CatalogCsvColumn, string>;
 
