@@ -568,34 +568,15 @@ function Editor(props: { product: AdminProduct | null; currency: string }) {
                     onInput={(value) => setDraft("features", index(), "value", value)}
                     error={err(`features.${index()}.value`)}
                   />
-                  <span class="a-row-actions">
-                    <button
-                      type="button"
-                      class="button secondary a-small"
-                      disabled={index() === 0}
-                      aria-label={`Move feature ${index() + 1} up`}
-                      onClick={() => setDraft("features", (list) => moved(list, index(), -1))}
-                    >
-                      ↑
-                    </button>
-                    <button
-                      type="button"
-                      class="button secondary a-small"
-                      disabled={index() === draft.features.length - 1}
-                      aria-label={`Move feature ${index() + 1} down`}
-                      onClick={() => setDraft("features", (list) => moved(list, index(), 1))}
-                    >
-                      ↓
-                    </button>
-                    <button
-                      type="button"
-                      class="button a-danger-outline a-small"
-                      aria-label={`Remove feature ${index() + 1}`}
-                      onClick={() => setDraft("features", (list) => list.filter((_, i) => i !== index()))}
-                    >
-                      Remove
-                    </button>
-                  </span>
+                  <RowActions
+                    what={`feature ${index() + 1}`}
+                    earlier="up"
+                    later="down"
+                    first={index() === 0}
+                    last={index() === draft.features.length - 1}
+                    onMove={(by) => setDraft("features", (list) => moved(list, index(), by))}
+                    onRemove={() => setDraft("features", (list) => list.filter((_, i) => i !== index()))}
+                  />
                 </li>
               )}
             </For>
@@ -626,34 +607,15 @@ function Editor(props: { product: AdminProduct | null; currency: string }) {
                     hint={index() === 0 ? "The first image is the product's picture in lists." : undefined}
                     maxLength={200}
                   />
-                  <span class="a-row-actions">
-                    <button
-                      type="button"
-                      class="button secondary a-small"
-                      disabled={index() === 0}
-                      aria-label={`Move image ${index() + 1} earlier`}
-                      onClick={() => setDraft("gallery", (list) => moved(list, index(), -1))}
-                    >
-                      ↑
-                    </button>
-                    <button
-                      type="button"
-                      class="button secondary a-small"
-                      disabled={index() === draft.gallery.length - 1}
-                      aria-label={`Move image ${index() + 1} later`}
-                      onClick={() => setDraft("gallery", (list) => moved(list, index(), 1))}
-                    >
-                      ↓
-                    </button>
-                    <button
-                      type="button"
-                      class="button a-danger-outline a-small"
-                      aria-label={`Remove image ${index() + 1}`}
-                      onClick={() => setDraft("gallery", (list) => list.filter((_, i) => i !== index()))}
-                    >
-                      Remove
-                    </button>
-                  </span>
+                  <RowActions
+                    what={`image ${index() + 1}`}
+                    earlier="earlier"
+                    later="later"
+                    first={index() === 0}
+                    last={index() === draft.gallery.length - 1}
+                    onMove={(by) => setDraft("gallery", (list) => moved(list, index(), by))}
+                    onRemove={() => setDraft("gallery", (list) => list.filter((_, i) => i !== index()))}
+                  />
                 </li>
               )}
             </For>
@@ -739,6 +701,48 @@ function Editor(props: { product: AdminProduct | null; currency: string }) {
         </section>
       </Show>
     </form>
+  );
+}
+
+/** A list row's buttons: move it one place up or down, or remove it. */
+function RowActions(props: {
+  what: string;
+  earlier: string;
+  later: string;
+  first: boolean;
+  last: boolean;
+  onMove: (by: -1 | 1) => void;
+  onRemove: () => void;
+}) {
+  return (
+    <span class="a-row-actions">
+      <button
+        type="button"
+        class="button secondary a-small"
+        disabled={props.first}
+        aria-label={`Move ${props.what} ${props.earlier}`}
+        onClick={() => props.onMove(-1)}
+      >
+        ↑
+      </button>
+      <button
+        type="button"
+        class="button secondary a-small"
+        disabled={props.last}
+        aria-label={`Move ${props.what} ${props.later}`}
+        onClick={() => props.onMove(1)}
+      >
+        ↓
+      </button>
+      <button
+        type="button"
+        class="button a-danger-outline a-small"
+        aria-label={`Remove ${props.what}`}
+        onClick={props.onRemove}
+      >
+        Remove
+      </button>
+    </span>
   );
 }
 
