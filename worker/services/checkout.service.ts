@@ -22,8 +22,9 @@ import { couponRefusal, termsOf } from "./coupons.service.ts";
 
 type Statement = Parameters<ShopContext["db"]["batch"]>[0][number];
 
-/** Fault injection for tests: a statement that runs right after the stock is reserved. */
+/** Fault injection for tests: statements that run between the reads, or right after the stock is reserved. */
 export interface CheckoutHooks {
+  betweenReads?: (ctx: ActorContext) => Statement;
   afterStockReserved?: (ctx: ActorContext) => Statement;
 }
 
@@ -56,8 +57,8 @@ const sameRequest = (order: OrderRow, requestHash: string): CheckoutResult => {
 const attempts = 2;
 
 /**
- * Turns the cart into an order in two round trips. The first reads the cart, the coupon and any
- * order already placed under the key; the money is priced here, by the same function as every
+ * Turns the cart into an order in two round trips. The first reads the cart, any order already
+ * placed under the key and the coupon; the money is priced here, by the same function as every
  * preview. The second is one transaction in which conditional updates decide: it reserves every
  * line's stock or none, takes the coupon use within its limits, writes the order and empties the
  * cart, and gives up if the cart or its prices changed since they were read (then it is tried again).
@@ -106,19 +107,24 @@ async function attemptCheckout(
 ): Promise<CheckoutResult> {
   const userId = ctx.actor.id;
   const { config, db } = ctx;
+  // Each statement sees what was committed when it began, so the cart is read before the order
+  // under the key: a checkout under the same key committing in between then shows as that order,
+  // never as an empty cart with no order.
+  const pause = hooks.betweenReads ? [hooks.betweenReads(ctx)] : [];
   const reads: [Statement, ...Statement[]] = [
-    orderByKeyStatement(db, userId, idempotencyKey),
     cartLinesStatement(db, userId),
+    ...pause,
+    orderByKeyStatement(db, userId, idempotencyKey),
   ];
   if (input.couponCode) reads.push(userCouponStatement(db, userId, input.couponCode));
-  const [placed, cart, grant] = (await db.batch(reads)) as unknown as [
+  const [cart, ...rest] = (await db.batch(reads)) as unknown[];
+  const [placed, grant] = rest.slice(pause.length) as [
     { rows: OrderRow[] },
-    Awaited<ReturnType<typeof cartLinesStatement>>,
     Awaited<ReturnType<typeof userCouponStatement>> | undefined,
   ];
+  const lines = (cart as Awaited<ReturnType<typeof cartLinesStatement>>).rows;
   if (placed.rows[0]) return sameRequest(placed.rows[0], requestHash);
 
-  const lines = cart.rows;
   if (lines.length === 0) throw new AppError("cart_empty", "The cart is empty.");
   const short = lines.filter((line) => !line.sellable || line.stockQty < line.quantity);
   if (short.length > 0) {

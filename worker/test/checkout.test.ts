@@ -232,6 +232,25 @@ describe("checkout under concurrency", () => {
     expect(orders).toBe(1);
   });
 
+  it("answers the order when a checkout under the same key commits while its first round trip reads", async () => {
+    const [shopper] = await createShoppers(1);
+    const product = await createProduct({ stock: 10 });
+    await setLine(shopper.token, product.id, 2);
+    const key = crypto.randomUUID();
+    const { slow, fast } = await withActor(shopper.id, async (ctx) => {
+      const slow = checkout(ctx, { shippingAddress: address }, key, {
+        // Holds the reads apart long enough for the other request to place the order in between.
+        betweenReads: ({ db }) => db.execute(sql`SELECT pg_sleep(1)`),
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const fast = await checkoutAs(shopper.token, { shippingAddress: address }, key);
+      return { slow: await slow, fast };
+    });
+    expect(fast.status).toBe(201);
+    expect(slow).toMatchObject({ created: false, order: { id: fast.body.id } });
+    expect(await stockOf(product.id)).toBe(8);
+  });
+
   it("leaves stock, coupon uses and cart untouched when the transaction fails after reserving stock", async () => {
     const [shopper] = await createShoppers(1);
     const product = await createProduct({ stock: 7 });
