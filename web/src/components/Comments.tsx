@@ -4,6 +4,7 @@ import { type CommentKind, getComments, type ProductComment, postComment } from 
 import { ApiError } from "../lib/http.ts";
 import { user } from "../lib/session.ts";
 import { describeError } from "./FormError.tsx";
+import { LoadFailure } from "./LoadFailure.tsx";
 
 const kinds: { value: CommentKind; label: string }[] = [
   { value: "suggestion", label: "Suggestion" },
@@ -136,12 +137,7 @@ export function Comments(props: { productId: string }) {
           </p>
         </Match>
         <Match when={state() === "failed"}>
-          <div class="notice" role="alert">
-            <p>The comments could not be loaded. {describeError(error())}</p>
-            <button type="button" class="button secondary" onClick={() => void load()}>
-              Try again
-            </button>
-          </div>
+          <LoadFailure what="The comments" error={error()} retry={() => void load()} />
         </Match>
         <Match when={items().length === 0}>
           <p class="muted" data-testid="no-comments">

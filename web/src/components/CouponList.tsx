@@ -3,7 +3,7 @@ import { cart } from "../lib/cart.ts";
 import { coupons, couponsKnown, seedCoupons, serverNow } from "../lib/live.ts";
 import { formatMoney } from "../lib/money.ts";
 import { myCoupons } from "../lib/orders.ts";
-import { describeError } from "./FormError.tsx";
+import { LoadFailure } from "./LoadFailure.tsx";
 
 export type MyCoupon = ReturnType<typeof coupons>[number];
 
@@ -49,12 +49,7 @@ export function CouponList(props: { action?: (coupon: MyCoupon) => JSX.Element; 
             </p>
           }
         >
-          <div role="alert" class="notice">
-            <p>Your coupons could not be loaded. {describeError(failure())}</p>
-            <button type="button" class="button secondary" onClick={load}>
-              Try again
-            </button>
-          </div>
+          <LoadFailure what="Your coupons" error={failure()} retry={load} />
         </Show>
       }
     >

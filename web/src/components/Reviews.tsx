@@ -3,6 +3,7 @@ import { createSignal, createUniqueId, For, Match, Show, Switch } from "solid-js
 import { getReviews, type Review, rateProduct, wish } from "../lib/club.ts";
 import { user } from "../lib/session.ts";
 import { describeError } from "./FormError.tsx";
+import { LoadFailure } from "./LoadFailure.tsx";
 
 /** The product's approved reviews, a vote of one's own, and saving it for later. */
 export function Reviews(props: { productId: string; rating: { average: number; count: number } }) {
@@ -108,12 +109,7 @@ export function Reviews(props: { productId: string; rating: { average: number; c
           </p>
         </Match>
         <Match when={state() === "failed"}>
-          <div class="notice" role="alert">
-            <p>The reviews could not be loaded. {describeError(loadError())}</p>
-            <button type="button" class="button secondary" onClick={load}>
-              Try again
-            </button>
-          </div>
+          <LoadFailure what="The reviews" error={loadError()} retry={load} />
         </Match>
         <Match when={true}>
           <For each={reviews()} fallback={<p class="muted">No reviews yet.</p>}>

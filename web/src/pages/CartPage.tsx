@@ -2,7 +2,8 @@ import { A, useNavigate } from "@solidjs/router";
 import { createEffect, createSignal, For, Index, Match, on, Show, Switch } from "solid-js";
 import { CouponList } from "../components/CouponList.tsx";
 import { Field } from "../components/Field.tsx";
-import { describeError, FormError } from "../components/FormError.tsx";
+import { FormError } from "../components/FormError.tsx";
+import { LoadFailure } from "../components/LoadFailure.tsx";
 import { ApiError, getProduct, type ProductDetail } from "../lib/api.ts";
 import {
   cart,
@@ -378,12 +379,7 @@ export default function CartPage() {
                   </p>
                 }
               >
-                <div class="notice" role="alert">
-                  <p>Your cart could not be loaded. {describeError(loadError())}</p>
-                  <button type="button" class="button secondary" onClick={load}>
-                    Try again
-                  </button>
-                </div>
+                <LoadFailure what="Your cart" error={loadError()} retry={load} />
               </Show>
             }
           >
