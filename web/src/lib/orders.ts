@@ -6,6 +6,17 @@ export type Order = Answer<(typeof api.orders)[":id"]["$get"]>;
 export type ShippingAddress = InferRequestType<typeof api.checkout.$post>["json"]["shippingAddress"];
 export type MyCoupons = Answer<typeof api.coupons.$get>;
 
+/** An order's status in the shopper's words. */
+export const statusLabels: Record<Order["status"], string> = {
+  pending_payment: "Awaiting payment",
+  paid: "Paid",
+  processing: "Being prepared",
+  shipped: "Shipped",
+  delivered: "Delivered",
+  canceled: "Canceled",
+  refunded: "Refunded",
+};
+
 export type OrderList = Answer<typeof api.orders.$get>;
 
 export const getOrders = (cursor?: string) => read(api.orders.$get({ query: cursor ? { cursor } : {} }));

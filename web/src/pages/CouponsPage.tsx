@@ -1,6 +1,6 @@
 import { A } from "@solidjs/router";
 import { CouponList } from "../components/CouponList.tsx";
-import { shopperConnected } from "../lib/live.ts";
+import { LiveState } from "../components/LiveState.tsx";
 
 /** My coupons, each counting down on the server's clock; new grants, uses and expiries show by themselves. */
 export default function CouponsPage() {
@@ -8,13 +8,7 @@ export default function CouponsPage() {
     <section class="narrow wide">
       <div class="title-row">
         <h1>Your coupons</h1>
-        <span
-          class={shopperConnected() ? "badge live-state" : "badge out live-state"}
-          role="status"
-          data-testid="live-state"
-        >
-          {shopperConnected() ? "Live" : "Connecting…"}
-        </span>
+        <LiveState />
       </div>
       <p class="muted">
         Each coupon is yours alone and ends when its clock reaches zero. Use one at checkout from{" "}

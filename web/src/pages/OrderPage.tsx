@@ -3,18 +3,8 @@ import { createEffect, createResource, createSignal, For, onCleanup, Show } from
 import { FormError } from "../components/FormError.tsx";
 import { orderUpdate } from "../lib/live.ts";
 import { formatMoney } from "../lib/money.ts";
-import { cancelOrder, getOrder, type Order, startPayment } from "../lib/orders.ts";
+import { cancelOrder, getOrder, startPayment, statusLabels } from "../lib/orders.ts";
 import { variantLabel } from "../lib/variants.ts";
-
-const labels: Record<Order["status"], string> = {
-  pending_payment: "Awaiting payment",
-  paid: "Paid",
-  processing: "Being prepared",
-  shipped: "Shipped",
-  delivered: "Delivered",
-  canceled: "Canceled",
-  refunded: "Refunded",
-};
 
 function Countdown(props: { until: string }) {
   const [now, setNow] = createSignal(Date.now());
@@ -65,7 +55,7 @@ export default function OrderPage() {
           </p>
           <h1>Order {o().id.slice(0, 8)}</h1>
           <p class={`status status-${o().status}`} data-testid="order-status">
-            {labels[o().status]}
+            {statusLabels[o().status]}
           </p>
           <Show when={o().status === "pending_payment"}>
             <p>
@@ -121,7 +111,7 @@ export default function OrderPage() {
             <For each={o().events}>
               {(event) => (
                 <li>
-                  <strong>{labels[event.status]}</strong>{" "}
+                  <strong>{statusLabels[event.status]}</strong>{" "}
                   <span class="muted">{new Date(event.at).toLocaleString()}</span>
                 </li>
               )}

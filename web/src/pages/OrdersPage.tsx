@@ -1,19 +1,10 @@
 import { A, createAsync } from "@solidjs/router";
 import { createEffect, createSignal, For, on, Show } from "solid-js";
 import { describeError } from "../components/FormError.tsx";
-import { orderUpdate, shopperConnected } from "../lib/live.ts";
+import { LiveState } from "../components/LiveState.tsx";
+import { orderUpdate } from "../lib/live.ts";
 import { formatMoney } from "../lib/money.ts";
-import { getOrders, type Order } from "../lib/orders.ts";
-
-const labels: Record<Order["status"], string> = {
-  pending_payment: "Awaiting payment",
-  paid: "Paid",
-  processing: "Being prepared",
-  shipped: "Shipped",
-  delivered: "Delivered",
-  canceled: "Canceled",
-  refunded: "Refunded",
-};
+import { getOrders, type Order, statusLabels } from "../lib/orders.ts";
 
 const lastChange = (order: Order) => Date.parse(order.events.at(-1)?.at ?? order.createdAt);
 /** The live copy of an order unless the one read is further along. */
@@ -72,13 +63,7 @@ export default function OrdersPage() {
     <section class="narrow wide">
       <div class="title-row">
         <h1>Your orders</h1>
-        <span
-          class={shopperConnected() ? "badge live-state" : "badge out live-state"}
-          role="status"
-          data-testid="live-state"
-        >
-          {shopperConnected() ? "Live" : "Connecting…"}
-        </span>
+        <LiveState />
       </div>
       <Show
         when={first()}
@@ -102,7 +87,7 @@ export default function OrdersPage() {
                 <li class="cart-line" data-testid="order-row">
                   <A href={`/orders/${order.id}`}>Order {order.id.slice(0, 8)}</A>
                   <span class={`status status-${order.status}`} data-testid="order-row-status">
-                    {labels[order.status]}
+                    {statusLabels[order.status]}
                   </span>
                   <span>{formatMoney(order.total, order.currency)}</span>
                 </li>
