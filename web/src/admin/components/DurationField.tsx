@@ -1,5 +1,6 @@
 import { createUniqueId, For, Show } from "solid-js";
 import { type DurationUnit, durationUnits } from "../lib/duration.ts";
+import { describedBy, FieldNotes } from "./Fields.tsx";
 
 export interface DurationValue {
   amount: string;
@@ -18,8 +19,10 @@ export function DurationField(props: {
 }) {
   const id = createUniqueId();
   const update = (change: Partial<DurationValue>) => props.onChange({ ...props.value, ...change });
+  // The hint gives way to the error.
+  const notes = () => ({ hint: props.error ? undefined : props.hint, error: props.error });
   return (
-    <fieldset class="a-duration" aria-describedby={props.error ? `${id}-error` : props.hint ? `${id}-hint` : undefined}>
+    <fieldset class="a-duration" aria-describedby={describedBy(id, notes())}>
       <legend>{props.legend}</legend>
       <div class="a-duration-row">
         <Show
@@ -62,16 +65,7 @@ export function DurationField(props: {
           </Show>
         </select>
       </div>
-      <Show when={props.hint && !props.error}>
-        <small id={`${id}-hint`} class="muted">
-          {props.hint}
-        </small>
-      </Show>
-      <Show when={props.error}>
-        <small id={`${id}-error`} class="a-field-error">
-          {props.error}
-        </small>
-      </Show>
+      <FieldNotes id={id} {...notes()} />
     </fieldset>
   );
 }

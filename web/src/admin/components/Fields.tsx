@@ -21,6 +21,15 @@ function Frame(props: Common & { id: string; children: JSX.Element }) {
         </Show>
       </label>
       {props.children}
+      <FieldNotes id={props.id} hint={props.hint} error={props.error} />
+    </div>
+  );
+}
+
+/** A field's hint and error, under ids its control names in `aria-describedby` (see `describedBy`). */
+export function FieldNotes(props: { id: string; hint?: string; error?: string }) {
+  return (
+    <>
       <Show when={props.hint}>
         <small id={`${props.id}-hint`} class="muted">
           {props.hint}
@@ -31,11 +40,11 @@ function Frame(props: Common & { id: string; children: JSX.Element }) {
           {props.error}
         </small>
       </Show>
-    </div>
+    </>
   );
 }
 
-const describedBy = (id: string, props: Common) =>
+export const describedBy = (id: string, props: { hint?: string; error?: string }) =>
   [props.hint ? `${id}-hint` : "", props.error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
 
 type InputProps = Common & {

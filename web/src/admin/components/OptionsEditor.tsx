@@ -1,16 +1,8 @@
 import { For, Show } from "solid-js";
 import type { SetStoreFunction } from "solid-js/store";
+import { moved } from "../lib/form.ts";
 import { maxOptions, nextKey, type OptionDraft } from "../lib/variants.ts";
 import { InputField } from "./Fields.tsx";
-
-function moved<T>(list: T[], index: number, by: number): T[] {
-  const to = index + by;
-  if (to < 0 || to >= list.length) return list;
-  const copy = [...list];
-  const [item] = copy.splice(index, 1);
-  copy.splice(to, 0, item);
-  return copy;
-}
 
 /**
  * A product's options (up to three), each a name and its values in the order shoppers see them. Once

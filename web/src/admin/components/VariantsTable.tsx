@@ -5,6 +5,7 @@ import type { Form } from "../lib/form.ts";
 import { currencySymbol } from "../lib/money.ts";
 import { isDirty, type OptionDraft, titleOf, type VariantDraft } from "../lib/variants.ts";
 import { ConfirmButton, FormStatus } from "./Feedback.tsx";
+import { describedBy, FieldNotes } from "./Fields.tsx";
 import { InventoryHistory } from "./InventoryHistory.tsx";
 
 type Field =
@@ -30,8 +31,6 @@ function Cell(props: {
   placeholder?: string;
 }) {
   const id = createUniqueId();
-  const described = () =>
-    [props.hint ? `${id}-hint` : "", props.error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
   const input = (
     <input
       id={id}
@@ -43,7 +42,7 @@ function Cell(props: {
       autocomplete="off"
       placeholder={props.placeholder}
       aria-invalid={props.error ? "true" : undefined}
-      aria-describedby={described()}
+      aria-describedby={describedBy(id, props)}
     />
   );
   return (
@@ -62,16 +61,7 @@ function Cell(props: {
           </span>
         )}
       </Show>
-      <Show when={props.hint}>
-        <small id={`${id}-hint`} class="muted">
-          {props.hint}
-        </small>
-      </Show>
-      <Show when={props.error}>
-        <small id={`${id}-error`} class="a-field-error">
-          {props.error}
-        </small>
-      </Show>
+      <FieldNotes id={id} hint={props.hint} error={props.error} />
     </div>
   );
 }

@@ -67,3 +67,13 @@ export function createChecks(currency = "USD") {
     },
   };
 }
+
+/** The list with its item at `index` moved `by` places; unchanged if that leaves the list. */
+export function moved<T>(list: T[], index: number, by: number): T[] {
+  const to = index + by;
+  if (to < 0 || to >= list.length) return list;
+  const copy = [...list];
+  const [item] = copy.splice(index, 1);
+  copy.splice(to, 0, item);
+  return copy;
+}

@@ -12,7 +12,7 @@ import { VariantsTable } from "../components/VariantsTable.tsx";
 import { shopCurrency } from "../lib/currency.ts";
 import { createLoader } from "../lib/data.ts";
 import { describeAdminError, FormInvalid, isConflict, isNotFound } from "../lib/errors.ts";
-import { createChecks, createForm, type Form } from "../lib/form.ts";
+import { createChecks, createForm, type Form, moved } from "../lib/form.ts";
 import { imageTypes, uploadImage } from "../lib/images.ts";
 import { pageTitle } from "../lib/role.ts";
 import { brandChoices, categoryChoices, loadBrands, loadCategories } from "../lib/taxonomy.ts";
@@ -96,15 +96,6 @@ const variantFields: Record<string, string> = {
   stockQty: "Stock",
   lowStockThreshold: "Alert under",
 };
-
-function moved<T>(list: T[], index: number, by: number): T[] {
-  const to = index + by;
-  if (to < 0 || to >= list.length) return list;
-  const copy = [...list];
-  const [item] = copy.splice(index, 1);
-  copy.splice(to, 0, item);
-  return copy;
-}
 
 function Editor(props: { product: AdminProduct | null; currency: string }) {
   const navigate = useNavigate();
