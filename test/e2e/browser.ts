@@ -8,20 +8,22 @@ import { chromiumPath } from "../../local/chromium.ts";
 const axeSource: string = createRequire(import.meta.url)("axe-core").source;
 
 /** Debian's Chromium, headless, with nothing of its own going to the network. */
+export const chromiumOptions = () => ({
+  executablePath: chromiumPath(),
+  headless: true,
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+  ],
+});
+
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  return chromium.launch(chromiumOptions());
 }
 
 /**

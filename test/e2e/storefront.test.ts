@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { type BrowserContext, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { seedProducts } from "../../db/seed-data.ts";
-import { chromiumPath } from "../../local/chromium.ts";
+import { chromiumOptions } from "./browser.ts";
 
 const shopUrl = inject("shopUrl");
 const staffAdmin = inject("admins").storefront;
@@ -13,19 +13,7 @@ let profile: string;
 
 beforeAll(async () => {
   profile = await mkdtemp(join(tmpdir(), "royal-shop-chromium-"));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  context = await chromium.launchPersistentContext(profile, chromiumOptions());
 });
 
 afterAll(async () => {
