@@ -61,7 +61,8 @@ export class ShopClient {
    */
   async signIn(username: string, password: string): Promise<{ token: string; userId: string }> {
     this.#ips += 1;
-    const ip = `2001:db8:be::${(this.#ips >> 16).toString(16)}:${(this.#ips & 0xffff).toString(16)}`;
+    // The counter goes into the /64, which is what per-address limits count for IPv6.
+    const ip = `2001:db8:${(0xbe00 + (this.#ips >> 16)).toString(16)}:${(this.#ips & 0xffff).toString(16)}::1`;
     const session = await this.expect(200, "/auth/login", {
       body: { username, password },
       headers: { "cf-connecting-ip": ip },

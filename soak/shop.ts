@@ -42,7 +42,8 @@ let addresses = 0;
 /** A client address of the IPv6 documentation prefix, one per signed-in user. */
 const nextIp = () => {
   addresses += 1;
-  return `2001:db8:50a::${(addresses >> 16).toString(16)}:${(addresses & 0xffff).toString(16)}`;
+  // The counter goes into the /64, which is what per-address limits count for IPv6.
+  return `2001:db8:${(0x5000 + (addresses >> 16)).toString(16)}:${(addresses & 0xffff).toString(16)}::1`;
 };
 
 export async function signIn(client: ShopClient, username: string, secret: string): Promise<Session> {

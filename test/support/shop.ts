@@ -55,8 +55,11 @@ export function expectError(result: { status: number; body: any }, status: numbe
   if (typeof result.body.error.message !== "string") throw new Error("error without a message");
 }
 
-/** A client address from the IPv6 documentation prefix; it only ever travels as a header value. */
-export const randomIp = () => `2001:db8::${hex()}:${hex()}`;
+/**
+ * A client address from the IPv6 documentation prefix, in a /64 of its own (limits count an IPv6
+ * client by its /64); it only ever travels as a header value.
+ */
+export const randomIp = () => `2001:db8:${hex()}:${hex()}::${hex()}`;
 const hex = () => Math.floor(Math.random() * 0x10000).toString(16);
 export const uniqueEmail = () => `buyer-${crypto.randomUUID()}@example.com`;
 

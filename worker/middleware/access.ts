@@ -2,6 +2,7 @@ import { createRoute, type RouteConfig } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env.ts";
+import { clientAddressKey } from "../lib/client-address.ts";
 import { AppError, errorSchema } from "../lib/errors.ts";
 import { jsonContent } from "../lib/openapi.ts";
 import { type Role, verifyAccessToken } from "../lib/tokens.ts";
@@ -106,5 +107,8 @@ export function actorOf(c: Context<AppEnv>): ActorContext {
   return Object.assign(Object.create(ctx) as ActorContext, { actor, session });
 }
 
-/** The client's address for per-address limits (Cloudflare sets the header in production). */
-export const clientIp = (c: Context<AppEnv>) => c.req.header("cf-connecting-ip") ?? "unknown";
+/**
+ * The client's address as per-address limits count it (Cloudflare sets the header in production):
+ * an IPv6 client is its /64.
+ */
+export const clientIp = (c: Context<AppEnv>) => clientAddressKey(c.req.header("cf-connecting-ip") ?? "unknown");

@@ -15,7 +15,7 @@ const legacyEnv = { ...env, DATABASE_URL: migrated.url } as Parameters<typeof wo
 
 async function call(path: string, options: { token?: string; method?: string; body?: unknown; key?: string } = {}) {
   const headers = new Headers({
-    "cf-connecting-ip": `2001:db8:99::${Math.floor(Math.random() * 65_535).toString(16)}`,
+    "cf-connecting-ip": `2001:db8:99:${Math.floor(Math.random() * 65_535).toString(16)}::1`,
   });
   if (options.token) headers.set("authorization", `Bearer ${options.token}`);
   if (options.body !== undefined) headers.set("content-type", "application/json");

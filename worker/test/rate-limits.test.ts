@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { call, randomIp, signUp, uniqueEmail } from "../../test/support/shop.ts";
+import { clientAddressKey } from "../lib/client-address.ts";
 import { limits } from "../lib/rate-limit.ts";
 
 type Attempt = (i: number) => Promise<{ status: number; body: any; headers: Headers }>;
@@ -119,5 +120,38 @@ describe("rate limits on every route that sends a code or checks a secret", () =
         }),
       windowOf("gatewayPerIp"),
     );
+  });
+
+  it("counts an IPv6 client by its /64: code requests from 24 addresses of one /64 stop at the limit", async () => {
+    const prefix = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:${Math.floor(Math.random() * 0xffff).toString(16)}`;
+    const addressOf = (i: number) =>
+      `${prefix}:${(i + 1).toString(16)}:${((i * 7919) % 0xffff).toString(16)}::${i.toString(16)}`;
+    await exhaust(
+      tokensOf("otpSendPerIp"),
+      (i) => call("/auth/otp", { body: { username: uniqueEmail(), purpose: "login" }, ip: addressOf(i) }),
+      windowOf("otpSendPerIp"),
+    );
+    const refused = await Promise.all(
+      [21, 22, 23].map((i) =>
+        call("/auth/otp", { body: { username: uniqueEmail(), purpose: "login" }, ip: addressOf(i) }),
+      ),
+    );
+    expect(refused.map((r) => r.status)).toEqual([429, 429, 429]);
+    // The neighbouring /64 is another client.
+    const neighbour = `${prefix.slice(0, prefix.lastIndexOf(":"))}:${(Number.parseInt(prefix.split(":")[3], 16) ^ 1).toString(16)}::1`;
+    expect(
+      (await call("/auth/otp", { body: { username: uniqueEmail(), purpose: "login" }, ip: neighbour })).status,
+    ).toBe(202);
+  });
+});
+
+describe("the address a limit counts", () => {
+  it("is an IPv4 address as it is, an IPv6 address's /64, and a mapped IPv4 address as IPv4", () => {
+    expect(clientAddressKey("192.0.2.7")).toBe("192.0.2.7");
+    expect(clientAddressKey("2001:db8:1:2:3:4:5:6")).toBe("2001:db8:1:2::/64");
+    expect(clientAddressKey("2001:0DB8:0001:0002:ffff::1")).toBe("2001:db8:1:2::/64");
+    expect(clientAddressKey("2001:db8::1")).toBe("2001:db8::/64");
+    expect(clientAddressKey("::ffff:192.0.2.7")).toBe("192.0.2.7");
+    expect(clientAddressKey("not-an-ip")).toBe("not-an-ip");
   });
 });

@@ -434,7 +434,7 @@ export class Fuzzer {
         weight: 12,
         arbitrary: fc
           .tuple(fc.nat(0xffff), fc.nat(0xffff))
-          .map(([a, b]) => `2001:db8::${a.toString(16)}:${b.toString(16)}`),
+          .map(([a, b]) => `2001:db8:${a.toString(16)}:${b.toString(16)}::1`),
       },
       { weight: 2, arbitrary: fc.constant("2001:db8::1") },
       {
@@ -559,7 +559,7 @@ export class Fuzzer {
               ? { text: toJsonText(base.body), contentType: "application/json", label: "sweep" }
               : undefined,
             badAuth: 1,
-            ip: `2001:db8::5:${(this.requests % 0xffff).toString(16)}`,
+            ip: `2001:db8:5:${(this.requests % 0xffff).toString(16)}::1`,
           };
           if (this.needsHeal) await this.heal();
           await this.send(op, plan, actor, -1);
