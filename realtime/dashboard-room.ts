@@ -1,8 +1,9 @@
-import type { Connection } from "partyserver";
-import { dashboardStats } from "../worker/platform/snapshots.ts";
+import type { Connection, ConnectionContext } from "partyserver";
+import type { SessionClaims } from "../worker/platform/session.ts";
+import { checkDashboardSession, dashboardStats } from "../worker/platform/snapshots.ts";
 import type { LiveStats } from "../worker/schemas/stats.ts";
 import type { DashboardEvent, DashboardMessage } from "./messages.ts";
-import { ShopRoom } from "./room.ts";
+import { claimsOf, forLiveSession, ShopRoom } from "./room.ts";
 
 const statsFreshMs = 10_000;
 
@@ -14,8 +15,9 @@ const statsFreshMs = 10_000;
 export class DashboardRoom extends ShopRoom<DashboardMessage> {
   private latest: { stats: LiveStats; at: number } | null = null;
 
-  async onConnect(connection: Connection) {
-    this.sendTo(connection, this.stamp({ type: "snapshot", stats: await this.stats() }));
+  async onConnect(connection: Connection, { request }: ConnectionContext) {
+    const stats = await forLiveSession(connection, () => this.stats(claimsOf(request)));
+    if (stats) this.sendTo(connection, this.stamp({ type: "snapshot", stats }));
   }
 
   async publish(event: DashboardEvent): Promise<number> {
@@ -23,9 +25,13 @@ export class DashboardRoom extends ShopRoom<DashboardMessage> {
     return this.broadcastNext(event);
   }
 
-  private async stats(): Promise<LiveStats> {
-    if (this.latest && Date.now() - this.latest.at < statsFreshMs) return this.latest.stats;
-    const stats = await dashboardStats(this.env);
+  /** The stats for a new socket, read with its session's check (or the check alone, when fresh ones are at hand). */
+  private async stats(socket: SessionClaims): Promise<LiveStats> {
+    if (this.latest && Date.now() - this.latest.at < statsFreshMs) {
+      await checkDashboardSession(this.env, socket);
+      return this.latest.stats;
+    }
+    const stats = await dashboardStats(this.env, socket);
     this.latest = { stats, at: Date.now() };
     return stats;
   }

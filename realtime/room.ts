@@ -1,5 +1,8 @@
 import { type Connection, type ConnectionContext, Server, type WSMessage } from "partyserver";
 import type { Bindings } from "../worker/bindings.ts";
+import { sessionRefusal } from "../worker/lib/errors.ts";
+import type { Role } from "../worker/lib/tokens.ts";
+import type { SessionClaims } from "../worker/platform/session.ts";
 import { clientMessageSchema, maxClientFrameBytes, type Unversioned } from "./messages.ts";
 
 /** Who a socket belongs to, set by the worker after it verified the ticket. */
@@ -8,7 +11,45 @@ export interface SocketIdentity {
   sessionId: string;
 }
 
-export const identityHeaders = { user: "x-royal-user", session: "x-royal-session" } as const;
+export const identityHeaders = {
+  user: "x-royal-user",
+  session: "x-royal-session",
+  epoch: "x-royal-epoch",
+  role: "x-royal-role",
+} as const;
+
+/** The verified ticket's claims, as the worker passed them on with the upgrade. */
+export function claimsOf(request: Request): SessionClaims {
+  const headers = request.headers;
+  const session = headers.get(identityHeaders.session);
+  return {
+    userId: headers.get(identityHeaders.user) ?? "",
+    role: (headers.get(identityHeaders.role) ?? "customer") as Role,
+    epoch: Number(headers.get(identityHeaders.epoch) ?? 0),
+    sessionId: session && session !== "none" ? session : null,
+  };
+}
+
+/** Close codes: the socket's session ended (sign-out, deactivation), or its role no longer admits it. */
+export const closeCodes = { sessionEnded: 4001, forbidden: 4003 } as const;
+
+/**
+ * Runs a room's first read for a new socket; if the session check that rode with it refused the
+ * socket's session, closes the socket instead (and answers undefined).
+ */
+export async function forLiveSession<T>(connection: Connection, read: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await read();
+  } catch (error) {
+    const refused = sessionRefusal(error);
+    if (!refused) throw error;
+    connection.close(
+      refused.code === "forbidden" ? closeCodes.forbidden : closeCodes.sessionEnded,
+      refused.code === "forbidden" ? "not allowed" : "session ended",
+    );
+    return undefined;
+  }
+}
 
 /**
  * What every room of the shop shares: hibernation, a persisted message version, the identity of
@@ -76,7 +117,7 @@ export abstract class ShopRoom<Message extends { version: number }> extends Serv
     const tag = "sessionId" in target ? `session:${target.sessionId}` : `user:${target.userId}`;
     let closed = 0;
     for (const connection of this.getConnections(tag)) {
-      connection.close(4001, reason);
+      connection.close(closeCodes.sessionEnded, reason);
       closed += 1;
     }
     return closed;

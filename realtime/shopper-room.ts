@@ -1,8 +1,8 @@
-import type { Connection } from "partyserver";
+import type { Connection, ConnectionContext } from "partyserver";
 import { shopperCoupons, shopperSnapshot } from "../worker/platform/snapshots.ts";
 import type { MyCoupon } from "../worker/schemas/coupons.ts";
 import type { ShopperEvent, ShopperMessage } from "./messages.ts";
-import { ShopRoom } from "./room.ts";
+import { claimsOf, forLiveSession, ShopRoom } from "./room.ts";
 
 /**
  * One room per shopper (`/parties/shopper/<userId>`): every tab and device of theirs sees the cart,
@@ -14,8 +14,10 @@ export class ShopperRoom extends ShopRoom<ShopperMessage> {
     return this.name;
   }
 
-  async onConnect(connection: Connection) {
-    const { cart, coupons } = await shopperSnapshot(this.env, this.userId);
+  async onConnect(connection: Connection, { request }: ConnectionContext) {
+    const snapshot = await forLiveSession(connection, () => shopperSnapshot(this.env, this.userId, claimsOf(request)));
+    if (!snapshot) return;
+    const { cart, coupons } = snapshot;
     this.sendTo(
       connection,
       this.stamp({ type: "snapshot", cart, coupons: coupons.items, serverTime: coupons.serverTime }),

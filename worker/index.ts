@@ -39,9 +39,13 @@ async function admit(request: Request, env: Bindings, room: { className: string;
       ? claims.sub === room.name
       : room.className === "Dashboard" && claims.role !== "customer";
   if (!allowed) return errorJson(403, "forbidden", "This ticket does not open this room.");
+  // The ticket's claims travel to the room, which checks them against Postgres with its first read:
+  // a session that ended (sign-out, a new role, deactivation) since the ticket was issued is closed there.
   const admitted = new Request(request);
   admitted.headers.set(identityHeaders.user, claims.sub);
   admitted.headers.set(identityHeaders.session, typeof claims.sid === "string" ? claims.sid : "none");
+  admitted.headers.set(identityHeaders.epoch, String(claims.ep ?? 0));
+  admitted.headers.set(identityHeaders.role, claims.role);
   return admitted;
 }
 

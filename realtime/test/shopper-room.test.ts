@@ -138,6 +138,78 @@ describe("the shopper room", () => {
   });
 });
 
+describe("sessions that ended", () => {
+  it("after sign-out, refuses the session's access token at once and closes a socket opened with a ticket issued before it", async () => {
+    const account = await signUp();
+    expect((await call("/me", { token: account.accessToken })).status).toBe(200);
+    const earlierTicket = await ticketFor(account.accessToken);
+    const other = await call("/auth/login", { body: { username: account.user.username, password: account.password } });
+    expect(other.status).toBe(200);
+
+    expect((await call("/auth/logout", { body: { refreshToken: account.refreshToken } })).status).toBe(204);
+    const refused = await call("/me", { token: account.accessToken });
+    expect(refused.status).toBe(401);
+    expect(refused.body.error.code).toBe("invalid_token");
+    expect((await call("/realtime/ticket", { method: "POST", token: account.accessToken })).status).toBe(401);
+
+    const late = await openSocket(`/parties/shopper/${account.user.id}?ticket=${earlierTicket}`, shopperMessageSchema);
+    if (!late.socket) throw new Error(`refused before the upgrade: ${late.status}`);
+    await late.until(() => late.closed() !== undefined, "the close");
+    expect(late.closed()).toEqual({ code: 4001, reason: "session ended" });
+    expect(late.received.filter((m) => m.type === "snapshot")).toEqual([]);
+
+    // The account's other session is untouched.
+    expect((await call("/me", { token: other.body.accessToken })).status).toBe(200);
+    const mine = await shopperSocket(account.user.id, other.body.accessToken);
+    await mine.next("snapshot");
+    mine.socket.close();
+  });
+
+  it("closes a demoted staff member's dashboard socket, and their tickets from before the change open nothing", async () => {
+    const admin = await tokenFor(seedAdmin, "admin");
+    const username = `staff-${crypto.randomUUID()}@example.com`;
+    const created = await call("/admin/users", {
+      token: admin,
+      body: { username, password: "correct-horse-battery", role: "staff" },
+    });
+    expect(created.status).toBe(201);
+    const session = await call("/auth/login", { body: { username, password: "correct-horse-battery" } });
+    const staffToken = session.body.accessToken as string;
+    const watching = await openSocket(
+      `/parties/dashboard/main?ticket=${await ticketFor(staffToken)}`,
+      dashboardMessageSchema,
+    );
+    if (!watching.socket) throw new Error("dashboard refused");
+    await watching.next("snapshot");
+    const spareTicket = await ticketFor(staffToken);
+
+    const demoted = await call(`/admin/users/${created.body.id}`, {
+      method: "PATCH",
+      token: admin,
+      body: { role: "customer" },
+    });
+    expect(demoted.body.role).toBe("customer");
+    await watching.until(() => watching.closed() !== undefined, "the close on demotion");
+    expect(watching.closed()).toEqual({ code: 4001, reason: "role changed" });
+
+    // A ticket issued while they were staff: the room's check refuses it (the stats it holds are fresh).
+    const late = await openSocket(`/parties/dashboard/main?ticket=${spareTicket}`, dashboardMessageSchema);
+    if (!late.socket) throw new Error(`refused before the upgrade: ${late.status}`);
+    await late.until(() => late.closed() !== undefined, "the close");
+    expect(late.closed()?.code).toBe(4001);
+    expect(late.received).toEqual([]);
+
+    // After a refresh they are a customer, whose tickets the dashboard refuses before the upgrade.
+    const refreshed = await call("/auth/refresh", { body: { refreshToken: session.body.refreshToken } });
+    expect(refreshed.body.user.role).toBe("customer");
+    const again = await openSocket(
+      `/parties/dashboard/main?ticket=${await ticketFor(refreshed.body.accessToken)}`,
+      dashboardMessageSchema,
+    );
+    expect(again.status).toBe(403);
+  });
+});
+
 describe("the dashboard room", () => {
   it("admits staff with a stats snapshot, then relays a paid order to both the shopper and the dashboard, and low stock", async () => {
     const staffToken = await tokenFor(seedAdmin, "admin");

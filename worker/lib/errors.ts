@@ -73,8 +73,11 @@ const sessionRefusals: Record<string, AppError> = {
   RS403: new AppError("forbidden", "You are not allowed to do this."),
 };
 
+/** The session check's refusal carried by a failed statement, if that is why it failed. */
+export const sessionRefusal = (failure: unknown): AppError | undefined => sessionRefusals[sqlState(failure) ?? ""];
+
 export function renderError(failure: Error, c: Context) {
-  const error: Error = sessionRefusals[sqlState(failure) ?? ""] ?? failure;
+  const error: Error = sessionRefusal(failure) ?? failure;
   if (error instanceof AppError) {
     for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
     return c.json(errorBody(c, error.code, error.message, error.details), error.status);

@@ -47,10 +47,17 @@ export function verifyAccessToken(config: SigningConfig, token: string): Promise
   return verifyFor(config, token, tokenAudience);
 }
 
-/** A realtime ticket: good for 60 s, for opening sockets only (its own audience), never as an access token. */
+/**
+ * A realtime ticket: good for 60 s, for opening sockets only (its own audience), never as an access
+ * token. It carries the session and epoch of the token it was asked with, which the room checks.
+ */
 export async function signTicket(config: SigningConfig, claims: AccessClaims, now = Date.now()) {
   const issuedAt = Math.floor(now / 1000);
-  const ticket = await new SignJWT({ role: claims.role, ...(claims.sid ? { sid: claims.sid } : {}) })
+  const ticket = await new SignJWT({
+    role: claims.role,
+    ep: claims.ep ?? 0,
+    ...(claims.sid ? { sid: claims.sid } : {}),
+  })
     .setProtectedHeader({ alg: algorithm, kid: config.JWT_KEY_ID, typ: "JWT" })
     .setSubject(claims.sub)
     .setIssuer(tokenIssuer)

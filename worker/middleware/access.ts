@@ -7,18 +7,11 @@ import { AppError, errorSchema } from "../lib/errors.ts";
 import { jsonContent } from "../lib/openapi.ts";
 import { type Role, verifyAccessToken } from "../lib/tokens.ts";
 import type { ActorContext } from "../platform/context.ts";
-import { Session } from "../platform/session.ts";
+import { admitted, Session } from "../platform/session.ts";
 import { limitBody, refuseNul } from "./request-body.ts";
 
 /** Who may call a route: anyone, any signed-in user, staff (and admins), or admins alone. */
 export type Access = "public" | "signedIn" | "staff" | "admin";
-
-/** The roles each access admits; `public` needs no token at all. */
-export const admitted: Record<Exclude<Access, "public">, readonly Role[]> = {
-  signedIn: ["customer", "staff", "admin"],
-  staff: ["staff", "admin"],
-  admin: ["admin"],
-};
 
 /**
  * Requires a valid access token whose role the route admits, at once and before any validation. The

@@ -12,6 +12,13 @@ export interface SessionClaims {
   sessionId: string | null;
 }
 
+/** The roles each access admits; `public` needs no token at all. */
+export const admitted: Record<"signedIn" | "staff" | "admin", readonly Role[]> = {
+  signedIn: ["customer", "staff", "admin"],
+  staff: ["staff", "admin"],
+  admin: ["admin"],
+};
+
 const dialect = new PgDialect();
 
 /**
@@ -35,7 +42,7 @@ export class Session {
   /** The check, as a statement; see the royal_session function in the migrations. */
   #check() {
     const roles = `{${this.admitted.join(",")}}`;
-    return sql`SELECT royal_session(${this.claims.userId}::uuid, ${this.claims.epoch}::int, ${roles}::user_role[]) AS "user"`;
+    return sql`SELECT royal_session(${this.claims.userId}::uuid, ${this.claims.epoch}::int, ${roles}::user_role[], ${this.claims.sessionId}::uuid) AS "user"`;
   }
 
   /** The check, while it is owed, to travel with the next statement. */

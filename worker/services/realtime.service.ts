@@ -7,4 +7,5 @@ export const ticketFor = (ctx: ActorContext) =>
     sub: ctx.actor.id,
     role: ctx.actor.role,
     sid: ctx.session.claims.sessionId ?? undefined,
+    ep: ctx.session.claims.epoch,
   });

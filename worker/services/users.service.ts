@@ -78,12 +78,14 @@ export async function changeUser(
   if (id === actor.id && (changes.active === false || (changes.role && changes.role !== "admin"))) {
     throw new AppError("conflict", "Admins cannot deactivate or demote themselves; ask another admin.");
   }
+  let roleChanged = false;
   const changed = await ctx.transaction(async (tx) => {
     const before = await findUserById(tx, id);
     if (!before) throw new AppError("not_found", "No such user.");
     if (changes.active === false) await endAllSessions(tx, id);
     // Access tokens carry the role: a new role needs new tokens, which the next refresh brings.
-    else if (changes.role && changes.role !== before.role) await expireAccessTokens(tx, id);
+    roleChanged = changes.role !== undefined && changes.role !== before.role;
+    if (roleChanged && changes.active !== false) await expireAccessTokens(tx, id);
     const after = await updateUser(tx, id, { role: changes.role, active: changes.active });
     if (!after) throw new AppError("not_found", "No such user.");
     await recordAudit(tx, {
@@ -96,7 +98,10 @@ export async function changeUser(
     });
     return adminView(after);
   });
+  // Sockets were opened under the old role (a demoted staff member's dashboard among them): they close,
+  // and a reconnect is admitted under the new one.
   if (changes.active === false) ctx.live.disconnect(id, { userId: id }, "account deactivated");
+  else if (roleChanged) ctx.live.disconnect(id, { userId: id }, "role changed");
   return changed;
 }
 

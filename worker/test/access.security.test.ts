@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { call, createShoppers, withServices } from "../../test/support/shop.ts";
 import { createApp } from "../app.ts";
 import { signAccessToken } from "../lib/tokens.ts";
-import { admitted } from "../middleware/access.ts";
+import { admitted } from "../platform/session.ts";
 import { configOf } from "../platform/config.ts";
 
 type Operation = { method: string; path: string; access?: string };
