@@ -119,12 +119,21 @@ export function newRefreshToken(): string {
   return base64url(crypto.getRandomValues(new Uint8Array(32)));
 }
 
+/**
+ * The token a refresh token rotates into: derived from it under the server's secret, so requests
+ * refreshing one token at once (tabs opening together) all compute the same successor without
+ * coordinating, and nobody without the secret can compute it.
+ */
+export async function successorRefreshToken(secret: string, token: string): Promise<string> {
+  return base64url(await hmac(secret, `refresh-successor:${token}`));
+}
+
 export async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-export async function hmacHex(secret: string, text: string): Promise<string> {
+async function hmac(secret: string, text: string): Promise<Uint8Array> {
   const key = await crypto.subtle.importKey(
     "raw",
     new TextEncoder().encode(secret),
@@ -132,8 +141,11 @@ export async function hmacHex(secret: string, text: string): Promise<string> {
     false,
     ["sign"],
   );
-  const mac = await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(text));
-  return [...new Uint8Array(mac)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  return new Uint8Array(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(text)));
+}
+
+export async function hmacHex(secret: string, text: string): Promise<string> {
+  return [...(await hmac(secret, text))].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 function base64url(bytes: Uint8Array): string {

@@ -1,7 +1,13 @@
 import { AppError } from "../lib/errors.ts";
 import { hashPassword, needsRehash, verifyPassword } from "../lib/password.ts";
 import { enforceLimits } from "../lib/rate-limit.ts";
-import { newRefreshToken, refreshTokenTtlSeconds, sha256Hex, signAccessToken } from "../lib/tokens.ts";
+import {
+  newRefreshToken,
+  refreshTokenTtlSeconds,
+  sha256Hex,
+  signAccessToken,
+  successorRefreshToken,
+} from "../lib/tokens.ts";
 import { type Channel, parseUsername, requireUsername, type Username } from "../lib/username.ts";
 import type { OtpPurpose } from "../notifications/message.ts";
 import type { ActorContext, ShopContext } from "../platform/context.ts";
@@ -123,14 +129,17 @@ export async function login(ctx: AuthContext, input: { username: string; passwor
 }
 
 /**
- * Rotates a refresh token: the presented one is spent and a new one of the same family issued.
- * Presenting a spent token again means it leaked, so the whole family is revoked.
+ * Rotates a refresh token: the presented one is spent for its successor in the same family. Requests
+ * presenting it at once (several tabs, a retry) share that successor within a short grace window;
+ * presenting a spent token later, or after its successor was used, means it leaked, so the whole
+ * family is revoked.
  */
 export async function refresh(ctx: ShopContext, refreshToken: string): Promise<Session> {
-  const tokenHash = await sha256Hex(refreshToken);
-  const rotated = await rotateRefreshToken(ctx.db, tokenHash);
+  const presented = await sha256Hex(refreshToken);
+  const successor = await successorRefreshToken(ctx.config.otpSecret, refreshToken);
+  const rotated = await rotateRefreshToken(ctx.db, presented, await sha256Hex(successor));
   if (!rotated) {
-    const known = await findRefreshToken(ctx.db, tokenHash);
+    const known = await findRefreshToken(ctx.db, presented);
     if (known?.rotatedAt) await revokeFamily(ctx.db, known.familyId);
     throw new AppError("invalid_token", "The refresh token is invalid, expired or already used.");
   }
@@ -139,7 +148,11 @@ export async function refresh(ctx: ShopContext, refreshToken: string): Promise<S
     await revokeFamily(ctx.db, rotated.familyId);
     throw new AppError("invalid_token", "The refresh token is invalid, expired or already used.");
   }
-  return startSession(ctx, user, rotated.familyId);
+  return {
+    accessToken: await accessTokenFor(ctx, user, rotated.familyId),
+    refreshToken: successor,
+    user: publicUser(user),
+  };
 }
 
 /** Ends the refresh token's session and closes its sockets. */
@@ -180,19 +193,18 @@ export async function logoutEverywhere(ctx: ActorContext): Promise<void> {
   ctx.live.disconnect(ctx.actor.id, { userId: ctx.actor.id }, "signed out everywhere");
 }
 
-async function startSession(ctx: ShopContext, user: UserRow, familyId: string = crypto.randomUUID()): Promise<Session> {
+/** A new session (refresh token family) for the user. */
+async function startSession(ctx: ShopContext, user: UserRow): Promise<Session> {
   const refreshToken = newRefreshToken();
+  const familyId = crypto.randomUUID();
   await insertRefreshToken(ctx.db, {
     userId: user.id,
     familyId,
     tokenHash: await sha256Hex(refreshToken),
     expiresAt: new Date(Date.now() + refreshTokenTtlSeconds * 1000),
   });
-  const accessToken = await signAccessToken(ctx.config.signing, {
-    sub: user.id,
-    role: user.role,
-    sid: familyId,
-    ep: user.sessionEpoch,
-  });
-  return { accessToken, refreshToken, user: publicUser(user) };
+  return { accessToken: await accessTokenFor(ctx, user, familyId), refreshToken, user: publicUser(user) };
 }
+
+const accessTokenFor = (ctx: ShopContext, user: UserRow, familyId: string) =>
+  signAccessToken(ctx.config.signing, { sub: user.id, role: user.role, sid: familyId, ep: user.sessionEpoch });

@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 import { call, createShoppers, withServices } from "../../test/support/shop.ts";
 import { createApp } from "../app.ts";
 import { signAccessToken } from "../lib/tokens.ts";
-import { admitted } from "../platform/session.ts";
 import { configOf } from "../platform/config.ts";
+import { admitted } from "../platform/session.ts";
 
 type Operation = { method: string; path: string; access?: string };
 
