@@ -65,6 +65,8 @@ export const users = pgTable(
   (t) => [
     check("users_username_is_email_or_phone", sql`${t.username} = ${t.email} OR ${t.username} = ${t.phone}`),
     check("users_display_name_length", sql`char_length(${t.displayName}) BETWEEN 1 AND 40`),
+    // Emails compare case-insensitively: stored lower-cased, so the unique constraints hold for any case.
+    check("users_email_lower_case", sql`${t.email} = lower(${t.email})`),
     index("users_role_idx").on(t.role),
   ],
 );

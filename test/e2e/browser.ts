@@ -55,7 +55,18 @@ export function shopApi(shopUrl: string) {
     expect(status).toBe(200);
     return body.accessToken;
   }
-  return { address, call, token };
+  /** The newest code the development outbox holds for a username, once it arrived (codes go out after the answer). */
+  async function codeSent(username: string, purpose: "verify" | "reset" | "login"): Promise<string> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const { body } = await call(`/dev/outbox?to=${encodeURIComponent(username)}`);
+      const item = body.items.find((i: { purpose: string }) => i.purpose === purpose);
+      if (item) return item.code;
+      if (Date.now() > deadline) throw new Error(`no ${purpose} code for ${username}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  return { address, call, token, codeSent };
 }
 
 /** Serious or critical accessibility violations axe-core finds on the page as it is now. */

@@ -4,9 +4,10 @@ import { join } from "node:path";
 import { type BrowserContext, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { seedProducts } from "../../db/seed-data.ts";
-import { chromiumOptions } from "./browser.ts";
+import { chromiumOptions, shopApi } from "./browser.ts";
 
 const shopUrl = inject("shopUrl");
+const { codeSent } = shopApi(shopUrl);
 const staffAdmin = inject("admins").storefront;
 let context: BrowserContext;
 let profile: string;
@@ -127,14 +128,23 @@ describe("accounts in Chromium", () => {
     await page.getByRole("button", { name: "Create account" }).click();
     await page.getByLabel("Code").waitFor();
 
-    const outbox = await fetch(`${shopUrl}/api/v1/dev/outbox?to=${encodeURIComponent(username)}`).then((r) => r.json());
-    await page.getByLabel("Code").fill(outbox.items[0].code);
+    await page.getByLabel("Code").fill(await codeSent(username, "verify"));
     await page.getByRole("button", { name: "Verify" }).click();
     await page.waitForURL("**/account");
     await expect(page.getByTestId("account-username").textContent()).resolves.toBe(username);
 
     await page.reload();
     await expect(page.getByTestId("header-account").textContent()).resolves.toBe(username);
+
+    // Six tabs opened at once each restore the session from the same refresh cookie: they share one
+    // rotation and all stay signed in (reuse detection used to revoke the session for all of them).
+    const tabs = await Promise.all(Array.from({ length: 6 }, () => context.newPage()));
+    await Promise.all(tabs.map((tab) => tab.goto(`${shopUrl}/account`)));
+    for (const tab of tabs) await expect(tab.getByTestId("account-username").textContent()).resolves.toBe(username);
+    await tabs[0].reload();
+    await expect(tabs[0].getByTestId("account-username").textContent()).resolves.toBe(username);
+    await Promise.all(tabs.map((tab) => tab.close()));
+
     await page.getByRole("button", { name: "Sign out", exact: true }).click();
     await page.getByRole("link", { name: "Sign in" }).waitFor();
     await page.reload();

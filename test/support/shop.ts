@@ -63,12 +63,33 @@ export const randomIp = () => `2001:db8:${hex()}:${hex()}::${hex()}`;
 const hex = () => Math.floor(Math.random() * 0x10000).toString(16);
 export const uniqueEmail = () => `buyer-${crypto.randomUUID()}@example.com`;
 
+/**
+ * The newest message the development notifier sent to a username for a purpose, once it is there:
+ * messages go out without holding the request's answer, so it may arrive a moment after it.
+ * `after` skips what was sent before a moment (an ISO time).
+ */
+export async function latestMessage(username: string, purpose: string, after = "") {
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const { body } = await call(`/dev/outbox?to=${encodeURIComponent(username)}`);
+    const item = body.items.find((i: any) => i.purpose === purpose && i.sentAt > after);
+    if (item)
+      return item as {
+        to: string;
+        channel: string;
+        purpose: string;
+        code: string | null;
+        text: string;
+        sentAt: string;
+      };
+    if (Date.now() > deadline) throw new Error(`no ${purpose} message for ${username}: ${JSON.stringify(body)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** The newest code the development notifier sent to a username for a purpose. */
-export async function latestCode(username: string, purpose: "verify" | "reset" | "login"): Promise<string> {
-  const { body } = await call(`/dev/outbox?to=${encodeURIComponent(username)}`);
-  const item = body.items.find((i: any) => i.purpose === purpose);
-  if (!item) throw new Error(`no ${purpose} code for ${username}: ${JSON.stringify(body)}`);
-  return item.code;
+export async function latestCode(username: string, purpose: "verify" | "reset" | "login", after = ""): Promise<string> {
+  return (await latestMessage(username, purpose, after)).code as string;
 }
 
 /** Registers and verifies a fresh account through the API; returns its session. */

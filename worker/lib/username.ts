@@ -13,14 +13,14 @@ export interface Username {
 const email = z.email();
 
 /**
- * The shop's dynamic username: an email (trimmed, domain lower-cased) or a phone number
- * (normalised to E.164, national formats read in the configured region).
+ * The shop's dynamic username: an email (trimmed and lower-cased, so `Shopper@Royal.shop` is
+ * `shopper@royal.shop`, as every mail provider treats it) or a phone number (normalised to E.164,
+ * national formats read in the configured region).
  */
 export function parseUsername(raw: string, defaultRegion: string): Username | null {
   const text = raw.trim();
   if (text.includes("@")) {
-    const at = text.lastIndexOf("@");
-    const value = `${text.slice(0, at)}@${text.slice(at + 1).toLowerCase()}`;
+    const value = text.toLowerCase();
     return email.safeParse(value).success ? { value, channel: "email" } : null;
   }
   if (!/^[+\d\s().-]{6,24}$/.test(text)) return null;

@@ -1,18 +1,18 @@
 import type { Redis } from "@upstash/redis/cloudflare";
-import type { Notifier, OtpMessage } from "./message.ts";
+import type { Message, Notifier } from "./message.ts";
 
-export interface OutboxItem extends OtpMessage {
+export interface OutboxItem extends Message {
   sentAt: string;
 }
 
 const outboxKey = (to: string) => `dev:outbox:${to}`;
 const keep = 50;
 
-/** Development only: logs each code and keeps it in an outbox the dev endpoint and tests read. */
+/** Development only: logs each message and keeps it in an outbox the dev endpoint and tests read. */
 export class DevelopmentNotifier implements Notifier {
   constructor(private readonly redis: Redis) {}
 
-  async send(message: OtpMessage): Promise<void> {
+  async send(message: Message): Promise<void> {
     const item: OutboxItem = { ...message, sentAt: new Date().toISOString() };
     console.log(`[outbox] ${message.channel} to ${message.to}: ${message.text}`);
     await this.redis

@@ -1,18 +1,26 @@
 import type { Channel } from "../lib/username.ts";
 
 export type OtpPurpose = "verify" | "reset" | "login";
+/** What a message is for: a one-time code, or a notice that carries none. */
+export type MessagePurpose = OtpPurpose | "account_exists";
 
-export interface OtpMessage {
+export interface Message {
   to: string;
   channel: Channel;
-  purpose: OtpPurpose;
-  code: string;
+  purpose: MessagePurpose;
+  /** The one-time code the message carries; null for a notice. */
+  code: string | null;
   text: string;
 }
 
-/** Delivers one-time codes. A failed delivery throws `DeliveryError`. */
+export interface OtpMessage extends Message {
+  purpose: OtpPurpose;
+  code: string;
+}
+
+/** Delivers messages to shoppers. A failed delivery throws `DeliveryError`. */
 export interface Notifier {
-  send(message: OtpMessage): Promise<void>;
+  send(message: Message): Promise<void>;
 }
 
 export class DeliveryError extends Error {}
@@ -21,3 +29,13 @@ export function otpText(purpose: OtpPurpose, code: string): string {
   const what = { verify: "verification", reset: "password reset", login: "sign-in" }[purpose];
   return `Your Royal Shop ${what} code is ${code}. It expires in 5 minutes. Never share it.`;
 }
+
+/**
+ * Told to the owner of an account when someone registers its username again: registration answers
+ * the same either way (no account enumeration), so the owner hears of it here instead.
+ */
+export const accountExistsText =
+  "Someone tried to create a Royal Shop account with this address, which already has one. If it was you, sign in or reset your password. If not, ignore this message: nothing changed.";
+
+export const subjectOf = (message: Message) =>
+  message.code === null ? "Your Royal Shop account" : `Your Royal Shop code: ${message.code}`;

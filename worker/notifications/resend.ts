@@ -1,4 +1,4 @@
-import { DeliveryError, type Notifier, type OtpMessage } from "./message.ts";
+import { DeliveryError, type Message, type Notifier, subjectOf } from "./message.ts";
 
 /** Email through Resend's HTTP API. */
 export class ResendEmail implements Notifier {
@@ -7,18 +7,21 @@ export class ResendEmail implements Notifier {
     private readonly fetcher: typeof fetch = fetch,
   ) {}
 
-  async send(message: OtpMessage): Promise<void> {
+  async send(message: Message): Promise<void> {
     const response = await this.fetcher("https://api.resend.com/emails", {
       method: "POST",
       headers: {
         authorization: `Bearer ${this.config.apiKey}`,
         "content-type": "application/json",
-        "idempotency-key": `otp-${message.purpose}-${message.to}-${message.code}`,
+        "idempotency-key":
+          message.code === null
+            ? `notice-${message.purpose}-${crypto.randomUUID()}`
+            : `otp-${message.purpose}-${message.to}-${message.code}`,
       },
       body: JSON.stringify({
         from: this.config.from,
         to: [message.to],
-        subject: `Your Royal Shop code: ${message.code}`,
+        subject: subjectOf(message),
         text: message.text,
       }),
     }).catch((error: unknown) => {

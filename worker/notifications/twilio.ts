@@ -1,4 +1,4 @@
-import { DeliveryError, type Notifier, type OtpMessage } from "./message.ts";
+import { DeliveryError, type Message, type Notifier } from "./message.ts";
 
 /** SMS through Twilio's Messages API. */
 export class TwilioSms implements Notifier {
@@ -7,7 +7,7 @@ export class TwilioSms implements Notifier {
     private readonly fetcher: typeof fetch = fetch,
   ) {}
 
-  async send(message: OtpMessage): Promise<void> {
+  async send(message: Message): Promise<void> {
     const { accountSid, authToken, from } = this.config;
     const response = await this.fetcher(`https://api.twilio.com/2010-04-01/Accounts/${accountSid}/Messages.json`, {
       method: "POST",

@@ -23,6 +23,12 @@ export interface ShopContext {
   readonly images: R2Bucket;
   /** The configured payment gateway, or a named one (a refund goes back through the one that was paid). */
   gateway(name?: PaymentGateway["name"]): PaymentGateway;
+  /**
+   * Runs work without holding the answer (in `waitUntil`), logging a failure rather than failing the
+   * request: messages whose timing must not tell anything, and what follows a committed change.
+   * Statements over `db` and Redis still work after the answer; an interactive transaction does not.
+   */
+  afterAnswer(what: string, work: () => Promise<unknown>): void;
   /** The round trips this context made so far (for tests, benchmarks and Server-Timing). */
   readonly trips: RoundTrips;
   /** The signed-in user's session, whose check rides with the first statement. */

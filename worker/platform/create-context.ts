@@ -61,6 +61,15 @@ export function createContext(env: Bindings, waitUntil: (work: Promise<unknown>)
       return live;
     },
     gateway: (name = config.paymentGateway) => gatewayFor(env, name),
+    afterAnswer(what, work) {
+      waitUntil(
+        Promise.resolve()
+          .then(work)
+          .catch((error) =>
+            console.error(JSON.stringify({ level: "warn", message: `${what} failed`, error: String(error) })),
+          ),
+      );
+    },
   };
   return {
     ctx,

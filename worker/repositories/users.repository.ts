@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, ilike, or, type SQL, sql } from "drizzle-orm";
-import type { Database } from "../../db/client.ts";
+import type { Database, HttpDatabase } from "../../db/client.ts";
 import { users } from "../../db/schema.ts";
 import type { Role } from "../lib/tokens.ts";
 import type { Channel } from "../lib/username.ts";
@@ -34,6 +34,54 @@ export async function insertUser(
       isPhoneVerified: user.channel === "sms" && Boolean(user.verified),
     })
     .onConflictDoNothing()
+    .returning();
+  return row;
+}
+
+/**
+ * Registration's one round trip: inserts a customer for a free username, and reads the account that
+ * holds it now (the new one, or the one that held it before).
+ */
+export async function claimUsername(
+  db: HttpDatabase,
+  user: { username: string; channel: Channel; passwordHash: string },
+): Promise<{ row: UserRow | undefined; created: boolean }> {
+  const [inserted, holder] = await db.batch([
+    db
+      .insert(users)
+      .values({
+        username: user.username,
+        email: user.channel === "email" ? user.username : null,
+        phone: user.channel === "sms" ? user.username : null,
+        passwordHash: user.passwordHash,
+      })
+      .onConflictDoNothing()
+      .returning({ id: users.id }),
+    db.select().from(users).where(eq(users.username, user.username)).limit(1),
+  ]);
+  return { row: holder[0], created: inserted.length === 1 };
+}
+
+/**
+ * The first verification of an account: marks the channel verified and sets the password its owner
+ * chose (null: none yet, for passwordless sign-in or a reset), replacing any set before ownership was
+ * proven. Only an account not yet verified on that channel changes.
+ */
+export async function verifyOwner(
+  db: Database,
+  id: string,
+  channel: Channel,
+  passwordHash: string | null,
+): Promise<UserRow | undefined> {
+  const unverified = channel === "email" ? eq(users.isEmailVerified, false) : eq(users.isPhoneVerified, false);
+  const [row] = await db
+    .update(users)
+    .set({
+      ...(channel === "email" ? { isEmailVerified: true } : { isPhoneVerified: true }),
+      passwordHash,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(users.id, id), unverified))
     .returning();
   return row;
 }

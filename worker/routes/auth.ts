@@ -8,6 +8,7 @@ import { refreshTokenTtlSeconds } from "../lib/tokens.ts";
 import { actorOf, clientIp, route } from "../middleware/access.ts";
 import { limitedPerAddress } from "../middleware/rate-limits.ts";
 import {
+  codeLoginBody,
   forgotBody,
   loginBody,
   otpRequestBody,
@@ -57,11 +58,11 @@ export const authRouter = createRouter()
       method: "post",
       path: "/auth/register",
       tags,
-      summary: "Creates an account and sends a verification code to the email or phone",
+      summary:
+        "Creates an account and sends a verification code to the email or phone; answers the same when the username is taken (its owner is told by message)",
       request: jsonBody(registerBody),
       responses: {
         201: jsonContent(registeredSchema, "The new, unverified account"),
-        409: jsonContent(errorSchema, "username_taken"),
         ...failures,
       },
     }),
@@ -109,7 +110,7 @@ export const authRouter = createRouter()
       path: "/auth/login/otp",
       tags,
       summary: "Signs in with a `login` code (passwordless)",
-      request: jsonBody(verifyBody),
+      request: jsonBody(codeLoginBody),
       responses: { ...signedIn, ...failures },
     }),
     async (c) => withSession(c, await auth.loginWithCode(forClient(c), c.req.valid("json"))),

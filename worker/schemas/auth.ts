@@ -53,7 +53,15 @@ export const registeredSchema = z.object({ user: userSchema }).openapi("Register
 
 export const registerBody = z.object({ username, password });
 export const otpRequestBody = z.object({ username, purpose: z.enum(otpPurposes) });
-export const verifyBody = z.object({ username, code });
+export const verifyBody = z.object({
+  username,
+  code,
+  password: password.optional().openapi({
+    description:
+      "The password to set on the account's first verification (else the one it was registered with, if this code was sent by the registration)",
+  }),
+});
+export const codeLoginBody = z.object({ username, code });
 export const loginBody = z.object({ username, password: z.string().min(1).max(128) });
 export const refreshBody = z.object({
   refreshToken: z.string().min(1).max(200).optional().openapi({ description: "Or the refresh cookie, in browsers" }),

@@ -8,8 +8,8 @@ export const outboxSchema = z
       z.object({
         to: z.string(),
         channel: z.enum(["email", "sms"]),
-        purpose: z.enum(otpPurposes),
-        code: z.string(),
+        purpose: z.enum([...otpPurposes, "account_exists"]),
+        code: z.string().nullable(),
         text: z.string(),
         sentAt: z.string(),
       }),

@@ -2,6 +2,7 @@ import { AppError } from "../lib/errors.ts";
 import { hashPassword, needsRehash, verifyPassword } from "../lib/password.ts";
 import { enforceLimits } from "../lib/rate-limit.ts";
 import {
+  hmacHex,
   newRefreshToken,
   refreshTokenTtlSeconds,
   sha256Hex,
@@ -9,7 +10,7 @@ import {
   successorRefreshToken,
 } from "../lib/tokens.ts";
 import { type Channel, parseUsername, requireUsername, type Username } from "../lib/username.ts";
-import type { OtpPurpose } from "../notifications/message.ts";
+import { accountExistsText, type OtpPurpose } from "../notifications/message.ts";
 import type { ActorContext, ShopContext } from "../platform/context.ts";
 import {
   findRefreshToken,
@@ -18,14 +19,15 @@ import {
   rotateRefreshToken,
 } from "../repositories/refresh-tokens.repository.ts";
 import {
+  claimUsername,
   endAllSessions,
   findUserById,
   findUserByUsername,
-  insertUser,
   markChannelVerified,
   setPasswordHash,
   type UserRow,
   updateUser,
+  verifyOwner,
 } from "../repositories/users.repository.ts";
 import type { Session, User } from "../schemas/auth.ts";
 import { bumpCatalogVersion } from "./catalog-version.ts";
@@ -56,6 +58,35 @@ const channelOf = (user: UserRow): Channel => (user.email === user.username ? "e
 const isVerified = (user: UserRow) => (channelOf(user) === "email" ? user.isEmailVerified : user.isPhoneVerified);
 const otpDeps = (ctx: AuthContext) => ({ redis: ctx.redis, notifier: ctx.notifier, secret: ctx.config.otpSecret });
 
+/** A new, unverified account as registration answers it, whichever account the username names. */
+const registeredView = (id: string, username: Username): User => ({
+  id,
+  username: username.value,
+  email: username.channel === "email" ? username.value : null,
+  phone: username.channel === "sms" ? username.value : null,
+  isEmailVerified: false,
+  isPhoneVerified: false,
+  role: "customer",
+  displayName: null,
+});
+
+/**
+ * The id answered for a username a verified account holds: a version 4 UUID like any other, the same
+ * each time for that username (as a never-verified account's id is), and not the account's id.
+ */
+async function standInId(ctx: ShopContext, username: string): Promise<string> {
+  const hex = await hmacHex(ctx.config.otpSecret, `registration-stand-in:${username}`);
+  const variant = ((Number.parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * Registers a username, answering the same (201, a new unverified account) whether it was free, held
+ * by an account never verified, or held by a verified one, in the same work and time; messages go out
+ * without holding the answer. A free or never-verified username gets a verify code that carries this
+ * registration's password, which verifying it sets (so an earlier registrant's password never
+ * survives the owner's verification); the owner of a verified account is told by message instead.
+ */
 export async function register(ctx: AuthContext, input: { username: string; password: string }): Promise<User> {
   const username = requireUsername(input.username, ctx.config.phoneRegion);
   await enforceLimits(ctx.redis, [
@@ -63,18 +94,34 @@ export async function register(ctx: AuthContext, input: { username: string; pass
     ["sendPerUsername", username.value],
   ]);
   const passwordHash = await hashPassword(input.password);
-  // The account exists only if its first code went out: a delivery failure rolls the insert back.
-  const user = await ctx.transaction(async (tx) => {
-    const row = await insertUser(tx, { username: username.value, channel: username.channel, passwordHash });
-    if (!row) throw new AppError("username_taken", "An account with this username already exists.");
-    await sendCode(otpDeps(ctx), "verify", username);
-    return row;
+  const { row, created } = await claimUsername(ctx.db, {
+    username: username.value,
+    channel: username.channel,
+    passwordHash,
   });
   await ctx.redis.set(`otp:cooldown:verify:${username.value}`, "1", { ex: otpResendCooldownSeconds });
-  return publicUser(user);
+  if (row && !isVerified(row)) {
+    ctx.afterAnswer("registration code", () => sendCode(otpDeps(ctx), "verify", username, { passwordHash }));
+    return registeredView(row.id, username);
+  }
+  if (row?.active) {
+    ctx.afterAnswer("registration notice", () =>
+      ctx.notifier.send({
+        to: username.value,
+        channel: username.channel,
+        purpose: "account_exists",
+        code: null,
+        text: accountExistsText,
+      }),
+    );
+  }
+  return registeredView(created ? (row as UserRow).id : await standInId(ctx, username.value), username);
 }
 
-/** Sends a code when the account can use it; answers the same whether or not it exists. */
+/**
+ * Sends a code when the account can use it; answers the same, in the same time, whether or not it
+ * exists: the code goes out without holding the answer.
+ */
 export async function requestCode(ctx: AuthContext, input: { username: string; purpose: OtpPurpose }): Promise<void> {
   const username = requireUsername(input.username, ctx.config.phoneRegion);
   await enforceLimits(ctx.redis, [
@@ -85,7 +132,7 @@ export async function requestCode(ctx: AuthContext, input: { username: string; p
   const user = await findUserByUsername(ctx.db, username.value);
   if (!user?.active) return;
   const eligible = input.purpose === "verify" ? !isVerified(user) : input.purpose === "login" ? isVerified(user) : true;
-  if (eligible) await sendCode(otpDeps(ctx), input.purpose, username);
+  if (eligible) ctx.afterAnswer(`${input.purpose} code`, () => sendCode(otpDeps(ctx), input.purpose, username));
 }
 
 async function redeemCode(ctx: AuthContext, purpose: OtpPurpose, rawUsername: string, code: string) {
@@ -94,16 +141,26 @@ async function redeemCode(ctx: AuthContext, purpose: OtpPurpose, rawUsername: st
     ["codePerIp", ctx.ip],
     ["codePerUsername", username.value],
   ]);
-  await consumeCode(otpDeps(ctx), purpose, username.value, code);
+  const { passwordHash } = await consumeCode(otpDeps(ctx), purpose, username.value, code);
   const user = await findUserByUsername(ctx.db, username.value);
   if (!user?.active) throw new AppError("invalid_code", "The code is wrong or no longer valid.");
-  return { user, username };
+  return { user, username, boundPasswordHash: passwordHash };
 }
 
-export async function verify(ctx: AuthContext, input: { username: string; code: string }): Promise<Session> {
-  const { user, username } = await redeemCode(ctx, "verify", input.username, input.code);
-  const verified = (await markChannelVerified(ctx.db, user.id, username.channel)) ?? user;
-  return startSession(ctx, verified);
+/**
+ * Verifies the account's email or phone with a code and signs in. The first verification proves who
+ * owns the account, so it also sets its password: the one given here, else the one the code was
+ * registered with; a password anyone set before (someone registering another's address) is void.
+ */
+export async function verify(
+  ctx: AuthContext,
+  input: { username: string; code: string; password?: string },
+): Promise<Session> {
+  const { user, username, boundPasswordHash } = await redeemCode(ctx, "verify", input.username, input.code);
+  if (isVerified(user)) return startSession(ctx, user);
+  const passwordHash = input.password ? await hashPassword(input.password) : boundPasswordHash;
+  const verified = await verifyOwner(ctx.db, user.id, username.channel, passwordHash);
+  return startSession(ctx, verified ?? user);
 }
 
 export async function loginWithCode(ctx: AuthContext, input: { username: string; code: string }): Promise<Session> {

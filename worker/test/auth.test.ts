@@ -1,6 +1,17 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { call, expectError, latestCode, randomIp, signUp, uniqueEmail, withServices } from "../../test/support/shop.ts";
+import {
+  call,
+  expectError,
+  latestCode,
+  latestMessage,
+  randomIp,
+  seedAdmin,
+  signUp,
+  tokenFor,
+  uniqueEmail,
+  withServices,
+} from "../../test/support/shop.ts";
 import { refreshGraceSeconds } from "../repositories/refresh-tokens.repository.ts";
 
 describe("registration and verification", () => {
@@ -18,11 +29,11 @@ describe("registration and verification", () => {
       role: "customer",
     });
 
-    const outbox = await call(`/dev/outbox?to=${username}`);
-    expect(outbox.body.items[0]).toMatchObject({ to: username, channel: "email", purpose: "verify" });
-    expect(outbox.body.items[0].code).toMatch(/^\d{6}$/);
+    const sent = await latestMessage(username, "verify");
+    expect(sent).toMatchObject({ to: username, channel: "email", purpose: "verify" });
+    expect(sent.code).toMatch(/^\d{6}$/);
 
-    const verified = await call("/auth/verify", { body: { username, code: outbox.body.items[0].code }, ip });
+    const verified = await call("/auth/verify", { body: { username, code: sent.code }, ip });
     expect(verified.status).toBe(200);
     expect(verified.body.user.isEmailVerified).toBe(true);
     const me = await call("/me", { token: verified.body.accessToken });
@@ -35,25 +46,45 @@ describe("registration and verification", () => {
     const first = await call("/auth/register", { body: { username: national, password: "correct-horse-battery" } });
     expect(first.status).toBe(201);
     expect(first.body.user).toMatchObject({ username: e164, phone: e164, email: null });
-    expectError(
-      await call("/auth/register", { body: { username: e164, password: "another-password" } }),
-      409,
-      "username_taken",
-    );
+    await latestCode(e164, "verify");
+    const before = new Date().toISOString();
+    const again = await call("/auth/register", { body: { username: e164, password: "another-password" } });
+    expect(again.status).toBe(201);
+    expect(again.body.user.id).toBe(first.body.user.id);
 
-    const code = await latestCode(e164, "verify");
-    const outbox = await call(`/dev/outbox?to=${encodeURIComponent(e164)}`);
-    expect(outbox.body.items[0].channel).toBe("sms");
+    const code = await latestCode(e164, "verify", before);
+    expect((await latestMessage(e164, "verify")).channel).toBe("sms");
     const verified = await call("/auth/verify", { body: { username: e164, code } });
     expect(verified.body.user).toMatchObject({ isPhoneVerified: true, isEmailVerified: false });
   });
 
-  it("normalises emails: trimmed, domain lower-cased", async () => {
+  it("normalises emails: trimmed and lower-cased", async () => {
     const local = `Buyer-${crypto.randomUUID()}`;
     const result = await call("/auth/register", {
       body: { username: `  ${local}@Example.COM `, password: "correct-horse" },
     });
-    expect(result.body.user.username).toBe(`${local}@example.com`);
+    expect(result.body.user.username).toBe(`${local.toLowerCase()}@example.com`);
+  });
+
+  it("compares emails case-insensitively: sign-in, codes and the admin's new accounts", async () => {
+    const account = await signUp();
+    const shouted = account.user.username.toUpperCase();
+    const signedIn = await call("/auth/login", { body: { username: shouted, password: account.password } });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.body.user.id).toBe(account.user.id);
+    const mixed = `${account.user.username[0].toUpperCase()}${account.user.username.slice(1)}`;
+    const before = new Date().toISOString();
+    expect((await call("/auth/password/forgot", { body: { username: mixed } })).status).toBe(202);
+    const code = await latestCode(account.user.username, "reset", before);
+    expect(
+      (await call("/auth/password/reset", { body: { username: shouted, code, password: "a-brand-new-password" } }))
+        .status,
+    ).toBe(204);
+    const duplicate = await call("/admin/users", {
+      token: await tokenFor(seedAdmin, "admin"),
+      body: { username: shouted, password: "correct-horse-battery", role: "customer" },
+    });
+    expectError(duplicate, 409, "username_taken");
   });
 
   it.each([

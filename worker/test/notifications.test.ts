@@ -8,7 +8,7 @@ import { DeliveryError, type Notifier, type OtpMessage } from "../notifications/
 import { ResendEmail } from "../notifications/resend.ts";
 import { TwilioSms } from "../notifications/twilio.ts";
 import { register } from "../services/auth.service.ts";
-import { consumeCode, sendCode } from "../services/otp.service.ts";
+import { sendCode } from "../services/otp.service.ts";
 
 /** Records the request an adapter makes instead of sending it to the provider. */
 function recordingFetch(status = 200) {
@@ -87,31 +87,34 @@ describe("Twilio SMS adapter", () => {
 });
 
 describe("a provider failure", () => {
-  it("answers 503 and leaves the earlier code working and the cooldown free", async () => {
+  it("voids the code nobody received and frees the cooldown, so the shopper can ask again at once", async () => {
     const username = uniqueEmail();
     expect((await call("/auth/register", { body: { username, password: "correct-horse" } })).status).toBe(201);
-    const earlier = await latestCode(username, "verify");
+    await latestCode(username, "verify");
     const to = parseUsername(username, "US");
     if (!to) throw new Error("bad username");
     await withServices(async ({ redis }) => {
-      await redis.del(`otp:cooldown:verify:${username}`);
       const deps = { redis, notifier: failingNotifier, secret: env.OTP_SECRET };
       await expect(sendCode(deps, "verify", to)).rejects.toMatchObject({ code: "unavailable", status: 503 });
       expect(await redis.exists(`otp:cooldown:verify:${username}`)).toBe(0);
-      await expect(consumeCode(deps, "verify", username, earlier)).resolves.toBeUndefined();
+      expect(await redis.exists(`otp:verify:${username}`)).toBe(0);
     });
+    const before = new Date().toISOString();
+    expect((await call("/auth/otp", { body: { username, purpose: "verify" } })).status).toBe(202);
+    const code = await latestCode(username, "verify", before);
+    expect((await call("/auth/verify", { body: { username, code } })).status).toBe(200);
   });
 
-  it("rolls a registration back: no account exists without its first code", async () => {
+  it("keeps a registration whose code could not be sent: registering again sends another", async () => {
     const username = uniqueEmail();
     await withServices(async (shop) => {
       const ctx = Object.create(shop, { notifier: { value: failingNotifier }, ip: { value: randomIp() } });
-      await expect(register(ctx, { username, password: "correct-horse" })).rejects.toMatchObject({
-        code: "unavailable",
-      });
+      await expect(register(ctx, { username, password: "correct-horse" })).resolves.toMatchObject({ username });
     });
-    // The username is free: registering again through the API succeeds.
     expect((await call("/auth/register", { body: { username, password: "correct-horse" } })).status).toBe(201);
+    const code = await latestCode(username, "verify");
+    expect((await call("/auth/verify", { body: { username, code } })).status).toBe(200);
+    expect((await call("/auth/login", { body: { username, password: "correct-horse" } })).status).toBe(200);
   });
 });
 

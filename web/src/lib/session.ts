@@ -87,8 +87,9 @@ export async function signIn(username: string, password: string) {
   adopt(await read(publicApi.auth.login.$post({ json: { username, password } })));
 }
 
-export async function verifyAccount(username: string, code: string) {
-  adopt(await read(publicApi.auth.verify.$post({ json: { username, code } })));
+/** Verifies a new account with its code, setting the password chosen at sign-up (the owner's, whoever registered first). */
+export async function verifyAccount(username: string, code: string, password?: string) {
+  adopt(await read(publicApi.auth.verify.$post({ json: { username, code, password } })));
 }
 
 export async function signInWithCode(username: string, code: string) {

@@ -62,13 +62,14 @@ export default function SignUpPage() {
             onSubmit={(e) => {
               e.preventDefault();
               void run(async () => {
-                await verifyAccount(to(), code());
+                await verifyAccount(to(), code(), password());
                 navigate("/account", { replace: true });
               });
             }}
           >
             <p>
-              We sent a 6-digit code to <strong>{to()}</strong>. It expires in 5 minutes.
+              We sent a 6-digit code to <strong>{to()}</strong>. It expires in 5 minutes. If this address already has an
+              account, we sent a note instead: <A href="/signin">sign in</A> or reset your password.
             </p>
             <CodeField value={code()} onInput={setCode} />
             <FormError error={error()} />

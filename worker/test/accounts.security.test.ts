@@ -1,0 +1,156 @@
+import { describe, expect, it } from "vitest";
+import {
+  call,
+  expectError,
+  latestCode,
+  latestMessage,
+  randomIp,
+  signUp,
+  uniqueEmail,
+  withServices,
+} from "../../test/support/shop.ts";
+import type { Message, Notifier } from "../notifications/message.ts";
+import { type AuthContext, register, requestCode } from "../services/auth.service.ts";
+
+/** A notifier whose deliveries wait until released: what answers before then did not wait for a message. */
+function heldNotifier() {
+  const sent: Message[] = [];
+  let release: () => void = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const notifier: Notifier = {
+    send: async (message) => {
+      await released;
+      sent.push(message);
+    },
+  };
+  return { notifier, sent, release };
+}
+
+const asClient = (shop: object, notifier: Notifier) =>
+  Object.create(shop, { notifier: { value: notifier }, ip: { value: randomIp() } }) as AuthContext;
+
+describe("registration and code requests tell nothing about which accounts exist", () => {
+  it("answers registration of a verified account's username as of a new one, the same each time, and tells the owner", async () => {
+    const owner = await signUp();
+    const username = owner.user.username;
+    const fresh = await call("/auth/register", {
+      body: { username: uniqueEmail(), password: "correct-horse-battery" },
+    });
+    const taken = await call("/auth/register", { body: { username, password: "someone-elses-password" } });
+    const again = await call("/auth/register", { body: { username, password: "someone-elses-password" } });
+
+    expect(taken.status).toBe(201);
+    expect(Object.keys(taken.body.user).sort()).toEqual(Object.keys(fresh.body.user).sort());
+    expect(taken.body.user).toEqual({
+      ...fresh.body.user,
+      id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
+      username,
+      email: username,
+    });
+    expect(taken.body.user.id).not.toBe(owner.user.id);
+    expect(again.body.user.id).toBe(taken.body.user.id);
+
+    const notice = await latestMessage(username, "account_exists");
+    expect(notice).toMatchObject({ channel: "email", code: null });
+    expect(notice.text).toContain("reset your password");
+    // Nothing changed for the owner; the stranger's password opens nothing.
+    expect((await call("/auth/login", { body: { username, password: owner.password } })).status).toBe(200);
+    expectError(
+      await call("/auth/login", { body: { username, password: "someone-elses-password" } }),
+      401,
+      "invalid_credentials",
+    );
+  });
+
+  it("answers registration without waiting for its message, for a new and a taken username alike", async () => {
+    const owner = await signUp();
+    const held = heldNotifier();
+    await withServices(async (shop) => {
+      const ctx = asClient(shop, held.notifier);
+      const [fresh, taken] = await Promise.all([
+        register(ctx, { username: uniqueEmail(), password: "correct-horse-battery" }),
+        register(ctx, { username: owner.user.username, password: "correct-horse-battery" }),
+      ]);
+      expect([fresh.isEmailVerified, taken.isEmailVerified]).toEqual([false, false]);
+      // Both answered while their messages were still held.
+      expect(held.sent).toEqual([]);
+      held.release();
+      await expect.poll(() => held.sent.map((m) => m.purpose).sort()).toEqual(["account_exists", "verify"]);
+    });
+  });
+
+  it("answers code and reset requests without waiting for the message, whether the account exists or not", async () => {
+    const owner = await signUp();
+    const held = heldNotifier();
+    await withServices(async (shop) => {
+      const ctx = asClient(shop, held.notifier);
+      await requestCode(ctx, { username: owner.user.username, purpose: "reset" });
+      await requestCode(ctx, { username: uniqueEmail(), purpose: "reset" });
+      await requestCode(ctx, { username: owner.user.username, purpose: "login" });
+      expect(held.sent).toEqual([]);
+      held.release();
+      await expect.poll(() => held.sent.map((m) => m.purpose).sort()).toEqual(["login", "reset"]);
+      expect(held.sent.every((m) => m.to === owner.user.username)).toBe(true);
+    });
+  });
+});
+
+describe("an account registered with someone else's address before its owner", () => {
+  const ownersPassword = "the-owners-own-password";
+  const squattersPassword = "the-squatters-password";
+
+  it("keeps none of the earlier registrant's password once the owner registers and verifies", async () => {
+    const username = uniqueEmail();
+    await call("/auth/register", { body: { username, password: squattersPassword }, ip: randomIp() });
+    await latestCode(username, "verify");
+    const before = new Date().toISOString();
+    expect((await call("/auth/register", { body: { username, password: ownersPassword } })).status).toBe(201);
+    const code = await latestCode(username, "verify", before);
+    expect((await call("/auth/verify", { body: { username, code } })).status).toBe(200);
+
+    expect((await call("/auth/login", { body: { username, password: ownersPassword } })).status).toBe(200);
+    expectError(
+      await call("/auth/login", { body: { username, password: squattersPassword } }),
+      401,
+      "invalid_credentials",
+    );
+  });
+
+  it("sets the password the verifier chooses, even when the code is the earlier registrant's", async () => {
+    const username = uniqueEmail();
+    await call("/auth/register", { body: { username, password: squattersPassword } });
+    const code = await latestCode(username, "verify");
+    const verified = await call("/auth/verify", { body: { username, code, password: ownersPassword } });
+    expect(verified.status).toBe(200);
+
+    expect((await call("/auth/login", { body: { username, password: ownersPassword } })).status).toBe(200);
+    expectError(
+      await call("/auth/login", { body: { username, password: squattersPassword } }),
+      401,
+      "invalid_credentials",
+    );
+  });
+
+  it("voids the earlier password when verified by a resent code with no password chosen; a reset sets one", async () => {
+    const username = uniqueEmail();
+    await call("/auth/register", { body: { username, password: squattersPassword } });
+    await latestCode(username, "verify");
+    const before = new Date().toISOString();
+    await withServices(({ redis }) => redis.del(`otp:cooldown:verify:${username}`));
+    expect((await call("/auth/otp", { body: { username, purpose: "verify" } })).status).toBe(202);
+    const resent = await latestCode(username, "verify", before);
+    expect((await call("/auth/verify", { body: { username, code: resent } })).status).toBe(200);
+    expectError(
+      await call("/auth/login", { body: { username, password: squattersPassword } }),
+      401,
+      "invalid_credentials",
+    );
+
+    await call("/auth/password/forgot", { body: { username } });
+    const reset = await latestCode(username, "reset");
+    await call("/auth/password/reset", { body: { username, code: reset, password: ownersPassword } });
+    expect((await call("/auth/login", { body: { username, password: ownersPassword } })).status).toBe(200);
+  });
+});
