@@ -45,7 +45,8 @@ export default defineConfig({
       {
         test: {
           name: "local",
-          include: ["local/test/**/*.test.ts"],
+          // The local platform itself, and the migrations and scripts run on it from Node.
+          include: ["local/test/**/*.test.ts", "db/test/**/*.test.ts"],
           // The local platform itself: the Neon HTTP endpoint, simulated distance and fault injection.
           environment: "node",
           globalSetup: ["local/test/setup.ts"],
