@@ -30,7 +30,6 @@ import {
   verifyOwner,
 } from "../repositories/users.repository.ts";
 import type { Session, User } from "../schemas/auth.ts";
-import { bumpCatalogVersion } from "./catalog-version.ts";
 import { claimResendSlot, consumeCode, otpResendCooldownSeconds, sendCode } from "./otp.service.ts";
 
 /** Accounts work for a client: its address is what the per-address limits count. */
@@ -236,11 +235,14 @@ export async function resetPassword(
   ctx.live.disconnect(user.id, { userId: user.id }, "password changed");
 }
 
-/** Changes the display name; cached catalog pages refresh, as they show it on reviews. */
+/**
+ * Changes the display name. It leaves the shop-wide catalog cache alone (a shopper changing their
+ * name in a loop must not make every catalog read a miss): the name shows on cached review and
+ * comment lists when those expire, within 30 s.
+ */
 export async function updateProfile(ctx: ActorContext, profile: { displayName: string | null }) {
   const row = await updateUser(ctx.db, ctx.actor.id, { displayName: profile.displayName });
   if (!row) throw new AppError("not_found", "No such user.");
-  await bumpCatalogVersion(ctx);
   return publicUser(row);
 }
 

@@ -44,6 +44,15 @@ describe("round trips per request (Server-Timing in development)", () => {
     expect(trips(me.headers)).toEqual({ db: 1, redis: 0 });
   });
 
+  it("changes a display name in one Postgres round trip and none to Redis: the shop-wide catalog cache stays warm", async () => {
+    const [shopper] = await createShoppers(1);
+    for (const displayName of ["Grace H.", "Ada L.", null]) {
+      const changed = await call("/me", { method: "PATCH", token: shopper.token, body: { displayName } });
+      expect(changed.status).toBe(200);
+      expect(trips(changed.headers)).toEqual({ db: 1, redis: 0 });
+    }
+  });
+
   it("changes a cart line in one round trip, checks out in two, and reads orders in one", async () => {
     const [shopper] = await createShoppers(1);
     const shirt = await createSizedProduct({ S: 4, M: 4 });
