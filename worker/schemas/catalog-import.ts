@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { type CatalogCsvColumn, catalogCsvColumns } from "./catalog-csv-columns.ts";
 import { largestAmount } from "./common.ts";
+import { unescapeFormula } from "./csv-formulae.ts";
 
 /**
  * The catalog as a CSV file, one line per variant (its columns: catalog-csv-columns.ts): what staff
@@ -25,7 +26,8 @@ export const catalogImportBody = z
   })
   .openapi("CatalogImport");
 
-const cell = (value: string | undefined) => (value ?? "").trim();
+/** A cell as written: the export's formula escape taken off, then trimmed. */
+const cell = (value: string | undefined) => unescapeFormula(value ?? "").trim();
 const empty = (value: string) => value === "";
 
 const amount = z

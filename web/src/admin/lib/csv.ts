@@ -1,8 +1,13 @@
 import Papa from "papaparse";
+import { formulaLike } from "../../../../worker/schemas/csv-formulae.ts";
+
+/** Rows as the shop's CSV files hold them: cells a spreadsheet would run as formulas are escaped. */
+export const toCsv = (rows: Record<string, unknown>[], columns?: string[]) =>
+  Papa.unparse(rows, { columns, newline: "\r\n", escapeFormulae: formulaLike });
 
 /** Downloads rows as a CSV file (UTF-8 with a byte-order mark, so spreadsheet apps read accents). */
 export function downloadCsv(filename: string, rows: Record<string, unknown>[], columns?: string[]) {
-  const csv = Papa.unparse(rows, { columns, newline: "\r\n" });
+  const csv = toCsv(rows, columns);
   const blob = new Blob(["\uFEFF", csv], { type: "text/csv;charset=utf-8" });
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
