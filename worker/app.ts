@@ -1,7 +1,7 @@
-import { Scalar } from "@scalar/hono-api-reference";
 import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import { apiDocsPage } from "./lib/api-docs.ts";
 import { createRouter } from "./lib/create-router.ts";
 import { errorBody, renderError } from "./lib/errors.ts";
 import { context } from "./middleware/context.ts";
@@ -90,7 +90,7 @@ export function createApp() {
     },
     servers: [{ url: apiBase }],
   });
-  api.get("/docs", Scalar({ url: `${apiBase}/openapi.json`, pageTitle: "Royal Shop API" }));
+  api.get("/docs", apiDocsPage);
 
   api.notFound((c) => c.json(errorBody(c, "not_found", `No route for ${c.req.method} ${c.req.path}.`), 404));
   api.onError(renderError);

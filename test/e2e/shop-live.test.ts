@@ -131,6 +131,28 @@ describe("the storefront in Chromium, under its Content-Security-Policy", () => 
     }
   });
 
+  it("renders the API reference from the shop's own files: no request to another origin, nothing its policy refuses", async () => {
+    const context = await newContext();
+    const page = await context.newPage();
+    const failures: string[] = [];
+    page.on("pageerror", (error) => failures.push(error.message));
+    const refused = await cspRefusals(page);
+    const elsewhere: string[] = [];
+    page.on("request", (request) => {
+      const url = new URL(request.url());
+      if (url.origin !== new URL(shopUrl).origin && url.protocol !== "data:") elsewhere.push(request.url());
+    });
+    const response = await page.goto(`${shopUrl}/api/v1/docs`);
+    expect(response?.headers()["content-security-policy"]).toContain("script-src 'self'");
+    await page
+      .getByRole("heading", { name: /Royal Shop API/ })
+      .first()
+      .waitFor();
+    await page.locator(".opblock-summary-path", { hasText: "/products/{idOrSlug}" }).first().waitFor();
+    expect({ elsewhere, refused, failures }).toEqual({ elsewhere: [], refused: [], failures: [] });
+    await context.close();
+  });
+
   it("loads every storefront page without serious or critical accessibility violations or refusals, on a desktop and at 375 px without sideways scrolling", async () => {
     const context = await newContext();
     const guest = await context.newPage();

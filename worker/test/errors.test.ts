@@ -94,11 +94,18 @@ describe("OpenAPI", () => {
     expect(body.components.schemas.Error).toBeDefined();
   });
 
-  it("serves a docs page that loads that document", async () => {
+  it("serves a docs page whose scripts are the shop's own files, under a policy that runs nothing else", async () => {
     const response = await exports.default.fetch(`${origin}/api/v1/docs`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("text/html");
-    expect(await response.text()).toContain("/api/v1/openapi.json");
+    const policy = response.headers.get("content-security-policy") ?? "";
+    expect(policy).toContain("default-src 'none'");
+    const scriptSrc = policy.split(";").find((directive) => directive.trim().startsWith("script-src"));
+    expect(scriptSrc?.trim()).toBe("script-src 'self'");
+    const html = await response.text();
+    const sources = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+    expect(sources).toEqual(["/api-docs/swagger-ui.css", "/api-docs/swagger-ui-bundle.js", "/api-docs/init.js"]);
+    expect(html).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
   });
 });
 
