@@ -394,6 +394,8 @@ export const cartItems = pgTable(
   (t) => [
     primaryKey({ columns: [t.cartId, t.variantId] }),
     check("cart_items_quantity_positive", sql`${t.quantity} > 0`),
+    // The most units a line holds, however it is reached (worker/domain/limits.ts).
+    check("cart_items_quantity_within_line_limit", sql`${t.quantity} <= 999`),
     index("cart_items_variant_idx").on(t.variantId),
   ],
 );

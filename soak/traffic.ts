@@ -222,6 +222,8 @@ export class Traffic {
       "409 coupon_exhausted",
       "409 coupon_expired",
       "409 conflict",
+      // A shopper holds at most 5 unpaid orders at once.
+      "409 too_many_pending_orders",
     ];
     const send = () =>
       this.#send("checkout", "POST", "/checkout", {

@@ -21,6 +21,8 @@ export const errorCodes = {
   coupon_exhausted: 409,
   invalid_transition: 409,
   already_paid: 409,
+  order_too_large: 409,
+  too_many_pending_orders: 409,
   idempotency_conflict: 409,
   conflict: 409,
   payload_too_large: 413,

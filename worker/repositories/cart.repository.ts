@@ -3,7 +3,7 @@ import type { Database } from "../../db/client.ts";
 import type { Cart } from "../schemas/cart.ts";
 
 /** What a cart line is priced from, for checkout and coupon previews. */
-export type CartLine = Omit<Cart["items"][number], "imageUrl" | "available"> & {
+export type CartLine = Omit<Cart["items"][number], "imageUrl" | "available" | "lineTotal"> & {
   shippingAmount: number;
   stockQty: number;
   sellable: boolean;
@@ -19,12 +19,14 @@ export const cartStatement = (db: Database, userId: string, currency: string) =>
     SELECT json_build_object(
       'items', coalesce(json_agg(json_build_object(
         'productId', p.id, 'variantId', v.id, 'name', p.name, 'variantTitle', v.title, 'sku', v.sku,
-        'quantity', ci.quantity, 'unitPrice', v.price - v.discount, 'lineTotal', (v.price - v.discount) * ci.quantity,
+        'quantity', ci.quantity, 'unitPrice', v.price - v.discount,
+        'lineTotal', (v.price - v.discount)::bigint * ci.quantity,
         'imageUrl', (SELECT url FROM product_images WHERE product_id = p.id ORDER BY position, id LIMIT 1),
         'available', CASE WHEN v.is_active AND p.is_active THEN v.stock_qty ELSE 0 END)
         ORDER BY ci.added_at, ci.variant_id) FILTER (WHERE ci.variant_id IS NOT NULL), '[]'),
-      'subtotal', coalesce(sum((v.price - v.discount) * ci.quantity), 0),
-      'shipping', coalesce(sum(v.shipping_amount * ci.quantity), 0),
+      -- In 64 bits: a cart may hold more than an order may (checkout refuses an order above its limit).
+      'subtotal', coalesce(sum((v.price - v.discount)::bigint * ci.quantity), 0),
+      'shipping', coalesce(sum(v.shipping_amount::bigint * ci.quantity), 0),
       'itemCount', coalesce(sum(ci.quantity), 0),
       'currency', ${currency}::text,
       'version', c.version) AS cart
@@ -39,7 +41,7 @@ export const cartStatement = (db: Database, userId: string, currency: string) =>
 export const cartLinesStatement = (db: Database, userId: string) =>
   db.execute<CartLine>(sql`
   SELECT c.version, p.id AS "productId", v.id AS "variantId", p.name, v.title AS "variantTitle", v.sku,
-    ci.quantity, v.price - v.discount AS "unitPrice", (v.price - v.discount) * ci.quantity AS "lineTotal",
+    ci.quantity, v.price - v.discount AS "unitPrice",
     v.shipping_amount AS "shippingAmount", v.stock_qty AS "stockQty", (v.is_active AND p.is_active) AS sellable
   FROM carts c JOIN cart_items ci ON ci.cart_id = c.id
   JOIN product_variants v ON v.id = ci.variant_id JOIN products p ON p.id = v.product_id

@@ -85,6 +85,13 @@ export const refuseReplayStatement = (db: Database, userId: string, key: string)
   db.execute(sql`
     SELECT royal_refuse('replayed') FROM orders WHERE user_id = ${userId} AND idempotency_key = ${key}`);
 
+/** Gives up with `too_many_pending_orders` when the shopper already holds `max` unpaid, unexpired orders. */
+export const refusePendingBeyondStatement = (db: Database, userId: string, max: number) =>
+  db.execute(sql`
+    SELECT royal_refuse('too_many_pending_orders', json_build_object('max', ${max}::int))
+    WHERE (SELECT count(*) FROM orders
+      WHERE user_id = ${userId} AND status = 'pending_payment' AND expires_at > now()) >= ${max}`);
+
 /**
  * Empties the cart the checkout read, locking its row first (one checkout per cart at a time), and
  * gives up with `cart_changed` if the cart is no longer that version (it changed since it was read).
@@ -292,8 +299,10 @@ export function moveOrderStatement(
       FROM (SELECT coupon_id, sum(n)::int AS n FROM released GROUP BY coupon_id) g
       WHERE c.id = g.coupon_id
     ), event AS (
-      INSERT INTO order_events (order_id, status, actor_kind, actor_id, note)
-      SELECT id, ${to}, ${actor.kind}, ${actor.id}, ${note} FROM moved
+      -- The clock, not the transaction's start: a move in the transaction that placed the order (one
+      -- with nothing to pay) comes after the order's first event.
+      INSERT INTO order_events (order_id, status, actor_kind, actor_id, note, created_at)
+      SELECT id, ${to}, ${actor.kind}, ${actor.id}, ${note}, clock_timestamp() FROM moved
     )
     SELECT id FROM moved`);
 }

@@ -30,7 +30,7 @@ export const couponsRouter = createRouter()
       request: jsonBody(previewBody),
       responses: {
         200: jsonContent(previewSchema, "The breakdown"),
-        ...conflict("coupon_invalid, coupon_expired, coupon_exhausted, cart_empty"),
+        ...conflict("coupon_invalid, coupon_expired, coupon_exhausted, cart_empty, order_too_large"),
         ...errorResponses,
       },
     }),

@@ -24,7 +24,7 @@ export const ordersRouter = createRouter()
       responses: {
         201: jsonContent(orderSchema, "The order (the same one for a repeated key)"),
         ...conflict(
-          "cart_empty, insufficient_stock, coupon_invalid, coupon_expired, coupon_exhausted, idempotency_conflict",
+          "cart_empty, insufficient_stock, coupon_invalid, coupon_expired, coupon_exhausted, idempotency_conflict, order_too_large, too_many_pending_orders",
         ),
         ...errorResponses,
       },

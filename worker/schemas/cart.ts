@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { maxLineQuantity } from "../domain/limits.ts";
 import { money } from "./common.ts";
 
 /** A line of a cart or an order: a quantity of one variant at its unit price. */
@@ -41,7 +42,7 @@ export const mergeNoticeSchema = z.object({
   available: z.number().int().optional(),
 });
 
-export const quantityBody = z.object({ quantity: z.number().int().min(0).max(999) });
+export const quantityBody = z.object({ quantity: z.number().int().min(0).max(maxLineQuantity) });
 export const variantIdParam = z.object({ variantId: z.uuid() });
 export const mergeBody = z.object({
   items: z
@@ -49,7 +50,7 @@ export const mergeBody = z.object({
       z.object({
         productId: z.uuid(),
         variantId: z.uuid().optional(),
-        quantity: z.number().int().min(1).max(999),
+        quantity: z.number().int().min(1).max(maxLineQuantity),
       }),
     )
     .max(100),

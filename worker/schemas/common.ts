@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { maxOrderAmount } from "../domain/limits.ts";
 
 /** Money is an integer amount of the currency's minor unit (cents). */
 export const money = z.number().int().openapi({ description: "Minor units of `currency` (cents)" });
@@ -7,7 +8,7 @@ export const money = z.number().int().openapi({ description: "Minor units of `cu
  * The largest amount or count the shop takes in: an actual price (price + shipping − discount) and
  * every sum of a few of them still fit the 32-bit columns that hold them.
  */
-export const largestAmount = 1_000_000_000;
+export const largestAmount = maxOrderAmount;
 const largestInt32 = 2_147_483_647;
 
 /** An amount of money in minor units, or a count (stock, uses), as a request gives it. */

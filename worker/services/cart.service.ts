@@ -1,3 +1,4 @@
+import { maxLineQuantity } from "../domain/limits.ts";
 import { AppError } from "../lib/errors.ts";
 import type { ShopContext } from "../platform/context.ts";
 import {
@@ -77,9 +78,9 @@ export async function clearCart(ctx: ShopContext, userId: string) {
 }
 
 /**
- * Joins a guest cart into the account's: quantities add up and are capped at the stock; products
- * that are unknown, no longer sold, or need a variant chosen, are dropped. Each adjustment comes back
- * as a notice.
+ * Joins a guest cart into the account's: quantities add up and are capped at the stock and at the
+ * most a line holds; products that are unknown, no longer sold, or need a variant chosen, are
+ * dropped. Each adjustment comes back as a notice.
  */
 export async function mergeCart(
   ctx: ShopContext,
@@ -111,7 +112,7 @@ export async function mergeCart(
     wanted.set(line.variantId, {
       productId: line.productId,
       quantity: before + item.quantity,
-      available: line.available,
+      available: Math.min(line.available, maxLineQuantity),
     });
   });
   const merged = [...wanted].map(([variantId, line]) => {

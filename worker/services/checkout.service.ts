@@ -1,3 +1,5 @@
+import { sql } from "drizzle-orm";
+import { maxPendingOrders } from "../domain/limits.ts";
 import { meetsMinimum, priceOrder } from "../domain/pricing.ts";
 import { AppError } from "../lib/errors.ts";
 import { refusalOf } from "../lib/pg-errors.ts";
@@ -9,9 +11,11 @@ import { userCouponStatement } from "../repositories/coupons.repository.ts";
 import {
   insertOrderStatement,
   lockKeyStatement,
+  moveOrderStatement,
   type OrderLine,
   type OrderRow,
   orderByKeyStatement,
+  refusePendingBeyondStatement,
   refuseReplayStatement,
   reserveStatement,
   takeCartStatement,
@@ -19,6 +23,7 @@ import {
 } from "../repositories/orders.repository.ts";
 import type { CheckoutInput } from "../schemas/orders.ts";
 import { couponRefusal, termsOf } from "./coupons.service.ts";
+import { refuseBeyondOrderLimit } from "./order-limits.ts";
 
 type Statement = Parameters<ShopContext["db"]["batch"]>[0][number];
 
@@ -93,6 +98,7 @@ export async function checkout(
 
 const refusalMessages: Record<string, string> = {
   insufficient_stock: "Some items are no longer in stock in the quantity asked.",
+  too_many_pending_orders: `You have ${maxPendingOrders} unpaid orders: pay or cancel one before placing another.`,
   coupon_invalid: "This coupon code is not valid.",
   coupon_expired: "This coupon has expired.",
   coupon_exhausted: "This coupon has been used up.",
@@ -142,6 +148,7 @@ async function attemptCheckout(
     quantity: line.quantity,
     shippingAmount: line.shippingAmount,
   }));
+  refuseBeyondOrderLimit(priced);
   const subtotal = priced.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
   const coupon = grant?.rows[0];
   if (input.couponCode) {
@@ -169,6 +176,8 @@ async function attemptCheckout(
     lockKeyStatement(db, userId, idempotencyKey),
     refuseReplayStatement(db, userId, idempotencyKey),
     takeCartStatement(db, userId, lines[0].version),
+    // After the cart's lock: of one shopper's checkouts, each counts the orders of those before it.
+    refusePendingBeyondStatement(db, userId, maxPendingOrders),
     reserveStatement(db, orderLines),
     ...(hooks.afterStockReserved ? [hooks.afterStockReserved(ctx)] : []),
     ...(coupon
@@ -194,10 +203,23 @@ async function attemptCheckout(
       reservationMinutes: config.reservationMinutes,
       lines: orderLines,
     }),
+    // Nothing to pay (a coupon took the whole of a free-shipping order): paid at once, no gateway.
+    ...(breakdown.total === 0
+      ? [
+          moveOrderStatement(
+            db,
+            sql`o.user_id = ${userId} AND o.idempotency_key = ${idempotencyKey}`,
+            ["pending_payment"],
+            "paid",
+            { kind: "system", id: null },
+            "nothing to pay",
+          ),
+        ]
+      : []),
     orderByKeyStatement(db, userId, idempotencyKey),
   ];
   const results = (await db.batch(writes as [Statement, ...Statement[]])) as unknown as { rows: unknown[] }[];
-  const reserved = (results[3].rows[0] as { reserved: StockChange[] }).reserved;
+  const reserved = (results[4].rows[0] as { reserved: StockChange[] }).reserved;
   const order = (results.at(-1) as { rows: OrderRow[] }).rows[0];
   ctx.live.checkout(userId, order.id, reserved);
   return { order, created: true };

@@ -19,6 +19,7 @@ import {
 } from "../repositories/coupons.repository.ts";
 import { findUserById } from "../repositories/users.repository.ts";
 import type { couponBody, couponChanges } from "../schemas/coupons.ts";
+import { refuseBeyondOrderLimit } from "./order-limits.ts";
 
 export const termsOf = (row: Pick<UserCouponRow, "kind" | "value" | "min_subtotal" | "max_discount">): CouponTerms => ({
   kind: row.kind,
@@ -56,7 +57,6 @@ export async function myCoupons(ctx: ShopContext, userId: string) {
   };
 }
 
-/** What the cart would cost with this coupon; the same pricing function as checkout. */
 /** What the cart would cost with this coupon, in one round trip; the same pricing function as checkout. */
 export async function previewCoupon(ctx: ShopContext, userId: string, code: string) {
   const [found, cart] = await ctx.db.batch([
@@ -70,6 +70,7 @@ export async function previewCoupon(ctx: ShopContext, userId: string, code: stri
     quantity: line.quantity,
     shippingAmount: line.shippingAmount,
   }));
+  refuseBeyondOrderLimit(lines);
   const subtotal = lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
   const refusal = couponRefusal(coupon, subtotal);
   if (refusal || !coupon) throw refusal;

@@ -29,6 +29,12 @@ export async function startPayment(ctx: ActorContext, orderId: string, origin: s
       { status: order.status },
     );
   }
+  if (order.total === 0) {
+    // Placed before checkout paid such orders at once: nothing to take through a gateway.
+    await transition(ctx.db, orderId, "paid", { kind: "system", id: null }, "nothing to pay");
+    ctx.live.orders([orderId]);
+    throw new AppError("already_paid", "There is nothing to pay: the order is paid.", { status: "paid" });
+  }
   const gateway = ctx.gateway();
   const paymentId = crypto.randomUUID();
   const started = await gateway.start({ paymentId, orderId, amount: order.total, currency: order.currency, origin });
