@@ -40,7 +40,19 @@ export const orderStatus = pgEnum("order_status", [
   "refunded",
 ]);
 export const paymentGateway = pgEnum("payment_gateway", ["sandbox", "stripe"]);
-export const paymentStatus = pgEnum("payment_status", ["pending", "succeeded", "failed", "refund_pending", "refunded"]);
+/**
+ * A payment attempt: `pending` while its gateway session is open, `expired` once the shop closed it
+ * (the order was canceled or its reservation ran out, or a newer attempt replaced it), `refund_pending`
+ * while money taken must go back (retried until its gateway confirms), then `refunded`.
+ */
+export const paymentStatus = pgEnum("payment_status", [
+  "pending",
+  "succeeded",
+  "failed",
+  "refund_pending",
+  "refunded",
+  "expired",
+]);
 export const actorKind = pgEnum("actor_kind", ["customer", "staff", "system", "gateway"]);
 
 export const users = pgTable(
@@ -515,11 +527,22 @@ export const payments = pgTable(
     transactionId: text("transaction_id"),
     status: paymentStatus("status").notNull().default("pending"),
     paidAt: timestamp("paid_at", { withTimezone: true }),
+    /** When the gateway session stops taking money (null for attempts made before sessions expired). */
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    /** Why the money goes back, once it must. */
+    refundReason: text("refund_reason"),
+    refundAttempts: integer("refund_attempts").notNull().default(0),
+    /** When the refund is tried next (null: at once); a claim moves it ahead so one worker tries at a time. */
+    refundNextAt: timestamp("refund_next_at", { withTimezone: true }),
+    refundError: text("refund_error"),
+    refundedAt: timestamp("refunded_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     unique("payments_gateway_authority").on(t.gateway, t.authority),
+    check("payments_refund_attempts_nonnegative", sql`${t.refundAttempts} >= 0`),
+    index("payments_refund_due_idx").on(t.refundNextAt).where(sql`${t.status} = 'refund_pending'`),
     unique("payments_gateway_transaction").on(t.gateway, t.transactionId),
     check("payments_amount_positive", sql`${t.amount} > 0 AND ${t.tax} >= 0`),
     index("payments_order_idx").on(t.orderId),

@@ -16,6 +16,8 @@ export interface GatewayResult {
 export interface StartedPayment {
   authority: string;
   redirectUrl: string;
+  /** When the gateway stops taking money for it. */
+  expiresAt: Date;
 }
 
 export interface PaymentRequest {
@@ -25,12 +27,25 @@ export interface PaymentRequest {
   currency: string;
   /** The shop's origin, for the pages the shopper returns to. */
   origin: string;
+  /** When the order's reservation runs out: the session should not take money after it. */
+  reservedUntil: Date;
+}
+
+/** A payment whose money goes back, named by the shop's payment id (the refund's idempotency key). */
+export interface RefundRequest {
+  paymentId: string;
+  authority: string;
+  authorizedKey: string | null;
+  amount: number;
 }
 
 export interface PaymentGateway {
   readonly name: "sandbox" | "stripe";
   start(request: PaymentRequest): Promise<StartedPayment>;
-  refund(payment: { authority: string; authorizedKey: string | null; amount: number }): Promise<void>;
+  /** Gives the money back; idempotent per payment id, so a retry after an unclear answer refunds once. */
+  refund(payment: RefundRequest): Promise<void>;
+  /** Closes an open session so it takes no money (one already completed is left to its callback). */
+  expire(authority: string): Promise<void>;
   /**
    * Verifies a callback as received (raw body and headers); throws `RejectedCallback` when it fails,
    * answers null for a message the shop does not act on. Redis holds what replay checks remember.

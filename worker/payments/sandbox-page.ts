@@ -1,7 +1,10 @@
 import { html } from "hono/html";
 
-/** The sandbox bank's payment page: the amount, and a button for each outcome (its script is bank.js). */
-export function sandboxPage(payment: { amount: number; currency: string }) {
+/**
+ * The sandbox bank's payment page: the amount, and a button for each outcome (its script is bank.js);
+ * a session that no longer takes money (paid, replaced, expired) says so and leads back to the order.
+ */
+export function sandboxPage(payment: { amount: number; currency: string; open: boolean; order_id: string }) {
   const amount = new Intl.NumberFormat("en-US", { style: "currency", currency: payment.currency }).format(
     payment.amount / 100,
   );
@@ -25,8 +28,14 @@ export function sandboxPage(payment: { amount: number; currency: string }) {
           <h1>Royal Sandbox Bank</h1>
           <p>A stand-in bank for local development. No real money moves.</p>
           <div class="amount" data-testid="sandbox-amount">${amount}</div>
-          <button class="pay" data-outcome="success">Pay ${amount}</button>
-          <button class="fail" data-outcome="failure">Decline payment</button>
+          ${
+            payment.open
+              ? html`<button class="pay" data-outcome="success">Pay ${amount}</button>
+                  <button class="fail" data-outcome="failure">Decline payment</button>`
+              : html`<p role="alert">This payment is closed: it was paid, replaced by a newer one, or its order's reservation ran out. No money was taken here.</p>
+                  <a href="/orders/${payment.order_id}">Back to the order</a>`
+          }
+          <p role="alert" data-testid="sandbox-error" hidden></p>
         </main>
       </body>
     </html>`;
@@ -41,7 +50,13 @@ export const sandboxScript = `for (const button of document.querySelectorAll("bu
       body: JSON.stringify({ outcome: button.dataset.outcome }),
     });
     const body = await response.json();
-    location.href = body.redirectUrl ?? "/";
+    if (response.ok) {
+      location.href = body.redirectUrl;
+      return;
+    }
+    const error = document.querySelector("[data-testid=sandbox-error]");
+    error.textContent = body.error?.message ?? "The bank could not take this payment.";
+    error.hidden = false;
   });
 }
 `;

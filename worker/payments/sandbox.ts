@@ -41,11 +41,20 @@ export class SandboxGateway implements PaymentGateway {
 
   async start(request: PaymentRequest): Promise<StartedPayment> {
     const authority = `SBX-${random(12)}`;
-    return { authority, redirectUrl: `${request.origin}/api/v1/sandbox/pay/${authority}` };
+    // The bank's page takes money until the order's reservation runs out, and not after.
+    return {
+      authority,
+      redirectUrl: `${request.origin}/api/v1/sandbox/pay/${authority}`,
+      expiresAt: request.reservedUntil,
+    };
   }
 
   async refund(): Promise<void> {
     // The sandbox bank returns money instantly.
+  }
+
+  async expire(): Promise<void> {
+    // The bank reads the payment's status and expiry from the shop: nothing to tell it.
   }
 
   /** What the bank sends to the shop when the shopper presses a button. */

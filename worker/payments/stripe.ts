@@ -1,8 +1,10 @@
 import Stripe from "stripe";
-import type { GatewayResult, PaymentGateway, PaymentRequest, StartedPayment } from "./gateway.ts";
+import type { GatewayResult, PaymentGateway, PaymentRequest, RefundRequest, StartedPayment } from "./gateway.ts";
 import { RejectedCallback } from "./gateway.ts";
 
 export const stripeToleranceSeconds = 300;
+/** Stripe keeps a Checkout Session open at least this long (its `expires_at` must be 30 min to 24 h ahead). */
+export const stripeShortestSessionSeconds = 31 * 60;
 
 /** Stripe Checkout through the official SDK on its fetch client; webhooks verified over the raw body. */
 export class StripeGateway implements PaymentGateway {
@@ -12,20 +14,28 @@ export class StripeGateway implements PaymentGateway {
   constructor(
     secretKey: string,
     private readonly webhookSecret: string,
-    options: { host?: string; port?: number; protocol?: "http" | "https" } = {},
+    options: { host?: string; port?: number; protocol?: "http" | "https"; fetcher?: typeof fetch } = {},
   ) {
+    const { fetcher, ...connection } = options;
     // Verifying webhooks needs only the webhook secret; API calls without a key fail at Stripe with 401.
     this.stripe = new Stripe(secretKey || "sk_not_configured", {
-      httpClient: Stripe.createFetchHttpClient(),
+      httpClient: Stripe.createFetchHttpClient(fetcher),
       maxNetworkRetries: 1,
-      ...options,
+      ...connection,
     });
   }
 
+  /**
+   * A Checkout Session that closes with the order's reservation, or as soon after it as Stripe allows
+   * (30 minutes at the least); the shop expires it itself when the reservation ends first.
+   */
   async start(request: PaymentRequest): Promise<StartedPayment> {
+    const shortest = Math.ceil(Date.now() / 1000) + stripeShortestSessionSeconds;
+    const expiresAt = Math.max(Math.ceil(request.reservedUntil.getTime() / 1000), shortest);
     const session = await this.stripe.checkout.sessions.create(
       {
         mode: "payment",
+        expires_at: expiresAt,
         client_reference_id: request.orderId,
         metadata: { orderId: request.orderId, paymentId: request.paymentId },
         line_items: [
@@ -44,12 +54,31 @@ export class StripeGateway implements PaymentGateway {
       { idempotencyKey: `payment-${request.paymentId}` },
     );
     if (!session.url) throw new Error("Stripe returned a session without a URL");
-    return { authority: session.id, redirectUrl: session.url };
+    return { authority: session.id, redirectUrl: session.url, expiresAt: new Date(expiresAt * 1000) };
   }
 
-  async refund(payment: { authorizedKey: string | null; amount: number }): Promise<void> {
+  async refund(payment: RefundRequest): Promise<void> {
     if (!payment.authorizedKey) throw new Error("no payment intent to refund");
-    await this.stripe.refunds.create({ payment_intent: payment.authorizedKey, amount: payment.amount });
+    try {
+      await this.stripe.refunds.create(
+        { payment_intent: payment.authorizedKey, amount: payment.amount },
+        { idempotencyKey: `refund-${payment.paymentId}` },
+      );
+    } catch (error) {
+      // Refunded already (an earlier attempt whose answer was lost, past the key's 24 hours): done.
+      if ((error as { code?: string }).code === "charge_already_refunded") return;
+      throw error;
+    }
+  }
+
+  async expire(authority: string): Promise<void> {
+    try {
+      await this.stripe.checkout.sessions.expire(authority);
+    } catch (error) {
+      // Completed or expired already: a completed one's payment arrives by webhook and is refunded then.
+      if ((error as { type?: string }).type === "StripeInvalidRequestError") return;
+      throw error;
+    }
   }
 
   /** Verifies a webhook (signature, 300 s tolerance) and reads the Checkout events the shop acts on. */

@@ -254,7 +254,8 @@ export interface Actor {
 
 /**
  * Moves an order from one of `from` to `to` with a conditional update, writing the event, and
- * for cancellations and refunds giving the stock back and (for cancellations) the coupon use.
+ * for cancellations and refunds giving the stock back and (for cancellations) the coupon use and
+ * closing its open payment sessions.
  * Returns the order id, or undefined when the order was not in an allowed status.
  */
 export async function moveOrder(...move: Parameters<typeof moveOrderStatement>): Promise<string[]> {
@@ -272,6 +273,7 @@ export function moveOrderStatement(
 ) {
   const restock = to === "canceled" || to === "refunded";
   const releaseCoupon = to === "canceled";
+  const closeSessions = to === "canceled";
   return db.execute<{ id: string }>(sql`
     WITH moved AS (
       UPDATE orders o SET status = ${to}, updated_at = now()
@@ -298,6 +300,10 @@ export function moveOrderStatement(
       UPDATE coupons c SET used_count = greatest(c.used_count - g.n, 0)
       FROM (SELECT coupon_id, sum(n)::int AS n FROM released GROUP BY coupon_id) g
       WHERE c.id = g.coupon_id
+    ), closed AS (
+      -- A canceled order takes no more money: its open gateway sessions close with it.
+      UPDATE payments p SET status = 'expired', updated_at = now()
+      FROM moved WHERE ${closeSessions} AND p.order_id = moved.id AND p.status = 'pending'
     ), event AS (
       -- The clock, not the transaction's start: a move in the transaction that placed the order (one
       -- with nothing to pay) comes after the order's first event.

@@ -11,8 +11,12 @@ export type PaymentRow = {
   amount: number;
   tax: number;
   currency: string;
-  status: "pending" | "succeeded" | "failed" | "refund_pending" | "refunded";
+  status: "pending" | "succeeded" | "failed" | "refund_pending" | "refunded" | "expired";
+  expires_at: string | null;
 };
+
+const paymentColumns = sql`id, order_id, gateway, authority, authorized_key, amount, tax, currency, status,
+  ${isoTime(sql`expires_at`)} AS expires_at`;
 
 export async function insertPayment(
   db: Database,
@@ -24,11 +28,33 @@ export async function insertPayment(
     amount: number;
     tax: number;
     currency: string;
+    expiresAt: Date;
   },
 ) {
   await db.execute(sql`
-    INSERT INTO payments (id, order_id, gateway, authority, amount, tax, currency)
-    VALUES (${payment.id}, ${payment.orderId}, ${payment.gateway}, ${payment.authority}, ${payment.amount}, ${payment.tax}, ${payment.currency})`);
+    INSERT INTO payments (id, order_id, gateway, authority, amount, tax, currency, expires_at)
+    VALUES (${payment.id}, ${payment.orderId}, ${payment.gateway}, ${payment.authority}, ${payment.amount},
+      ${payment.tax}, ${payment.currency}, ${payment.expiresAt.toISOString()}::timestamptz)`);
+}
+
+/**
+ * Closes the order's other open sessions when a new attempt starts (one open session per order, so
+ * two tabs cannot pay twice); answers them, for their gateways to close too.
+ */
+export async function expireOtherSessions(db: Database, orderId: string, keep: string) {
+  const result = await db.execute<{ gateway: PaymentRow["gateway"]; authority: string }>(sql`
+    UPDATE payments SET status = 'expired', updated_at = now()
+    WHERE order_id = ${orderId} AND id <> ${keep} AND status = 'pending'
+    RETURNING gateway, authority`);
+  return result.rows;
+}
+
+/** The sessions the shop closed for these orders, to close at their gateways too. */
+export async function closedSessionsOf(db: Database, orderIds: string[]) {
+  const result = await db.execute<{ gateway: PaymentRow["gateway"]; authority: string }>(sql`
+    SELECT gateway, authority FROM payments
+    WHERE order_id IN (SELECT json_array_elements_text(${JSON.stringify(orderIds)}::json)::uuid) AND status = 'expired'`);
+  return result.rows;
 }
 
 export async function lockPaymentByAuthority(
@@ -37,8 +63,7 @@ export async function lockPaymentByAuthority(
   authority: string,
 ): Promise<PaymentRow | undefined> {
   const result = await db.execute<PaymentRow>(sql`
-    SELECT id, order_id, gateway, authority, authorized_key, amount, tax, currency, status
-    FROM payments WHERE gateway = ${gateway} AND authority = ${authority} FOR UPDATE`);
+    SELECT ${paymentColumns} FROM payments WHERE gateway = ${gateway} AND authority = ${authority} FOR UPDATE`);
   return result.rows[0];
 }
 
@@ -48,8 +73,7 @@ export async function findPaymentByAuthority(
   authority: string,
 ): Promise<PaymentRow | undefined> {
   const result = await db.execute<PaymentRow>(sql`
-    SELECT id, order_id, gateway, authority, authorized_key, amount, tax, currency, status
-    FROM payments WHERE gateway = ${gateway} AND authority = ${authority}`);
+    SELECT ${paymentColumns} FROM payments WHERE gateway = ${gateway} AND authority = ${authority}`);
   return result.rows[0];
 }
 
@@ -66,11 +90,26 @@ export async function paymentsOfOrder(db: Database, orderId: string) {
     cardLast4: string | null;
     createdAt: string;
     paidAt: string | null;
+    expiresAt: string | null;
+    refund: {
+      reason: string | null;
+      attempts: number;
+      nextAttemptAt: string | null;
+      lastError: string | null;
+      refundedAt: string | null;
+    } | null;
     history: { outcome: string; reason: string | null; eventId: string | null; at: string }[];
   }>(sql`
     SELECT p.id, p.gateway, p.authority, p.amount, p.currency, p.status, p.transaction_id AS "transactionId",
       p.card_last4 AS "cardLast4", ${isoTime(sql`p.created_at`)} AS "createdAt",
       CASE WHEN p.paid_at IS NULL THEN NULL ELSE ${isoTime(sql`p.paid_at`)} END AS "paidAt",
+      CASE WHEN p.expires_at IS NULL THEN NULL ELSE ${isoTime(sql`p.expires_at`)} END AS "expiresAt",
+      CASE WHEN p.status IN ('refund_pending', 'refunded') THEN json_build_object(
+        'reason', p.refund_reason, 'attempts', p.refund_attempts,
+        'nextAttemptAt', CASE WHEN p.status = 'refund_pending'
+          THEN ${isoTime(sql`coalesce(p.refund_next_at, p.updated_at)`)} END,
+        'lastError', p.refund_error,
+        'refundedAt', CASE WHEN p.refunded_at IS NULL THEN NULL ELSE ${isoTime(sql`p.refunded_at`)} END) END AS refund,
       coalesce((SELECT json_agg(json_build_object('outcome', h.outcome, 'reason', h.reason, 'eventId', h.event_id,
           'at', ${isoTime(sql`h.received_at`)}) ORDER BY h.received_at, h.id)
         FROM payment_history h WHERE h.payment_id = p.id), '[]') AS history
@@ -80,8 +119,81 @@ export async function paymentsOfOrder(db: Database, orderId: string) {
 
 export async function succeededPaymentOf(db: Database, orderId: string): Promise<PaymentRow | undefined> {
   const result = await db.execute<PaymentRow>(sql`
-    SELECT id, order_id, gateway, authority, authorized_key, amount, tax, currency, status
-    FROM payments WHERE order_id = ${orderId} AND status = 'succeeded' LIMIT 1`);
+    SELECT ${paymentColumns} FROM payments WHERE order_id = ${orderId} AND status = 'succeeded' LIMIT 1`);
+  return result.rows[0];
+}
+
+/** A payment whose money must go back, due at once (the refund job and its callers take it from here). */
+export async function markForRefund(
+  db: Database,
+  id: string,
+  reason: string,
+  details: { transactionId?: string | null; cardLast4?: string | null; cardHash?: string | null } = {},
+) {
+  await db.execute(sql`
+    UPDATE payments SET status = 'refund_pending', refund_reason = ${reason}, refund_next_at = now(), updated_at = now(),
+      transaction_id = coalesce(${details.transactionId ?? null}, transaction_id),
+      authorized_key = coalesce(${details.transactionId ?? null}, authorized_key),
+      card_last4 = coalesce(${details.cardLast4 ?? null}, card_last4),
+      card_hash = coalesce(${details.cardHash ?? null}, card_hash)
+    WHERE id = ${id}`);
+}
+
+/**
+ * Claims a due refund for one attempt: counts the attempt and moves its next time past a lease, so
+ * that of workers reaching it at once (the request after commit, the schedule, staff) one tries it.
+ */
+export async function claimRefund(db: Database, id: string, leaseSeconds: number, now = false) {
+  const result = await db.execute<PaymentRow & { refund_attempts: number }>(sql`
+    UPDATE payments SET refund_attempts = refund_attempts + 1,
+      refund_next_at = now() + make_interval(secs => ${leaseSeconds}), updated_at = now()
+    WHERE id = ${id} AND status = 'refund_pending'
+      AND (${now} OR refund_next_at IS NULL OR refund_next_at <= now())
+    RETURNING ${paymentColumns}, refund_attempts`);
+  return result.rows[0];
+}
+
+/** The outcome of a refund attempt, kept on the payment and in its history. */
+export async function settleRefund(
+  db: Database,
+  payment: { id: string; gateway: string },
+  outcome:
+    | { refunded: true; attempt: number }
+    | { refunded: false; attempt: number; error: string; retryInSeconds: number },
+) {
+  const history = sql`
+    INSERT INTO payment_history (payment_id, gateway, outcome, reason, payload)
+    VALUES (${payment.id}, ${payment.gateway}, ${outcome.refunded ? "refunded" : "refund_failed"},
+      ${outcome.refunded ? null : outcome.error}, ${JSON.stringify({ attempt: outcome.attempt })}::jsonb)`;
+  if (outcome.refunded) {
+    await db.execute(sql`
+      WITH settled AS (
+        UPDATE payments SET status = 'refunded', refunded_at = now(), refund_next_at = NULL, refund_error = NULL,
+          updated_at = now()
+        WHERE id = ${payment.id} AND status = 'refund_pending' RETURNING id
+      ) ${history}`);
+  } else {
+    await db.execute(sql`
+      WITH settled AS (
+        UPDATE payments SET refund_error = ${outcome.error},
+          refund_next_at = now() + make_interval(secs => ${outcome.retryInSeconds}), updated_at = now()
+        WHERE id = ${payment.id} AND status = 'refund_pending' RETURNING id
+      ) ${history}`);
+  }
+}
+
+/** Payments whose refund is due, oldest first. */
+export async function dueRefunds(db: Database, limit: number): Promise<string[]> {
+  const result = await db.execute<{ id: string }>(sql`
+    SELECT id FROM payments WHERE status = 'refund_pending' AND (refund_next_at IS NULL OR refund_next_at <= now())
+    ORDER BY refund_next_at NULLS FIRST, id LIMIT ${limit}`);
+  return result.rows.map((row) => row.id);
+}
+
+/** One payment of an order, locked, for staff's refund of it. */
+export async function lockPaymentOfOrder(db: Database, orderId: string, paymentId: string) {
+  const result = await db.execute<PaymentRow>(sql`
+    SELECT ${paymentColumns} FROM payments WHERE id = ${paymentId} AND order_id = ${orderId} FOR UPDATE`);
   return result.rows[0];
 }
 

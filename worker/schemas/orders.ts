@@ -89,11 +89,24 @@ export const paymentViewSchema = z
     cardLast4: z.string().nullable(),
     createdAt: timestamp,
     paidAt: timestamp.nullable(),
+    expiresAt: timestamp.nullable().openapi({ description: "When its gateway session stops taking money" }),
+    refund: z
+      .object({
+        reason: z.string().nullable(),
+        attempts: z.number().int(),
+        nextAttemptAt: timestamp.nullable().openapi({ description: "While refund_pending: when it is tried again" }),
+        lastError: z.string().nullable(),
+        refundedAt: timestamp.nullable(),
+      })
+      .nullable()
+      .openapi({ description: "Once the money must go back (refund_pending, refunded)" }),
     history: z.array(
       z.object({ outcome: z.string(), reason: z.string().nullable(), eventId: z.string().nullable(), at: timestamp }),
     ),
   })
   .openapi("PaymentView");
+
+export const paymentParams = z.object({ id: z.uuid(), paymentId: z.uuid() });
 
 export const adminOrderDetailSchema = adminOrderSchema
   .extend({ payments: z.array(paymentViewSchema) })

@@ -17,6 +17,7 @@ import {
   searchOrders,
 } from "../repositories/orders.repository.ts";
 import type { AdminOrder, Order } from "../schemas/orders.ts";
+import { closeSessionsOf } from "./refunds.service.ts";
 
 /** An order as its owner sees it. */
 export function shopperView({ userId: _, username: __, requestHash: ___, ...order }: OrderRow): Order {
@@ -52,8 +53,14 @@ const expiring = (ctx: ShopContext, where: SQL) =>
 export async function expireReservations(ctx: ShopContext, userId?: string): Promise<string[]> {
   const where = userId ? sql`o.user_id = ${userId} AND o.expires_at <= now()` : sql`o.expires_at <= now()`;
   const expired = (await expiring(ctx, where)).rows.map((row) => row.id);
-  ctx.live.orders(expired);
+  canceled(ctx, expired);
   return expired;
+}
+
+/** What follows orders' cancellation once it committed: the rooms hear of it, gateways close their sessions. */
+function canceled(ctx: ShopContext, orderIds: string[]) {
+  ctx.live.orders(orderIds);
+  closeSessionsOf(ctx, orderIds);
 }
 
 /** A read of orders that first expires the stale reservations of their owner, in one batch. */
@@ -62,7 +69,10 @@ async function readAfterExpiring(ctx: ShopContext, owner: SQL, read: ReturnType<
     expiring(ctx, sql`o.user_id = ${owner} AND o.expires_at <= now()`),
     read,
   ]);
-  ctx.live.orders(expired.rows.map((row) => row.id));
+  canceled(
+    ctx,
+    expired.rows.map((row) => row.id),
+  );
   return result.rows;
 }
 
@@ -123,7 +133,7 @@ export async function cancelMyOrder(ctx: ActorContext, id: string): Promise<Orde
   const order = await visibleOrder(ctx, id);
   if (order.userId !== ctx.actor.id) throw new AppError("not_found", "No such order.");
   await transition(ctx.db, id, "canceled", { kind: "customer", id: ctx.actor.id }, "canceled by the shopper");
-  ctx.live.orders([id]);
+  canceled(ctx, [id]);
   return shopperView((await findOrder(ctx.db, id)) as OrderRow);
 }
 
@@ -142,6 +152,6 @@ export async function moveByStaff(ctx: ActorContext, id: string, to: OrderStatus
 /** Staff cancel an unpaid order for the shopper: its stock and coupon use come back. */
 export async function cancelByStaff(ctx: ActorContext, id: string, note?: string): Promise<AdminOrder> {
   await transition(ctx.db, id, "canceled", { kind: "staff", id: ctx.actor.id }, note ?? "canceled by staff");
-  ctx.live.orders([id]);
+  canceled(ctx, [id]);
   return staffView((await findOrder(ctx.db, id)) as OrderRow);
 }

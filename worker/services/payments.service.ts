@@ -4,11 +4,15 @@ import { type GatewayResult, type PaymentGateway, RejectedCallback } from "../pa
 import { recordable } from "../payments/recordable.ts";
 import type { SandboxGateway } from "../payments/sandbox.ts";
 import type { ActorContext, ShopContext } from "../platform/context.ts";
-import { findOrder, moveOrder } from "../repositories/orders.repository.ts";
+import { findOrder, moveOrder, orderStatusOf } from "../repositories/orders.repository.ts";
 import {
+  expireOtherSessions,
   findPaymentByAuthority,
   insertPayment,
   lockPaymentByAuthority,
+  lockPaymentOfOrder,
+  markForRefund,
+  type PaymentRow,
   paymentsOfOrder,
   recordGatewayMessage,
   setPaymentStatus,
@@ -16,8 +20,13 @@ import {
 } from "../repositories/payments.repository.ts";
 import type { AdminOrder } from "../schemas/orders.ts";
 import { expireReservations, staffView, transition } from "./orders.service.ts";
+import { closeGatewaySessions, refundPayment } from "./refunds.service.ts";
 
-/** Opens a payment attempt for a pending order of the shopper's; returns where to send them. */
+/**
+ * Opens a payment attempt for a pending order of the shopper's; returns where to send them. Its
+ * session closes with the order's reservation, and any earlier open session of the order closes now:
+ * one open session per order, so two tabs cannot both take the money.
+ */
 export async function startPayment(ctx: ActorContext, orderId: string, origin: string) {
   await expireReservations(ctx, ctx.actor.id);
   const order = await findOrder(ctx.db, orderId);
@@ -37,7 +46,14 @@ export async function startPayment(ctx: ActorContext, orderId: string, origin: s
   }
   const gateway = ctx.gateway();
   const paymentId = crypto.randomUUID();
-  const started = await gateway.start({ paymentId, orderId, amount: order.total, currency: order.currency, origin });
+  const started = await gateway.start({
+    paymentId,
+    orderId,
+    amount: order.total,
+    currency: order.currency,
+    origin,
+    reservedUntil: new Date(order.expiresAt),
+  });
   await insertPayment(ctx.db, {
     id: paymentId,
     orderId,
@@ -46,17 +62,22 @@ export async function startPayment(ctx: ActorContext, orderId: string, origin: s
     amount: order.total,
     tax: order.tax,
     currency: order.currency,
+    expiresAt: started.expiresAt,
   });
+  const replaced = await expireOtherSessions(ctx.db, orderId, paymentId);
+  if (replaced.length > 0) ctx.afterAnswer("closing replaced sessions", () => closeGatewaySessions(ctx, replaced));
   return { paymentId, gateway: gateway.name, redirectUrl: started.redirectUrl };
 }
 
 export type CallbackOutcome =
   | { status: "paid"; orderId: string; userId: string }
-  | { status: "failed" | "duplicate" | "refund_due" | "ignored"; orderId: string | null; userId?: string };
+  | { status: "refund_due"; orderId: string; paymentId: string }
+  | { status: "failed" | "duplicate" | "ignored"; orderId: string | null; userId?: string };
 
 /**
  * A gateway's callback as received: verified by its gateway, applied once, pushed to the rooms when
  * it moved an order. A message that fails verification is recorded as received, then answered 400.
+ * Money taken for an order that can no longer be paid is given back, starting right after the answer.
  */
 export async function receiveCallback(
   ctx: ShopContext,
@@ -81,11 +102,22 @@ export async function receiveCallback(
   }
   if (!result) return { received: true, result: "ignored" };
   const outcome = await applyGatewayResult(ctx, name, result, raw);
+  if (outcome.status === "refund_due") {
+    const { paymentId } = outcome;
+    ctx.afterAnswer("refund", () => refundPayment(ctx, paymentId));
+  }
   if (outcome.orderId && (outcome.status === "paid" || outcome.status === "refund_due")) {
     ctx.live.orders([outcome.orderId]);
   }
   return { received: true, result: outcome.status };
 }
+
+/** Why money taken for an order goes back, by what became of the order. */
+const refundReasons = {
+  paid: "a second payment for an order already paid",
+  canceled: "the order was canceled before this payment arrived",
+  expired: "the order's reservation had run out before this payment arrived",
+} as const;
 
 /**
  * Applies a verified gateway result exactly once. The result is checked against the payment's
@@ -126,8 +158,9 @@ async function applyGatewayResult(
       });
     }
     // A payment is taken once: a later success for it (the bank's retry, or the shopper's own return
-    // under a new event id) changes nothing, so the payment keeps the transaction that paid.
-    const taken = result.outcome === "success" && !["pending", "failed"].includes(payment.status);
+    // under a new event id) changes nothing, so the payment keeps the transaction that paid. A success
+    // for a session the shop had closed (expired) was still taken, and is handled below.
+    const taken = result.outcome === "success" && ["succeeded", "refund_pending", "refunded"].includes(payment.status);
     const first =
       !taken &&
       (await recordGatewayMessage(tx, {
@@ -163,8 +196,15 @@ async function applyGatewayResult(
     );
     const details = { transactionId: result.transactionId, cardLast4: result.cardLast4, cardHash: result.cardHash };
     if (paid.length === 0) {
-      await setPaymentStatus(tx, payment.id, "refund_pending", details);
-      return { status: "refund_due", orderId: payment.order_id };
+      const order = await orderStatusOf(tx, payment.order_id);
+      const reason =
+        order?.status === "pending_payment"
+          ? refundReasons.expired
+          : order?.status === "canceled"
+            ? refundReasons.canceled
+            : refundReasons.paid;
+      await markForRefund(tx, payment.id, reason, details);
+      return { status: "refund_due", orderId: payment.order_id, paymentId: payment.id };
     }
     await setPaymentStatus(tx, payment.id, "succeeded", details);
     const owner = await tx.execute<{ user_id: string }>(sql`SELECT user_id FROM orders WHERE id = ${payment.order_id}`);
@@ -175,24 +215,44 @@ async function applyGatewayResult(
   return outcome;
 }
 
-/** Refunds a paid order: the order becomes refunded and restocked, then the gateway returns the money. */
+/**
+ * Refunds a paid order: the order becomes refunded and restocked, its payment is marked for refund,
+ * then its gateway returns the money. A gateway that fails leaves the payment `refund_pending` with
+ * the error, and the schedule tries again with backoff until it succeeds.
+ */
 export async function refundOrder(ctx: ActorContext, orderId: string): Promise<AdminOrder> {
   const payment = await ctx.transaction(async (tx) => {
     await transition(tx, orderId, "refunded", { kind: "staff", id: ctx.actor.id });
     const paid = await succeededPaymentOf(tx, orderId);
-    if (paid) await setPaymentStatus(tx, paid.id, "refund_pending");
+    if (paid) await markForRefund(tx, paid.id, "the order was refunded");
     return paid;
   });
-  if (payment) {
-    await ctx.gateway(payment.gateway).refund({
-      authority: payment.authority,
-      authorizedKey: payment.authorized_key,
-      amount: payment.amount,
-    });
-    await setPaymentStatus(ctx.db, payment.id, "refunded");
-  }
+  if (payment) await refundPayment(ctx, payment.id, { now: true });
   ctx.live.orders([orderId]);
   return staffView((await findOrder(ctx.db, orderId)) as NonNullable<Awaited<ReturnType<typeof findOrder>>>);
+}
+
+/**
+ * Staff refund one payment of an order: one waiting to be refunded is tried again now; the one that
+ * paid the order refunds the order (as `refundOrder`). Anything else has no money to give back.
+ */
+export async function refundOnePayment(ctx: ActorContext, orderId: string, paymentId: string) {
+  const movedOrder = await ctx.transaction(async (tx) => {
+    const payment = await lockPaymentOfOrder(tx, orderId, paymentId);
+    if (!payment) throw new AppError("not_found", "No such payment of this order.");
+    if (payment.status === "refund_pending") return false;
+    if (payment.status !== "succeeded") {
+      throw new AppError("invalid_transition", `A payment that is ${payment.status} has no money to give back.`, {
+        status: payment.status,
+      });
+    }
+    await transition(tx, orderId, "refunded", { kind: "staff", id: ctx.actor.id }, "payment refunded by staff");
+    await markForRefund(tx, payment.id, "refunded by staff");
+    return true;
+  });
+  await refundPayment(ctx, paymentId, { now: true });
+  if (movedOrder) ctx.live.orders([orderId]);
+  return orderWithPayments(ctx, orderId);
 }
 
 /** An order for staff with every payment attempt and what its gateway reported, oldest first. */
@@ -202,16 +262,23 @@ export async function orderWithPayments(ctx: ShopContext, orderId: string) {
   return { ...staffView(order), payments };
 }
 
+/** Whether the sandbox bank still takes money for a payment: open (or declined, to try again) and not expired. */
+const sessionOpen = (payment: PaymentRow) =>
+  (payment.status === "pending" || payment.status === "failed") &&
+  (payment.expires_at === null || Date.parse(payment.expires_at) > Date.now());
+
 /** The sandbox bank's view of a payment, for its page. */
 export async function sandboxPayment(ctx: ShopContext, authority: string) {
   const payment = await findPaymentByAuthority(ctx.db, "sandbox", authority);
   if (!payment) throw new AppError("not_found", "No such payment at the sandbox bank.");
-  return payment;
+  return { ...payment, open: sessionOpen(payment) };
 }
 
 /**
  * The sandbox bank's buttons: it signs the outcome and delivers it to the shop's callback endpoint
- * exactly as a real gateway would, then sends the shopper back to the order.
+ * exactly as a real gateway would, then sends the shopper back to the order. Like a real gateway's
+ * session, it takes money once, and not after the session closed (paid, replaced, or expired with the
+ * order's reservation): 409 `invalid_transition` then.
  */
 export async function sandboxPay(
   ctx: ShopContext,
@@ -220,9 +287,27 @@ export async function sandboxPay(
   deliver: (body: string, signature: string) => Promise<Response>,
 ) {
   const payment = await sandboxPayment(ctx, authority);
+  if (!payment.open) {
+    throw new AppError("invalid_transition", "This payment is closed: go back to the order to pay again.", {
+      status: payment.status,
+      redirectUrl: `/orders/${payment.order_id}`,
+    });
+  }
+  // A session is charged once, even by two presses at once (two tabs of the bank's page).
+  const charge = `sandbox:charged:${authority}`;
+  if (outcome === "success" && (await ctx.redis.set(charge, "1", { nx: true, ex: 24 * 3600 })) === null) {
+    throw new AppError("invalid_transition", "This payment is closed: go back to the order to pay again.", {
+      status: "succeeded",
+      redirectUrl: `/orders/${payment.order_id}`,
+    });
+  }
   const bank = ctx.gateway("sandbox") as SandboxGateway;
   const signed = await bank.signCallback({ authority, outcome, amount: payment.amount, currency: payment.currency });
   const delivered = await deliver(signed.body, signed.signature);
-  if (!delivered.ok) throw new AppError("unavailable", "The shop did not accept the bank's callback.");
+  if (!delivered.ok) {
+    // The shop did not take the payment: the bank did not charge, and the shopper may press again.
+    if (outcome === "success") await ctx.redis.del(charge);
+    throw new AppError("unavailable", "The shop did not accept the bank's callback.");
+  }
   return { redirectUrl: `/orders/${payment.order_id}` };
 }

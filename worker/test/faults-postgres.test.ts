@@ -1,7 +1,15 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { type Answer, faultProxy, isError, report, send } from "../../test/support/faults.ts";
-import { address, createProduct, createShoppers, uniqueEmail, withServices } from "../../test/support/shop.ts";
+import { type Answer, faultProxy, isError, report, type SendOptions, send } from "../../test/support/faults.ts";
+import {
+  address,
+  createProduct,
+  createShoppers,
+  seedAdmin,
+  tokenFor,
+  uniqueEmail,
+  withServices,
+} from "../../test/support/shop.ts";
 import { databaseDeadlineMs } from "../platform/create-context.ts";
 import { catalogVersionKey } from "../services/catalog-version.ts";
 
@@ -67,36 +75,41 @@ describe("Postgres unreachable or hanging on the HTTP path", () => {
 });
 
 describe("Postgres refusing or hanging on the WebSocket path (interactive transactions)", () => {
-  it("refuse: registration answers 503 unavailable in the error shape", async () => {
+  // Staff creating an account: an interactive transaction (the insert, then its audit row).
+  const createAccount = async (username: string, env: SendOptions["env"]) =>
+    send("/admin/users", {
+      body: { username, password: "correct-horse-battery", role: "customer" },
+      token: await tokenFor(seedAdmin, "admin"),
+      env,
+    });
+
+  it("refuse: creating an account answers 503 unavailable in the error shape", async () => {
     const proxy = await faultProxy("postgres-ws", "refuse");
     let register: Answer;
     try {
-      register = await send("/auth/register", {
-        body: { username: uniqueEmail(), password: "correct-horse-battery" },
-        env: proxy.env,
-      });
+      register = await createAccount(uniqueEmail(), proxy.env);
     } finally {
       await proxy.close();
     }
-    report("postgres-ws refuse: POST /auth/register", register);
+    report("postgres-ws refuse: POST /admin/users", register);
     expect(isError(register, 503, "unavailable"), JSON.stringify(register.body)).toBe(true);
   });
 
-  it("hang: registration answers 503 unavailable by the connection deadline and creates no account", async () => {
+  it("hang: creating an account answers 503 unavailable by the connection deadline and creates no account", async () => {
     const username = uniqueEmail();
     const proxy = await faultProxy("postgres-ws", "hang");
     let register: Answer;
     let catalog: Answer;
     try {
       [register, catalog] = await Promise.all([
-        send("/auth/register", { body: { username, password: "correct-horse-battery" }, env: proxy.env }),
+        createAccount(username, proxy.env),
         // The HTTP path is not the WebSocket's: a statement still answers.
         send(`/products?limit=2&q=${crypto.randomUUID().slice(0, 8)}`, { env: proxy.env }),
       ]);
     } finally {
       await proxy.close();
     }
-    report("postgres-ws hang: POST /auth/register", register);
+    report("postgres-ws hang: POST /admin/users", register);
     expect(isError(register, 503, "unavailable"), JSON.stringify(register.body)).toBe(true);
     expect(register.ms).toBeLessThan(databaseDeadlineMs + answerSlackMs);
     expect(catalog.status).toBe(200);

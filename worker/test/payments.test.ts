@@ -189,15 +189,30 @@ describe("paying through the sandbox bank", () => {
     expect(events.filter((e: any) => e.status === "paid")).toHaveLength(1);
   });
 
-  it("does not resurrect a canceled order: the payment is marked for refund", async () => {
+  it("does not resurrect a canceled order, and gives the money of a payment that arrived after the cancel back by itself", async () => {
     const { shopper, order, product } = await pendingOrder(5, 2);
     const { authority } = await startPayment(shopper.token, order.id);
     await call(`/orders/${order.id}/cancel`, { method: "POST", token: shopper.token });
+    // The bank's page no longer takes money for the canceled order's session…
+    expectError(await call(`/sandbox/pay/${authority}`, { body: { outcome: "success" } }), 409, "invalid_transition");
+    // …but a payment the bank took before it heard of the cancel still arrives.
     const signed = await bank.signCallback({ authority, outcome: "success", amount: order.total, currency: "USD" });
     expect((await deliver(signed.body, signed.signature)).body.result).toBe("refund_due");
     expect((await call(`/orders/${order.id}`, { token: shopper.token })).body.status).toBe("canceled");
-    expect(await paymentOf(order.id)).toMatchObject({ status: "refund_pending" });
     expect(await stockOf(product.id)).toBe(5);
+    await expect.poll(async () => (await paymentOf(order.id)).status).toBe("refunded");
+    const detail = await call(`/admin/orders/${order.id}`, { token: await tokenFor(seedAdmin, "admin") });
+    expect(detail.body.payments[0]).toMatchObject({
+      status: "refunded",
+      refund: {
+        reason: "the order was canceled before this payment arrived",
+        attempts: 1,
+        lastError: null,
+        nextAttemptAt: null,
+        refundedAt: expect.any(String),
+      },
+    });
+    expect(detail.body.payments[0].history.map((h: any) => h.outcome)).toEqual(["processed", "refunded"]);
   });
 
   it("refuses to start a payment for someone else's order, or one that expired", async () => {

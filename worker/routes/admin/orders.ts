@@ -7,11 +7,12 @@ import {
   adminOrderListSchema,
   adminOrderQuery,
   adminOrderSchema,
+  paymentParams,
   staffCancelBody,
   statusBody,
 } from "../../schemas/orders.ts";
 import { cancelByStaff, moveByStaff, searchAllOrders } from "../../services/orders.service.ts";
-import { orderWithPayments, refundOrder } from "../../services/payments.service.ts";
+import { orderWithPayments, refundOnePayment, refundOrder } from "../../services/payments.service.ts";
 
 const tags = ["Admin: orders"];
 const invalid = conflict("invalid_transition");
@@ -76,4 +77,24 @@ export const adminOrdersRouter = createRouter()
       },
     }),
     async (c) => c.json(await refundOrder(actorOf(c), c.req.valid("param").id), 200),
+  )
+  .openapi(
+    route("staff", {
+      method: "post",
+      path: "/admin/orders/{id}/payments/{paymentId}/refund",
+      tags,
+      summary:
+        "Refunds one payment: one waiting to be refunded is tried again now; the one that paid the order refunds the order",
+      request: { params: paymentParams },
+      responses: {
+        200: jsonContent(adminOrderDetailSchema, "The order with its payments"),
+        ...notFound,
+        ...invalid,
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { id, paymentId } = c.req.valid("param");
+      return c.json(await refundOnePayment(actorOf(c), id, paymentId), 200);
+    },
   );

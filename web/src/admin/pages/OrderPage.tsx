@@ -9,7 +9,7 @@ import { LiveBadge } from "../components/LiveBadge.tsx";
 import { Async, NotFound } from "../components/State.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
 import { createLoader } from "../lib/data.ts";
-import { isConflict } from "../lib/errors.ts";
+import { FormInvalid, isConflict } from "../lib/errors.ts";
 import { createForm } from "../lib/form.ts";
 import { onDashboard } from "../lib/live.ts";
 import { actorLabels, formatDateTime, refundable, shortId, staffMoves, statusLabels } from "../lib/orders.ts";
@@ -28,12 +28,59 @@ const paymentLabels: Record<Payment["status"], string> = {
   pending: "Started, not paid",
   succeeded: "Paid",
   failed: "Failed",
-  refund_pending: "Paid too late: refund due",
+  refund_pending: "Refund due",
   refunded: "Refunded",
+  expired: "Closed, not paid",
 };
 const gatewayLabels: Record<Payment["gateway"], string> = { sandbox: "Sandbox bank", stripe: "Stripe" };
 
-function Payments(props: { payments: Payment[] }) {
+/** Why and how a payment's money goes back: the reason, each attempt, and when the next one runs. */
+function RefundTerms(props: { refund: NonNullable<Payment["refund"]> }) {
+  return (
+    <>
+      <Show when={props.refund.reason}>
+        {(reason) => (
+          <div>
+            <dt>Refund because</dt>
+            <dd>{reason()}</dd>
+          </div>
+        )}
+      </Show>
+      <div>
+        <dt>Refund attempts</dt>
+        <dd data-testid="refund-attempts">{props.refund.attempts}</dd>
+      </div>
+      <Show when={props.refund.lastError}>
+        {(error) => (
+          <div>
+            <dt>Last attempt failed</dt>
+            <dd>
+              <code>{error()}</code>
+            </dd>
+          </div>
+        )}
+      </Show>
+      <Show when={props.refund.nextAttemptAt}>
+        {(at) => (
+          <div>
+            <dt>Next attempt</dt>
+            <dd>{formatDateTime(at())}</dd>
+          </div>
+        )}
+      </Show>
+      <Show when={props.refund.refundedAt}>
+        {(at) => (
+          <div>
+            <dt>Refunded</dt>
+            <dd>{formatDateTime(at())}</dd>
+          </div>
+        )}
+      </Show>
+    </>
+  );
+}
+
+function Payments(props: { payments: Payment[]; busy: boolean; onRetryRefund: (paymentId: string) => void }) {
   return (
     <section class="a-panel" aria-labelledby="payments-heading">
       <h2 id="payments-heading">Payments</h2>
@@ -86,7 +133,18 @@ function Payments(props: { payments: Payment[] }) {
                       <code>{payment.authority}</code>
                     </dd>
                   </div>
+                  <Show when={payment.refund}>{(refund) => <RefundTerms refund={refund()} />}</Show>
                 </dl>
+                <Show when={payment.status === "refund_pending"}>
+                  <button
+                    type="button"
+                    class="button secondary"
+                    disabled={props.busy}
+                    onClick={() => props.onRetryRefund(payment.id)}
+                  >
+                    Try the refund again now
+                  </button>
+                </Show>
                 <Show when={payment.history.length > 0}>
                   <details>
                     <summary>What the gateway reported ({payment.history.length})</summary>
@@ -167,6 +225,22 @@ export default function OrderPage() {
         if (isConflict(failure)) void order.reload();
         throw failure;
       }
+    });
+
+  const retryRefund = (paymentId: string) =>
+    form.run(async () => {
+      const detail = await read(
+        api.admin.orders[":id"].payments[":paymentId"].refund.$post({ param: { id: params.id, paymentId } }),
+      );
+      order.set(detail);
+      const payment = detail.payments.find((p) => p.id === paymentId);
+      if (payment?.status !== "refunded") {
+        throw new FormInvalid(
+          {},
+          `The gateway refused the refund again (${payment?.refund?.lastError ?? "no reason given"}); it is tried again by itself.`,
+        );
+      }
+      return `${formatMoney(payment.amount, payment.currency)} went back to the customer.`;
     });
 
   const cancel = () =>
@@ -326,7 +400,7 @@ export default function OrderPage() {
                       </Show>
                     </address>
                   </section>
-                  <Payments payments={o().payments} />
+                  <Payments payments={o().payments} busy={form.busy()} onRetryRefund={(id) => void retryRefund(id)} />
                   <section class="a-panel">
                     <h2>History</h2>
                     <ol class="a-timeline" data-testid="order-timeline">
