@@ -1,4 +1,4 @@
-import type { Channel } from "../lib/username.ts";
+import type { Channel } from "../lib/parse-username.ts";
 
 export type OtpPurpose = "verify" | "reset" | "login";
 /** What a message is for: a one-time code, or a notice that carries none. */

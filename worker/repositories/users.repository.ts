@@ -1,8 +1,8 @@
 import { and, asc, eq, gt, ilike, or, type SQL, sql } from "drizzle-orm";
 import type { Database, HttpDatabase } from "../../db/client.ts";
 import { users } from "../../db/schema.ts";
+import type { Channel } from "../lib/parse-username.ts";
 import type { Role } from "../lib/tokens.ts";
-import type { Channel } from "../lib/username.ts";
 import { containing } from "./sql.ts";
 
 export type UserRow = typeof users.$inferSelect;

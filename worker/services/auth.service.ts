@@ -1,4 +1,5 @@
 import { AppError } from "../lib/errors.ts";
+import { type Channel, parseUsername, type Username } from "../lib/parse-username.ts";
 import { hashPassword, needsRehash, verifyPassword } from "../lib/password.ts";
 import { enforceLimits } from "../lib/rate-limit.ts";
 import {
@@ -9,7 +10,7 @@ import {
   signAccessToken,
   successorRefreshToken,
 } from "../lib/tokens.ts";
-import { type Channel, parseUsername, requireUsername, type Username } from "../lib/username.ts";
+import { requireUsername } from "../lib/username.ts";
 import { accountExistsText, type OtpPurpose } from "../notifications/message.ts";
 import type { ActorContext, ShopContext } from "../platform/context.ts";
 import {

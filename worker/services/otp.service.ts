@@ -1,8 +1,8 @@
 import type { Redis } from "@upstash/redis/cloudflare";
 import { AppError } from "../lib/errors.ts";
+import type { Username } from "../lib/parse-username.ts";
 import { rateLimited } from "../lib/rate-limit.ts";
 import { hmacHex } from "../lib/tokens.ts";
-import type { Username } from "../lib/username.ts";
 import { DeliveryError, type Notifier, type OtpPurpose, otpText } from "../notifications/message.ts";
 
 export const otpTtlSeconds = 5 * 60;

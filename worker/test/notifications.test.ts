@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { call, expectError, latestCode, randomIp, uniqueEmail, withServices } from "../../test/support/shop.ts";
 import worker from "../index.ts";
-import { parseUsername } from "../lib/username.ts";
+import { parseUsername } from "../lib/parse-username.ts";
 import { DeliveryError, type Notifier, type OtpMessage } from "../notifications/message.ts";
 import { ResendEmail } from "../notifications/resend.ts";
 import { TwilioSms } from "../notifications/twilio.ts";
