@@ -569,6 +569,25 @@ export const paymentHistory = pgTable(
   ],
 );
 
+/**
+ * Gateway messages that failed verification (a bad or missing signature, too old, replayed,
+ * malformed): anyone can send those, so they are kept apart from the payments' history (which holds
+ * verified messages only), capped per client address, and purged after 30 days.
+ */
+export const gatewayRejections = pgTable(
+  "gateway_rejections",
+  {
+    id: id(),
+    gateway: paymentGateway("gateway").notNull(),
+    /** The sender as per-address limits count it (an IPv6 client's /64). */
+    clientAddress: text("client_address"),
+    reason: text("reason").notNull(),
+    payload: jsonb("payload").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("gateway_rejections_received_idx").on(t.receivedAt)],
+);
+
 export const auditLog = pgTable(
   "audit_log",
   {

@@ -1,6 +1,7 @@
 import type { Bindings } from "./bindings.ts";
 import { createContext } from "./platform/create-context.ts";
 import { purgeSpentGrants } from "./repositories/coupons.repository.ts";
+import { purgeOldRejections } from "./repositories/payments.repository.ts";
 import { expireReservations } from "./services/orders.service.ts";
 import { refundDuePayments } from "./services/refunds.service.ts";
 
@@ -14,6 +15,7 @@ export async function runScheduledJobs(env: Bindings, waitUntil: (work: Promise<
     const expired = await expireReservations(handle.ctx);
     const refunds = await refundDuePayments(handle.ctx);
     const purged = await purgeSpentGrants(handle.ctx.db);
+    const forgotten = await purgeOldRejections(handle.ctx.db);
     console.log(
       JSON.stringify({
         level: "info",
@@ -21,6 +23,7 @@ export async function runScheduledJobs(env: Bindings, waitUntil: (work: Promise<
         expiredOrders: expired.length,
         ...refunds,
         purgedGrants: purged,
+        purgedRejections: forgotten,
       }),
     );
     return { expired, refunds, purged };

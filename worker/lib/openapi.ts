@@ -14,6 +14,9 @@ export const errorResponses = {
 
 export const notFound = { 404: jsonContent(errorSchema, "Not found") };
 
+/** A route's rate limit (429 with Retry-After past it). */
+export const tooMany = { 429: jsonContent(errorSchema, "Too many requests (see Retry-After)") };
+
 export const conflict = (codes: string) => ({ 409: jsonContent(errorSchema, codes) });
 
 /** A required JSON request body. */

@@ -5,9 +5,10 @@ import { AppError } from "./errors.ts";
 type Duration = Parameters<typeof Ratelimit.slidingWindow>[1];
 
 /**
- * The shop's limits, each a sliding window per identifier (a client address or a username): every
- * route that sends a message (a code) or checks a secret (password, code, refresh token, a gateway's
- * signature) counts against one per address and, where an account is named, one per account.
+ * The shop's limits, each a sliding window per identifier (a client address, a username or a user):
+ * every route that sends a message (a code) or checks a secret (password, code, refresh token, a
+ * gateway's signature) counts against one per address and, where an account is named, one per
+ * account; what a signed-in user writes for others to read counts per user.
  */
 export const limits = {
   otpSendPerIp: [20, "1 h"],
@@ -19,6 +20,11 @@ export const limits = {
   registerPerIp: [10, "1 h"],
   refreshPerIp: [120, "15 m"],
   gatewayPerIp: [600, "1 m"],
+  // What signed-in shoppers write for others to read (and staff to moderate), per account.
+  commentPerUser: [10, "1 h"],
+  // Unverified gateway messages kept for investigation, per address (more are answered, not kept).
+  rejectionsKeptPerIp: [20, "1 h"],
+  ratingPerUser: [60, "1 h"],
 } as const satisfies Record<string, readonly [number, Duration]>;
 
 export type LimitName = keyof typeof limits;
@@ -46,6 +52,19 @@ export async function enforceLimit(redis: Redis, name: LimitName, identifier: st
   if (result.reason === "timeout")
     throw new AppError("unavailable", "Rate limiting is unavailable; try again shortly.");
   if (!result.success) throw rateLimited(result.reset);
+}
+
+/**
+ * Counts one against a limit and says whether it was within it, without refusing anything: for
+ * work that is skipped past a limit. A Redis that does not answer counts as past it.
+ */
+export async function withinLimit(redis: Redis, name: LimitName, identifier: string): Promise<boolean> {
+  try {
+    await enforceLimit(redis, name, identifier);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Counts one attempt against each limit at once (one Redis round trip of time); the first refusal wins. */

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { PublicComment, PublicRating } from "../schemas/reviews.ts";
 import type { Wishlist } from "../schemas/wishlist.ts";
-import { isoTime, publicAuthor } from "./sql.ts";
+import { boughtBy, isoTime, publicAuthor } from "./sql.ts";
 
 export type RatingSummaryRow = { average: string; count: number; my_vote: number | null };
 
@@ -32,7 +32,7 @@ export async function approvedRatings(db: Database, productId: string, limit: nu
   const after = before ? sql`AND (r.updated_at, r.id) < (${before[0]}::timestamptz, ${before[1]}::uuid)` : sql``;
   const result = await db.execute<PublicRating>(sql`
     SELECT r.id, r.vote, r.text, ${publicAuthor(sql`u`)} AS author,
-      ${isoTime(sql`r.updated_at`)} AS at
+      ${isoTime(sql`r.updated_at`)} AS at, ${boughtBy(sql`r`)} AS "verifiedPurchase"
     FROM ratings r JOIN users u ON u.id = r.user_id
     WHERE r.product_id = ${productId} AND r.is_approved AND r.text IS NOT NULL ${after}
     ORDER BY r.updated_at DESC, r.id DESC LIMIT ${limit}`);

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { CommentForModeration, RatingForModeration } from "../schemas/reviews.ts";
-import { isoTime } from "./sql.ts";
+import { boughtBy, isoTime } from "./sql.ts";
 
 export type Moderated = "comments" | "ratings";
 
@@ -23,7 +23,7 @@ export async function listCommentsForModeration(db: Database, filter: Filter) {
 export async function listRatingsForModeration(db: Database, filter: Filter) {
   const result = await db.execute<RatingForModeration>(sql`
     SELECT r.id, r.product_id AS "productId", u.username AS author, r.vote, r.text, r.is_approved AS approved,
-      ${isoTime(sql`r.updated_at`)} AS at
+      ${isoTime(sql`r.updated_at`)} AS at, ${boughtBy(sql`r`)} AS "verifiedPurchase"
     FROM ratings r JOIN users u ON u.id = r.user_id
     WHERE r.text IS NOT NULL AND ${filter.approved === undefined ? sql`true` : sql`r.is_approved = ${filter.approved}`}
       ${filter.before ? sql`AND (r.updated_at, r.id) < (${filter.before[0]}::timestamptz, ${filter.before[1]}::uuid)` : sql``}

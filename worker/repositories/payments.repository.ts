@@ -235,3 +235,19 @@ export async function recordGatewayMessage(
     ON CONFLICT (gateway, event_id) WHERE outcome = 'processed' DO NOTHING`);
   return (result.rowCount ?? 0) === 1;
 }
+
+/** Keeps a gateway message that failed verification, apart from the payments' history. */
+export async function recordRejection(
+  db: Database,
+  entry: { gateway: string; clientAddress: string; reason: string; payload: unknown },
+) {
+  await db.execute(sql`
+    INSERT INTO gateway_rejections (gateway, client_address, reason, payload)
+    VALUES (${entry.gateway}, ${entry.clientAddress}, ${entry.reason}, ${JSON.stringify(entry.payload ?? null)}::jsonb)`);
+}
+
+/** Forgets rejected gateway messages older than 30 days; answers how many. */
+export async function purgeOldRejections(db: Database): Promise<number> {
+  const result = await db.execute(sql`DELETE FROM gateway_rejections WHERE received_at < now() - interval '30 days'`);
+  return result.rowCount ?? 0;
+}

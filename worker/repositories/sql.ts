@@ -16,3 +16,9 @@ export const containing = (text: string) => `%${text.replace(/[\\%_]/g, "\\$&")}
  */
 export const publicAuthor = (user: SQL) =>
   sql`coalesce(${user}.display_name, 'Shopper ' || upper(substr(md5(${user}.id::text), 1, 4)))`;
+
+/** Whether a rating's author bought its product: an order of theirs holding it was paid (later moves included). */
+export const boughtBy = (rating: SQL) =>
+  sql<boolean>`EXISTS (SELECT 1 FROM order_items i JOIN orders o ON o.id = i.order_id
+    WHERE o.user_id = ${rating}.user_id AND i.product_id = ${rating}.product_id
+      AND o.status IN ('paid', 'processing', 'shipped', 'delivered'))`;

@@ -3,7 +3,7 @@ import type { AppEnv } from "../env.ts";
 import { createRouter } from "../lib/create-router.ts";
 import { AppError, errorSchema } from "../lib/errors.ts";
 import { errorResponses, jsonBody, jsonContent, notFound } from "../lib/openapi.ts";
-import { route } from "../middleware/access.ts";
+import { clientIp, route } from "../middleware/access.ts";
 import { limitedPerAddress } from "../middleware/rate-limits.ts";
 import { sandboxPage, sandboxScript } from "../payments/sandbox-page.ts";
 import {
@@ -38,7 +38,8 @@ export const paymentsRouter = createRouter()
       request: { headers: sandboxCallbackHeaders },
       responses: { 200: jsonContent(callbackAckSchema, "Recorded"), ...rejected },
     }),
-    async (c) => c.json(await receiveCallback(c.get("ctx"), "sandbox", await c.req.text(), c.req.raw.headers), 200),
+    async (c) =>
+      c.json(await receiveCallback(c.get("ctx"), "sandbox", await c.req.text(), c.req.raw.headers, clientIp(c)), 200),
   )
   .openapi(
     route("public", {
@@ -50,7 +51,8 @@ export const paymentsRouter = createRouter()
       request: { headers: stripeWebhookHeaders },
       responses: { 200: jsonContent(callbackAckSchema, "Recorded"), ...rejected },
     }),
-    async (c) => c.json(await receiveCallback(c.get("ctx"), "stripe", await c.req.text(), c.req.raw.headers), 200),
+    async (c) =>
+      c.json(await receiveCallback(c.get("ctx"), "stripe", await c.req.text(), c.req.raw.headers, clientIp(c)), 200),
   )
   .openapi(
     route("public", {

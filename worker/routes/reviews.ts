@@ -1,7 +1,8 @@
 import { createRouter } from "../lib/create-router.ts";
-import { errorResponses, jsonBody, jsonContent, notFound } from "../lib/openapi.ts";
+import { errorResponses, jsonBody, jsonContent, notFound, tooMany } from "../lib/openapi.ts";
 import { actorOf, route } from "../middleware/access.ts";
 import { edgeCached } from "../middleware/edge-cache.ts";
+import { limitedPerUser } from "../middleware/rate-limits.ts";
 import { idParam, pageQuery } from "../schemas/common.ts";
 import {
   commentBody,
@@ -23,8 +24,14 @@ export const reviewsRouter = createRouter()
       path: "/products/{id}/rating",
       tags,
       summary: "Rates a product 1..5 with optional text; a revote without text keeps the text",
+      middleware: [limitedPerUser("ratingPerUser")],
       request: { params: idParam, ...jsonBody(ratingBody) },
-      responses: { 200: jsonContent(ratingSummarySchema, "The product's rating"), ...notFound, ...errorResponses },
+      responses: {
+        200: jsonContent(ratingSummarySchema, "The product's rating"),
+        ...notFound,
+        ...tooMany,
+        ...errorResponses,
+      },
     }),
     async (c) => {
       const ctx = actorOf(c);
@@ -61,10 +68,12 @@ export const reviewsRouter = createRouter()
       path: "/comments",
       tags,
       summary: "A suggestion or criticism, optionally about a product; shown once approved",
+      middleware: [limitedPerUser("commentPerUser")],
       request: jsonBody(commentBody),
       responses: {
         201: jsonContent(createdCommentSchema, "The comment, awaiting moderation"),
         ...notFound,
+        ...tooMany,
         ...errorResponses,
       },
     }),

@@ -11,8 +11,19 @@ export const ratingSummarySchema = z
   .object({ average: z.number(), count: z.number().int(), myVote: z.number().int().nullable() })
   .openapi("RatingSummary");
 
+const verifiedPurchase = z.boolean().openapi({
+  description: "Whether the author bought the product (an order of theirs with it was paid)",
+});
+
 export const publicRatingSchema = z
-  .object({ id: z.string(), vote: z.number().int(), text: z.string(), author: z.string(), at: timestamp })
+  .object({
+    id: z.string(),
+    vote: z.number().int(),
+    text: z.string(),
+    author: z.string(),
+    at: timestamp,
+    verifiedPurchase,
+  })
   .openapi("Review");
 
 export const publicCommentSchema = z
@@ -71,6 +82,7 @@ export const ratingForModerationSchema = z
     text: z.string(),
     approved: z.boolean(),
     at: timestamp,
+    verifiedPurchase,
   })
   .openapi("RatingForModeration");
 

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { AppError } from "../lib/errors.ts";
+import { withinLimit } from "../lib/rate-limit.ts";
 import { type GatewayResult, type PaymentGateway, RejectedCallback } from "../payments/gateway.ts";
 import { recordable } from "../payments/recordable.ts";
 import type { SandboxGateway } from "../payments/sandbox.ts";
@@ -15,6 +16,7 @@ import {
   type PaymentRow,
   paymentsOfOrder,
   recordGatewayMessage,
+  recordRejection,
   setPaymentStatus,
   succeededPaymentOf,
 } from "../repositories/payments.repository.ts";
@@ -76,28 +78,25 @@ export type CallbackOutcome =
 
 /**
  * A gateway's callback as received: verified by its gateway, applied once, pushed to the rooms when
- * it moved an order. A message that fails verification is recorded as received, then answered 400.
- * Money taken for an order that can no longer be paid is given back, starting right after the answer.
+ * it moved an order. A message that fails verification is answered 400 and kept apart from the
+ * payments' history (up to a number per sender address). Money taken for an order that can no longer
+ * be paid is given back, starting right after the answer.
  */
 export async function receiveCallback(
   ctx: ShopContext,
   name: PaymentGateway["name"],
   raw: string,
   headers: Headers,
+  clientAddress: string,
 ): Promise<{ received: true; result: CallbackOutcome["status"] }> {
   let result: GatewayResult | null;
   try {
     result = await ctx.gateway(name).verify(raw, headers, ctx.redis);
   } catch (error) {
     if (!(error instanceof RejectedCallback)) throw error;
-    await recordGatewayMessage(ctx.db, {
-      paymentId: null,
-      gateway: name,
-      eventId: null,
-      outcome: "rejected",
-      reason: error.reason,
-      payload: recordable(raw),
-    });
+    if (await withinLimit(ctx.redis, "rejectionsKeptPerIp", clientAddress)) {
+      await recordRejection(ctx.db, { gateway: name, clientAddress, reason: error.reason, payload: recordable(raw) });
+    }
     throw new AppError("invalid_request", `The callback was rejected (${error.reason}).`, { reason: error.reason });
   }
   if (!result) return { received: true, result: "ignored" };

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { seedProducts } from "../../db/seed-data.ts";
 import {
   call,
+  checkoutAs,
   createProduct,
   createShoppers,
   expectError,
@@ -11,6 +12,7 @@ import {
   tokenFor,
   withServices,
 } from "../../test/support/shop.ts";
+import { limits } from "../lib/rate-limit.ts";
 
 const rate = (token: string, productId: string, vote: unknown, text?: string) =>
   call(`/products/${productId}/rating`, { method: "PUT", token, body: text === undefined ? { vote } : { vote, text } });
@@ -248,6 +250,56 @@ describe("reports", () => {
       400,
       "invalid_request",
     );
+  });
+});
+
+describe("ratings from buyers, and how much one shopper can write", () => {
+  it("says which ratings come from a verified purchase: a paid order with the product, not a pending or canceled one", async () => {
+    const product = await createProduct({ stock: 10, price: 1_000 });
+    const [buyer, browser, canceler] = await createShoppers(3);
+    const staff = await tokenFor(seedAdmin, "admin");
+    const order = async (shopper: { token: string }) => {
+      await setLine(shopper.token, product.id, 1);
+      return (await checkoutAs(shopper.token)).body.id as string;
+    };
+    const paid = await order(buyer);
+    const started = await call(`/orders/${paid}/payment`, { method: "POST", token: buyer.token });
+    await call(`/sandbox/pay/${started.body.redirectUrl.split("/").at(-1)}`, { body: { outcome: "success" } });
+    const canceled = await order(canceler);
+    await call(`/orders/${canceled}/cancel`, { method: "POST", token: canceler.token });
+
+    await rate(buyer.token, product.id, 5, "Bought it, love it.");
+    await rate(browser.token, product.id, 1, "Never had it, hate it.");
+    await rate(canceler.token, product.id, 2, "Changed my mind.");
+    const queue = await call("/admin/ratings?approved=false&limit=100", { token: staff });
+    const mine = queue.body.items.filter((r: any) => r.productId === product.id);
+    expect(Object.fromEntries(mine.map((r: any) => [r.text, r.verifiedPurchase]))).toEqual({
+      "Bought it, love it.": true,
+      "Never had it, hate it.": false,
+      "Changed my mind.": false,
+    });
+    for (const rating of mine)
+      await call(`/admin/ratings/${rating.id}`, { method: "PATCH", token: staff, body: { approved: true } });
+    const published = (await call(`/products/${product.id}/ratings`)).body.items;
+    expect(Object.fromEntries(published.map((r: any) => [r.text, r.verifiedPurchase]))).toEqual({
+      "Bought it, love it.": true,
+      "Never had it, hate it.": false,
+      "Changed my mind.": false,
+    });
+  });
+
+  it(`limits comments to ${limits.commentPerUser[0]} an hour per shopper (429 with Retry-After), others unaffected`, async () => {
+    const [chatty, quiet] = await createShoppers(2);
+    const post = (token: string, i: number) =>
+      call("/comments", { token, body: { kind: "suggestion", body: `Idea number ${i}` } });
+    const accepted = await Promise.all(
+      Array.from({ length: limits.commentPerUser[0] }, (_, i) => post(chatty.token, i)),
+    );
+    expect(accepted.map((a) => a.status)).toEqual(Array(limits.commentPerUser[0]).fill(201));
+    const refused = await post(chatty.token, 99);
+    expectError(refused, 429, "rate_limited");
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await post(quiet.token, 1)).status).toBe(201);
   });
 });
 

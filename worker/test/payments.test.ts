@@ -9,12 +9,14 @@ import {
   createShoppers,
   expectError,
   origin,
+  randomIp,
   seedAdmin,
   setLine,
   stockOf,
   tokenFor,
   withServices,
 } from "../../test/support/shop.ts";
+import { clientAddressKey } from "../lib/client-address.ts";
 import { SandboxGateway } from "../payments/sandbox.ts";
 import { StripeGateway } from "../payments/stripe.ts";
 
@@ -34,10 +36,10 @@ async function startPayment(token: string, orderId: string) {
   return { ...started.body, authority: started.body.redirectUrl.split("/").at(-1) as string };
 }
 
-async function deliver(body: string, signature: string) {
+async function deliver(body: string, signature: string, ip = randomIp()) {
   const response = await exports.default.fetch(`${origin}/api/v1/payments/sandbox/callback`, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-sandbox-signature": signature },
+    headers: { "content-type": "application/json", "x-sandbox-signature": signature, "cf-connecting-ip": ip },
     body,
   });
   return { status: response.status, body: (await response.json()) as any };
@@ -51,11 +53,21 @@ const history = (orderId: string) =>
     return result.rows;
   });
 
-const rejections = (reason: string) =>
+/** Messages that failed verification kept for an address (for a reason), apart from the payments' history. */
+const rejections = (ip: string, reason?: string) =>
   withServices(async ({ db }) => {
-    const result = await db.execute<{ n: number }>(
-      sql`SELECT count(*)::int AS n FROM payment_history WHERE outcome = 'rejected' AND reason = ${reason}`,
-    );
+    const result = await db.execute<{ n: number }>(sql`
+      SELECT count(*)::int AS n FROM gateway_rejections
+      WHERE client_address = ${clientAddressKey(ip)} ${reason ? sql`AND reason = ${reason}` : sql``}`);
+    return result.rows[0].n;
+  });
+
+/** Unverified messages in the payments' history: none belong there. */
+const unverifiedInHistory = () =>
+  withServices(async ({ db }) => {
+    const result = await db.execute<{ n: number }>(sql`
+      SELECT count(*)::int AS n FROM payment_history
+      WHERE reason IN ('bad_signature', 'stale', 'replayed', 'malformed')`);
     return result.rows[0].n;
   });
 
@@ -111,28 +123,39 @@ describe("paying through the sandbox bank", () => {
     const { authority } = await startPayment(shopper.token, order.id);
     const signed = await bank.signCallback({ authority, outcome: "success", amount: order.total, currency: "USD" });
 
-    const before = {
-      bad: await rejections("bad_signature"),
-      stale: await rejections("stale"),
-      replayed: await rejections("replayed"),
-    };
+    const ip = randomIp();
     const tampered = signed.body.replace(`"amount":${order.total}`, `"amount":1`);
-    expectError(await deliver(tampered, signed.signature), 400, "invalid_request");
-    expectError(await deliver(signed.body, "0".repeat(64)), 400, "invalid_request");
-    expectError(await deliver(signed.body, ""), 400, "invalid_request");
-    expect(await rejections("bad_signature")).toBe(before.bad + 3);
+    expectError(await deliver(tampered, signed.signature, ip), 400, "invalid_request");
+    expectError(await deliver(signed.body, "0".repeat(64), ip), 400, "invalid_request");
+    expectError(await deliver(signed.body, "", ip), 400, "invalid_request");
+    expect(await rejections(ip, "bad_signature")).toBe(3);
 
     const old = await bank.signCallback(
       { authority, outcome: "success", amount: order.total, currency: "USD" },
       Date.now() - 301_000,
     );
-    expectError(await deliver(old.body, old.signature), 400, "invalid_request");
-    expect(await rejections("stale")).toBe(before.stale + 1);
+    expectError(await deliver(old.body, old.signature, ip), 400, "invalid_request");
+    expect(await rejections(ip, "stale")).toBe(1);
     expect((await call(`/orders/${order.id}`, { token: shopper.token })).body.status).toBe("pending_payment");
 
-    expect((await deliver(signed.body, signed.signature)).status).toBe(200);
-    expectError(await deliver(signed.body, signed.signature), 400, "invalid_request");
-    expect(await rejections("replayed")).toBe(before.replayed + 1);
+    expect((await deliver(signed.body, signed.signature, ip)).status).toBe(200);
+    expectError(await deliver(signed.body, signed.signature, ip), 400, "invalid_request");
+    expect(await rejections(ip, "replayed")).toBe(1);
+    // The payment's own history holds what its gateway verifiably said, nothing anyone else sent.
+    expect(await history(order.id)).toEqual([{ outcome: "processed", reason: "success" }]);
+    expect(await unverifiedInHistory()).toBe(0);
+  });
+
+  it("keeps at most 20 unverified messages an hour from one address (answering each 400), apart from other senders'", async () => {
+    const flooder = randomIp();
+    const forged = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => deliver(JSON.stringify({ forged: i }), "00".repeat(32), flooder)),
+    );
+    expect(forged.map((f) => f.status)).toEqual(Array(25).fill(400));
+    expect(await rejections(flooder)).toBe(20);
+    const other = randomIp();
+    expectError(await deliver(JSON.stringify({ forged: "other" }), "", other), 400, "invalid_request");
+    expect(await rejections(other)).toBe(1);
   });
 
   it("rejects a callback whose amount does not match the payment, and records it", async () => {
@@ -347,33 +370,29 @@ describe("malformed gateway messages", () => {
   it.each(["/payments/sandbox/callback", "/payments/stripe/webhook"])(
     "answers every malformed message to %s with 400 in the error shape, and records each one",
     async (path) => {
-      const before = await rejectionCount();
+      const ip = randomIp();
       for (const body of bodies) {
         const response = await exports.default.fetch(`${origin}/api/v1${path}`, {
           method: "POST",
-          headers: { "content-type": "application/json", "x-sandbox-signature": "00", "stripe-signature": "t=1,v1=00" },
+          headers: {
+            "content-type": "application/json",
+            "x-sandbox-signature": "00",
+            "stripe-signature": "t=1,v1=00",
+            "cf-connecting-ip": ip,
+          },
           body,
         });
         const answer = (await response.json()) as any;
         expect(response.status, body.slice(0, 40)).toBe(400);
         expect(answer.error).toMatchObject({ code: "invalid_request", message: expect.any(String) });
       }
-      expect((await rejectionCount()) - before).toBe(bodies.length);
+      expect(await rejections(ip)).toBe(bodies.length);
       const largest = await withServices(async ({ db }) => {
-        const result = await db.execute<{ n: number }>(
-          sql`SELECT max(length(payload::text))::int AS n FROM payment_history WHERE outcome = 'rejected'`,
-        );
+        const result = await db.execute<{ n: number }>(sql`
+          SELECT max(length(payload::text))::int AS n FROM gateway_rejections WHERE client_address = ${clientAddressKey(ip)}`);
         return result.rows[0].n;
       });
       expect(largest).toBeLessThanOrEqual(20_000);
     },
   );
 });
-
-const rejectionCount = () =>
-  withServices(async ({ db }) => {
-    const result = await db.execute<{ n: number }>(
-      sql`SELECT count(*)::int AS n FROM payment_history WHERE outcome = 'rejected'`,
-    );
-    return result.rows[0].n;
-  });

@@ -121,6 +121,11 @@ export function Reviews(props: { productId: string; rating: { average: number; c
                 <span>
                   by <span data-testid="review-author">{review.author}</span>
                 </span>{" "}
+                <Show when={review.verifiedPurchase}>
+                  <span class="badge" data-testid="verified-purchase">
+                    Verified purchase
+                  </span>{" "}
+                </Show>
                 <time class="muted" datetime={review.at}>
                   {new Date(review.at).toLocaleDateString()}
                 </time>

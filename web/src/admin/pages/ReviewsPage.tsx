@@ -191,6 +191,9 @@ export default function ReviewsPage() {
                   {"☆".repeat(5 - rating.vote)}
                 </span>
                 <strong class="a-break">{rating.author}</strong>
+                <span class={rating.verifiedPurchase ? "badge" : "badge out"}>
+                  {rating.verifiedPurchase ? "Bought it" : "No purchase"}
+                </span>
                 <ProductLink id={rating.productId} />
               </div>
               <p class="a-quote">{rating.text}</p>
