@@ -254,3 +254,25 @@ export function withActor<T>(userId: string, fn: (ctx: ActorContext) => Promise<
     return fn(Object.assign(Object.create(ctx) as ActorContext, { actor }));
   });
 }
+
+/** Starts a payment of an order as its shopper: the attempt, and its authority at the sandbox bank. */
+export async function startPaymentAs(token: string, orderId: string) {
+  const started = await call(`/orders/${orderId}/payment`, { method: "POST", token });
+  if (started.status !== 201) throw new Error(`payment: ${started.status} ${JSON.stringify(started.body)}`);
+  return { ...started.body, authority: started.body.redirectUrl.split("/").at(-1) as string } as {
+    paymentId: string;
+    gateway: string;
+    redirectUrl: string;
+    authority: string;
+  };
+}
+
+/** Delivers a sandbox bank callback as the bank would, from an address of its own unless one is given. */
+export async function deliverSandboxCallback(body: string, signature: string, ip = randomIp()) {
+  const response = await exports.default.fetch(`${origin}/api/v1/payments/sandbox/callback`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-sandbox-signature": signature, "cf-connecting-ip": ip },
+    body,
+  });
+  return { status: response.status, body: (await response.json()) as any };
+}

@@ -17,24 +17,22 @@ export async function findUserById(db: Database, id: string): Promise<UserRow | 
   return row;
 }
 
+type NewUser = { username: string; channel: Channel; passwordHash: string; role?: Role; verified?: boolean };
+
+/** A new user's row: the username is its email or its phone, by its channel. */
+const newUserRow = (user: NewUser) => ({
+  username: user.username,
+  email: user.channel === "email" ? user.username : null,
+  phone: user.channel === "sms" ? user.username : null,
+  passwordHash: user.passwordHash,
+  role: user.role ?? "customer",
+  isEmailVerified: user.channel === "email" && Boolean(user.verified),
+  isPhoneVerified: user.channel === "sms" && Boolean(user.verified),
+});
+
 /** Inserts a user; returns undefined when the username (or its email/phone) is taken. */
-export async function insertUser(
-  db: Database,
-  user: { username: string; channel: Channel; passwordHash: string; role?: Role; verified?: boolean },
-): Promise<UserRow | undefined> {
-  const [row] = await db
-    .insert(users)
-    .values({
-      username: user.username,
-      email: user.channel === "email" ? user.username : null,
-      phone: user.channel === "sms" ? user.username : null,
-      passwordHash: user.passwordHash,
-      role: user.role ?? "customer",
-      isEmailVerified: user.channel === "email" && Boolean(user.verified),
-      isPhoneVerified: user.channel === "sms" && Boolean(user.verified),
-    })
-    .onConflictDoNothing()
-    .returning();
+export async function insertUser(db: Database, user: NewUser): Promise<UserRow | undefined> {
+  const [row] = await db.insert(users).values(newUserRow(user)).onConflictDoNothing().returning();
   return row;
 }
 
@@ -44,19 +42,10 @@ export async function insertUser(
  */
 export async function claimUsername(
   db: HttpDatabase,
-  user: { username: string; channel: Channel; passwordHash: string },
+  user: NewUser,
 ): Promise<{ row: UserRow | undefined; created: boolean }> {
   const [inserted, holder] = await db.batch([
-    db
-      .insert(users)
-      .values({
-        username: user.username,
-        email: user.channel === "email" ? user.username : null,
-        phone: user.channel === "sms" ? user.username : null,
-        passwordHash: user.passwordHash,
-      })
-      .onConflictDoNothing()
-      .returning({ id: users.id }),
+    db.insert(users).values(newUserRow(user)).onConflictDoNothing().returning({ id: users.id }),
     db.select().from(users).where(eq(users.username, user.username)).limit(1),
   ]);
   return { row: holder[0], created: inserted.length === 1 };

@@ -7,11 +7,13 @@ import {
   checkoutAs,
   createProduct,
   createShoppers,
+  deliverSandboxCallback,
   expectError,
   origin,
   randomIp,
   seedAdmin,
   setLine,
+  startPaymentAs,
   stockOf,
   tokenFor,
   withServices,
@@ -28,21 +30,6 @@ async function pendingOrder(stock = 10, quantity = 1) {
   await setLine(shopper.token, product.id, quantity);
   const order = (await checkoutAs(shopper.token, { shippingAddress: address })).body;
   return { shopper, product, order };
-}
-
-async function startPayment(token: string, orderId: string) {
-  const started = await call(`/orders/${orderId}/payment`, { method: "POST", token });
-  expect(started.status).toBe(201);
-  return { ...started.body, authority: started.body.redirectUrl.split("/").at(-1) as string };
-}
-
-async function deliver(body: string, signature: string, ip = randomIp()) {
-  const response = await exports.default.fetch(`${origin}/api/v1/payments/sandbox/callback`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-sandbox-signature": signature, "cf-connecting-ip": ip },
-    body,
-  });
-  return { status: response.status, body: (await response.json()) as any };
 }
 
 const history = (orderId: string) =>
@@ -81,7 +68,7 @@ const paymentOf = (orderId: string) =>
 describe("paying through the sandbox bank", () => {
   it("pays an order: bank page, button, signed callback, order paid once, payment recorded", async () => {
     const { shopper, order } = await pendingOrder();
-    const started = await startPayment(shopper.token, order.id);
+    const started = await startPaymentAs(shopper.token, order.id);
     expect(started).toMatchObject({ gateway: "sandbox", paymentId: expect.any(String) });
     expect(started.redirectUrl).toMatch(/\/api\/v1\/sandbox\/pay\/SBX-[0-9a-f]{24}$/);
 
@@ -109,37 +96,37 @@ describe("paying through the sandbox bank", () => {
 
   it("leaves the order pending after a declined payment, so the shopper can retry", async () => {
     const { shopper, order } = await pendingOrder();
-    const first = await startPayment(shopper.token, order.id);
+    const first = await startPaymentAs(shopper.token, order.id);
     await call(`/sandbox/pay/${first.authority}`, { body: { outcome: "failure" } });
     expect((await call(`/orders/${order.id}`, { token: shopper.token })).body.status).toBe("pending_payment");
     expect(await paymentOf(order.id)).toMatchObject({ status: "failed" });
-    const retry = await startPayment(shopper.token, order.id);
+    const retry = await startPaymentAs(shopper.token, order.id);
     await call(`/sandbox/pay/${retry.authority}`, { body: { outcome: "success" } });
     expect((await call(`/orders/${order.id}`, { token: shopper.token })).body.status).toBe("paid");
   });
 
   it("rejects tampered, stale and replayed callbacks with 400 and records each", async () => {
     const { shopper, order } = await pendingOrder();
-    const { authority } = await startPayment(shopper.token, order.id);
+    const { authority } = await startPaymentAs(shopper.token, order.id);
     const signed = await bank.signCallback({ authority, outcome: "success", amount: order.total, currency: "USD" });
 
     const ip = randomIp();
     const tampered = signed.body.replace(`"amount":${order.total}`, `"amount":1`);
-    expectError(await deliver(tampered, signed.signature, ip), 400, "invalid_request");
-    expectError(await deliver(signed.body, "0".repeat(64), ip), 400, "invalid_request");
-    expectError(await deliver(signed.body, "", ip), 400, "invalid_request");
+    expectError(await deliverSandboxCallback(tampered, signed.signature, ip), 400, "invalid_request");
+    expectError(await deliverSandboxCallback(signed.body, "0".repeat(64), ip), 400, "invalid_request");
+    expectError(await deliverSandboxCallback(signed.body, "", ip), 400, "invalid_request");
     expect(await rejections(ip, "bad_signature")).toBe(3);
 
     const old = await bank.signCallback(
       { authority, outcome: "success", amount: order.total, currency: "USD" },
       Date.now() - 301_000,
     );
-    expectError(await deliver(old.body, old.signature, ip), 400, "invalid_request");
+    expectError(await deliverSandboxCallback(old.body, old.signature, ip), 400, "invalid_request");
     expect(await rejections(ip, "stale")).toBe(1);
     expect((await call(`/orders/${order.id}`, { token: shopper.token })).body.status).toBe("pending_payment");
 
-    expect((await deliver(signed.body, signed.signature, ip)).status).toBe(200);
-    expectError(await deliver(signed.body, signed.signature, ip), 400, "invalid_request");
+    expect((await deliverSandboxCallback(signed.body, signed.signature, ip)).status).toBe(200);
+    expectError(await deliverSandboxCallback(signed.body, signed.signature, ip), 400, "invalid_request");
     expect(await rejections(ip, "replayed")).toBe(1);
     // The payment's own history holds what its gateway verifiably said, nothing anyone else sent.
     expect(await history(order.id)).toEqual([{ outcome: "processed", reason: "success" }]);
@@ -149,20 +136,22 @@ describe("paying through the sandbox bank", () => {
   it("keeps at most 20 unverified messages an hour from one address (answering each 400), apart from other senders'", async () => {
     const flooder = randomIp();
     const forged = await Promise.all(
-      Array.from({ length: 25 }, (_, i) => deliver(JSON.stringify({ forged: i }), "00".repeat(32), flooder)),
+      Array.from({ length: 25 }, (_, i) =>
+        deliverSandboxCallback(JSON.stringify({ forged: i }), "00".repeat(32), flooder),
+      ),
     );
     expect(forged.map((f) => f.status)).toEqual(Array(25).fill(400));
     expect(await rejections(flooder)).toBe(20);
     const other = randomIp();
-    expectError(await deliver(JSON.stringify({ forged: "other" }), "", other), 400, "invalid_request");
+    expectError(await deliverSandboxCallback(JSON.stringify({ forged: "other" }), "", other), 400, "invalid_request");
     expect(await rejections(other)).toBe(1);
   });
 
   it("rejects a callback whose amount does not match the payment, and records it", async () => {
     const { shopper, order } = await pendingOrder();
-    const { authority } = await startPayment(shopper.token, order.id);
+    const { authority } = await startPaymentAs(shopper.token, order.id);
     const signed = await bank.signCallback({ authority, outcome: "success", amount: order.total - 1, currency: "USD" });
-    const result = await deliver(signed.body, signed.signature);
+    const result = await deliverSandboxCallback(signed.body, signed.signature);
     expectError(result, 400, "invalid_request");
     expect(result.body.error.details).toEqual({ reason: "amount_mismatch" });
     const wrongCurrency = await bank.signCallback({
@@ -171,7 +160,7 @@ describe("paying through the sandbox bank", () => {
       amount: order.total,
       currency: "EUR",
     });
-    expectError(await deliver(wrongCurrency.body, wrongCurrency.signature), 400, "invalid_request");
+    expectError(await deliverSandboxCallback(wrongCurrency.body, wrongCurrency.signature), 400, "invalid_request");
     expect(await history(order.id)).toEqual([
       { outcome: "rejected", reason: "amount_mismatch" },
       { outcome: "rejected", reason: "amount_mismatch" },
@@ -181,9 +170,11 @@ describe("paying through the sandbox bank", () => {
 
   it("moves the order once when 20 identical callbacks arrive at once", async () => {
     const { shopper, order } = await pendingOrder();
-    const { authority } = await startPayment(shopper.token, order.id);
+    const { authority } = await startPaymentAs(shopper.token, order.id);
     const signed = await bank.signCallback({ authority, outcome: "success", amount: order.total, currency: "USD" });
-    const results = await Promise.all(Array.from({ length: 20 }, () => deliver(signed.body, signed.signature)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => deliverSandboxCallback(signed.body, signed.signature)),
+    );
     console.log(
       `identical callbacks: ${results.filter((r) => r.status === 200).length} accepted, ${results.filter((r) => r.status === 400).length} rejected as replays`,
     );
@@ -195,14 +186,14 @@ describe("paying through the sandbox bank", () => {
 
   it("applies one gateway event once when it is delivered 20 times at once (fresh nonces, same transaction)", async () => {
     const { shopper, order } = await pendingOrder();
-    const { authority } = await startPayment(shopper.token, order.id);
+    const { authority } = await startPaymentAs(shopper.token, order.id);
     const first = JSON.parse(
       (await bank.signCallback({ authority, outcome: "success", amount: order.total, currency: "USD" })).body,
     );
     const deliveries = await Promise.all(
       Array.from({ length: 20 }, async (_, i) => {
         const body = JSON.stringify({ ...first, nonce: `${first.nonce}-${i}` });
-        return deliver(body, await bank.signature(body));
+        return deliverSandboxCallback(body, await bank.signature(body));
       }),
     );
     expect(deliveries.map((d) => d.status)).toEqual(Array(20).fill(200));
@@ -214,13 +205,13 @@ describe("paying through the sandbox bank", () => {
 
   it("does not resurrect a canceled order, and gives the money of a payment that arrived after the cancel back by itself", async () => {
     const { shopper, order, product } = await pendingOrder(5, 2);
-    const { authority } = await startPayment(shopper.token, order.id);
+    const { authority } = await startPaymentAs(shopper.token, order.id);
     await call(`/orders/${order.id}/cancel`, { method: "POST", token: shopper.token });
     // The bank's page no longer takes money for the canceled order's session…
     expectError(await call(`/sandbox/pay/${authority}`, { body: { outcome: "success" } }), 409, "invalid_transition");
     // …but a payment the bank took before it heard of the cancel still arrives.
     const signed = await bank.signCallback({ authority, outcome: "success", amount: order.total, currency: "USD" });
-    expect((await deliver(signed.body, signed.signature)).body.result).toBe("refund_due");
+    expect((await deliverSandboxCallback(signed.body, signed.signature)).body.result).toBe("refund_due");
     expect((await call(`/orders/${order.id}`, { token: shopper.token })).body.status).toBe("canceled");
     expect(await stockOf(product.id)).toBe(5);
     await expect.poll(async () => (await paymentOf(order.id)).status).toBe("refunded");
@@ -256,7 +247,7 @@ describe("paying through the sandbox bank", () => {
 describe("refunds", () => {
   it("refunds a paid order: refunded, restocked, payment refunded; a second refund is 409", async () => {
     const { shopper, order, product } = await pendingOrder(10, 3);
-    const { authority } = await startPayment(shopper.token, order.id);
+    const { authority } = await startPaymentAs(shopper.token, order.id);
     await call(`/sandbox/pay/${authority}`, { body: { outcome: "success" } });
     expect(await stockOf(product.id)).toBe(7);
     const admin = await tokenFor(seedAdmin, "admin");

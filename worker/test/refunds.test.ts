@@ -7,10 +7,12 @@ import {
   checkoutAs,
   createProduct,
   createShoppers,
+  deliverSandboxCallback,
   expectError,
   origin,
   seedAdmin,
   setLine,
+  startPaymentAs,
   stockOf,
   tokenFor,
   withActor,
@@ -33,25 +35,10 @@ async function pendingOrder() {
   return { shopper, product, order };
 }
 
-async function startPayment(token: string, orderId: string) {
-  const started = await call(`/orders/${orderId}/payment`, { method: "POST", token });
-  expect(started.status).toBe(201);
-  return { ...started.body, authority: started.body.redirectUrl.split("/").at(-1) as string };
-}
-
-async function deliver(body: string, signature: string) {
-  const response = await exports.default.fetch(`${origin}/api/v1/payments/sandbox/callback`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-sandbox-signature": signature },
-    body,
-  });
-  return { status: response.status, body: (await response.json()) as any };
-}
-
 /** A success the bank reports for a session, as its own server-to-server notification. */
 async function bankReports(authority: string, amount: number) {
   const signed = await bank.signCallback({ authority, outcome: "success", amount, currency: "USD" });
-  return deliver(signed.body, signed.signature);
+  return deliverSandboxCallback(signed.body, signed.signature);
 }
 
 const staffDetail = async (orderId: string) =>
@@ -83,8 +70,8 @@ const withGateway = <C extends ShopContext>(ctx: C, gateway: PaymentGateway): C 
 describe("money taken twice for one order", () => {
   it("closes the first session when a second tab starts another, and gives back a late payment of the first by itself", async () => {
     const { shopper, order } = await pendingOrder();
-    const first = await startPayment(shopper.token, order.id);
-    const second = await startPayment(shopper.token, order.id);
+    const first = await startPaymentAs(shopper.token, order.id);
+    const second = await startPaymentAs(shopper.token, order.id);
     // The first tab's bank page no longer takes money: one open session per order.
     expectError(
       await call(`/sandbox/pay/${first.authority}`, { body: { outcome: "success" } }),
@@ -108,7 +95,7 @@ describe("money taken twice for one order", () => {
 
   it("answers a second press of a paid session's button as closed, taking nothing twice", async () => {
     const { shopper, order } = await pendingOrder();
-    const { authority, paymentId } = await startPayment(shopper.token, order.id);
+    const { authority, paymentId } = await startPaymentAs(shopper.token, order.id);
     const presses = await Promise.all(
       [1, 2].map(() => call(`/sandbox/pay/${authority}`, { body: { outcome: "success" } })),
     );
@@ -122,7 +109,7 @@ describe("money taken twice for one order", () => {
 describe("a refund the gateway refuses", () => {
   it("leaves the order refunded and the payment refund_pending with its error, then the schedule retries it until it goes through", async () => {
     const { shopper, order, product } = await pendingOrder();
-    const { authority, paymentId } = await startPayment(shopper.token, order.id);
+    const { authority, paymentId } = await startPaymentAs(shopper.token, order.id);
     await call(`/sandbox/pay/${authority}`, { body: { outcome: "success" } });
     const outage = failingBank();
 
@@ -160,7 +147,7 @@ describe("a refund the gateway refuses", () => {
 
   it("lets staff try one payment's refund again at once, from the order", async () => {
     const { shopper, order } = await pendingOrder();
-    const { authority, paymentId } = await startPayment(shopper.token, order.id);
+    const { authority, paymentId } = await startPaymentAs(shopper.token, order.id);
     await call(`/sandbox/pay/${authority}`, { body: { outcome: "success" } });
     await withActor(seedAdmin.id, (ctx) => refundOrder(withGateway(ctx, failingBank().gateway), order.id));
     expect((await paymentRow(paymentId)).status).toBe("refund_pending");
@@ -182,7 +169,7 @@ describe("a refund the gateway refuses", () => {
 
   it("tries a refund once however many workers reach it at once", async () => {
     const { shopper, order } = await pendingOrder();
-    const { authority, paymentId } = await startPayment(shopper.token, order.id);
+    const { authority, paymentId } = await startPaymentAs(shopper.token, order.id);
     await call(`/sandbox/pay/${authority}`, { body: { outcome: "success" } });
     await withActor(seedAdmin.id, (ctx) => refundOrder(withGateway(ctx, failingBank().gateway), order.id));
     await makeDue(paymentId);
@@ -213,9 +200,9 @@ describe("a refund the gateway refuses", () => {
 describe("staff refunding one payment", () => {
   it("refunds the order through the payment that paid it, and refuses payments with nothing to give back", async () => {
     const { shopper, order, product } = await pendingOrder();
-    const declined = await startPayment(shopper.token, order.id);
+    const declined = await startPaymentAs(shopper.token, order.id);
     await call(`/sandbox/pay/${declined.authority}`, { body: { outcome: "failure" } });
-    const paid = await startPayment(shopper.token, order.id);
+    const paid = await startPaymentAs(shopper.token, order.id);
     await call(`/sandbox/pay/${paid.authority}`, { body: { outcome: "success" } });
     const admin = await tokenFor(seedAdmin, "admin");
 
@@ -248,7 +235,7 @@ describe("staff refunding one payment", () => {
 describe("gateway sessions and the order's reservation", () => {
   it("closes a sandbox session with the order's reservation, and a canceled order's sessions at once", async () => {
     const { shopper, order } = await pendingOrder();
-    const { authority, paymentId } = await startPayment(shopper.token, order.id);
+    const { authority, paymentId } = await startPaymentAs(shopper.token, order.id);
     const detail = await staffDetail(order.id);
     expect(Math.abs(Date.parse(detail.payments[0].expiresAt) - Date.parse(order.expiresAt))).toBeLessThan(1);
     // The reservation ran out (the schedule has not canceled it yet): the bank takes nothing.
@@ -260,7 +247,7 @@ describe("gateway sessions and the order's reservation", () => {
     expectError(await call(`/sandbox/pay/${authority}`, { body: { outcome: "success" } }), 409, "invalid_transition");
 
     const next = await pendingOrder();
-    const open = await startPayment(next.shopper.token, next.order.id);
+    const open = await startPaymentAs(next.shopper.token, next.order.id);
     await call(`/orders/${next.order.id}/cancel`, { method: "POST", token: next.shopper.token });
     expect((await paymentRow(open.paymentId)).status).toBe("expired");
   });
