@@ -316,6 +316,48 @@ describe("the storefront in Chromium, under its Content-Security-Policy", () => 
   }, 120_000);
 });
 
+describe("paying in Chromium", () => {
+  it("takes the money once when the shopper opens the bank in two tabs: the older tab's session is closed", async () => {
+    const kettle = (await call("/products/royal-kettle")).body;
+    await call(`/cart/items/${kettle.id}`, { method: "PUT", token: shopper.token, json: { quantity: 1 } });
+    const checkout = await call("/checkout", {
+      token: shopper.token,
+      headers: { "idempotency-key": crypto.randomUUID() },
+      json: {
+        shippingAddress: {
+          name: "Two Tabs",
+          line1: "3 Bank Row",
+          city: "Springfield",
+          postalCode: "12345",
+          country: "US",
+        },
+      },
+    });
+    expect(checkout.status).toBe(201);
+    const id = checkout.body.id as string;
+    const shop = await newContext();
+    const first = await signIn(shop, shopper, `/orders/${id}`);
+    const second = await shop.newPage();
+    await second.goto(`${shopUrl}/orders/${id}`);
+    for (const tab of [first, second]) {
+      await tab.getByRole("button", { name: /^Pay / }).click();
+      await tab.getByRole("heading", { name: "Royal Sandbox Bank" }).waitFor();
+    }
+    // The first tab's session was closed when the second started: its bank takes nothing.
+    await first.getByRole("button", { name: /^Pay / }).click();
+    await first.getByTestId("sandbox-error").filter({ hasText: "This payment is closed" }).waitFor();
+    await second.getByRole("button", { name: /^Pay / }).click();
+    await second.waitForURL(`**/orders/${id}`);
+    await second.getByTestId("order-status").filter({ hasText: "Paid" }).waitFor();
+
+    const detail = await call(`/admin/orders/${id}`, { token: admin });
+    expect(detail.body.payments.map((p: { status: string }) => p.status)).toEqual(["expired", "succeeded"]);
+    await first.reload();
+    await first.getByText("This payment is closed").first().waitFor();
+    await shop.close();
+  });
+});
+
 describe("live in Chromium", () => {
   it("shows staff shipping an order on the shopper's order page and orders list at once", async () => {
     const id = await paidOrder(shopper);
