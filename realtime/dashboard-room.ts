@@ -3,7 +3,7 @@ import type { SessionClaims } from "../worker/platform/session.ts";
 import { checkDashboardSession, dashboardStats } from "../worker/platform/snapshots.ts";
 import type { LiveStats } from "../worker/schemas/stats.ts";
 import type { DashboardEvent, DashboardMessage } from "./messages.ts";
-import { claimsOf, forLiveSession, ShopRoom } from "./room.ts";
+import { CheckedRoom, claimsOf, forLiveSession } from "./room.ts";
 
 const statsFreshMs = 10_000;
 
@@ -12,7 +12,7 @@ const statsFreshMs = 10_000;
  * new orders, status changes, revenue and counters, low-stock alerts and comments to moderate.
  * Stats are computed by Postgres; the room keeps the latest for snapshots and relays the rest.
  */
-export class DashboardRoom extends ShopRoom<DashboardMessage> {
+export class DashboardRoom extends CheckedRoom<DashboardMessage> {
   private latest: { stats: LiveStats; at: number } | null = null;
 
   async onConnect(connection: Connection, { request }: ConnectionContext) {

@@ -35,11 +35,14 @@ export const closeCodes = { sessionEnded: 4001, forbidden: 4003 } as const;
 
 /**
  * Runs a room's first read for a new socket; if the session check that rode with it refused the
- * socket's session, closes the socket instead (and answers undefined).
+ * socket's session, closes the socket instead (and answers undefined). A socket that passed is marked
+ * checked: until then (the socket is open during the read) it receives none of the room's messages.
  */
 export async function forLiveSession<T>(connection: Connection, read: () => Promise<T>): Promise<T | undefined> {
   try {
-    return await read();
+    const result = await read();
+    connection.setState({ checked: true });
+    return result;
   } catch (error) {
     const refused = sessionRefusal(error);
     if (!refused) throw error;
@@ -99,10 +102,18 @@ export abstract class ShopRoom<Message extends { version: number }> extends Serv
     return { ...message, version: this.version } as unknown as Message;
   }
 
+  /** Whether a socket receives the room's messages (rooms behind a session check: once checked). */
+  protected receives(_connection: Connection): boolean {
+    return true;
+  }
+
   protected async broadcastNext(message: Unversioned<Message>): Promise<number> {
     this.version += 1;
     await this.ctx.storage.put("version", this.version);
-    this.broadcast(JSON.stringify({ ...message, version: this.version }));
+    const text = JSON.stringify({ ...message, version: this.version });
+    for (const connection of this.getConnections()) {
+      if (connection.readyState === WebSocket.OPEN && this.receives(connection)) connection.send(text);
+    }
     return this.version;
   }
 
@@ -121,5 +132,12 @@ export abstract class ShopRoom<Message extends { version: number }> extends Serv
       closed += 1;
     }
     return closed;
+  }
+}
+
+/** A room whose sockets are admitted by a session check on connect (see `forLiveSession`). */
+export abstract class CheckedRoom<Message extends { version: number }> extends ShopRoom<Message> {
+  protected receives(connection: Connection): boolean {
+    return (connection.state as { checked?: boolean } | null)?.checked === true;
   }
 }

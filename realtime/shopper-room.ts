@@ -2,14 +2,14 @@ import type { Connection, ConnectionContext } from "partyserver";
 import { shopperCoupons, shopperSnapshot } from "../worker/platform/snapshots.ts";
 import type { MyCoupon } from "../worker/schemas/coupons.ts";
 import type { ShopperEvent, ShopperMessage } from "./messages.ts";
-import { claimsOf, forLiveSession, ShopRoom } from "./room.ts";
+import { CheckedRoom, claimsOf, forLiveSession } from "./room.ts";
 
 /**
  * One room per shopper (`/parties/shopper/<userId>`): every tab and device of theirs sees the cart,
  * their coupons (with the server's clock for countdowns) and their orders change as they change.
  * Postgres is the source of truth: a snapshot is read from it on connect and when a coupon expires.
  */
-export class ShopperRoom extends ShopRoom<ShopperMessage> {
+export class ShopperRoom extends CheckedRoom<ShopperMessage> {
   private get userId(): string {
     return this.name;
   }

@@ -1,32 +1,45 @@
 import type { Bindings } from "./bindings.ts";
+import type { ShopContext } from "./platform/context.ts";
 import { createContext } from "./platform/create-context.ts";
 import { purgeSpentGrants } from "./repositories/coupons.repository.ts";
 import { purgeOldRejections } from "./repositories/payments.repository.ts";
 import { expireReservations } from "./services/orders.service.ts";
 import { refundDuePayments } from "./services/refunds.service.ts";
 
+/** The schedule's jobs, each run on its own: one that fails (a deadlock, a gateway down) stops no other. */
+const jobs = {
+  expired: (ctx: ShopContext) => expireReservations(ctx),
+  refunds: (ctx: ShopContext) => refundDuePayments(ctx),
+  purgedGrants: (ctx: ShopContext) => purgeSpentGrants(ctx.db),
+  purgedRejections: (ctx: ShopContext) => purgeOldRejections(ctx.db),
+};
+
+type Outcomes = { [name in keyof typeof jobs]: Awaited<ReturnType<(typeof jobs)[name]>> | null };
+
 /**
  * The cron trigger's work: release expired reservations (closing their payment sessions), give back
- * the money of payments whose refund is due, purge spent coupon grants.
+ * the money of payments whose refund is due, purge spent coupon grants and old rejected gateway
+ * messages. A job that fails answers null and is logged; the next minute tries it again.
  */
 export async function runScheduledJobs(env: Bindings, waitUntil: (work: Promise<unknown>) => void = () => {}) {
   const handle = createContext(env, waitUntil);
   try {
-    const expired = await expireReservations(handle.ctx);
-    const refunds = await refundDuePayments(handle.ctx);
-    const purged = await purgeSpentGrants(handle.ctx.db);
-    const forgotten = await purgeOldRejections(handle.ctx.db);
+    const outcomes = {} as Record<string, unknown>;
+    for (const [name, job] of Object.entries(jobs)) {
+      try {
+        outcomes[name] = await job(handle.ctx);
+      } catch (error) {
+        outcomes[name] = null;
+        console.error(
+          JSON.stringify({ level: "error", message: `scheduled job ${name} failed`, error: String(error) }),
+        );
+      }
+    }
+    const { expired, ...rest } = outcomes as Outcomes;
     console.log(
-      JSON.stringify({
-        level: "info",
-        message: "scheduled jobs",
-        expiredOrders: expired.length,
-        ...refunds,
-        purgedGrants: purged,
-        purgedRejections: forgotten,
-      }),
+      JSON.stringify({ level: "info", message: "scheduled jobs", expiredOrders: expired?.length ?? null, ...rest }),
     );
-    return { expired, refunds, purged };
+    return outcomes as Outcomes;
   } finally {
     await handle.close();
   }

@@ -98,7 +98,7 @@ export async function signUp(username = uniqueEmail(), password = "correct-horse
   const registered = await call("/auth/register", { body: { username, password }, ip });
   if (registered.status !== 201) throw new Error(`register failed: ${JSON.stringify(registered.body)}`);
   const code = await latestCode(registered.body.user.username, "verify");
-  const verified = await call("/auth/verify", { body: { username, code }, ip });
+  const verified = await call("/auth/verify", { body: { username, code, password }, ip });
   if (verified.status !== 200) throw new Error(`verify failed: ${JSON.stringify(verified.body)}`);
   return { ...verified.body, password } as { accessToken: string; refreshToken: string; user: any; password: string };
 }

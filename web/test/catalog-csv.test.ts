@@ -97,6 +97,8 @@ describe("the catalog file the admin app exports", () => {
       "''@twice",
       "Plain name",
       "a = b, not a formula",
+      "  =1+1 after spaces",
+      "\uFF1D1+1 full-width",
     ];
     const lines = hostile.map((name, i) => ({
       ...catalogLines([tee], [], [])[0],
@@ -107,7 +109,9 @@ describe("the catalog file the admin app exports", () => {
     const csv = toCsv(lines, [...catalogCsvColumns]);
     const cells = Papa.parse<Record<string, string>>(csv, { header: true }).data;
     // As a spreadsheet reads the file: no cell begins with a formula's first character.
-    for (const row of cells) for (const value of Object.values(row)) expect(value).not.toMatch(/^[=+\-@\t\r]/);
+    for (const row of cells) {
+      for (const value of Object.values(row)) expect(value).not.toMatch(/^\s*[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/);
+    }
     expect(cells[0].name).toBe(`'${hostile[0]}`);
     expect(cells[8].name).toBe("Plain name");
     expect(cells[6].name).toBe("''=already quoted");

@@ -31,9 +31,11 @@ export interface PaymentRequest {
   reservedUntil: Date;
 }
 
-/** A payment whose money goes back, named by the shop's payment id (the refund's idempotency key). */
+/** A payment whose money goes back, named by the shop's payment id and attempt (the refund's idempotency key). */
 export interface RefundRequest {
   paymentId: string;
+  /** Which attempt this is: a gateway remembers a key's first answer, errors included, so each attempt has its own. */
+  attempt: number;
   authority: string;
   authorizedKey: string | null;
   amount: number;
@@ -42,7 +44,10 @@ export interface RefundRequest {
 export interface PaymentGateway {
   readonly name: "sandbox" | "stripe";
   start(request: PaymentRequest): Promise<StartedPayment>;
-  /** Gives the money back; idempotent per payment id, so a retry after an unclear answer refunds once. */
+  /**
+   * Gives the whole amount back. An attempt after one whose answer was lost refunds nothing twice: a
+   * payment refunded already is answered as done.
+   */
   refund(payment: RefundRequest): Promise<void>;
   /** Closes an open session so it takes no money (one already completed is left to its callback). */
   expire(authority: string): Promise<void>;

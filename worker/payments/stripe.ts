@@ -62,7 +62,7 @@ export class StripeGateway implements PaymentGateway {
     try {
       await this.stripe.refunds.create(
         { payment_intent: payment.authorizedKey, amount: payment.amount },
-        { idempotencyKey: `refund-${payment.paymentId}` },
+        { idempotencyKey: `refund-${payment.paymentId}-${payment.attempt}` },
       );
     } catch (error) {
       // Refunded already (an earlier attempt whose answer was lost, past the key's 24 hours): done.

@@ -303,7 +303,7 @@ export function moveOrderStatement(
     ), closed AS (
       -- A canceled order takes no more money: its open gateway sessions close with it.
       UPDATE payments p SET status = 'expired', updated_at = now()
-      FROM moved WHERE ${closeSessions} AND p.order_id = moved.id AND p.status = 'pending'
+      FROM moved WHERE ${closeSessions} AND p.order_id = moved.id AND p.status IN ('pending', 'failed')
     ), event AS (
       -- The clock, not the transaction's start: a move in the transaction that placed the order (one
       -- with nothing to pay) comes after the order's first event.

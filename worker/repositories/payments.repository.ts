@@ -18,7 +18,13 @@ export type PaymentRow = {
 const paymentColumns = sql`id, order_id, gateway, authority, authorized_key, amount, tax, currency, status,
   ${isoTime(sql`expires_at`)} AS expires_at`;
 
-export async function insertPayment(
+/**
+ * Records a new payment attempt, only while its order can be paid (pending, its reservation running),
+ * and closes the order's other open sessions (one open session per order, so two tabs cannot both pay),
+ * in one statement: the order is share-locked first, as every move of an order and its payments takes
+ * the order before the payments. Answers whether it was recorded, and the sessions it closed.
+ */
+export async function openPaymentSession(
   db: Database,
   payment: {
     id: string;
@@ -31,22 +37,27 @@ export async function insertPayment(
     expiresAt: Date;
   },
 ) {
-  await db.execute(sql`
-    INSERT INTO payments (id, order_id, gateway, authority, amount, tax, currency, expires_at)
-    VALUES (${payment.id}, ${payment.orderId}, ${payment.gateway}, ${payment.authority}, ${payment.amount},
-      ${payment.tax}, ${payment.currency}, ${payment.expiresAt.toISOString()}::timestamptz)`);
-}
-
-/**
- * Closes the order's other open sessions when a new attempt starts (one open session per order, so
- * two tabs cannot pay twice); answers them, for their gateways to close too.
- */
-export async function expireOtherSessions(db: Database, orderId: string, keep: string) {
-  const result = await db.execute<{ gateway: PaymentRow["gateway"]; authority: string }>(sql`
-    UPDATE payments SET status = 'expired', updated_at = now()
-    WHERE order_id = ${orderId} AND id <> ${keep} AND status = 'pending'
-    RETURNING gateway, authority`);
-  return result.rows;
+  const result = await db.execute<{
+    recorded: boolean;
+    replaced: { gateway: PaymentRow["gateway"]; authority: string }[];
+  }>(sql`
+    WITH payable AS (
+      SELECT id FROM orders WHERE id = ${payment.orderId} AND status = 'pending_payment' AND expires_at > now()
+      FOR SHARE
+    ), recorded AS (
+      INSERT INTO payments (id, order_id, gateway, authority, amount, tax, currency, expires_at)
+      SELECT ${payment.id}, payable.id, ${payment.gateway}, ${payment.authority}, ${payment.amount}, ${payment.tax},
+        ${payment.currency}, ${payment.expiresAt.toISOString()}::timestamptz FROM payable
+      RETURNING id
+    ), replaced AS (
+      UPDATE payments SET status = 'expired', updated_at = now()
+      WHERE order_id = ${payment.orderId} AND id <> ${payment.id} AND status IN ('pending', 'failed')
+        AND EXISTS (SELECT 1 FROM recorded)
+      RETURNING gateway, authority
+    )
+    SELECT EXISTS (SELECT 1 FROM recorded) AS recorded,
+      coalesce((SELECT json_agg(json_build_object('gateway', gateway, 'authority', authority)) FROM replaced), '[]') AS replaced`);
+  return result.rows[0];
 }
 
 /** The sessions the shop closed for these orders, to close at their gateways too. */
@@ -57,23 +68,34 @@ export async function closedSessionsOf(db: Database, orderIds: string[]) {
   return result.rows;
 }
 
+/**
+ * Locks a payment for applying its gateway's result, its order first: every transaction that moves
+ * both (a cancel closing the order's sessions, a refund) takes the order before the payment, so they
+ * wait for each other instead of deadlocking.
+ */
 export async function lockPaymentByAuthority(
   db: Database,
   gateway: string,
   authority: string,
 ): Promise<PaymentRow | undefined> {
+  await db.execute(sql`
+    SELECT id FROM orders
+    WHERE id = (SELECT order_id FROM payments WHERE gateway = ${gateway} AND authority = ${authority}) FOR UPDATE`);
   const result = await db.execute<PaymentRow>(sql`
     SELECT ${paymentColumns} FROM payments WHERE gateway = ${gateway} AND authority = ${authority} FOR UPDATE`);
   return result.rows[0];
 }
 
+/** A payment, and whether its order can still be paid (pending, its reservation running). */
 export async function findPaymentByAuthority(
   db: Database,
   gateway: string,
   authority: string,
-): Promise<PaymentRow | undefined> {
-  const result = await db.execute<PaymentRow>(sql`
-    SELECT ${paymentColumns} FROM payments WHERE gateway = ${gateway} AND authority = ${authority}`);
+): Promise<(PaymentRow & { order_payable: boolean }) | undefined> {
+  const result = await db.execute<PaymentRow & { order_payable: boolean }>(sql`
+    SELECT ${paymentColumns}, (SELECT o.status = 'pending_payment' AND o.expires_at > now()
+      FROM orders o WHERE o.id = payments.order_id) AS order_payable
+    FROM payments WHERE gateway = ${gateway} AND authority = ${authority}`);
   return result.rows[0];
 }
 
@@ -161,10 +183,11 @@ export async function settleRefund(
     | { refunded: true; attempt: number }
     | { refunded: false; attempt: number; error: string; retryInSeconds: number },
 ) {
+  // Written only with the settlement: an attempt finishing after another one settled the refund records nothing.
   const history = sql`
     INSERT INTO payment_history (payment_id, gateway, outcome, reason, payload)
-    VALUES (${payment.id}, ${payment.gateway}, ${outcome.refunded ? "refunded" : "refund_failed"},
-      ${outcome.refunded ? null : outcome.error}, ${JSON.stringify({ attempt: outcome.attempt })}::jsonb)`;
+    SELECT ${payment.id}, ${payment.gateway}, ${outcome.refunded ? "refunded" : "refund_failed"},
+      ${outcome.refunded ? null : outcome.error}, ${JSON.stringify({ attempt: outcome.attempt })}::jsonb FROM settled`;
   if (outcome.refunded) {
     await db.execute(sql`
       WITH settled AS (
@@ -190,8 +213,9 @@ export async function dueRefunds(db: Database, limit: number): Promise<string[]>
   return result.rows.map((row) => row.id);
 }
 
-/** One payment of an order, locked, for staff's refund of it. */
+/** One payment of an order, locked (the order first, see `lockPaymentByAuthority`), for staff's refund of it. */
 export async function lockPaymentOfOrder(db: Database, orderId: string, paymentId: string) {
+  await db.execute(sql`SELECT id FROM orders WHERE id = ${orderId} FOR UPDATE`);
   const result = await db.execute<PaymentRow>(sql`
     SELECT ${paymentColumns} FROM payments WHERE id = ${paymentId} AND order_id = ${orderId} FOR UPDATE`);
   return result.rows[0];

@@ -17,14 +17,14 @@ export async function findUserById(db: Database, id: string): Promise<UserRow | 
   return row;
 }
 
-type NewUser = { username: string; channel: Channel; passwordHash: string; role?: Role; verified?: boolean };
+type NewUser = { username: string; channel: Channel; passwordHash?: string; role?: Role; verified?: boolean };
 
 /** A new user's row: the username is its email or its phone, by its channel. */
 const newUserRow = (user: NewUser) => ({
   username: user.username,
   email: user.channel === "email" ? user.username : null,
   phone: user.channel === "sms" ? user.username : null,
-  passwordHash: user.passwordHash,
+  passwordHash: user.passwordHash ?? null,
   role: user.role ?? "customer",
   isEmailVerified: user.channel === "email" && Boolean(user.verified),
   isPhoneVerified: user.channel === "sms" && Boolean(user.verified),
@@ -37,8 +37,8 @@ export async function insertUser(db: Database, user: NewUser): Promise<UserRow |
 }
 
 /**
- * Registration's one round trip: inserts a customer for a free username, and reads the account that
- * holds it now (the new one, or the one that held it before).
+ * Registration's one round trip: inserts a customer (without a password until verified) for a free
+ * username, and reads the account that holds it now (the new one, or the one that held it before).
  */
 export async function claimUsername(
   db: HttpDatabase,
@@ -53,8 +53,8 @@ export async function claimUsername(
 
 /**
  * The first verification of an account: marks the channel verified and sets the password its owner
- * chose (null: none yet, for passwordless sign-in or a reset), replacing any set before ownership was
- * proven. Only an account not yet verified on that channel changes.
+ * chose, if any (a registered account has none before; one staff made keeps theirs). Only an account
+ * not yet verified on that channel changes.
  */
 export async function verifyOwner(
   db: Database,
@@ -67,7 +67,7 @@ export async function verifyOwner(
     .update(users)
     .set({
       ...(channel === "email" ? { isEmailVerified: true } : { isPhoneVerified: true }),
-      passwordHash,
+      ...(passwordHash ? { passwordHash } : {}),
       updatedAt: sql`now()`,
     })
     .where(and(eq(users.id, id), unverified))

@@ -24,7 +24,10 @@ import * as auth from "../services/auth.service.ts";
 
 /** Browsers keep the refresh token here: httpOnly, Secure, SameSite=Strict, sent only to the auth routes. */
 const refreshCookie = "royal_refresh";
+/** The secret of this browser's registration, under which its password waits for the verification. */
+const registrationCookie = "royal_registration";
 const cookiePath = "/api/v1/auth";
+const authCookie = { path: cookiePath, httpOnly: true, secure: true, sameSite: "Strict" } as const;
 
 const tags = ["Accounts"];
 const failures = {
@@ -39,13 +42,7 @@ const forClient = (c: Context<AppEnv>): auth.AuthContext =>
   Object.assign(Object.create(c.get("ctx")) as auth.AuthContext, { ip: clientIp(c) });
 
 function withSession(c: Context<AppEnv>, session: Session) {
-  setCookie(c, refreshCookie, session.refreshToken, {
-    path: cookiePath,
-    httpOnly: true,
-    secure: true,
-    sameSite: "Strict",
-    maxAge: refreshTokenTtlSeconds,
-  });
+  setCookie(c, refreshCookie, session.refreshToken, { ...authCookie, maxAge: refreshTokenTtlSeconds });
   c.header("Cache-Control", "no-store");
   return c.json(session, 200);
 }
@@ -66,7 +63,11 @@ export const authRouter = createRouter()
         ...failures,
       },
     }),
-    async (c) => c.json({ user: await auth.register(forClient(c), c.req.valid("json")) }, 201),
+    async (c) => {
+      const { user, registration } = await auth.register(forClient(c), c.req.valid("json"));
+      setCookie(c, registrationCookie, registration, { ...authCookie, maxAge: auth.registrationTtlSeconds });
+      return c.json({ user }, 201);
+    },
   )
   .openapi(
     route("public", {
@@ -91,7 +92,11 @@ export const authRouter = createRouter()
       request: jsonBody(verifyBody),
       responses: { ...signedIn, ...failures },
     }),
-    async (c) => withSession(c, await auth.verify(forClient(c), c.req.valid("json"))),
+    async (c) => {
+      const session = await auth.verify(forClient(c), c.req.valid("json"), getCookie(c, registrationCookie));
+      deleteCookie(c, registrationCookie, { path: cookiePath, secure: true });
+      return withSession(c, session);
+    },
   )
   .openapi(
     route("public", {

@@ -57,7 +57,12 @@ export const wishlistRouter = createRouter()
       tags,
       summary: "Moves a wished product into the cart (one more of it)",
       request: { params: productIdParam },
-      responses: { ...answer, ...notFound, ...conflict("insufficient_stock"), ...errorResponses },
+      responses: {
+        ...answer,
+        ...notFound,
+        ...conflict("insufficient_stock, conflict (the line holds the most it may)"),
+        ...errorResponses,
+      },
     }),
     async (c) => {
       const ctx = actorOf(c);

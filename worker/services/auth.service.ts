@@ -80,29 +80,39 @@ async function standInId(ctx: ShopContext, username: string): Promise<string> {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** How long a registration's password waits, for the client that registered, to be set by the verification. */
+export const registrationTtlSeconds = 24 * 60 * 60;
+const registrationKey = async (username: string, registration: string) =>
+  `registration:password:${username}:${await sha256Hex(registration)}`;
+
 /**
  * Registers a username, answering the same (201, a new unverified account) whether it was free, held
  * by an account never verified, or held by a verified one, in the same work and time; messages go out
- * without holding the answer. A free or never-verified username gets a verify code that carries this
- * registration's password, which verifying it sets (so an earlier registrant's password never
- * survives the owner's verification); the owner of a verified account is told by message instead.
+ * without holding the answer. A free or never-verified username gets a verify code; the owner of a
+ * verified account is told by message instead. The account has no password until it is verified:
+ * the password is held for the client that registered, under the secret `registration` (a cookie),
+ * so that only the verification made by that same client sets it.
  */
-export async function register(ctx: AuthContext, input: { username: string; password: string }): Promise<User> {
+export async function register(
+  ctx: AuthContext,
+  input: { username: string; password: string },
+): Promise<{ user: User; registration: string }> {
   const username = requireUsername(input.username, ctx.config.phoneRegion);
   await enforceLimits(ctx.redis, [
     ["registerPerIp", ctx.ip],
     ["sendPerUsername", username.value],
   ]);
   const passwordHash = await hashPassword(input.password);
-  const { row, created } = await claimUsername(ctx.db, {
-    username: username.value,
-    channel: username.channel,
-    passwordHash,
-  });
-  await ctx.redis.set(`otp:cooldown:verify:${username.value}`, "1", { ex: otpResendCooldownSeconds });
+  const registration = newRefreshToken();
+  const { row, created } = await claimUsername(ctx.db, { username: username.value, channel: username.channel });
+  await ctx.redis
+    .pipeline()
+    .set(`otp:cooldown:verify:${username.value}`, "1", { ex: otpResendCooldownSeconds })
+    .set(await registrationKey(username.value, registration), passwordHash, { ex: registrationTtlSeconds })
+    .exec();
   if (row && !isVerified(row)) {
-    ctx.afterAnswer("registration code", () => sendCode(otpDeps(ctx), "verify", username, { passwordHash }));
-    return registeredView(row.id, username);
+    ctx.afterAnswer("registration code", () => sendCode(otpDeps(ctx), "verify", username));
+    return { user: registeredView(row.id, username), registration };
   }
   if (row?.active) {
     ctx.afterAnswer("registration notice", () =>
@@ -115,7 +125,8 @@ export async function register(ctx: AuthContext, input: { username: string; pass
       }),
     );
   }
-  return registeredView(created ? (row as UserRow).id : await standInId(ctx, username.value), username);
+  const id = created ? (row as UserRow).id : await standInId(ctx, username.value);
+  return { user: registeredView(id, username), registration };
 }
 
 /**
@@ -141,26 +152,39 @@ async function redeemCode(ctx: AuthContext, purpose: OtpPurpose, rawUsername: st
     ["codePerIp", ctx.ip],
     ["codePerUsername", username.value],
   ]);
-  const { passwordHash } = await consumeCode(otpDeps(ctx), purpose, username.value, code);
+  await consumeCode(otpDeps(ctx), purpose, username.value, code);
   const user = await findUserByUsername(ctx.db, username.value);
   if (!user?.active) throw new AppError("invalid_code", "The code is wrong or no longer valid.");
-  return { user, username, boundPasswordHash: passwordHash };
+  return { user, username };
 }
 
 /**
  * Verifies the account's email or phone with a code and signs in. The first verification proves who
- * owns the account, so it also sets its password: the one given here, else the one the code was
- * registered with; a password anyone set before (someone registering another's address) is void.
+ * owns the account, so it sets its password: the one given here, else the one this same client
+ * registered with (its `registration` secret), else none (a code sign-in or a reset sets one later).
+ * Nobody else's password survives it: someone who registered another person's address set nothing.
  */
 export async function verify(
   ctx: AuthContext,
   input: { username: string; code: string; password?: string },
+  registration?: string,
 ): Promise<Session> {
-  const { user, username, boundPasswordHash } = await redeemCode(ctx, "verify", input.username, input.code);
+  const { user, username } = await redeemCode(ctx, "verify", input.username, input.code);
   if (isVerified(user)) return startSession(ctx, user);
-  const passwordHash = input.password ? await hashPassword(input.password) : boundPasswordHash;
+  const passwordHash = input.password
+    ? await hashPassword(input.password)
+    : registration
+      ? await takeRegisteredPassword(ctx, username.value, registration)
+      : null;
   const verified = await verifyOwner(ctx.db, user.id, username.channel, passwordHash);
   return startSession(ctx, verified ?? user);
+}
+
+async function takeRegisteredPassword(ctx: ShopContext, username: string, registration: string) {
+  const key = await registrationKey(username, registration);
+  const held = await ctx.redis.get<string>(key);
+  if (held) await ctx.redis.del(key);
+  return typeof held === "string" ? held : null;
 }
 
 export async function loginWithCode(ctx: AuthContext, input: { username: string; code: string }): Promise<Session> {

@@ -1,4 +1,5 @@
 import type { Database } from "../../db/client.ts";
+import { maxLineQuantity } from "../domain/limits.ts";
 import { cursorKeys, decodeCursor, pageOf } from "../lib/cursor.ts";
 import { AppError } from "../lib/errors.ts";
 import type { ShopContext } from "../platform/context.ts";
@@ -83,6 +84,12 @@ export async function unwish(ctx: ShopContext, userId: string, productId: string
 export async function moveToCart(ctx: ShopContext, userId: string, productId: string) {
   const before = await getCart(ctx, userId);
   const current = before.items.find((item) => item.productId === productId)?.quantity ?? 0;
+  if (current >= maxLineQuantity) {
+    throw new AppError("conflict", `The cart holds ${maxLineQuantity} of this already, the most one line holds.`, {
+      productId,
+      max: maxLineQuantity,
+    });
+  }
   await setQuantity(ctx, userId, { productId }, current + 1);
   await removeFromWishlist(ctx.db, userId, productId);
   return wishlist(ctx, userId);

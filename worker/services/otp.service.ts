@@ -15,12 +15,11 @@ const cooldownKey = (purpose: OtpPurpose, username: string) => `otp:cooldown:${p
 /**
  * Checks a candidate against the stored code in one atomic step: the comparison visits every
  * character (no early exit), a match deletes the code (single use), a miss counts an attempt and
- * the fifth miss deletes it. Answers {1, bound password hash or false} for a match, {0} for a miss,
- * {-1} when there is no live code.
+ * the fifth miss deletes it. Returns 1 for a match, 0 for a miss, -1 when there is no live code.
  */
 const checkScript = `
 local stored = redis.call('HGET', KEYS[1], 'h')
-if not stored then return {-1} end
+if not stored then return -1 end
 local candidate = ARGV[1]
 local diff = 0
 if #stored ~= #candidate then diff = 1 end
@@ -28,13 +27,12 @@ for i = 1, #stored do
   if string.byte(stored, i) ~= string.byte(candidate, i) then diff = diff + 1 end
 end
 if diff == 0 then
-  local bound = redis.call('HGET', KEYS[1], 'p')
   redis.call('DEL', KEYS[1])
-  return {1, bound}
+  return 1
 end
 local attempts = redis.call('HINCRBY', KEYS[1], 'a', 1)
 if attempts >= tonumber(ARGV[2]) then redis.call('DEL', KEYS[1]) end
-return {0}
+return 0
 `;
 
 export interface OtpDeps {
@@ -68,26 +66,15 @@ export async function claimResendSlot(redis: Redis, purpose: OtpPurpose, usernam
 }
 
 /**
- * Stores a fresh code (replacing any earlier one), then sends it. A registration's code carries the
- * password hash it was asked with, which verifying that code sets. If delivery fails, the code is
+ * Stores a fresh code (replacing any earlier one), then sends it. If delivery fails, the code is
  * void (nobody received it), the cooldown is released so the shopper can ask again at once, and the
  * caller gets 503 `unavailable`.
  */
-export async function sendCode(
-  deps: OtpDeps,
-  purpose: OtpPurpose,
-  to: Username,
-  bound: { passwordHash?: string } = {},
-): Promise<void> {
+export async function sendCode(deps: OtpDeps, purpose: OtpPurpose, to: Username): Promise<void> {
   const code = generateCode();
   const key = codeKey(purpose, to.value);
   const hash = await hashCode(deps.secret, purpose, to.value, code);
-  await deps.redis
-    .multi()
-    .del(key)
-    .hset(key, { h: hash, a: 0, ...(bound.passwordHash ? { p: bound.passwordHash } : {}) })
-    .expire(key, otpTtlSeconds)
-    .exec();
+  await deps.redis.multi().del(key).hset(key, { h: hash, a: 0 }).expire(key, otpTtlSeconds).exec();
   try {
     await deps.notifier.send({ to: to.value, channel: to.channel, purpose, code, text: otpText(purpose, code) });
   } catch (error) {
@@ -104,22 +91,14 @@ export async function sendCode(
   }
 }
 
-/**
- * Consumes a code; any failure (wrong, expired, used, dead, other purpose) is the same 401
- * `invalid_code`. Answers the password hash the code was sent with, if any.
- */
+/** Consumes a code; any failure (wrong, expired, used, dead, other purpose) is the same 401 `invalid_code`. */
 export async function consumeCode(
   deps: Omit<OtpDeps, "notifier">,
   purpose: OtpPurpose,
   username: string,
   code: string,
-): Promise<{ passwordHash: string | null }> {
+) {
   const candidate = await hashCode(deps.secret, purpose, username, code);
-  const result = (await deps.redis.eval(
-    checkScript,
-    [codeKey(purpose, username)],
-    [candidate, String(otpMaxAttempts)],
-  )) as [number, string | null | undefined];
-  if (Number(result[0]) !== 1) throw new AppError("invalid_code", "The code is wrong or no longer valid.");
-  return { passwordHash: typeof result[1] === "string" ? result[1] : null };
+  const result = await deps.redis.eval(checkScript, [codeKey(purpose, username)], [candidate, String(otpMaxAttempts)]);
+  if (Number(result) !== 1) throw new AppError("invalid_code", "The code is wrong or no longer valid.");
 }

@@ -7,12 +7,11 @@ import type { SandboxGateway } from "../payments/sandbox.ts";
 import type { ActorContext, ShopContext } from "../platform/context.ts";
 import { findOrder, moveOrder, orderStatusOf } from "../repositories/orders.repository.ts";
 import {
-  expireOtherSessions,
   findPaymentByAuthority,
-  insertPayment,
   lockPaymentByAuthority,
   lockPaymentOfOrder,
   markForRefund,
+  openPaymentSession,
   type PaymentRow,
   paymentsOfOrder,
   recordGatewayMessage,
@@ -56,7 +55,7 @@ export async function startPayment(ctx: ActorContext, orderId: string, origin: s
     origin,
     reservedUntil: new Date(order.expiresAt),
   });
-  await insertPayment(ctx.db, {
+  const { recorded, replaced } = await openPaymentSession(ctx.db, {
     id: paymentId,
     orderId,
     gateway: gateway.name,
@@ -66,8 +65,11 @@ export async function startPayment(ctx: ActorContext, orderId: string, origin: s
     currency: order.currency,
     expiresAt: started.expiresAt,
   });
-  const replaced = await expireOtherSessions(ctx.db, orderId, paymentId);
-  if (replaced.length > 0) ctx.afterAnswer("closing replaced sessions", () => closeGatewaySessions(ctx, replaced));
+  // Canceled or expired while the gateway opened the session: that session closes unused.
+  const unused = recorded ? [] : [{ gateway: gateway.name, authority: started.authority }];
+  const closing = [...replaced, ...unused];
+  if (closing.length > 0) ctx.afterAnswer("closing payment sessions", () => closeGatewaySessions(ctx, closing));
+  if (!recorded) throw new AppError("invalid_transition", "The order can no longer be paid.", { status: "canceled" });
   return { paymentId, gateway: gateway.name, redirectUrl: started.redirectUrl };
 }
 
@@ -261,10 +263,14 @@ export async function orderWithPayments(ctx: ShopContext, orderId: string) {
   return { ...staffView(order), payments };
 }
 
-/** Whether the sandbox bank still takes money for a payment: open (or declined, to try again) and not expired. */
-const sessionOpen = (payment: PaymentRow) =>
+/**
+ * Whether the sandbox bank still takes money for a payment: open (or declined, to try again), not
+ * expired, and its order still payable.
+ */
+const sessionOpen = (payment: PaymentRow & { order_payable: boolean }) =>
   (payment.status === "pending" || payment.status === "failed") &&
-  (payment.expires_at === null || Date.parse(payment.expires_at) > Date.now());
+  (payment.expires_at === null || Date.parse(payment.expires_at) > Date.now()) &&
+  payment.order_payable;
 
 /** The sandbox bank's view of a payment, for its page. */
 export async function sandboxPayment(ctx: ShopContext, authority: string) {

@@ -30,6 +30,7 @@ export async function refundPayment(
   try {
     await ctx.gateway(claimed.gateway).refund({
       paymentId: claimed.id,
+      attempt: claimed.refund_attempts,
       authority: claimed.authority,
       authorizedKey: claimed.authorized_key,
       amount: claimed.amount,

@@ -73,7 +73,7 @@ describe("registration and code requests tell nothing about which accounts exist
         register(ctx, { username: uniqueEmail(), password: "correct-horse-battery" }),
         register(ctx, { username: owner.user.username, password: "correct-horse-battery" }),
       ]);
-      expect([fresh.isEmailVerified, taken.isEmailVerified]).toEqual([false, false]);
+      expect([fresh.user.isEmailVerified, taken.user.isEmailVerified]).toEqual([false, false]);
       // Both answered while their messages were still held.
       expect(held.sent).toEqual([]);
       held.release();
@@ -101,14 +101,26 @@ describe("an account registered with someone else's address before its owner", (
   const ownersPassword = "the-owners-own-password";
   const squattersPassword = "the-squatters-password";
 
-  it("keeps none of the earlier registrant's password once the owner registers and verifies", async () => {
+  /** Registers as a browser does, answering the registration cookie it sets (its password waits under it). */
+  const registerWithCookie = async (username: string, password: string) => {
+    const registered = await call("/auth/register", { body: { username, password } });
+    expect(registered.status).toBe(201);
+    const cookie = /royal_registration=([^;]+)/.exec(registered.headers.get("set-cookie") ?? "")?.[1];
+    expect(cookie).toBeDefined();
+    return `royal_registration=${cookie}`;
+  };
+
+  it("keeps none of the earlier registrant's password once the owner registers and verifies in their own browser", async () => {
     const username = uniqueEmail();
-    await call("/auth/register", { body: { username, password: squattersPassword }, ip: randomIp() });
+    await registerWithCookie(username, squattersPassword);
     await latestCode(username, "verify");
     const before = new Date().toISOString();
-    expect((await call("/auth/register", { body: { username, password: ownersPassword } })).status).toBe(201);
+    const ownersBrowser = await registerWithCookie(username, ownersPassword);
     const code = await latestCode(username, "verify", before);
-    expect((await call("/auth/verify", { body: { username, code } })).status).toBe(200);
+    // A client of the first API version sends no password with the code: its registration cookie says whose it is.
+    const verified = await call("/auth/verify", { body: { username, code }, headers: { cookie: ownersBrowser } });
+    expect(verified.status).toBe(200);
+    expect(verified.headers.get("set-cookie")).toContain("royal_registration=;");
 
     expect((await call("/auth/login", { body: { username, password: ownersPassword } })).status).toBe(200);
     expectError(
@@ -116,6 +128,20 @@ describe("an account registered with someone else's address before its owner", (
       401,
       "invalid_credentials",
     );
+  });
+
+  it("sets none of the earlier registrant's password when the owner verifies the code that reached their inbox without choosing one", async () => {
+    const username = uniqueEmail();
+    const squattersBrowser = await registerWithCookie(username, squattersPassword);
+    const code = await latestCode(username, "verify");
+    // The owner, in a browser of their own (no registration cookie, or another's), enters the code.
+    expect((await call("/auth/verify", { body: { username, code } })).status).toBe(200);
+    expectError(
+      await call("/auth/login", { body: { username, password: squattersPassword } }),
+      401,
+      "invalid_credentials",
+    );
+    expect(squattersBrowser).toMatch(/^royal_registration=/);
   });
 
   it("sets the password the verifier chooses, even when the code is the earlier registrant's", async () => {

@@ -134,7 +134,11 @@ describe("password login", () => {
 
   it("refuses an unverified account with 403 unverified, and only after the password matched", async () => {
     const username = uniqueEmail();
-    await call("/auth/register", { body: { username, password: "correct-horse-battery" } });
+    const created = await call("/admin/users", {
+      token: await tokenFor(seedAdmin, "admin"),
+      body: { username, password: "correct-horse-battery", role: "customer", verified: false },
+    });
+    expect(created.status).toBe(201);
     expectError(
       await call("/auth/login", { body: { username, password: "correct-horse-battery" } }),
       403,
@@ -145,6 +149,20 @@ describe("password login", () => {
       401,
       "invalid_credentials",
     );
+  });
+
+  it("answers a password sign-in to a username just registered as to one held by someone else: 401, telling nothing", async () => {
+    const owner = await signUp();
+    const fresh = uniqueEmail();
+    for (const username of [fresh, owner.user.username]) {
+      expect((await call("/auth/register", { body: { username, password: "the-same-password" } })).status).toBe(201);
+    }
+    const answers = await Promise.all(
+      [fresh, owner.user.username].map((username) =>
+        call("/auth/login", { body: { username, password: "the-same-password" } }),
+      ),
+    );
+    for (const answer of answers) expectError(answer, 401, "invalid_credentials");
   });
 
   it("signs in the seeded demo accounts", async () => {

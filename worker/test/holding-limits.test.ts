@@ -32,6 +32,17 @@ describe("a cart line's cap", () => {
     }
   });
 
+  it("holds when a wished product moves to a cart that has the most of it already: 409, nothing changed", async () => {
+    const [shopper] = await createShoppers(1);
+    const product = await createProduct({ stock: 5_000 });
+    await setLine(shopper.token, product.id, maxLineQuantity);
+    await call(`/wishlist/${product.id}`, { method: "PUT", token: shopper.token });
+    const moved = await call(`/wishlist/${product.id}/move-to-cart`, { method: "POST", token: shopper.token });
+    expectError(moved, 409, "conflict");
+    expect(moved.body.error.details).toEqual({ productId: product.id, max: maxLineQuantity });
+    expect((await call("/cart", { token: shopper.token })).body.itemCount).toBe(maxLineQuantity);
+  });
+
   it("is held by the database too, whatever writes the line", async () => {
     const [shopper] = await createShoppers(1);
     const product = await createProduct({ stock: 5_000 });

@@ -109,11 +109,13 @@ describe("a provider failure", () => {
     const username = uniqueEmail();
     await withServices(async (shop) => {
       const ctx = Object.create(shop, { notifier: { value: failingNotifier }, ip: { value: randomIp() } });
-      await expect(register(ctx, { username, password: "correct-horse" })).resolves.toMatchObject({ username });
+      await expect(register(ctx, { username, password: "correct-horse" })).resolves.toMatchObject({
+        user: { username },
+      });
     });
     expect((await call("/auth/register", { body: { username, password: "correct-horse" } })).status).toBe(201);
     const code = await latestCode(username, "verify");
-    expect((await call("/auth/verify", { body: { username, code } })).status).toBe(200);
+    expect((await call("/auth/verify", { body: { username, code, password: "correct-horse" } })).status).toBe(200);
     expect((await call("/auth/login", { body: { username, password: "correct-horse" } })).status).toBe(200);
   });
 });

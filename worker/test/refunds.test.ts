@@ -93,6 +93,21 @@ describe("money taken twice for one order", () => {
     });
   });
 
+  it("closes a declined session as well when a newer one starts, so only the newest takes money", async () => {
+    const { shopper, order } = await pendingOrder();
+    const declined = await startPaymentAs(shopper.token, order.id);
+    await call(`/sandbox/pay/${declined.authority}`, { body: { outcome: "failure" } });
+    // Declined, the session may be tried again at the bank, until a newer one replaces it.
+    const newer = await startPaymentAs(shopper.token, order.id);
+    expectError(
+      await call(`/sandbox/pay/${declined.authority}`, { body: { outcome: "success" } }),
+      409,
+      "invalid_transition",
+    );
+    expect((await paymentRow(declined.paymentId)).status).toBe("expired");
+    expect((await call(`/sandbox/pay/${newer.authority}`, { body: { outcome: "success" } })).status).toBe(200);
+  });
+
   it("answers a second press of a paid session's button as closed, taking nothing twice", async () => {
     const { shopper, order } = await pendingOrder();
     const { authority, paymentId } = await startPaymentAs(shopper.token, order.id);
@@ -289,10 +304,11 @@ describe("gateway sessions and the order's reservation", () => {
     expect(expiresAt[1]).toBe(Math.ceil((now + 3 * 3_600_000) / 1000));
     expect([soon.expiresAt.getTime(), late.expiresAt.getTime()]).toEqual(expiresAt.map((s) => s * 1000));
 
-    await stripe.refund({ paymentId: "p1", authority: "cs_test_1", authorizedKey: "pi_1", amount: 4_500 });
+    await stripe.refund({ paymentId: "p1", attempt: 2, authority: "cs_test_1", authorizedKey: "pi_1", amount: 4_500 });
     const refund = requests[2];
     expect(new URL(refund.url).pathname).toBe("/v1/refunds");
-    expect(refund.headers.get("idempotency-key")).toBe("refund-p1");
+    // Each attempt its own key: Stripe answers a key's first answer again for a day, a failure too.
+    expect(refund.headers.get("idempotency-key")).toBe("refund-p1-2");
     expect(Object.fromEntries(new URLSearchParams(await refund.text()))).toEqual({
       payment_intent: "pi_1",
       amount: "4500",
