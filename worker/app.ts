@@ -87,6 +87,7 @@ export function createApp() {
       version: "1.0.0",
       description:
         "The API of Royal Shop. Money is in minor units of `currency`; errors are `{ error: { code, message, details? } }`. Each operation's `x-access` says who may call it: `public`, `signedIn`, `staff` or `admin`.",
+      license: { name: "MIT", url: "https://opensource.org/license/mit" },
     },
     servers: [{ url: apiBase }],
   });

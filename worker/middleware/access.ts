@@ -80,12 +80,30 @@ export function route<A extends Access, P extends string, R extends Omit<RouteCo
     ...(config.request?.body ? otherMediaType : {}),
   } as R["responses"] & Refusals[A] & BodyRefusals<R>;
   return createRoute({
+    operationId: operationIdOf(config.method, config.path),
     ...config,
-    ...(access === "public" ? {} : { security: [{ bearer: [] }] }),
+    // Public operations say so (an empty list), so a client generated from the document knows.
+    security: access === "public" ? [] : [{ bearer: [] }],
     "x-access": access,
     middleware: [...guards[access], limitBody, refuseNul, ...toArray(config.middleware)],
     responses,
   }) as Omit<R, "responses"> & { responses: R["responses"] & Refusals[A] & BodyRefusals<R> };
+}
+
+/**
+ * A stable operationId from the method and path, which generated clients name their methods after:
+ * `POST /admin/orders/{id}/refund` is `postAdminOrdersByIdRefund`.
+ */
+export function operationIdOf(method: string, path: string): string {
+  const words = path
+    .split("/")
+    .filter(Boolean)
+    .flatMap((segment) => {
+      const param = /^\{(.+)\}$/.exec(segment)?.[1];
+      return (param ? `by-${param}` : segment).split(/[^A-Za-z0-9]+/).filter(Boolean);
+    });
+  const pascal = words.map((word) => word[0].toUpperCase() + word.slice(1)).join("");
+  return `${method.toLowerCase()}${pascal}`;
 }
 
 const toArray = (middleware: RouteConfig["middleware"]) =>

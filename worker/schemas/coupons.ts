@@ -55,10 +55,10 @@ export const previewSchema = z
 const couponTerms = {
   title: z.string().trim().min(1).max(80),
   kind: z.enum(couponKind.enumValues),
-  value: amountIn.positive(),
+  value: amountIn.min(1),
   validFor: isoDuration,
-  usageLimit: amountIn.positive().nullable(),
-  perUserLimit: amountIn.positive(),
+  usageLimit: amountIn.min(1).nullable(),
+  perUserLimit: amountIn.min(1),
   minSubtotal: amountIn,
   maxDiscount: amountIn.nullable(),
   active: z.boolean(),
