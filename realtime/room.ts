@@ -5,12 +5,6 @@ import type { Role } from "../worker/lib/tokens.ts";
 import type { SessionClaims } from "../worker/platform/session.ts";
 import { clientMessageSchema, maxClientFrameBytes, type Unversioned } from "./messages.ts";
 
-/** Who a socket belongs to, set by the worker after it verified the ticket. */
-export interface SocketIdentity {
-  userId: string;
-  sessionId: string;
-}
-
 export const identityHeaders = {
   user: "x-royal-user",
   session: "x-royal-session",

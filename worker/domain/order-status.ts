@@ -21,10 +21,6 @@ const allowed: Record<OrderStatus, readonly OrderStatus[]> = {
   refunded: [],
 };
 
-export function canMove(from: OrderStatus, to: OrderStatus): boolean {
-  return allowed[from].includes(to);
-}
-
 /** The statuses an order may be in for a move to `to`. */
 export function sourcesOf(to: OrderStatus): OrderStatus[] {
   return orderStatuses.filter((from) => allowed[from].includes(to));

@@ -49,42 +49,6 @@ export const userCouponStatement = (db: Database, userId: string, code: string) 
     FROM user_coupons uc JOIN coupons c ON c.id = uc.coupon_id
     WHERE uc.user_id = ${userId} AND uc.code = ${code}`);
 
-/**
- * Counts one use of a granted coupon, bounded by its per-user and global limits, its expiry and
- * its active flag, in conditional updates: concurrent checkouts cannot both take the last use.
- * Returns undefined when the coupon cannot be used (the caller asks `findUserCoupon` why).
- */
-export async function takeCouponUse(db: Database, userId: string, code: string): Promise<UserCouponRow | undefined> {
-  const result = await db.execute<UserCouponRow>(sql`
-    WITH taken AS (
-      UPDATE user_coupons uc SET uses = uc.uses + 1
-      FROM coupons c
-      WHERE uc.user_id = ${userId} AND uc.code = ${code} AND c.id = uc.coupon_id
-        AND c.is_active AND uc.expires_at > now() AND uc.uses < c.per_user_limit
-      RETURNING uc.id, uc.coupon_id
-    ), counted AS (
-      UPDATE coupons c SET used_count = c.used_count + 1
-      FROM taken
-      WHERE c.id = taken.coupon_id AND (c.usage_limit IS NULL OR c.used_count < c.usage_limit)
-      RETURNING c.id
-    )
-    SELECT taken.id, ${code}::text AS code, taken.coupon_id, c.title, c.kind, c.value, c.min_subtotal, c.max_discount,
-      (SELECT count(*) FROM counted)::int AS remaining_uses
-    FROM taken JOIN coupons c ON c.id = taken.coupon_id`);
-  const row = result.rows[0];
-  // Both updates must have happened; if the global limit refused, the caller rolls back the per-user use.
-  return row && row.remaining_uses === 1 ? row : undefined;
-}
-
-/** Gives a use back when an order that took one is canceled or expires. */
-export async function releaseCouponUse(db: Database, userCouponId: string): Promise<void> {
-  await db.execute(sql`
-    WITH released AS (
-      UPDATE user_coupons SET uses = uses - 1 WHERE id = ${userCouponId} AND uses > 0 RETURNING coupon_id
-    )
-    UPDATE coupons SET used_count = used_count - 1 FROM released WHERE coupons.id = released.coupon_id AND used_count > 0`);
-}
-
 export async function insertCoupon(db: Database, values: typeof coupons.$inferInsert): Promise<CouponRow> {
   const [row] = await db.insert(coupons).values(values).returning();
   return row;

@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { ShippingAddress } from "../../db/schema.ts";
-import type { OrderStatus } from "../domain/order-status.ts";
+import { type OrderStatus, restocks } from "../domain/order-status.ts";
 import type { StockChange } from "../platform/live.ts";
 import type { AdminOrder } from "../schemas/orders.ts";
 import { containing, isoTime } from "./sql.ts";
@@ -271,7 +271,7 @@ export function moveOrderStatement(
   actor: Actor,
   note: string | null,
 ) {
-  const restock = to === "canceled" || to === "refunded";
+  const restock = restocks(to);
   const releaseCoupon = to === "canceled";
   const closeSessions = to === "canceled";
   return db.execute<{ id: string }>(sql`

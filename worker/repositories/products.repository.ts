@@ -204,3 +204,8 @@ export async function suggestProducts(db: Database, q: string) {
     ORDER BY ${relevance} DESC, p.name, p.id LIMIT 8`);
   return result.rows;
 }
+
+export async function productExists(db: Database, productId: string): Promise<boolean> {
+  const result = await db.execute(sql`SELECT 1 FROM products WHERE id = ${productId} AND is_active`);
+  return (result.rowCount ?? 0) > 0;
+}

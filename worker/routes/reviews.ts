@@ -12,11 +12,11 @@ import {
   ratingListSchema,
   ratingSummarySchema,
 } from "../schemas/reviews.ts";
-import { comment, commentsOf, rate, ratingsOf } from "../services/club.service.ts";
+import { comment, commentsOf, rate, ratingsOf } from "../services/reviews.service.ts";
 
 const tags = ["Reviews"];
 
-/** Ratings and comments (the club). */
+/** Ratings and comments about products. */
 export const reviewsRouter = createRouter()
   .openapi(
     route("signedIn", {

@@ -3,7 +3,7 @@ import { conflict, errorResponses, jsonContent, notFound } from "../lib/openapi.
 import { actorOf, route } from "../middleware/access.ts";
 import { productIdParam } from "../schemas/common.ts";
 import { wishlistSchema } from "../schemas/wishlist.ts";
-import { moveToCart, unwish, wish, wishlist } from "../services/club.service.ts";
+import { moveToCart, unwish, wish, wishlist } from "../services/wishlist.service.ts";
 
 const tags = ["Wishlist"];
 const answer = { 200: jsonContent(wishlistSchema, "Wishlist") };

@@ -1,7 +1,13 @@
+import type { Database } from "../../db/client.ts";
 import { type Cursor, cursorKeys, decodeCursor, pageOf } from "../lib/cursor.ts";
 import { AppError } from "../lib/errors.ts";
 import type { ShopContext } from "../platform/context.ts";
-import { findActiveProduct, listActiveProducts, suggestProducts } from "../repositories/products.repository.ts";
+import {
+  findActiveProduct,
+  listActiveProducts,
+  productExists,
+  suggestProducts,
+} from "../repositories/products.repository.ts";
 import { listBrands, listCategories } from "../repositories/taxonomy.repository.ts";
 import type { ProductDetail, ProductList, ProductQuery, ProductSort } from "../schemas/catalog.ts";
 
@@ -86,3 +92,8 @@ export const categories = async (ctx: ShopContext) => ({ items: await listCatego
 export const brands = async (ctx: ShopContext) => ({ items: await listBrands(ctx.db) });
 
 const parseCursor = (text: string, sort: ProductSort): Cursor => decodeCursor(text, cursorKeyPattern[sort]);
+
+/** 404 unless the product exists and is sold. */
+export async function requireProduct(db: Database, productId: string) {
+  if (!(await productExists(db, productId))) throw new AppError("not_found", "No such product.");
+}

@@ -13,9 +13,3 @@ export function endOfDay(date: string): string | undefined {
   next.setDate(next.getDate() + 1);
   return next.toISOString();
 }
-
-/** A date in the browser's calendar as an input's value (YYYY-MM-DD). */
-export function localDate(time: Date): string {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${time.getFullYear()}-${pad(time.getMonth() + 1)}-${pad(time.getDate())}`;
-}

@@ -49,4 +49,3 @@ export function describeAdminError(error: unknown): string {
 
 export const isNotFound = (error: unknown) => error instanceof ApiError && error.status === 404;
 export const isConflict = (error: unknown) => error instanceof ApiError && error.status === 409;
-export const isForbidden = (error: unknown) => error instanceof ApiError && error.status === 403;

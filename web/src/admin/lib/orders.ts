@@ -12,9 +12,6 @@ export const statusLabels: Record<OrderStatus, string> = {
 
 export const orderStatuses = Object.keys(statusLabels) as OrderStatus[];
 
-/** Statuses whose orders count as revenue (as the reports count them). */
-export const earning: readonly OrderStatus[] = ["paid", "processing", "shipped", "delivered"];
-
 /** The moves staff make by hand from each status, in the order a shop takes them. */
 export const staffMoves: Partial<Record<OrderStatus, { to: "processing" | "shipped" | "delivered"; label: string }>> = {
   paid: { to: "processing", label: "Start processing" },
