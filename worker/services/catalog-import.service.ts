@@ -4,7 +4,7 @@ import { products, productVariants } from "../../db/schema.ts";
 import { AppError } from "../lib/errors.ts";
 import { withConstraints } from "../lib/pg-errors.ts";
 import type { ActorContext } from "../platform/context.ts";
-import { auditProductStatement, importStateStatements } from "../repositories/admin-catalog.repository.ts";
+import { auditProductStatement, importStateStatements } from "../repositories/admin-products.repository.ts";
 import { catalogCsvColumns } from "../schemas/catalog-csv-columns.ts";
 import {
   type CatalogCsvLine,
@@ -20,7 +20,7 @@ import {
   type Statement,
   variantStatements,
   withOptions,
-} from "./admin-catalog.service.ts";
+} from "./admin-products.service.ts";
 import { bumpCatalogVersion } from "./catalog-version.ts";
 
 const stockReason = "CSV import";

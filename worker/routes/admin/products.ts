@@ -14,7 +14,7 @@ import {
   variantChanges,
   variantInput,
   variantParams,
-} from "../../schemas/admin-catalog.ts";
+} from "../../schemas/admin-products.ts";
 import { catalogImportBody, catalogImportResultSchema, maxCatalogCsvBytes } from "../../schemas/catalog-import.ts";
 import { idParam, pageQuery } from "../../schemas/common.ts";
 import {
@@ -27,7 +27,7 @@ import {
   removeProduct,
   removeVariant,
   searchProducts,
-} from "../../services/admin-catalog.service.ts";
+} from "../../services/admin-products.service.ts";
 import { importCatalog } from "../../services/catalog-import.service.ts";
 
 const tags = ["Admin: catalog"];

@@ -21,7 +21,7 @@ import {
   inventoryHistory,
   searchAdminProducts,
   setStockStatement,
-} from "../repositories/admin-catalog.repository.ts";
+} from "../repositories/admin-products.repository.ts";
 import type {
   AdminProduct,
   AdminVariant,
@@ -29,7 +29,7 @@ import type {
   UpdateProduct,
   VariantChanges,
   VariantInput,
-} from "../schemas/admin-catalog.ts";
+} from "../schemas/admin-products.ts";
 import { bumpCatalogVersion } from "./catalog-version.ts";
 
 export type Options = { name: string; values: string[] }[];

@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import type { AdminProduct, AdminVariant, InventoryChange } from "../schemas/admin-catalog.ts";
+import type { AdminProduct, AdminVariant, InventoryChange } from "../schemas/admin-products.ts";
 import { containing, isoTime } from "./sql.ts";
 
 /** A column of the product's first variant, whose money the product shows. */
