@@ -1,3 +1,5 @@
+import { combinationsOf, defaultSku, variantTitle } from "../worker/domain/variants.ts";
+
 /** Development demo data. Ids are fixed so that seeding twice changes nothing. */
 
 const uuid = (group: number, n: number) =>
@@ -455,30 +457,16 @@ const catalog: SeedProduct[] = [
 const categoryId = new Map(seedCategories.map((c) => [c.slug, c.id]));
 const brandId = new Map(seedBrands.map((b) => [b.slug, b.id]));
 
-/** Every combination of the options' values, in their order (the product's variants). */
-function combinations(options: { name: string; values: string[] }[]): Record<string, string>[] {
-  return options.reduce<Record<string, string>[]>(
-    (all, option) => all.flatMap((partial) => option.values.map((value) => ({ ...partial, [option.name]: value }))),
-    [{}],
-  );
-}
-
-const skuOf = (slug: string, combination: Record<string, string>) =>
-  [slug, ...Object.values(combination)]
-    .join("-")
-    .toUpperCase()
-    .replace(/[^A-Z0-9]+/g, "-");
-
 let variantNumber = 0;
 const variantsOf = (p: SeedProduct, productId: string) => {
-  const combos = p.options ? combinations(p.options) : [{}];
+  const combos = p.options ? combinationsOf(p.options) : [{}];
   return combos.map((options, position) => {
-    const title = Object.values(options).join(" / ") || "Default";
+    const title = variantTitle(p.options ?? [], options);
     variantNumber += 1;
     return {
       id: uuid(7, variantNumber),
       productId,
-      sku: skuOf(p.slug, options),
+      sku: defaultSku(p.slug, title),
       title,
       options,
       price: p.price,

@@ -8,6 +8,7 @@ import {
   products,
   productVariants,
 } from "../../db/schema.ts";
+import { defaultSku, variantTitle } from "../domain/variants.ts";
 import { cursorKeys, decodeCursor, pageOf } from "../lib/cursor.ts";
 import { AppError } from "../lib/errors.ts";
 import { slugify, withConstraints } from "../lib/pg-errors.ts";
@@ -66,15 +67,6 @@ function checkFits(options: Options, combination: Record<string, string>, path: 
   }
 }
 
-const titleOf = (options: Options, combination: Record<string, string>) =>
-  options.map((option) => combination[option.name]).join(" / ") || "Default";
-
-const skuOf = (slug: string, title: string) =>
-  `${slug}${title === "Default" ? "" : `-${title}`}`
-    .toUpperCase()
-    .replace(/[^A-Z0-9]+/g, "-")
-    .slice(0, 64);
-
 /** The rows of new variants: ids made here, so the whole product goes to Postgres in one batch. */
 export function newVariants(
   productId: string,
@@ -91,7 +83,7 @@ export function newVariants(
   firstPosition = 0,
 ) {
   return inputs.map((input, i) => {
-    const title = titleOf(options, input.options);
+    const title = variantTitle(options, input.options);
     const price = input.price ?? defaults.price;
     if (price === undefined) {
       throw new AppError("invalid_request", "A variant needs a price, its own or the product's.", [
@@ -101,7 +93,7 @@ export function newVariants(
     return {
       id: crypto.randomUUID(),
       productId,
-      sku: input.sku ?? skuOf(slug, title),
+      sku: input.sku ?? defaultSku(slug, title),
       title,
       options: input.options,
       price,
@@ -311,7 +303,7 @@ const optionsStatement = (
 ) =>
   ctx.db
     .update(productVariants)
-    .set({ options: combination, title: titleOf(options, combination), updatedAt: sql`now()` })
+    .set({ options: combination, title: variantTitle(options, combination), updatedAt: sql`now()` })
     .where(eq(productVariants.id, variantId));
 
 /** The statements that change one variant; a stock change goes through the inventory history. */

@@ -1,3 +1,4 @@
+import { combinationsOf, variantTitle } from "../../../../worker/domain/variants.ts";
 import type { createChecks } from "./form.ts";
 import { toAmount } from "./money.ts";
 import type { AdminProduct, AdminVariant } from "./types.ts";
@@ -107,9 +108,14 @@ export function chosen(options: OptionDraft[], draft: VariantDraft): Record<stri
 /** How staff call a variant: its saved title, or its values as chosen so far. */
 export function titleOf(options: OptionDraft[], draft: VariantDraft, index: number): string {
   if (draft.saved) return draft.saved.title;
-  if (options.length === 0) return "Default";
-  const values = Object.values(chosen(options, draft));
-  return values.every(Boolean) ? values.join(" / ") : `New variant ${index + 1}`;
+  const values = chosen(options, draft);
+  const complete = Object.values(values).every(Boolean);
+  return complete
+    ? variantTitle(
+        options.map((o) => ({ name: o.name.trim() })),
+        values as Record<string, string>,
+      )
+    : `New variant ${index + 1}`;
 }
 
 /** A combination of option values in one canonical form (Postgres keeps JSON keys in an order of its own). */
@@ -117,12 +123,8 @@ export const comboKey = (combination: Record<string, string | undefined>) =>
   JSON.stringify(Object.entries(combination).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
 /** Every combination of the options' values, as option key → value key, in the options' order. */
-export function combinations(options: OptionDraft[]): Record<number, number>[] {
-  return options.reduce<Record<number, number>[]>(
-    (all, option) => all.flatMap((partial) => option.values.map((v) => ({ ...partial, [option.key]: v.key }))),
-    [{}],
-  );
-}
+export const combinations = (options: OptionDraft[]): Record<number, number>[] =>
+  combinationsOf(options.map((option) => ({ name: String(option.key), values: option.values.map((v) => v.key) })));
 
 /** The options as the API takes them, checked: names and values trimmed, each given once. */
 export function optionsBody(check: Checks, options: OptionDraft[]) {
