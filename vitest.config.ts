@@ -38,7 +38,7 @@ export default defineConfig({
         plugins: [solid()],
         test: {
           name: "web",
-          include: ["web/test/**/*.test.{ts,tsx}"],
+          include: ["web/src/**/*.test.{ts,tsx}"],
           environment: "node",
         },
       },

@@ -4,21 +4,21 @@ import { AdminRoutes } from "./admin/routes.tsx";
 import { Header } from "./components/Header.tsx";
 import { PageBoundary } from "./components/PageBoundary.tsx";
 import { SignedIn } from "./components/SignedIn.tsx";
-import { forgetCart, mergeGuestCart } from "./lib/cart.ts";
 import { user } from "./lib/session.ts";
-import { ProductListPage } from "./pages/ProductListPage.tsx";
+import { forgetCart, mergeGuestCart } from "./shop/cart/cart.ts";
+import { ProductListPage } from "./shop/catalog/ProductListPage.tsx";
 
-const ProductPage = lazy(() => import("./pages/ProductPage.tsx"));
-const SignInPage = lazy(() => import("./pages/SignInPage.tsx"));
-const SignUpPage = lazy(() => import("./pages/SignUpPage.tsx"));
-const ForgotPasswordPage = lazy(() => import("./pages/ForgotPasswordPage.tsx"));
-const AccountPage = lazy(() => import("./pages/AccountPage.tsx"));
-const CartPage = lazy(() => import("./pages/CartPage.tsx"));
-const OrdersPage = lazy(() => import("./pages/OrdersPage.tsx"));
-const OrderPage = lazy(() => import("./pages/OrderPage.tsx"));
-const WishlistPage = lazy(() => import("./pages/WishlistPage.tsx"));
-const CouponsPage = lazy(() => import("./pages/CouponsPage.tsx"));
-const NotFoundPage = lazy(() => import("./pages/NotFoundPage.tsx"));
+const ProductPage = lazy(() => import("./shop/product/ProductPage.tsx"));
+const SignInPage = lazy(() => import("./shop/account/SignInPage.tsx"));
+const SignUpPage = lazy(() => import("./shop/account/SignUpPage.tsx"));
+const ForgotPasswordPage = lazy(() => import("./shop/account/ForgotPasswordPage.tsx"));
+const AccountPage = lazy(() => import("./shop/account/AccountPage.tsx"));
+const CartPage = lazy(() => import("./shop/cart/CartPage.tsx"));
+const OrdersPage = lazy(() => import("./shop/orders/OrdersPage.tsx"));
+const OrderPage = lazy(() => import("./shop/orders/OrderPage.tsx"));
+const WishlistPage = lazy(() => import("./shop/wishlist/WishlistPage.tsx"));
+const CouponsPage = lazy(() => import("./shop/coupons/CouponsPage.tsx"));
+const NotFoundPage = lazy(() => import("./shop/NotFoundPage.tsx"));
 
 /** A page that needs a signed-in user (of staff role, for `staff`). */
 const signedIn =

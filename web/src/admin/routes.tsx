@@ -4,19 +4,19 @@ import { SignedIn } from "../components/SignedIn.tsx";
 
 // Everything of the admin app loads in chunks of its own, which a shopper never fetches.
 const AdminShell = lazy(() => import("./AdminShell.tsx"));
-const DashboardPage = lazy(() => import("./pages/DashboardPage.tsx"));
-const OrdersPage = lazy(() => import("./pages/OrdersPage.tsx"));
-const OrderPage = lazy(() => import("./pages/OrderPage.tsx"));
-const ProductsPage = lazy(() => import("./pages/ProductsPage.tsx"));
-const ProductEditorPage = lazy(() => import("./pages/ProductEditorPage.tsx"));
-const CategoriesPage = lazy(() => import("./pages/CategoriesPage.tsx"));
-const BrandsPage = lazy(() => import("./pages/BrandsPage.tsx"));
-const CouponsPage = lazy(() => import("./pages/CouponsPage.tsx"));
-const CustomersPage = lazy(() => import("./pages/CustomersPage.tsx"));
-const ReviewsPage = lazy(() => import("./pages/ReviewsPage.tsx"));
-const ReportsPage = lazy(() => import("./pages/ReportsPage.tsx"));
-const AuditLogPage = lazy(() => import("./pages/AuditLogPage.tsx"));
-const AdminNotFoundPage = lazy(() => import("./pages/AdminNotFoundPage.tsx"));
+const DashboardPage = lazy(() => import("./dashboard/DashboardPage.tsx"));
+const OrdersPage = lazy(() => import("./orders/OrdersPage.tsx"));
+const OrderPage = lazy(() => import("./orders/OrderPage.tsx"));
+const ProductsPage = lazy(() => import("./products/ProductsPage.tsx"));
+const ProductEditorPage = lazy(() => import("./products/ProductEditorPage.tsx"));
+const CategoriesPage = lazy(() => import("./taxonomy/CategoriesPage.tsx"));
+const BrandsPage = lazy(() => import("./taxonomy/BrandsPage.tsx"));
+const CouponsPage = lazy(() => import("./coupons/CouponsPage.tsx"));
+const CustomersPage = lazy(() => import("./customers/CustomersPage.tsx"));
+const ReviewsPage = lazy(() => import("./reviews/ReviewsPage.tsx"));
+const ReportsPage = lazy(() => import("./reports/ReportsPage.tsx"));
+const AuditLogPage = lazy(() => import("./audit/AuditLogPage.tsx"));
+const AdminNotFoundPage = lazy(() => import("./AdminNotFoundPage.tsx"));
 
 /** Every admin page is for staff and admins, in one shell; admin-only parts check the role themselves. */
 function AdminRoot(props: ParentProps) {

@@ -1,7 +1,7 @@
 import { A } from "@solidjs/router";
 import { Show } from "solid-js";
-import { cartCount } from "../lib/cart.ts";
 import { user } from "../lib/session.ts";
+import { cartCount } from "../shop/cart/cart.ts";
 
 export function Header() {
   return (

@@ -1,9 +1,9 @@
 import PartySocket from "partysocket";
 import { createSignal } from "solid-js";
 import { type ShopperMessage, shopperMessageSchema } from "../../../realtime/messages.ts";
-import { applyCart } from "./cart.ts";
+import { applyCart } from "../shop/cart/cart.ts";
+import type { Order } from "../shop/orders/orders.ts";
 import { read } from "./http.ts";
-import type { Order } from "./orders.ts";
 import { api } from "./session.ts";
 
 /** Milliseconds to add to this device's clock to get the server's: countdowns run on the server's time. */

@@ -1,0 +1,89 @@
+import { createSignal, For, type JSX, onCleanup, Show } from "solid-js";
+import { LoadFailure } from "../../components/LoadFailure.tsx";
+import { coupons, couponsKnown, seedCoupons, serverNow } from "../../lib/live.ts";
+import { formatMoney } from "../../lib/money.ts";
+import { cart } from "../cart/cart.ts";
+import { myCoupons } from "../orders/orders.ts";
+
+export type MyCoupon = ReturnType<typeof coupons>[number];
+
+/** Time left as a digital clock, with the days in front when there are any: `2d 03:04:05`. */
+export function timeLeft(expiresAt: string, now: number) {
+  const ms = Math.max(0, Date.parse(expiresAt) - now);
+  const days = Math.floor(ms / 86_400_000);
+  const clock = new Date(ms).toISOString().slice(11, 19);
+  return days > 0 ? `${days}d ${clock}` : clock;
+}
+
+/**
+ * My coupons, counting down on the server's clock. The shopper's room keeps the list live (granted,
+ * used and expired ones come and go by themselves); until its snapshot arrives, a read of the API
+ * shows them. `action` adds a control to each (the cart's "Use").
+ */
+export function CouponList(props: { action?: (coupon: MyCoupon) => JSX.Element; empty?: JSX.Element }) {
+  const [now, setNow] = createSignal(serverNow());
+  const timer = setInterval(() => setNow(serverNow()), 1_000);
+  onCleanup(() => clearInterval(timer));
+  const [failure, setFailure] = createSignal<unknown>();
+  const [readCurrency, setReadCurrency] = createSignal<string>();
+  const load = () => {
+    setFailure(undefined);
+    myCoupons()
+      .then((mine) => {
+        setReadCurrency(mine.currency);
+        seedCoupons(mine.items, mine.serverTime);
+      })
+      .catch(setFailure);
+  };
+  load();
+  const currency = () => readCurrency() ?? cart()?.currency ?? "USD";
+  return (
+    <Show
+      when={couponsKnown()}
+      fallback={
+        <Show
+          when={failure()}
+          fallback={
+            <p class="muted" role="status">
+              Loading your coupons…
+            </p>
+          }
+        >
+          <LoadFailure what="Your coupons" error={failure()} retry={load} />
+        </Show>
+      }
+    >
+      <Show when={coupons().length > 0} fallback={props.empty ?? <p class="muted">No coupons right now.</p>}>
+        <ul class="coupons" data-testid="coupons">
+          <For each={coupons()}>
+            {(coupon) => {
+              const expired = () => Date.parse(coupon.expiresAt) <= now();
+              return (
+                <li class="coupon" classList={{ "coupon-expired": expired() }} data-testid="coupon">
+                  <span class="coupon-name">
+                    <strong>{coupon.title}</strong> <code data-testid="coupon-code">{coupon.code}</code>
+                  </span>
+                  <span>
+                    {coupon.kind === "percent"
+                      ? `${coupon.value} % off`
+                      : `${formatMoney(coupon.value, currency())} off`}
+                    <Show when={coupon.remainingUses > 1}>
+                      <small class="muted"> · {coupon.remainingUses} uses left</small>
+                    </Show>
+                  </span>
+                  <span class="coupon-clock">
+                    <span class="muted">{expired() ? "Expired" : "Ends in"}</span>{" "}
+                    <span role="timer" data-testid="coupon-countdown">
+                      {timeLeft(coupon.expiresAt, now())}
+                    </span>
+                  </span>
+                  <Show when={props.action && !expired()}>{props.action?.(coupon)}</Show>
+                </li>
+              );
+            }}
+          </For>
+        </ul>
+      </Show>
+    </Show>
+  );
+}

@@ -1,0 +1,20 @@
+import { type Answer, publicApi, read } from "../../lib/http.ts";
+import { api } from "../../lib/session.ts";
+
+export type Review = Answer<(typeof publicApi.products)[":id"]["ratings"]["$get"]>["items"][number];
+export type ProductComment = Answer<(typeof publicApi.products)[":id"]["comments"]["$get"]>["items"][number];
+export type CommentKind = ProductComment["kind"];
+
+export const getReviews = (id: string) =>
+  read(publicApi.products[":id"].ratings.$get({ param: { id }, query: { limit: "10" } }));
+export const getComments = (id: string, cursor?: string) =>
+  read(
+    publicApi.products[":id"].comments.$get({
+      param: { id },
+      query: cursor ? { limit: "10", cursor } : { limit: "10" },
+    }),
+  );
+export const postComment = (productId: string, kind: CommentKind, body: string) =>
+  read(api.comments.$post({ json: { kind, body, productId } }));
+export const rateProduct = (id: string, vote: number, text?: string) =>
+  read(api.products[":id"].rating.$put({ param: { id }, json: text ? { vote, text } : { vote } }));
