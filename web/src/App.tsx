@@ -1,12 +1,12 @@
 import { Route, Router, useLocation } from "@solidjs/router";
 import { type Component, createEffect, lazy, on, onCleanup, type ParentProps, Show, Suspense } from "solid-js";
 import { AdminRoutes } from "./admin/routes.tsx";
-import { Header } from "./components/Header.tsx";
 import { PageBoundary } from "./components/PageBoundary.tsx";
 import { SignedIn } from "./components/SignedIn.tsx";
 import { user } from "./lib/session.ts";
 import { forgetCart, mergeGuestCart } from "./shop/cart/cart.ts";
 import { ProductListPage } from "./shop/catalog/ProductListPage.tsx";
+import { Header } from "./shop/Header.tsx";
 
 const ProductPage = lazy(() => import("./shop/product/ProductPage.tsx"));
 const SignInPage = lazy(() => import("./shop/account/SignInPage.tsx"));

@@ -1,7 +1,7 @@
 import { A } from "@solidjs/router";
 import { Show } from "solid-js";
 import { user } from "../lib/session.ts";
-import { cartCount } from "../shop/cart/cart.ts";
+import { cartCount } from "./cart/cart.ts";
 
 export function Header() {
   return (
