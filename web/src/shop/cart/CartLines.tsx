@@ -1,0 +1,56 @@
+import { Index, Show } from "solid-js";
+import { formatMoney } from "../../lib/money.ts";
+import { variantLabel } from "../product/variants.ts";
+import { type Cart, removeLine, setQuantity } from "./cart.ts";
+import { LineName } from "./LineName.tsx";
+
+/** The account cart's lines: each with its quantity to change, its total, and what is left in stock. */
+export function CartLines(props: { cart: Cart; change: (work: Promise<void>) => void }) {
+  return (
+    <ul class="cart-lines" data-testid="cart-lines">
+      <Index each={props.cart.items}>
+        {(item) => {
+          const title = () => variantLabel(item().variantTitle);
+          const called = () => (title() ? `${item().name}, ${title()}` : item().name);
+          return (
+            <li class="cart-line" data-testid="cart-line">
+              <LineName name={item().name} variantTitle={title()} sku={item().sku} />
+              <span class="line-actions">
+                <span class="stepper">
+                  <button
+                    type="button"
+                    aria-label={`One less ${called()}`}
+                    // Above what is left, one less goes down to what is left (0 removes it).
+                    onClick={() => props.change(setQuantity(item(), Math.min(item().quantity - 1, item().available)))}
+                  >
+                    −
+                  </button>
+                  <span data-testid="line-quantity">{item().quantity}</span>
+                  <button
+                    type="button"
+                    aria-label={`One more ${called()}`}
+                    disabled={item().quantity >= item().available}
+                    onClick={() => props.change(setQuantity(item(), item().quantity + 1))}
+                  >
+                    +
+                  </button>
+                </span>
+                <button type="button" class="link" onClick={() => props.change(removeLine(item()))}>
+                  Remove<span class="visually-hidden"> {called()}</span>
+                </button>
+              </span>
+              <span>{formatMoney(item().lineTotal, props.cart.currency)}</span>
+              <Show when={item().quantity > item().available}>
+                <p class="line-stock" data-testid="line-stock">
+                  {item().available > 0
+                    ? `Only ${item().available} left: lower the quantity (−) to check out.`
+                    : "No longer available: remove it to check out."}
+                </p>
+              </Show>
+            </li>
+          );
+        }}
+      </Index>
+    </ul>
+  );
+}

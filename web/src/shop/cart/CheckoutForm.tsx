@@ -1,0 +1,107 @@
+import { useNavigate } from "@solidjs/router";
+import { createSignal, Show } from "solid-js";
+import { Field } from "../../components/Field.tsx";
+import { FormError } from "../../components/FormError.tsx";
+import { ApiError } from "../catalog/catalog.ts";
+import { placeOrder } from "../orders/orders.ts";
+import { CouponPicker } from "./CouponPicker.tsx";
+import type { CouponPreview } from "./coupon-preview.ts";
+
+const emptyAddress = { name: "", line1: "", city: "", postalCode: "", country: "US", phone: "" };
+
+/**
+ * Checkout: a coupon (picked from mine or typed) and the shipping address, then the order. One key
+ * per attempt to place this order, so a retried click cannot create a second one. `onStockChanged`
+ * reads the cart again when someone else took the stock meanwhile.
+ */
+export function CheckoutForm(props: { coupon: CouponPreview; onStockChanged: () => void }) {
+  const navigate = useNavigate();
+  const coupon = props.coupon;
+  const [address, setAddress] = createSignal(emptyAddress);
+  const [busy, setBusy] = createSignal(false);
+  const [idempotencyKey] = createSignal(crypto.randomUUID());
+  const field = (name: keyof typeof emptyAddress) => (value: string) => setAddress({ ...address(), [name]: value });
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    coupon.setError(undefined);
+    try {
+      const { phone, ...rest } = address();
+      const order = await placeOrder(
+        { shippingAddress: phone ? { ...rest, phone } : rest, couponCode: coupon.code() || undefined },
+        idempotencyKey(),
+      );
+      navigate(`/orders/${order.id}`);
+    } catch (failure) {
+      coupon.setError(failure);
+      if (failure instanceof ApiError && failure.code === "insufficient_stock") props.onStockChanged();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="form checkout" onSubmit={submit}>
+      <h2>Checkout</h2>
+      <CouponPicker chosen={coupon.previewed()} onUse={coupon.use} />
+      <div class="coupon-row">
+        <Field label="Coupon code" name="coupon" required={false} value={coupon.code()} onInput={coupon.setCode} />
+        <Show
+          when={coupon.applied()}
+          fallback={
+            <button
+              type="button"
+              class="button secondary"
+              onClick={() => void coupon.apply()}
+              disabled={!coupon.code()}
+            >
+              Apply
+            </button>
+          }
+        >
+          <button type="button" class="button secondary" onClick={coupon.remove}>
+            Remove coupon
+          </button>
+        </Show>
+      </div>
+      <Field label="Full name" name="name" autocomplete="name" value={address().name} onInput={field("name")} />
+      <Field
+        label="Address"
+        name="line1"
+        autocomplete="address-line1"
+        value={address().line1}
+        onInput={field("line1")}
+      />
+      <Field label="City" name="city" autocomplete="address-level2" value={address().city} onInput={field("city")} />
+      <Field
+        label="Postal code"
+        name="postalCode"
+        autocomplete="postal-code"
+        value={address().postalCode}
+        onInput={field("postalCode")}
+      />
+      <Field
+        label="Country (2 letters)"
+        name="country"
+        autocomplete="country"
+        pattern="[A-Z]{2}"
+        value={address().country}
+        onInput={field("country")}
+      />
+      <Field
+        label="Phone (optional)"
+        name="phone"
+        type="tel"
+        autocomplete="tel"
+        required={false}
+        value={address().phone}
+        onInput={field("phone")}
+      />
+      <FormError error={coupon.error()} />
+      <button class="button" type="submit" disabled={busy()}>
+        Place order
+      </button>
+    </form>
+  );
+}
