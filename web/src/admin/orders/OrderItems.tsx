@@ -1,0 +1,57 @@
+import { A } from "@solidjs/router";
+import { For } from "solid-js";
+import { formatMoney } from "../../lib/money.ts";
+import type { OrderDetail } from "../lib/types.ts";
+
+/** The order's lines as they were bought, and its totals. */
+export function OrderItems(props: { order: OrderDetail }) {
+  const o = () => props.order;
+  const money = (minor: number) => formatMoney(minor, o().currency);
+  return (
+    <section class="a-panel">
+      <h2>Items</h2>
+      <table class="a-table">
+        <thead>
+          <tr>
+            <th scope="col">Product</th>
+            <th scope="col">Variant and SKU</th>
+            <th scope="col">Unit price</th>
+            <th scope="col">Quantity</th>
+            <th scope="col">Line total</th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={o().items}>
+            {(item) => (
+              <tr>
+                <td data-label="Product">
+                  <A href={`/admin/products/${item.productId}`}>{item.name}</A>
+                </td>
+                <td data-label="Variant and SKU" data-testid="item-variant">
+                  {item.variantTitle} · <code>{item.sku}</code>
+                </td>
+                <td data-label="Unit price">{money(item.unitPrice)}</td>
+                <td data-label="Quantity">{item.quantity}</td>
+                <td data-label="Line total">{money(item.lineTotal)}</td>
+              </tr>
+            )}
+          </For>
+        </tbody>
+      </table>
+      <dl class="a-totals">
+        <dt>Subtotal</dt>
+        <dd>{money(o().subtotal)}</dd>
+        <dt>Discount{o().couponCode ? ` (${o().couponCode})` : ""}</dt>
+        <dd>{o().discount > 0 ? `−${money(o().discount)}` : money(0)}</dd>
+        <dt>Tax</dt>
+        <dd>{money(o().tax)}</dd>
+        <dt>Shipping</dt>
+        <dd>{money(o().shipping)}</dd>
+        <dt>Total</dt>
+        <dd>
+          <strong data-testid="admin-order-total">{money(o().total)}</strong>
+        </dd>
+      </dl>
+    </section>
+  );
+}
