@@ -1,18 +1,18 @@
-import { A, useSearchParams } from "@solidjs/router";
-import { createSignal, For, Show } from "solid-js";
+import { useSearchParams } from "@solidjs/router";
+import { createSignal, Show } from "solid-js";
+import { createStore } from "solid-js/store";
 import { read, setOnly } from "../../lib/http.ts";
-import { formatMoney } from "../../lib/money.ts";
 import { api } from "../../lib/session.ts";
-import { InputField, SelectField } from "../components/Fields.tsx";
 import { LiveBadge } from "../components/LiveBadge.tsx";
 import { ListState } from "../components/State.tsx";
-import { StatusBadge } from "../components/StatusBadge.tsx";
 import { createPaged } from "../lib/data.ts";
 import { endOfDay, startOfDay } from "../lib/dates.ts";
 import { onDashboard } from "../lib/live.ts";
-import { formatDateTime, orderStatuses, shortId, statusLabels } from "../lib/orders.ts";
+import { orderStatuses } from "../lib/orders.ts";
 import { pageTitle } from "../lib/role.ts";
 import type { OrderStatus, StaffOrder } from "../lib/types.ts";
+import { type OrderFilterDraft, OrderFilters } from "./OrderFilters.tsx";
+import { OrdersTable } from "./OrdersTable.tsx";
 
 type Params = { status?: string; from?: string; to?: string; q?: string; userId?: string };
 
@@ -23,10 +23,12 @@ const isStatus = (value: string | undefined): value is OrderStatus => orderStatu
 export default function OrdersPage() {
   pageTitle("Orders");
   const [params, setParams] = useSearchParams<Params>();
-  const [q, setQ] = createSignal(params.q ?? "");
-  const [status, setStatus] = createSignal(params.status ?? "");
-  const [from, setFrom] = createSignal(params.from ?? "");
-  const [to, setTo] = createSignal(params.to ?? "");
+  const [draft, setDraft] = createStore<OrderFilterDraft>({
+    q: params.q ?? "",
+    status: params.status ?? "",
+    from: params.from ?? "",
+    to: params.to ?? "",
+  });
   const [arrived, setArrived] = createSignal<string[]>([]);
 
   const filters = () => ({
@@ -58,17 +60,14 @@ export default function OrdersPage() {
     event.preventDefault();
     setArrived([]);
     setParams({
-      q: q().trim() || undefined,
-      status: status() || undefined,
-      from: from() || undefined,
-      to: to() || undefined,
+      q: draft.q.trim() || undefined,
+      status: draft.status || undefined,
+      from: draft.from || undefined,
+      to: draft.to || undefined,
     });
   };
   const clear = () => {
-    setQ("");
-    setStatus("");
-    setFrom("");
-    setTo("");
+    setDraft({ q: "", status: "", from: "", to: "" });
     setArrived([]);
     setParams({ q: undefined, status: undefined, from: undefined, to: undefined, userId: undefined });
   };
@@ -83,30 +82,13 @@ export default function OrdersPage() {
         <h1>Orders</h1>
         <LiveBadge />
       </div>
-      <form class="a-filters" aria-label="Filter orders" onSubmit={apply}>
-        <InputField label="Order id or customer" type="search" value={q()} onInput={setQ} optional />
-        <SelectField
-          label="Status"
-          value={status()}
-          onChange={setStatus}
-          choices={[
-            { value: "", label: "Any status" },
-            ...orderStatuses.map((s) => ({ value: s, label: statusLabels[s] })),
-          ]}
-        />
-        <InputField label="Placed from" type="date" value={from()} onInput={setFrom} optional />
-        <InputField label="Placed until" type="date" value={to()} onInput={setTo} optional hint="Includes that day" />
-        <div class="a-filter-buttons">
-          <button type="submit" class="button">
-            Apply
-          </button>
-          <Show when={filtered()}>
-            <button type="button" class="button secondary" onClick={clear}>
-              Clear filters
-            </button>
-          </Show>
-        </div>
-      </form>
+      <OrderFilters
+        draft={draft}
+        set={(field) => (value) => setDraft(field, value)}
+        filtered={filtered()}
+        onApply={apply}
+        onClear={clear}
+      />
       <Show when={filters().userId}>
         <p class="a-banner">
           Showing the orders of one customer
@@ -130,43 +112,7 @@ export default function OrdersPage() {
         what="orders"
         empty={filtered() ? <p>No orders match these filters.</p> : <p>No orders yet.</p>}
       >
-        {(items) => (
-          <table class="a-table" data-testid="orders-table">
-            <thead>
-              <tr>
-                <th scope="col">Order</th>
-                <th scope="col">Placed</th>
-                <th scope="col">Customer</th>
-                <th scope="col">Items</th>
-                <th scope="col">Total</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={items()}>
-                {(order) => (
-                  <tr data-testid="order-row">
-                    <td data-label="Order">
-                      <A href={`/admin/orders/${order.id}`}>
-                        <span class="visually-hidden">Order </span>
-                        {shortId(order.id)}
-                      </A>
-                    </td>
-                    <td data-label="Placed">{formatDateTime(order.createdAt)}</td>
-                    <td data-label="Customer" class="a-break">
-                      {order.username}
-                    </td>
-                    <td data-label="Items">{order.items.reduce((n, item) => n + item.quantity, 0)}</td>
-                    <td data-label="Total">{formatMoney(order.total, order.currency)}</td>
-                    <td data-label="Status">
-                      <StatusBadge status={order.status} />
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        )}
+        {(items) => <OrdersTable orders={items()} />}
       </ListState>
     </section>
   );
