@@ -15,7 +15,7 @@ export function CatalogFilters(props: { search: ProductSearchState }) {
         value={s.params.category ?? ""}
         onChange={(e) => s.setParams({ category: e.currentTarget.value || undefined })}
       >
-        <option value="">All s.categories</option>
+        <option value="">All categories</option>
         <For each={s.categories()?.items}>{(category) => <option value={category.slug}>{category.name}</option>}</For>
       </select>
       <select
@@ -23,7 +23,7 @@ export function CatalogFilters(props: { search: ProductSearchState }) {
         value={s.params.brand ?? ""}
         onChange={(e) => s.setParams({ brand: e.currentTarget.value || undefined })}
       >
-        <option value="">All s.brands</option>
+        <option value="">All brands</option>
         <For each={s.brands()?.items}>
           {(brand) => (
             <option value={brand.slug} selected={brand.slug === s.params.brand}>
