@@ -170,7 +170,7 @@ describe("buying in Chromium", () => {
     await context.clearCookies();
     const page = await context.newPage();
     await page.goto(`${shopUrl}/products/nova-x1-phone`);
-    await page.getByRole("link", { name: "Sign in" }).waitFor();
+    await page.getByRole("navigation").getByRole("link", { name: "Sign in" }).waitFor();
     await page.getByRole("button", { name: "Add to cart" }).click();
     await page.getByTestId("header-cart").filter({ hasText: "Cart (1)" }).waitFor();
 

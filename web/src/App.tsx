@@ -4,9 +4,14 @@ import { AdminRoutes } from "./admin/routes.tsx";
 import { PageBoundary } from "./components/PageBoundary.tsx";
 import { SignedIn } from "./components/SignedIn.tsx";
 import { user } from "./lib/session.ts";
-import { forgetCart, mergeGuestCart } from "./shop/cart/cart.ts";
+import { mergeGuestCart, preloadCart } from "./shop/cart/cart.ts";
+import { preloadProduct } from "./shop/catalog/catalog.ts";
 import { ProductListPage } from "./shop/catalog/ProductListPage.tsx";
+import { preloadCatalog } from "./shop/catalog/product-search.ts";
+import { preloadMyCoupons } from "./shop/coupons/coupons.ts";
 import { Header } from "./shop/Header.tsx";
+import { preloadMyOrder, preloadMyOrders } from "./shop/orders/orders.ts";
+import { preloadWishlist } from "./shop/wishlist/wishlist.ts";
 
 const ProductPage = lazy(() => import("./shop/product/ProductPage.tsx"));
 const SignInPage = lazy(() => import("./shop/account/SignInPage.tsx"));
@@ -33,13 +38,14 @@ const adminApp = /^\/admin(\/|$)/;
 
 function Layout(props: ParentProps) {
   const location = useLocation();
-  // Signing in brings the guest cart into the account; signing out forgets the account's cart.
-  // While signed in, the shopper's room keeps cart, coupons and orders live on every device.
+  // Signing in brings the guest cart into the account. While signed in, the shopper's room keeps
+  // cart, coupons and orders live on every device (the reads of an account are keyed by it, so
+  // nothing read for one account is shown to the next).
   createEffect(
     on(
       () => user()?.id,
       (id) => {
-        if (!id) return forgetCart();
+        if (!id) return;
         void mergeGuestCart().catch(() => undefined);
         let disconnect: (() => void) | undefined;
         let ended = false;
@@ -73,18 +79,18 @@ function Layout(props: ParentProps) {
 export function App() {
   return (
     <Router root={Layout}>
-      <Route path="/" component={ProductListPage} />
-      <Route path="/products/:slug" component={ProductPage} />
+      <Route path="/" component={ProductListPage} preload={preloadCatalog} />
+      <Route path="/products/:slug" component={ProductPage} preload={preloadProduct} />
       <Route path="/signin" component={SignInPage} />
       <Route path="/signup" component={SignUpPage} />
       <Route path="/forgot" component={ForgotPasswordPage} />
       <Route path="/account" component={signedIn(AccountPage)} />
-      <Route path="/cart" component={CartPage} />
-      <Route path="/orders" component={signedIn(OrdersPage)} />
-      <Route path="/orders/:id" component={signedIn(OrderPage)} />
+      <Route path="/cart" component={CartPage} preload={preloadCart} />
+      <Route path="/orders" component={signedIn(OrdersPage)} preload={preloadMyOrders} />
+      <Route path="/orders/:id" component={signedIn(OrderPage)} preload={preloadMyOrder} />
       <AdminRoutes />
-      <Route path="/wishlist" component={signedIn(WishlistPage)} />
-      <Route path="/coupons" component={signedIn(CouponsPage)} />
+      <Route path="/wishlist" component={signedIn(WishlistPage)} preload={preloadWishlist} />
+      <Route path="/coupons" component={signedIn(CouponsPage)} preload={preloadMyCoupons} />
       <Route path="*404" component={NotFoundPage} />
     </Router>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { shopperMessageSchema } from "../../../realtime/messages.ts";
-import { isFresh } from "./live.ts";
+import { isFresh } from "./rooms.ts";
 
 describe("the live client", () => {
   it("drops messages no newer than the last applied, but always takes a snapshot", () => {

@@ -1,9 +1,12 @@
 import { createSignal, type JSX, Show } from "solid-js";
+import type { Form } from "../../lib/form.ts";
 import { describeAdminError } from "../lib/errors.ts";
-import type { Form } from "../lib/form.ts";
 
-/** A form's outcome: its failure (role alert) or what it did (a polite live region, always present). */
-export function FormStatus(props: { form: Form }) {
+/**
+ * A form's outcome: its failure (role alert) or what it did (a polite live region, always present).
+ * `notice` is said when the form has nothing of its own to say (as "Product created." on arrival).
+ */
+export function FormStatus(props: { form: Form; notice?: string }) {
   return (
     <>
       <Show when={props.form.error()}>
@@ -12,7 +15,7 @@ export function FormStatus(props: { form: Form }) {
         </p>
       </Show>
       <p class="a-notice" role="status">
-        {props.form.notice()}
+        {props.form.notice() || (props.form.error() || props.form.busy() ? "" : (props.notice ?? ""))}
       </p>
     </>
   );

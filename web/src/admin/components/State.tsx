@@ -1,6 +1,6 @@
-import { A } from "@solidjs/router";
-import { type JSX, Match, Show, Switch } from "solid-js";
-import type { Loader, Paged } from "../lib/data.ts";
+import { A, revalidate } from "@solidjs/router";
+import { type Accessor, ErrorBoundary, type JSX, Show, Suspense } from "solid-js";
+import type { PagedList } from "../../lib/data.ts";
 import { describeAdminError, isNotFound } from "../lib/errors.ts";
 
 export function Loading(props: { what?: string }) {
@@ -42,26 +42,48 @@ export function Empty(props: { children: JSX.Element }) {
   return <div class="a-state a-empty muted">{props.children}</div>;
 }
 
-/** One loaded value: loading, not found (404), failure with retry, or the value. */
+/**
+ * Where a read is shown: loading while its query's first answer is on its way, not found (404),
+ * a failure with a retry (which reads the queries `keys` again), or the value. Reads made again
+ * later (after a write, by a live event) keep the value on screen until the new one arrives.
+ */
 export function Async<T>(props: {
-  loader: Loader<T>;
+  value: Accessor<T | undefined>;
+  keys: string | string[];
   what: string;
   notFound?: JSX.Element;
-  children: (value: () => T) => JSX.Element;
+  children: (value: Accessor<T>) => JSX.Element;
 }) {
   return (
-    <Switch>
-      <Match when={props.loader.error() && isNotFound(props.loader.error()) && props.notFound}>{props.notFound}</Match>
-      <Match when={props.loader.error()}>
-        <Failure error={props.loader.error()} what={props.what} retry={props.loader.reload} />
-      </Match>
-      <Match when={props.loader.value()} keyed={false}>
+    <ReadBoundary keys={props.keys} what={props.what} notFound={props.notFound}>
+      <Show when={props.value()} keyed={false}>
         {(value) => props.children(value)}
-      </Match>
-      <Match when={props.loader.loading()}>
-        <Loading what={props.what} />
-      </Match>
-    </Switch>
+      </Show>
+    </ReadBoundary>
+  );
+}
+
+/** Loading and failure around reads: the fallbacks `Async` and `ListState` share. */
+function ReadBoundary(props: { keys: string | string[]; what: string; notFound?: JSX.Element; children: JSX.Element }) {
+  return (
+    <ErrorBoundary
+      fallback={(error, reset) =>
+        isNotFound(error) && props.notFound ? (
+          props.notFound
+        ) : (
+          <Failure
+            error={error}
+            what={props.what}
+            retry={async () => {
+              await revalidate(props.keys);
+              reset();
+            }}
+          />
+        )
+      }
+    >
+      <Suspense fallback={<Loading what={props.what} />}>{props.children}</Suspense>
+    </ErrorBoundary>
   );
 }
 
@@ -70,35 +92,24 @@ export function Async<T>(props: {
  * handed over as an accessor, so a changed entry does not rebuild the whole list.
  */
 export function ListState<T>(props: {
-  list: Paged<T>;
+  list: PagedList<T>;
   what: string;
   empty: JSX.Element;
   children: (items: () => T[]) => JSX.Element;
 }) {
   return (
-    <div aria-busy={props.list.loading()}>
-      <Switch>
-        <Match when={props.list.error()}>
-          <Failure error={props.list.error()} what={props.what} retry={props.list.reload} />
-        </Match>
-        <Match when={!props.list.loaded()}>
-          <Loading what={props.what} />
-        </Match>
-        <Match when={props.list.items().length === 0}>
-          <Show when={!props.list.loading()} fallback={<Loading what={props.what} />}>
-            <Empty>{props.empty}</Empty>
-          </Show>
-        </Match>
-        <Match when={true}>
+    <ReadBoundary keys={props.list.key} what={props.what}>
+      <Show when={!props.list.stale()} fallback={<Loading what={props.what} />}>
+        <Show when={props.list.items().length > 0} fallback={<Empty>{props.empty}</Empty>}>
           {props.children(props.list.items)}
           <LoadMore list={props.list} />
-        </Match>
-      </Switch>
-    </div>
+        </Show>
+      </Show>
+    </ReadBoundary>
   );
 }
 
-export function LoadMore<T>(props: { list: Paged<T> }) {
+export function LoadMore<T>(props: { list: PagedList<T> }) {
   return (
     <>
       <Show when={props.list.moreError()}>

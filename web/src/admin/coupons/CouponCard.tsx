@@ -1,85 +1,21 @@
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, Show } from "solid-js";
+import { createForm } from "../../lib/form.ts";
 import { read } from "../../lib/http.ts";
 import { formatMoney } from "../../lib/money.ts";
 import { api } from "../../lib/session.ts";
 import { FormStatus } from "../components/Feedback.tsx";
-import { ListState } from "../components/State.tsx";
-import { createPaged } from "../lib/data.ts";
-import { createForm } from "../lib/form.ts";
 import { formatDateTime } from "../lib/orders.ts";
-import type { Coupon, GrantView } from "../lib/types.ts";
+import type { Coupon } from "../lib/types.ts";
 import { CouponForm } from "./CouponForm.tsx";
+import { CouponGrants } from "./CouponGrants.tsx";
 import { describeValue } from "./coupon-terms.ts";
 import { describeDuration } from "./duration.ts";
 import { GrantForm } from "./GrantForm.tsx";
-
-/** Who holds the coupon: every grant with its own expiry and how often it was used. */
-function Grants(props: { coupon: Coupon; version: number }) {
-  const list = createPaged<GrantView>(
-    (cursor) =>
-      read(
-        api.admin.coupons[":id"].grants.$get({
-          param: { id: props.coupon.id },
-          query: cursor ? { limit: "10", cursor } : { limit: "10" },
-        }),
-      ),
-    () => props.version,
-  );
-  const now = Date.now();
-  return (
-    <section class="a-panel" aria-label={`Grants of ${props.coupon.title}`}>
-      <h3>Granted to</h3>
-      <ListState list={list} what="the grants" empty={<p>Nobody holds this coupon yet.</p>}>
-        {(items) => (
-          <table class="a-table" data-testid="grants">
-            <thead>
-              <tr>
-                <th scope="col">Customer</th>
-                <th scope="col">Code</th>
-                <th scope="col">Granted</th>
-                <th scope="col">Valid until</th>
-                <th scope="col" class="a-num">
-                  Uses
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={items()}>
-                {(grant) => (
-                  <tr>
-                    <td data-label="Customer" class="a-break">
-                      {grant.username}
-                    </td>
-                    <td data-label="Code">
-                      <code>{grant.code}</code>
-                    </td>
-                    <td data-label="Granted">{formatDateTime(grant.grantedAt)}</td>
-                    <td data-label="Valid until">
-                      {formatDateTime(grant.expiresAt)}
-                      <Show when={Date.parse(grant.expiresAt) < now}>
-                        {" "}
-                        <span class="badge out">expired</span>
-                      </Show>
-                    </td>
-                    <td data-label="Uses" class="a-num">
-                      {grant.uses} of {props.coupon.perUserLimit}
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        )}
-      </ListState>
-    </section>
-  );
-}
 
 export function CouponCard(props: { coupon: Coupon; currency: string; onSaved: (coupon: Coupon) => void }) {
   const [editing, setEditing] = createSignal(false);
   const [granting, setGranting] = createSignal(false);
   const [showGrants, setShowGrants] = createSignal(false);
-  const [grantsVersion, setGrantsVersion] = createSignal(0);
   const toggle = createForm();
   const c = () => props.coupon;
   const flip = () =>
@@ -169,11 +105,11 @@ export function CouponCard(props: { coupon: Coupon; currency: string; onSaved: (
       </Show>
       <Show when={granting()}>
         <Show when={c().active} fallback={<p class="muted">Activate the coupon before granting it.</p>}>
-          <GrantForm coupon={c()} onGranted={() => setGrantsVersion((v) => v + 1)} />
+          <GrantForm coupon={c()} />
         </Show>
       </Show>
       <Show when={showGrants()}>
-        <Grants coupon={c()} version={grantsVersion()} />
+        <CouponGrants coupon={c()} />
       </Show>
     </li>
   );

@@ -1,10 +1,10 @@
 import { Show } from "solid-js";
 import { createStore } from "solid-js/store";
+import { createForm } from "../../lib/form.ts";
 import { read } from "../../lib/http.ts";
 import { api } from "../../lib/session.ts";
 import { FormStatus } from "../components/Feedback.tsx";
 import { CheckboxField, InputField, MoneyField, SelectField } from "../components/Fields.tsx";
-import { createForm } from "../lib/form.ts";
 import type { Coupon } from "../lib/types.ts";
 import { couponBody, type Terms, termsOf } from "./coupon-terms.ts";
 import { DurationField } from "./DurationField.tsx";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FormInvalid } from "../lib/errors.ts";
+import { FormInvalid } from "../../lib/field-errors.ts";
 import type { Coupon } from "../lib/types.ts";
 import { couponBody, termsOf } from "./coupon-terms.ts";
 

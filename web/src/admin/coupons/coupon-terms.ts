@@ -1,5 +1,5 @@
 import { formatMoney } from "../../lib/money.ts";
-import { createChecks } from "../lib/form.ts";
+import { createChecks } from "../lib/checks.ts";
 import { toAmount } from "../lib/money.ts";
 import type { Coupon } from "../lib/types.ts";
 import type { DurationValue } from "./DurationField.tsx";

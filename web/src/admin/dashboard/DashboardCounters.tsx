@@ -1,13 +1,15 @@
-import { A } from "@solidjs/router";
+import { A, createAsync } from "@solidjs/router";
 import { Show } from "solid-js";
-import { Failure } from "../components/State.tsx";
-import type { Dashboard } from "./dashboard.ts";
+import { formatMoney } from "../../lib/money.ts";
+import { Async } from "../components/State.tsx";
+import type { LiveStats } from "../lib/types.ts";
+import { getDashboardCounters } from "./dashboard.ts";
 
-function Counter(props: { label: string; value: string | number | undefined; testid: string; href?: string }) {
+function Counter(props: { label: string; value: string | number; testid: string; href?: string }) {
   const body = (
     <>
       <span class="muted">{props.label}</span>
-      <strong data-testid={props.testid}>{props.value ?? "…"}</strong>
+      <strong data-testid={props.testid}>{props.value}</strong>
     </>
   );
   return (
@@ -23,35 +25,38 @@ function Counter(props: { label: string; value: string | number | undefined; tes
   );
 }
 
-/** Today's counters, live: each links to where staff act on it. */
-export function DashboardCounters(props: { dashboard: Dashboard }) {
-  const d = props.dashboard;
+function Counters(props: { stats: LiveStats }) {
   return (
-    <>
-      <Show when={d.counters.error() && !d.stats()}>
-        <Failure error={d.counters.error()} what="the counters" retry={d.counters.reload} />
-      </Show>
-      <div class="stats">
-        <Counter label="Orders today" value={d.stats()?.ordersToday} testid="stat-orders" href="/admin/orders" />
-        <Counter
-          label="Revenue today"
-          value={d.stats() ? d.money(d.stats()?.revenueToday ?? 0) : undefined}
-          testid="stat-revenue"
-        />
-        <Counter
-          label="Awaiting payment"
-          value={d.stats()?.pendingOrders}
-          testid="stat-pending"
-          href="/admin/orders?status=pending_payment"
-        />
-        <Counter
-          label="Low on stock"
-          value={d.stats()?.lowStockCount}
-          testid="stat-low-stock"
-          href="/admin/reports?view=low-stock"
-        />
-        <Counter label="Active shoppers" value={d.stats()?.activeShoppers} testid="stat-shoppers" />
-      </div>
-    </>
+    <div class="stats">
+      <Counter label="Orders today" value={props.stats.ordersToday} testid="stat-orders" href="/admin/orders" />
+      <Counter
+        label="Revenue today"
+        value={formatMoney(props.stats.revenueToday, props.stats.currency)}
+        testid="stat-revenue"
+      />
+      <Counter
+        label="Awaiting payment"
+        value={props.stats.pendingOrders}
+        testid="stat-pending"
+        href="/admin/orders?status=pending_payment"
+      />
+      <Counter
+        label="Low on stock"
+        value={props.stats.lowStockCount}
+        testid="stat-low-stock"
+        href="/admin/reports?view=low-stock"
+      />
+      <Counter label="Active shoppers" value={props.stats.activeShoppers} testid="stat-shoppers" />
+    </div>
+  );
+}
+
+/** Today's counters, live (the socket's counters replace what was read): each links to where staff act on it. */
+export function DashboardCounters() {
+  const stats = createAsync(() => getDashboardCounters());
+  return (
+    <Async value={stats} keys={getDashboardCounters.key} what="the counters">
+      {(current) => <Counters stats={current()} />}
+    </Async>
   );
 }

@@ -1,33 +1,5 @@
-import { createSignal } from "solid-js";
-import { FormInvalid, fieldErrors } from "./errors.ts";
+import { FormInvalid } from "../../lib/field-errors.ts";
 import { fromAmount, toAmount } from "./money.ts";
-
-/**
- * A form's state around its submit: busy, the last failure (the API's or its own checks'), the
- * field errors it names, and a notice once it worked ("Saved").
- */
-export function createForm() {
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<unknown>();
-  const [notice, setNotice] = createSignal("");
-  const run = async (work: () => Promise<string | undefined | undefined>) => {
-    if (busy()) return;
-    setBusy(true);
-    setError(undefined);
-    setNotice("");
-    try {
-      const message = await work();
-      if (message) setNotice(message);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, error, setError, errors: () => fieldErrors(error()), notice, setNotice, run };
-}
-
-export type Form = ReturnType<typeof createForm>;
 
 /** Checks a form's text inputs and converts them, collecting every problem by its API path. */
 export function createChecks(currency = "USD") {

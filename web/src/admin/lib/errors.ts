@@ -1,15 +1,6 @@
 import { describeError } from "../../components/FormError.tsx";
+import { FormInvalid, fieldErrors } from "../../lib/field-errors.ts";
 import { ApiError } from "../../lib/http.ts";
-
-/** A form's own checks that failed before anything was sent, by field (the API's paths). */
-export class FormInvalid extends Error {
-  constructor(
-    readonly fields: Record<string, string>,
-    message = "Check the fields marked below.",
-  ) {
-    super(message);
-  }
-}
 
 const staffMessages: Record<string, string> = {
   forbidden: "Only admins can do this.",
@@ -21,19 +12,6 @@ const staffMessages: Record<string, string> = {
   username_taken: "An account with this email or phone already exists.",
   internal: "Something went wrong on our side. Try again; if it keeps failing, tell the developers.",
 };
-
-/** Field messages by path, from the API's `details: [{ path, message }]` or the form's own checks. */
-export function fieldErrors(error: unknown): Record<string, string> {
-  if (error instanceof FormInvalid) return error.fields;
-  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return {};
-  const fields: Record<string, string> = {};
-  for (const issue of error.details as unknown[]) {
-    if (!issue || typeof issue !== "object") continue;
-    const { path, message } = issue as { path?: unknown; message?: unknown };
-    if (typeof path === "string" && path !== "" && typeof message === "string") fields[path] ??= message;
-  }
-  return fields;
-}
 
 /** A failure in words staff understand: the API's field errors point at the form, conflicts say why. */
 export function describeAdminError(error: unknown): string {

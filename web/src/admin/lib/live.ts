@@ -1,6 +1,6 @@
 import { createSignal, onCleanup, onMount } from "solid-js";
 import { type DashboardMessage, dashboardMessageSchema } from "../../../../realtime/messages.ts";
-import { openRoom } from "../../lib/live.ts";
+import { openRoom } from "../../lib/rooms.ts";
 
 type Snapshot = Extract<DashboardMessage, { type: "snapshot" }>;
 

@@ -35,9 +35,3 @@ export type LiveStats = Extract<DashboardMessage, { type: "stats" }>["stats"];
 /** A variant under its low-stock threshold, with its product. */
 export type LowStockAlert = Omit<Extract<DashboardMessage, { type: "low_stock" }>, "type" | "version">;
 export type CommentAlert = Extract<DashboardMessage, { type: "comment" }>["comment"];
-
-/** One page of any keyset-paged list. */
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}

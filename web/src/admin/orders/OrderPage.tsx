@@ -10,7 +10,11 @@ import { OrderActions } from "./OrderActions.tsx";
 import { OrderHistory, ShippingAddress } from "./OrderDetails.tsx";
 import { OrderItems } from "./OrderItems.tsx";
 import { OrderPayments } from "./OrderPayments.tsx";
+import { getOrder } from "./orders.ts";
 import { createStaffOrder } from "./staff-order.ts";
+
+/** The route's preload: the page's reads, started with the navigation. */
+export { preloadOrder as preload } from "./orders.ts";
 
 /** One order as staff see it: what to do with it, its items, address, payments and history, live. */
 export default function OrderPage() {
@@ -23,7 +27,8 @@ export default function OrderPage() {
         <A href="/admin/orders">Orders</A>
       </p>
       <Async
-        loader={staff.order}
+        value={staff.order}
+        keys={getOrder.key}
         what="the order"
         notFound={<NotFound what="Order" back="/admin/orders" backLabel="Back to the orders" />}
       >

@@ -1,24 +1,19 @@
 import { useSearchParams } from "@solidjs/router";
-import { createSignal, Show } from "solid-js";
+import { createSignal, Show, Suspense } from "solid-js";
 import { createStore } from "solid-js/store";
-import { read, setOnly } from "../../lib/http.ts";
-import { api } from "../../lib/session.ts";
+import { createPagedList } from "../../lib/data.ts";
 import { LiveBadge } from "../components/LiveBadge.tsx";
 import { ListState } from "../components/State.tsx";
-import { createPaged } from "../lib/data.ts";
-import { endOfDay, startOfDay } from "../lib/dates.ts";
 import { onDashboard } from "../lib/live.ts";
-import { orderStatuses } from "../lib/orders.ts";
 import { pageTitle } from "../lib/role.ts";
-import type { OrderStatus, StaffOrder } from "../lib/types.ts";
 import { type OrderFilterDraft, OrderFilters } from "./OrderFilters.tsx";
 import { OrdersTable } from "./OrdersTable.tsx";
+import { getOrdersPage, orderFilters } from "./orders.ts";
+
+/** The route's preload: the page's reads, started with the navigation. */
+export { preloadOrders as preload } from "./orders.ts";
 
 type Params = { status?: string; from?: string; to?: string; q?: string; userId?: string };
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const isStatus = (value: string | undefined): value is OrderStatus => orderStatuses.includes(value as OrderStatus);
 
 export default function OrdersPage() {
   pageTitle("Orders");
@@ -31,25 +26,16 @@ export default function OrdersPage() {
   });
   const [arrived, setArrived] = createSignal<string[]>([]);
 
-  const filters = () => ({
-    q: params.q?.trim() || undefined,
-    status: isStatus(params.status) ? params.status : undefined,
-    from: params.from ? startOfDay(params.from) : undefined,
-    to: params.to ? endOfDay(params.to) : undefined,
-    userId: params.userId && uuid.test(params.userId) ? params.userId : undefined,
-  });
+  const filters = () => orderFilters(params);
   const filtered = () => Object.values(filters()).some((value) => value !== undefined);
-
-  const list = createPaged<StaffOrder>(
-    (cursor) => read(api.admin.orders.$get({ query: setOnly({ ...filters(), limit: "20", cursor }) })),
-    () => JSON.stringify(filters()),
-  );
+  const list = createPagedList(getOrdersPage, filters);
+  const listed = list.loaded;
 
   // Orders change live: a listed order shows its new status at once; new ones are announced.
   onDashboard((message) => {
     if (message.type !== "order") return;
     const order = message.order;
-    if (list.items().some((o) => o.id === order.id)) {
+    if (listed().some((o) => o.id === order.id)) {
       list.update((items) => items.map((o) => (o.id === order.id ? { ...o, ...order } : o)));
     } else if (!arrived().includes(order.id)) {
       setArrived((ids) => [...ids, order.id]);
@@ -73,7 +59,7 @@ export default function OrdersPage() {
   };
   const showNew = () => {
     setArrived([]);
-    void list.reload();
+    void list.refresh();
   };
 
   return (
@@ -92,7 +78,8 @@ export default function OrdersPage() {
       <Show when={filters().userId}>
         <p class="a-banner">
           Showing the orders of one customer
-          {list.items()[0] ? ` (${list.items()[0].username})` : ""}.{" "}
+          {/* The customer's name comes with the list: nothing of it shows until then. */}
+          <Suspense>{listed()[0] ? ` (${listed()[0].username})` : ""}</Suspense>.{" "}
           <button type="button" class="link" onClick={() => setParams({ userId: undefined })}>
             Show everyone's orders
           </button>

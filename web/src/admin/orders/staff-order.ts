@@ -1,82 +1,93 @@
+import { createAsync, revalidate } from "@solidjs/router";
 import { createSignal } from "solid-js";
-import { ApiError, read } from "../../lib/http.ts";
+import { setQuery } from "../../lib/data.ts";
+import { FormInvalid } from "../../lib/field-errors.ts";
+import { createForm } from "../../lib/form.ts";
+import { read } from "../../lib/http.ts";
 import { formatMoney } from "../../lib/money.ts";
 import { api } from "../../lib/session.ts";
-import { createLoader } from "../lib/data.ts";
-import { FormInvalid, isConflict } from "../lib/errors.ts";
-import { createForm } from "../lib/form.ts";
+import { isConflict } from "../lib/errors.ts";
 import { onDashboard } from "../lib/live.ts";
 import { statusLabels } from "../lib/orders.ts";
 import type { LiveOrder, MovedOrder, OrderDetail } from "../lib/types.ts";
+import { getOrder } from "./orders.ts";
 
 /*
  * One order as staff handle it, without markup: read with its payments, kept current by the dashboard
  * socket, and what staff do to it (move it on, refund it or one payment, cancel it).
  */
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** One order as staff see it: its customer, and its payment attempts with what their gateway reported. */
-async function findOrder(id: string): Promise<OrderDetail> {
-  if (!uuid.test(id)) throw new ApiError(404, "not_found", "No such order.");
-  return read(api.admin.orders[":id"].$get({ param: { id } }));
-}
-
 /** The order of the page, by its id (an accessor: the page may move to another order). */
 export function createStaffOrder(id: () => string) {
-  const order = createLoader(
-    () => findOrder(id()),
-    () => id(),
-  );
+  const order = createAsync(() => getOrder(id()));
   const [liveAt, setLiveAt] = createSignal<string | null>(null);
   const form = createForm();
-
   const [note, setNote] = createSignal("");
+
+  /** The order as the page shows it, once read (for handlers: never suspends, never throws). */
+  const shown = (): OrderDetail | undefined => {
+    try {
+      return order.latest?.id === id() ? order.latest : undefined;
+    } catch {
+      return undefined; // The read failed: the page says so, with a retry.
+    }
+  };
+  /** Reads the order again: after a conflict, or for what a fresher copy does not carry. */
+  const reread = () => revalidate(getOrder.keyFor(id()));
   /**
    * A fresher copy of the order (a move's answer, a live update) shows at once; its payments, which
    * such copies do not carry, are read again right after.
    */
   const adopt = (next: MovedOrder | LiveOrder) => {
-    const current = order.value();
-    if (current) order.set({ ...current, ...next });
-    void order.reload();
+    const current = shown();
+    if (!current) return void reread();
+    void setQuery(getOrder, [id()], { ...current, ...next }).then(reread);
   };
+  /** A staff move: its answer is adopted; a conflict (someone else moved the order) reads it again. */
+  const change = (work: () => Promise<MovedOrder>, done: string) =>
+    form.run(async () => {
+      try {
+        adopt(await work());
+        return done;
+      } catch (failure) {
+        if (isConflict(failure)) void reread();
+        throw failure;
+      }
+    });
 
   onDashboard((message) => {
-    if (message.type === "order" && message.order.id === id() && order.value()) {
+    if (message.type === "order" && message.order.id === id() && shown()) {
       adopt(message.order);
       setLiveAt(new Date().toLocaleTimeString("en-US"));
     }
   });
 
   const move = (to: "processing" | "shipped" | "delivered") =>
-    form.run(async () => {
-      try {
-        adopt(await read(api.admin.orders[":id"].status.$post({ param: { id: id() }, json: { status: to } })));
-        return `The order is now ${statusLabels[to].toLowerCase()}.`;
-      } catch (failure) {
-        if (isConflict(failure)) void order.reload();
-        throw failure;
-      }
-    });
+    change(
+      () => read(api.admin.orders[":id"].status.$post({ param: { id: id() }, json: { status: to } })),
+      `The order is now ${statusLabels[to].toLowerCase()}.`,
+    );
 
   const refund = () =>
-    form.run(async () => {
-      try {
-        adopt(await read(api.admin.orders[":id"].refund.$post({ param: { id: id() } })));
-        return "The order is refunded; its stock is back on sale.";
-      } catch (failure) {
-        if (isConflict(failure)) void order.reload();
-        throw failure;
-      }
-    });
+    change(
+      () => read(api.admin.orders[":id"].refund.$post({ param: { id: id() } })),
+      "The order is refunded; its stock is back on sale.",
+    );
+
+  const cancel = () => {
+    const text = note().trim();
+    return change(
+      () => read(api.admin.orders[":id"].cancel.$post({ param: { id: id() }, json: text ? { note: text } : {} })),
+      "The order is canceled: its stock and coupon use are back.",
+    );
+  };
 
   const retryRefund = (paymentId: string) =>
     form.run(async () => {
       const detail = await read(
         api.admin.orders[":id"].payments[":paymentId"].refund.$post({ param: { id: id(), paymentId } }),
       );
-      order.set(detail);
+      void setQuery(getOrder, [id()], detail);
       const payment = detail.payments.find((p) => p.id === paymentId);
       if (payment?.status !== "refunded") {
         throw new FormInvalid(
@@ -85,20 +96,6 @@ export function createStaffOrder(id: () => string) {
         );
       }
       return `${formatMoney(payment.amount, payment.currency)} went back to the customer.`;
-    });
-
-  const cancel = () =>
-    form.run(async () => {
-      try {
-        const text = note().trim();
-        adopt(
-          await read(api.admin.orders[":id"].cancel.$post({ param: { id: id() }, json: text ? { note: text } : {} })),
-        );
-        return "The order is canceled: its stock and coupon use are back.";
-      } catch (failure) {
-        if (isConflict(failure)) void order.reload();
-        throw failure;
-      }
     });
 
   return { order, liveAt, form, note, setNote, move, refund, retryRefund, cancel };

@@ -1,14 +1,13 @@
 import { createSignal, createUniqueId, For, Show } from "solid-js";
 import { catalogCsvColumns } from "../../../../worker/schemas/catalog-csv-columns.ts";
 import type { CatalogImportResult, LineError } from "../../../../worker/schemas/catalog-import.ts";
+import { fetchAll } from "../../lib/data.ts";
+import { createForm } from "../../lib/form.ts";
 import { ApiError, read } from "../../lib/http.ts";
 import { api } from "../../lib/session.ts";
 import { csvName, downloadCsv } from "../lib/csv.ts";
-import { fetchAll } from "../lib/data.ts";
 import { describeAdminError } from "../lib/errors.ts";
-import { createForm } from "../lib/form.ts";
 import type { AdminProduct } from "../lib/types.ts";
-import { loadBrands, loadCategories } from "../taxonomy/taxonomy.ts";
 import { catalogLines, lineErrors } from "./catalog-csv.ts";
 
 /** The largest file the import takes (the worker's `maxCatalogCsvBytes`). */
@@ -31,12 +30,14 @@ export function ExportCatalog() {
   const form = createForm();
   const exportFile = () =>
     form.run(async () => {
+      // Read afresh, not from the queries: a category or brand the page has not seen yet would
+      // leave its products' cells empty, and importing the file again would clear them.
       const [products, categories, brands] = await Promise.all([
         fetchAll<AdminProduct>((cursor) =>
           read(api.admin.products.$get({ query: cursor ? { limit: "100", cursor } : { limit: "100" } })),
         ),
-        loadCategories(),
-        loadBrands(),
+        read(api.categories.$get()).then((answer) => answer.items),
+        read(api.brands.$get()).then((answer) => answer.items),
       ]);
       const lines = catalogLines(products, categories, brands);
       downloadCsv(csvName("catalog"), lines, [...catalogCsvColumns]);
@@ -116,8 +117,7 @@ export function ImportCatalog(props: { id?: string; onImported: () => void }) {
     const picked = files?.[0];
     setPlan(null);
     setFile(null);
-    form.setError(undefined);
-    form.setNotice("");
+    form.clear();
     if (!picked) return;
     void form.run(async () => {
       if (picked.size > maxBytes)

@@ -1,27 +1,16 @@
 import { A } from "@solidjs/router";
 import { For, Show } from "solid-js";
-import { read } from "../../lib/http.ts";
-import { api } from "../../lib/session.ts";
+import { createPagedList } from "../../lib/data.ts";
 import { ListState } from "../components/State.tsx";
-import { createPaged } from "../lib/data.ts";
 import { formatDateTime } from "../lib/orders.ts";
-import type { InventoryChange } from "../lib/types.ts";
+import { getStockHistoryPage } from "./products.ts";
 
 const signed = (delta: number) => (delta > 0 ? `+${delta}` : delta < 0 ? `−${-delta}` : "0");
 
 /** A variant's stock changes, newest first: by how much, to what, why, by whom and when. */
-export function InventoryHistory(props: { productId: string; variantId: string; title: string; version: number }) {
-  const list = createPaged<InventoryChange>(
-    (cursor) =>
-      read(
-        api.admin.products[":id"].variants[":variantId"].inventory.$get({
-          param: { id: props.productId, variantId: props.variantId },
-          query: { limit: "10", ...(cursor ? { cursor } : {}) },
-        }),
-      ),
-    // Read again after each save of the variant, which may have moved its stock.
-    () => props.version,
-  );
+export function InventoryHistory(props: { productId: string; variantId: string; title: string }) {
+  // Read again after each save of the variant (its form refreshes the query), which may move its stock.
+  const list = createPagedList(getStockHistoryPage, () => ({ productId: props.productId, variantId: props.variantId }));
   return (
     <section class="a-history" aria-label={`Stock history of ${props.title}`} data-testid="inventory-history">
       <h3>Stock history of {props.title}</h3>

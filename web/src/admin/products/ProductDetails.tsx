@@ -1,6 +1,8 @@
-import { CheckboxField, InputField, SelectField, TextAreaField } from "../components/Fields.tsx";
+import { CheckboxField, InputField, TextAreaField } from "../components/Fields.tsx";
 import { brandChoices, categoryChoices } from "../taxonomy/taxonomy.ts";
-import type { Draft, ProductEditor } from "./product-editor.ts";
+import type { Draft } from "./product-draft.ts";
+import type { ProductEditor } from "./product-editor.ts";
+import { ReadSelect } from "./ReadSelect.tsx";
 
 /** The product's own fields: name, address, category, brand, description, for sale or not. */
 export function ProductDetails(props: { editor: ProductEditor }) {
@@ -22,21 +24,25 @@ export function ProductDetails(props: { editor: ProductEditor }) {
           optional={!e.product()}
           hint={e.product() ? "Changing it changes the product's address." : "Made from the name when left empty."}
         />
-        <SelectField
+        <ReadSelect
           label="Category"
           value={e.draft.categoryId}
           onChange={set("categoryId")}
           error={e.err("categoryId")}
-          choices={[{ value: "", label: "No category" }, ...categoryChoices(e.categories.value() ?? [])]}
-          hint={e.categories.error() ? "Categories could not be loaded." : undefined}
+          first={{ value: "", label: "No category" }}
+          list={e.categories}
+          choices={(list) => categoryChoices(list)}
+          failed="Categories could not be loaded."
         />
-        <SelectField
+        <ReadSelect
           label="Brand"
           value={e.draft.brandId}
           onChange={set("brandId")}
           error={e.err("brandId")}
-          choices={[{ value: "", label: "No brand" }, ...brandChoices(e.brands.value() ?? [])]}
-          hint={e.brands.error() ? "Brands could not be loaded." : undefined}
+          first={{ value: "", label: "No brand" }}
+          list={e.brands}
+          choices={brandChoices}
+          failed="Brands could not be loaded."
         />
         <div class="a-span">
           <TextAreaField

@@ -68,7 +68,7 @@ export function ProductEditor(props: { product: AdminProduct | null; currency: s
             <A href="/admin/products">Back to the products</A>
           </Show>
         </div>
-        <FormStatus form={form} />
+        <FormStatus form={form} notice={editor.createdNotice} />
       </div>
 
       <Show when={product()}>

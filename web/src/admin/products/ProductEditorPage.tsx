@@ -1,49 +1,37 @@
-import { A, useParams } from "@solidjs/router";
+import { A, createAsync, useParams } from "@solidjs/router";
 import { Show } from "solid-js";
-import { ApiError, read } from "../../lib/http.ts";
-import { api } from "../../lib/session.ts";
-import { Failure, Loading, NotFound } from "../components/State.tsx";
-import { shopCurrency } from "../lib/currency.ts";
-import { createLoader } from "../lib/data.ts";
-import { isNotFound } from "../lib/errors.ts";
+import { Async, NotFound } from "../components/State.tsx";
+import { getShopCurrency } from "../lib/currency.ts";
 import { pageTitle } from "../lib/role.ts";
 import { ProductEditor } from "./ProductEditor.tsx";
+import { editorData, getAdminProduct } from "./products.ts";
 
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The route's preload: the page's reads, started with the navigation. */
+export { preloadProduct as preload } from "./products.ts";
 
 export default function ProductEditorPage() {
   const params = useParams<{ id?: string }>();
-  const isNew = () => !params.id;
   pageTitle(params.id ? "Product" : "New product");
-  const loaded = createLoader(
-    async () => {
-      const currency = await shopCurrency();
-      if (!params.id) return { product: null, currency };
-      if (!uuid.test(params.id)) throw new ApiError(404, "not_found", "No such product.");
-      const product = await read(api.admin.products[":id"].$get({ param: { id: params.id } }));
-      return { product, currency };
-    },
-    () => params.id,
-  );
+  const loaded = createAsync(() => editorData(params.id));
   return (
     <section>
       <p class="a-crumbs">
         <A href="/admin/products">Products</A>
       </p>
-      <Show
-        when={!loaded.error()}
-        fallback={
-          isNotFound(loaded.error()) ? (
-            <NotFound what="Product" back="/admin/products" backLabel="Back to the products" />
-          ) : (
-            <Failure error={loaded.error()} what={isNew() ? "the editor" : "the product"} retry={loaded.reload} />
-          )
-        }
+      <Async
+        value={loaded}
+        keys={[getShopCurrency.key, getAdminProduct.key]}
+        what={params.id ? "the product" : "the editor"}
+        notFound={<NotFound what="Product" back="/admin/products" backLabel="Back to the products" />}
       >
-        <Show when={loaded.value()} keyed fallback={<Loading what="the product" />}>
-          {(value) => <ProductEditor product={value.product} currency={value.currency} />}
-        </Show>
-      </Show>
+        {(value) => (
+          // One editor per product: its drafts are its own, so a product saved (and put in the
+          // query's cache) keeps it, and another product gets a new one.
+          <Show when={value().product?.id ?? "new"} keyed>
+            {(_product) => <ProductEditor product={value().product} currency={value().currency} />}
+          </Show>
+        )}
+      </Async>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { For, Show } from "solid-js";
 import { InputField } from "../components/Fields.tsx";
-import { moved } from "../lib/form.ts";
+import { moved } from "../lib/checks.ts";
 import type { ProductEditor } from "./product-editor.ts";
 import { RowActions } from "./RowActions.tsx";
 import { nextKey } from "./variants.ts";

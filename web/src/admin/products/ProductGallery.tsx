@@ -1,7 +1,7 @@
 import { For, Show } from "solid-js";
 import { InputField } from "../components/Fields.tsx";
+import { moved } from "../lib/checks.ts";
 import { describeAdminError } from "../lib/errors.ts";
-import { moved } from "../lib/form.ts";
 import { imageTypes } from "./images.ts";
 import type { ProductEditor } from "./product-editor.ts";
 import { RowActions } from "./RowActions.tsx";

@@ -1,5 +1,6 @@
 import { For, Show } from "solid-js";
-import { type ProductEditor, priceRangeText } from "./product-editor.ts";
+import { priceRangeText } from "./product-draft.ts";
+import type { ProductEditor } from "./product-editor.ts";
 import { VariantsTable } from "./VariantsTable.tsx";
 import { maxVariants } from "./variants.ts";
 
@@ -69,7 +70,7 @@ export function ProductVariants(props: { editor: ProductEditor }) {
         </Show>
       </div>
       <p class="a-notice" role="status">
-        {e.variantsNotice.notice()}
+        {e.variantsNotice()}
       </p>
     </section>
   );

@@ -5,7 +5,7 @@ import { VariantAmounts } from "./VariantAmounts.tsx";
 import { VariantCell } from "./VariantCell.tsx";
 import { VariantChoice } from "./VariantChoice.tsx";
 import { VariantRowActions } from "./VariantRowActions.tsx";
-import type { VariantActions } from "./VariantsTable.tsx";
+import type { VariantActions } from "./variants.ts";
 import { type OptionDraft, titleOf, type VariantDraft } from "./variants.ts";
 
 type Field =
@@ -119,20 +119,18 @@ export function VariantRow(props: {
             </label>
           </div>
         </td>
-        <td class="a-cells a-variant-actions">
-          <VariantRowActions
-            row={row}
-            title={title()}
-            currency={props.currency}
-            rowCount={props.rowCount}
-            savedCount={props.savedCount}
-            setRows={props.setRows}
-            actions={props.actions}
-            historyOpen={props.historyOpen}
-            historyId={historyId}
-            toggleHistory={props.toggleHistory}
-          />
-        </td>
+        <VariantRowActions
+          row={row}
+          title={title()}
+          currency={props.currency}
+          rowCount={props.rowCount}
+          savedCount={props.savedCount}
+          setRows={props.setRows}
+          actions={props.actions}
+          historyOpen={props.historyOpen}
+          historyId={historyId}
+          toggleHistory={props.toggleHistory}
+        />
       </tr>
       <Show when={props.actions.productId && row.saved && props.historyOpen}>
         <tr class="a-variant-extra">
@@ -141,7 +139,6 @@ export function VariantRow(props: {
               productId={props.actions.productId as string}
               variantId={row.saved?.id as string}
               title={title()}
-              version={props.actions.version(row.key)}
             />
           </td>
         </tr>

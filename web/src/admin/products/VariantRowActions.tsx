@@ -1,7 +1,7 @@
 import { Show } from "solid-js";
 import type { SetStoreFunction } from "solid-js/store";
 import { ConfirmButton, FormStatus } from "../components/Feedback.tsx";
-import type { VariantActions } from "./VariantsTable.tsx";
+import type { VariantActions } from "./variants.ts";
 import { isDirty, type VariantDraft } from "./variants.ts";
 
 /**

@@ -1,21 +1,7 @@
 import { createSignal, For, type JSX } from "solid-js";
 import type { SetStoreFunction } from "solid-js/store";
-import type { Form } from "../lib/form.ts";
 import { VariantRow } from "./VariantRow.tsx";
-import type { OptionDraft, VariantDraft } from "./variants.ts";
-
-export interface VariantActions {
-  /** The product exists: each variant is saved, added and deleted on its own. */
-  productId?: string;
-  form: (key: number) => Form | undefined;
-  save: (key: number) => void;
-  remove: (key: number) => Promise<void>;
-  deactivate: (key: number) => void;
-  /** Deleting it was refused: orders refer to it. */
-  blocked: (key: number) => boolean;
-  /** Grows with each save of a variant: its history is read again. */
-  version: (key: number) => number;
-}
+import type { OptionDraft, VariantActions, VariantDraft } from "./variants.ts";
 
 /**
  * A product's variants as a table: SKU, option values, money in the currency's units, the price

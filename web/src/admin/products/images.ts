@@ -1,6 +1,6 @@
+import { FormInvalid } from "../../lib/field-errors.ts";
 import { read } from "../../lib/http.ts";
 import { api } from "../../lib/session.ts";
-import { FormInvalid } from "../lib/errors.ts";
 
 export const imageTypes = ["image/png", "image/jpeg", "image/gif", "image/webp"];
 export const maxImageBytes = 5 * 1024 * 1024;

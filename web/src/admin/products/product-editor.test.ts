@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FormInvalid } from "../lib/errors.ts";
+import { FormInvalid } from "../../lib/field-errors.ts";
 import type { AdminProduct } from "../lib/types.ts";
 import {
   draftOf,
@@ -8,7 +8,7 @@ import {
   newProductBody,
   priceRangeText,
   withEveryCombination,
-} from "./product-editor.ts";
+} from "./product-draft.ts";
 import { maxVariants, newVariantDraft, type OptionDraft, optionDraftsOf } from "./variants.ts";
 
 const sizes = (): OptionDraft[] => optionDraftsOf([{ name: "Size", values: ["S", "M", "L"] }]);

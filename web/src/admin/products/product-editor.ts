@@ -1,20 +1,30 @@
-import { createMemo, createSignal } from "solid-js";
+import { createAsync } from "@solidjs/router";
+import { createMemo, createSignal, getOwner, runWithOwner } from "solid-js";
 import { createStore, unwrap } from "solid-js/store";
+import { setQuery } from "../../lib/data.ts";
+import { FormInvalid } from "../../lib/field-errors.ts";
+import { createForm, type Form } from "../../lib/form.ts";
 import { read } from "../../lib/http.ts";
-import { formatMoney } from "../../lib/money.ts";
 import { api } from "../../lib/session.ts";
-import { createLoader } from "../lib/data.ts";
-import { FormInvalid, isConflict } from "../lib/errors.ts";
-import { createChecks, createForm, type Form } from "../lib/form.ts";
+import { createChecks } from "../lib/checks.ts";
+import { isConflict } from "../lib/errors.ts";
 import type { AdminProduct, AdminVariant } from "../lib/types.ts";
-import { loadBrands, loadCategories } from "../taxonomy/taxonomy.ts";
+import { getBrands, getCategories } from "../taxonomy/taxonomy.ts";
 import { uploadImage } from "./images.ts";
 import {
-  chosen,
-  combinations,
-  comboKey,
+  type Draft,
+  draftOf,
+  emptyDraft,
+  fingerprint,
+  newProductBody,
+  productFields,
+  takenBy,
+  variantFields,
+  withEveryCombination,
+} from "./product-draft.ts";
+import { getAdminProduct, getProductsPage, getStockHistoryPage } from "./products.ts";
+import {
   isDirty,
-  maxVariants,
   newVariantDraft,
   nextKey,
   type OptionDraft,
@@ -30,128 +40,9 @@ import {
 /*
  * The product editor's state and its save rules, without a line of markup: the draft of the
  * product's own fields, its options and variant rows, what is unsaved, and each save (the product,
- * one variant, the whole), with the API's answers adopted as they come.
+ * one variant, the whole), with the API's answers adopted as they come. The rules that need no
+ * state are in product-draft.ts.
  */
-
-/** The product's own fields as the editor holds them (lists keyed, so moving a row keeps its inputs). */
-export interface Draft {
-  name: string;
-  slug: string;
-  description: string;
-  categoryId: string;
-  brandId: string;
-  active: boolean;
-  features: { key: number; name: string; value: string }[];
-  gallery: { key: number; url: string; alt: string }[];
-}
-
-export const emptyDraft = (): Draft => ({
-  name: "",
-  slug: "",
-  description: "",
-  categoryId: "",
-  brandId: "",
-  active: true,
-  features: [],
-  gallery: [],
-});
-
-export const draftOf = (p: AdminProduct): Draft => ({
-  name: p.name,
-  slug: p.slug,
-  description: p.description,
-  categoryId: p.categoryId ?? "",
-  brandId: p.brandId ?? "",
-  active: p.active,
-  features: p.features.map((f) => ({ key: nextKey(), ...f })),
-  gallery: p.gallery.map((g) => ({ key: nextKey(), ...g })),
-});
-
-/** What a draft says, without the list keys: compared to tell unsaved changes. */
-export const fingerprint = (draft: Draft, options: OptionDraft[]) =>
-  JSON.stringify({
-    ...draft,
-    features: draft.features.map(({ name, value }) => [name, value]),
-    gallery: draft.gallery.map(({ url, alt }) => [url, alt]),
-    options: optionsFingerprint(options),
-  });
-
-/** The fields of a variant that the API names without its index when it refuses a whole new product. */
-export const variantFields: Record<string, string> = {
-  sku: "SKU",
-  price: "Price",
-  discount: "Discount",
-  oldPrice: "Old price",
-  shippingAmount: "Shipping",
-  stockQty: "Stock",
-  lowStockThreshold: "Alert under",
-};
-
-/** "$12.00" or "$12.00 – $18.00": the range of prices customers pay. */
-export const priceRangeText = (prices: number[], currency: string) => {
-  const low = Math.min(...prices);
-  const high = Math.max(...prices);
-  return low === high ? formatMoney(low, currency) : `${formatMoney(low, currency)} – ${formatMoney(high, currency)}`;
-};
-
-type Checks = ReturnType<typeof createChecks>;
-
-/** The product's own fields as the API takes them, checked. */
-export function productFields(check: Checks, draft: Draft) {
-  const name = check.text("name", draft.name, "A name");
-  draft.features.forEach((feature, index) => {
-    if (!feature.name.trim()) check.fail(`features.${index}.name`, "Give the feature a name.");
-    if (!feature.value.trim()) check.fail(`features.${index}.value`, "Give the feature a value.");
-  });
-  return {
-    name,
-    ...(draft.slug.trim() ? { slug: draft.slug.trim() } : {}),
-    description: draft.description,
-    categoryId: draft.categoryId || null,
-    brandId: draft.brandId || null,
-    active: draft.active,
-    features: draft.features.map(({ name: n, value }) => ({ name: n.trim(), value: value.trim() })),
-    gallery: draft.gallery.map(({ url, alt }) => ({ url, alt: alt.trim() })),
-  };
-}
-
-/** The combinations the other rows already take (a new row may not take one again). */
-const takenBy = (options: OptionDraft[], rows: VariantDraft[], except: number) =>
-  rows.filter((row) => row.key !== except).map((row) => comboKey(chosen(options, row)));
-
-/** A new product with its options and variants, as one call takes it; throws `FormInvalid` naming each problem. */
-export function newProductBody(currency: string, draft: Draft, options: OptionDraft[], rows: VariantDraft[]) {
-  const check = createChecks(currency);
-  const fields = productFields(check, draft);
-  const optionList = optionsBody(check, options);
-  if (options.length === 0 && rows.length > 1)
-    check.fail("variants", "Without options a product is one variant: remove the others, or add an option.");
-  if (rows.length > maxVariants) check.fail("variants", `A product has at most ${maxVariants} variants.`);
-  const variants = rows.map((row, i) =>
-    variantBody(check, `variants.${i}.`, options, row, takenBy(options, rows, row.key)),
-  );
-  check.done();
-  return { ...fields, ...(optionList.length > 0 ? { options: optionList } : {}), variants };
-}
-
-/**
- * The rows once every combination of values that no variant has yet is added: rows still choosing
- * get the first missing ones, the rest are new rows, up to the most a product holds.
- */
-export function withEveryCombination(options: OptionDraft[], rows: VariantDraft[]): VariantDraft[] {
-  const have = new Set(rows.map((row) => comboKey(chosen(options, row))));
-  const valuesOf = (choice: Record<number, number>) =>
-    Object.fromEntries(
-      options.map((o) => [o.name.trim(), o.values.find((v) => v.key === choice[o.key])?.value.trim()]),
-    );
-  const missing = combinations(options).filter((choice) => !have.has(comboKey(valuesOf(choice))));
-  const next = rows.map((row) => {
-    const incomplete = !row.saved && Object.values(chosen(options, row)).some((v) => v === undefined);
-    return incomplete && missing.length > 0 ? { ...row, choice: missing.shift() as Record<number, number> } : row;
-  });
-  const room = Math.max(0, maxVariants - next.length);
-  return [...next, ...missing.slice(0, room).map((choice) => newVariantDraft(next.at(-1), choice))];
-}
 
 /** The sentence that says which variant rows could not be saved. */
 const rowsRefused = (failed: number, productSaved: boolean) =>
@@ -169,6 +60,11 @@ export interface EditorRoute {
 export function createProductEditor(initial: AdminProduct | null, shopCurrency: string, route: EditorRoute) {
   const { navigate } = route;
   const [product, setProduct] = createSignal(initial);
+  /** Shows the product as saved here, and wherever it is read next (no request repeats it). */
+  const keep = (next: AdminProduct) => {
+    setProduct(next);
+    void setQuery(getAdminProduct, [next.id], next);
+  };
   const currency = () => product()?.currency ?? shopCurrency;
   const [draft, setDraft] = createStore<Draft>(initial ? draftOf(initial) : emptyDraft());
   const [options, setOptions] = createStore<OptionDraft[]>(optionDraftsOf(initial?.options ?? []));
@@ -179,26 +75,32 @@ export function createProductEditor(initial: AdminProduct | null, shopCurrency: 
   const markSaved = (next = unwrap(draft)) => setSaved(fingerprint(next, unwrap(options)));
   const productDirty = createMemo(() => fingerprint(draft, options) !== saved());
   const dirty = createMemo(() => productDirty() || (!!product() && rows.some((row) => isDirty(row, currency()))));
-  const form = createForm();
+  // Saves change what the products' list shows: it is read again when next shown.
+  const form = createForm({ refresh: [getProductsPage.key] });
   const upload = createForm();
-  const removal = createForm();
-  const variantsNotice = createForm();
+  const removal = createForm({ refresh: [getProductsPage.key] });
+  /** What happened to the variants that no row is left to say (a deleted one). */
+  const [variantsNotice, setVariantsNotice] = createSignal("");
+  /** Said by the save bar until the first save: the product was created just before this page opened. */
+  const createdNotice = route.created ? "Product created." : undefined;
   const [blocked, setBlocked] = createSignal(false);
-  if (route.created) form.setNotice("Product created.");
 
-  // Each saved product's variant is saved on its own: a form, a refused deletion and a history per row.
+  // Each saved product's variant is saved on its own: a form and a refused deletion per row. A save
+  // may move its stock, so its history (when open) is read again.
+  const owner = getOwner();
   const rowForms = new Map<number, Form>();
   const formOf = (key: number) => {
     let rowForm = rowForms.get(key);
     if (!rowForm) {
-      rowForm = createForm();
+      // Made when a row first needs it, but owned by the editor: it needs the router, and lives as long.
+      rowForm = runWithOwner(owner, () =>
+        createForm({ refresh: [getStockHistoryPage.key, getProductsPage.key] }),
+      ) as Form;
       rowForms.set(key, rowForm);
     }
     return rowForm;
   };
   const [refused, setRefused] = createSignal<ReadonlySet<number>>(new Set());
-  const [versions, setVersions] = createSignal<ReadonlyMap<number, number>>(new Map());
-  const bump = (key: number) => setVersions((map) => new Map(map).set(key, (map.get(key) ?? 0) + 1));
   const refuse = (key: number, on: boolean) =>
     setRefused((set) => {
       const next = new Set(set);
@@ -212,7 +114,7 @@ export function createProductEditor(initial: AdminProduct | null, shopCurrency: 
   /** A row's problem with a field: its own save's, or (for a new product) the product's, by index. */
   const variantError = (index: number, field: string) => {
     const row = rows[index];
-    const own = row ? rowForms.get(row.key)?.errors()[field] : undefined;
+    const own = row && product() ? formOf(row.key).errors()[field] : undefined;
     if (own) return own;
     if (product()) return undefined;
     return err(`variants.${index}.${field}`) ?? (rows.length === 1 && field in variantFields ? err(field) : undefined);
@@ -225,7 +127,7 @@ export function createProductEditor(initial: AdminProduct | null, shopCurrency: 
 
   /** Adopts the product as saved: its fields, and each variant row that has no changes of its own. */
   const adopt = (next: AdminProduct) => {
-    setProduct(next);
+    keep(next);
     setDraft(draftOf(next));
     if (optionsFingerprint(options) !== optionsFingerprint(optionDraftsOf(next.options)))
       setOptions(optionDraftsOf(next.options));
@@ -246,9 +148,8 @@ export function createProductEditor(initial: AdminProduct | null, shopCurrency: 
     const current = product();
     if (current) {
       const others = current.variants.filter((v) => v.id !== variant.id);
-      setProduct({ ...current, variants: [...others, variant].sort((a, b) => a.position - b.position) });
+      keep({ ...current, variants: [...others, variant].sort((a, b) => a.position - b.position) });
     }
-    bump(key);
   };
 
   /** Saves one variant row of a saved product (its changes, or the new variant); true when it worked. */
@@ -295,8 +196,8 @@ export function createProductEditor(initial: AdminProduct | null, shopCurrency: 
         throw failure;
       }
       setRows((list) => list.filter((r) => r.key !== key));
-      setProduct({ ...current, variants: current.variants.filter((v) => v.id !== variantId) });
-      variantsNotice.setNotice(`${title} was deleted.`);
+      keep({ ...current, variants: current.variants.filter((v) => v.id !== variantId) });
+      setVariantsNotice(`${title} was deleted.`);
       return undefined;
     });
   };
@@ -328,6 +229,8 @@ export function createProductEditor(initial: AdminProduct | null, shopCurrency: 
           api.admin.products.$post({ json: newProductBody(currency(), draft, options, rows) }),
         );
         markSaved();
+        // The editor it opens shows the product as the API answered, without reading it again.
+        void setQuery(getAdminProduct, [created.id], created);
         navigate(`/admin/products/${created.id}`, { replace: true, state: { created: true } });
         return "Product created.";
       }
@@ -379,7 +282,7 @@ export function createProductEditor(initial: AdminProduct | null, shopCurrency: 
       const current = product();
       if (!current) return;
       const next = await read(api.admin.products[":id"].$patch({ param: { id: current.id }, json: { active: false } }));
-      setProduct(next);
+      keep(next);
       setDraft("active", false);
       markSaved({ ...unwrap(draft), active: false });
       setBlocked(false);
@@ -400,19 +303,19 @@ export function createProductEditor(initial: AdminProduct | null, shopCurrency: 
     upload,
     removal,
     variantsNotice,
+    createdNotice,
     blocked,
     err,
     variantError,
     unplaced,
-    categories: createLoader(loadCategories),
-    brands: createLoader(loadBrands),
+    categories: createAsync(() => getCategories()),
+    brands: createAsync(() => getBrands()),
     rowActions: {
       form: (key: number) => (product() ? formOf(key) : undefined),
       save: (key: number) => void saveRow(key),
       remove: removeRow,
       deactivate: deactivateRow,
       blocked: (key: number) => refused().has(key),
-      version: (key: number) => versions().get(key) ?? 0,
     },
     save,
     addImages,

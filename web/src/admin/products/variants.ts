@@ -1,5 +1,6 @@
 import { combinationsOf, variantTitle } from "../../../../worker/domain/variants.ts";
-import type { createChecks } from "../lib/form.ts";
+import type { Form } from "../../lib/form.ts";
+import type { createChecks } from "../lib/checks.ts";
 import { toAmount } from "../lib/money.ts";
 import type { AdminProduct, AdminVariant } from "../lib/types.ts";
 
@@ -218,4 +219,16 @@ export function variantChanges(check: Checks, d: VariantDraft & { saved: AdminVa
     ...(d.active !== was.active ? { active: d.active } : {}),
   };
   return Object.keys(changes).length > 0 ? changes : null;
+}
+
+/** What each variant row can do, as the editor gives it: save, delete or deactivate the row on its own. */
+export interface VariantActions {
+  /** The product exists: each variant is saved, added and deleted on its own. */
+  productId?: string;
+  form: (key: number) => Form | undefined;
+  save: (key: number) => void;
+  remove: (key: number) => Promise<void>;
+  deactivate: (key: number) => void;
+  /** Deleting it was refused: orders refer to it. */
+  blocked: (key: number) => boolean;
 }

@@ -1,6 +1,8 @@
+import { query, type RoutePreloadFuncArgs } from "@solidjs/router";
+import type { Page } from "../../lib/data.ts";
 import { type Answer, read } from "../../lib/http.ts";
 import { api } from "../../lib/session.ts";
-import type { Page } from "../lib/types.ts";
+import { lowStockThreshold, nextDay, type Range, reportView, revenueRange, topProductsDays } from "./address.ts";
 
 /** The reports, each through the typed client: every route has its own path, query and answer. */
 const reports = api.admin.reports;
@@ -66,4 +68,47 @@ export async function topProducts(
   limit = 50,
 ): Promise<Page<TopProductRow> & { days: number; currency: string }> {
   return read(reports["top-products"].$get({ query: { ...page(limit, cursor), days: String(days) } }));
+}
+
+/* What the reports page reads: a query per report, which its route's preload reads alike. */
+
+/** The stock reports that list every variant have no filters: these are their arguments, always the same. */
+export type NoFilters = Record<string, never>;
+export const noFilters = (): NoFilters => ({});
+
+export const getRevenueReport = query(
+  (range: Range) => revenueByDay(range.from, nextDay(range.to)),
+  "admin-report-revenue",
+);
+export const getTopProductsPage = query(
+  (filters: { days: number }, cursor?: string) => topProducts(filters.days, cursor),
+  "admin-report-top-products",
+);
+export const getOutOfStockPage = query(
+  (_filters: NoFilters, cursor?: string) => outOfStock(cursor),
+  "admin-report-out-of-stock",
+);
+export const getStockLeftPage = query(
+  (_filters: NoFilters, cursor?: string) => stockLeft(cursor),
+  "admin-report-stock-left",
+);
+export const getLowStockPage = query(
+  (filters: { threshold?: number }, cursor?: string) => lowStock(filters.threshold, cursor),
+  "admin-report-low-stock",
+);
+export const getRatingsPage = query(
+  (_filters: NoFilters, cursor?: string) => productRatings(cursor),
+  "admin-report-ratings",
+);
+
+/** /admin/reports: the report the address names, read as the navigation starts (as its page reads it). */
+export function preloadReports({ location }: RoutePreloadFuncArgs): Promise<unknown>[] {
+  const params = location.query;
+  const view = reportView(params.view);
+  if (view === "revenue") return [getRevenueReport(revenueRange(params))];
+  if (view === "top-products") return [getTopProductsPage({ days: topProductsDays(params.days) })];
+  if (view === "out-of-stock") return [getOutOfStockPage(noFilters())];
+  if (view === "stock-left") return [getStockLeftPage(noFilters())];
+  if (view === "low-stock") return [getLowStockPage({ threshold: lowStockThreshold(params.threshold) })];
+  return [getRatingsPage(noFilters())];
 }

@@ -1,24 +1,27 @@
-import { A } from "@solidjs/router";
+import { A, createAsync } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
+import { createForm } from "../../lib/form.ts";
 import { read } from "../../lib/http.ts";
 import { api } from "../../lib/session.ts";
 import { ConfirmButton, FormStatus } from "../components/Feedback.tsx";
 import { InputField } from "../components/Fields.tsx";
 import { ForById } from "../components/ForById.tsx";
-import { Empty, Failure, Loading } from "../components/State.tsx";
-import { createLoader } from "../lib/data.ts";
+import { Async, Empty } from "../components/State.tsx";
+import { createChecks } from "../lib/checks.ts";
 import { describeAdminError } from "../lib/errors.ts";
-import { createChecks, createForm } from "../lib/form.ts";
 import { pageTitle } from "../lib/role.ts";
 import type { Brand } from "../lib/types.ts";
-import { loadBrands } from "./taxonomy.ts";
+import { getBrands } from "./taxonomy.ts";
 
-function BrandRow(props: { brand: Brand; onChanged: () => Promise<void> }) {
+/** The route's preload: the page's reads, started with the navigation. */
+export { preloadBrands as preload } from "./taxonomy.ts";
+
+function BrandRow(props: { brand: Brand }) {
   const [editing, setEditing] = createSignal(false);
   const [name, setName] = createSignal(props.brand.name);
   const [slug, setSlug] = createSignal(props.brand.slug);
-  const form = createForm();
-  const removal = createForm();
+  const form = createForm({ refresh: [getBrands.key] });
+  const removal = createForm({ refresh: [getBrands.key] });
   const save = (event: SubmitEvent) => {
     event.preventDefault();
     void form.run(async () => {
@@ -30,7 +33,6 @@ function BrandRow(props: { brand: Brand; onChanged: () => Promise<void> }) {
       check.done();
       await read(api.admin.brands[":id"].$patch({ param: { id: props.brand.id }, json }));
       setEditing(false);
-      await props.onChanged();
     });
   };
   return (
@@ -47,7 +49,7 @@ function BrandRow(props: { brand: Brand; onChanged: () => Promise<void> }) {
             onClick={() => {
               setName(props.brand.name);
               setSlug(props.brand.slug);
-              form.setError(undefined);
+              form.clear();
               setEditing(!editing());
             }}
           >
@@ -63,7 +65,6 @@ function BrandRow(props: { brand: Brand; onChanged: () => Promise<void> }) {
             onConfirm={() =>
               removal.run(async () => {
                 await read(api.admin.brands[":id"].$delete({ param: { id: props.brand.id } }));
-                await props.onChanged();
               })
             }
           />
@@ -90,11 +91,11 @@ function BrandRow(props: { brand: Brand; onChanged: () => Promise<void> }) {
 
 export default function BrandsPage() {
   pageTitle("Brands");
-  const brands = createLoader(loadBrands);
+  const brands = createAsync(() => getBrands());
   const [name, setName] = createSignal("");
   const [slug, setSlug] = createSignal("");
-  const form = createForm();
-  const sorted = () => [...(brands.value() ?? [])].sort((a, b) => a.name.localeCompare(b.name));
+  const form = createForm({ refresh: [getBrands.key] });
+  const sorted = (list: Brand[]) => [...list].sort((a, b) => a.name.localeCompare(b.name));
 
   const create = (event: SubmitEvent) => {
     event.preventDefault();
@@ -105,7 +106,6 @@ export default function BrandsPage() {
       const created = await read(api.admin.brands.$post({ json }));
       setName("");
       setSlug("");
-      await brands.reload();
       return `${created.name} was added.`;
     });
   };
@@ -135,18 +135,15 @@ export default function BrandsPage() {
         </form>
         <FormStatus form={form} />
       </section>
-      <Show
-        when={!brands.error()}
-        fallback={<Failure error={brands.error()} what="the brands" retry={brands.reload} />}
-      >
-        <Show when={brands.value()} fallback={<Loading what="brands" />}>
-          <Show when={sorted().length > 0} fallback={<Empty>No brands yet: add the first one above.</Empty>}>
+      <Async value={brands} keys={getBrands.key} what="the brands">
+        {(list) => (
+          <Show when={list().length > 0} fallback={<Empty>No brands yet: add the first one above.</Empty>}>
             <ul class="a-cards" data-testid="brands">
-              <ForById each={sorted()}>{(brand) => <BrandRow brand={brand()} onChanged={brands.reload} />}</ForById>
+              <ForById each={sorted(list())}>{(brand) => <BrandRow brand={brand()} />}</ForById>
             </ul>
           </Show>
-        </Show>
-      </Show>
+        )}
+      </Async>
       <p class="muted">
         Products are given their brand in the <A href="/admin/products">product editor</A>.
       </p>

@@ -1,16 +1,19 @@
-import { A } from "@solidjs/router";
+import { A, createAsync } from "@solidjs/router";
 import { createSignal, For, Show } from "solid-js";
+import { createForm } from "../../lib/form.ts";
 import { read } from "../../lib/http.ts";
 import { api } from "../../lib/session.ts";
 import { ConfirmButton, FormStatus } from "../components/Feedback.tsx";
 import { InputField, SelectField } from "../components/Fields.tsx";
-import { Empty, Failure, Loading } from "../components/State.tsx";
-import { createLoader } from "../lib/data.ts";
+import { Async, Empty } from "../components/State.tsx";
+import { createChecks } from "../lib/checks.ts";
 import { describeAdminError, isConflict } from "../lib/errors.ts";
-import { createChecks, createForm } from "../lib/form.ts";
 import { pageTitle } from "../lib/role.ts";
 import type { Category } from "../lib/types.ts";
-import { categoryChoices, categoryTree, loadCategories, subtreeIds, type TreeNode } from "./taxonomy.ts";
+import { categoryChoices, categoryTree, getCategories, subtreeIds, type TreeNode } from "./taxonomy.ts";
+
+/** The route's preload: the page's reads, started with the navigation. */
+export { preloadCategories as preload } from "./taxonomy.ts";
 
 /** Where a category may go: the top level or any category outside its own branch. */
 const parentChoices = (all: Category[], moving?: string) => {
@@ -18,19 +21,19 @@ const parentChoices = (all: Category[], moving?: string) => {
   return [{ value: "", label: "None (top level)" }, ...categoryChoices(all.filter((c) => !excluded.has(c.id)))];
 };
 
-function CategoryNode(props: { node: TreeNode; all: Category[]; onChanged: () => Promise<void> }) {
+function CategoryNode(props: { node: TreeNode; all: Category[] }) {
   const category = () => props.node.category;
   const [editing, setEditing] = createSignal(false);
   const [name, setName] = createSignal(category().name);
   const [slug, setSlug] = createSignal(category().slug);
   const [parentId, setParentId] = createSignal(category().parentId ?? "");
-  const form = createForm();
-  const removal = createForm();
+  const form = createForm({ refresh: [getCategories.key] });
+  const removal = createForm({ refresh: [getCategories.key] });
   const open = () => {
     setName(category().name);
     setSlug(category().slug);
     setParentId(category().parentId ?? "");
-    form.setError(undefined);
+    form.clear();
     setEditing(true);
   };
   const save = (event: SubmitEvent) => {
@@ -45,13 +48,11 @@ function CategoryNode(props: { node: TreeNode; all: Category[]; onChanged: () =>
       check.done();
       await read(api.admin.categories[":id"].$patch({ param: { id: category().id }, json }));
       setEditing(false);
-      await props.onChanged();
     });
   };
   const remove = () =>
     removal.run(async () => {
       await read(api.admin.categories[":id"].$delete({ param: { id: category().id } }));
-      await props.onChanged();
     });
 
   return (
@@ -111,23 +112,19 @@ function CategoryNode(props: { node: TreeNode; all: Category[]; onChanged: () =>
       </div>
       <Show when={props.node.children.length > 0}>
         <ul>
-          <For each={props.node.children}>
-            {(child) => <CategoryNode node={child} all={props.all} onChanged={props.onChanged} />}
-          </For>
+          <For each={props.node.children}>{(child) => <CategoryNode node={child} all={props.all} />}</For>
         </ul>
       </Show>
     </li>
   );
 }
 
-export default function CategoriesPage() {
-  pageTitle("Categories");
-  const categories = createLoader(loadCategories);
+/** The form that adds a category, at the top level or under any of `all`. */
+function NewCategory(props: { all: Category[] }) {
   const [name, setName] = createSignal("");
   const [slug, setSlug] = createSignal("");
   const [parentId, setParentId] = createSignal("");
-  const form = createForm();
-  const all = () => categories.value() ?? [];
+  const form = createForm({ refresh: [getCategories.key] });
 
   const create = (event: SubmitEvent) => {
     event.preventDefault();
@@ -140,62 +137,64 @@ export default function CategoriesPage() {
       };
       check.done();
       const created = await read(api.admin.categories.$post({ json }));
-      const parent = all().find((c) => c.id === parentId());
+      const parent = props.all.find((c) => c.id === parentId());
       setName("");
       setSlug("");
-      await categories.reload();
       return `${created.name} was added ${parent ? `under ${parent.name}` : "at the top level"}.`;
     });
   };
 
   return (
+    <section class="a-panel">
+      <h2>New category</h2>
+      <form class="a-form" onSubmit={create} aria-label="New category">
+        <InputField label="Name" value={name()} onInput={setName} error={form.errors().name} maxLength={100} />
+        <InputField
+          label="Slug"
+          value={slug()}
+          onInput={setSlug}
+          error={form.errors().slug}
+          optional
+          hint="Made from the name when left empty."
+        />
+        <SelectField
+          label="Parent category"
+          value={parentId()}
+          onChange={setParentId}
+          choices={parentChoices(props.all)}
+          error={form.errors().parentId}
+        />
+        <div>
+          <button type="submit" class="button" disabled={form.busy()}>
+            Add category
+          </button>
+        </div>
+      </form>
+      <FormStatus form={form} />
+    </section>
+  );
+}
+
+export default function CategoriesPage() {
+  pageTitle("Categories");
+  const categories = createAsync(() => getCategories());
+  return (
     <section>
       <div class="a-title">
         <h1>Categories</h1>
       </div>
-      <section class="a-panel">
-        <h2>New category</h2>
-        <form class="a-form" onSubmit={create} aria-label="New category">
-          <InputField label="Name" value={name()} onInput={setName} error={form.errors().name} maxLength={100} />
-          <InputField
-            label="Slug"
-            value={slug()}
-            onInput={setSlug}
-            error={form.errors().slug}
-            optional
-            hint="Made from the name when left empty."
-          />
-          <SelectField
-            label="Parent category"
-            value={parentId()}
-            onChange={setParentId}
-            choices={parentChoices(all())}
-            error={form.errors().parentId}
-          />
-          <div>
-            <button type="submit" class="button" disabled={form.busy()}>
-              Add category
-            </button>
-          </div>
-        </form>
-        <FormStatus form={form} />
-      </section>
-      <Show
-        when={!categories.error()}
-        fallback={<Failure error={categories.error()} what="the categories" retry={categories.reload} />}
-      >
-        <Show when={categories.value()} fallback={<Loading what="categories" />}>
-          {(list) => (
+      <Async value={categories} keys={getCategories.key} what="the categories">
+        {(list) => (
+          <>
+            <NewCategory all={list()} />
             <Show when={list().length > 0} fallback={<Empty>No categories yet: add the first one above.</Empty>}>
               <ul class="a-tree" data-testid="category-tree" aria-label="Categories">
-                <For each={categoryTree(list())}>
-                  {(node) => <CategoryNode node={node} all={list()} onChanged={categories.reload} />}
-                </For>
+                <For each={categoryTree(list())}>{(node) => <CategoryNode node={node} all={list()} />}</For>
               </ul>
             </Show>
-          )}
-        </Show>
-      </Show>
+          </>
+        )}
+      </Async>
     </section>
   );
 }

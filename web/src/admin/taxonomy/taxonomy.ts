@@ -1,10 +1,15 @@
+import { query } from "@solidjs/router";
 import { read } from "../../lib/http.ts";
 import { api } from "../../lib/session.ts";
 import type { Brand, Category } from "../lib/types.ts";
 
 // Signed-in reads are never cached at the edge: staff always see the latest categories and brands.
-export const loadCategories = async () => (await read(api.categories.$get())).items;
-export const loadBrands = async () => (await read(api.brands.$get())).items;
+export const getCategories = query(async () => (await read(api.categories.$get())).items, "admin-categories");
+export const getBrands = query(async () => (await read(api.brands.$get())).items, "admin-brands");
+
+/** Start the pages' reads with the navigation to them (their routes' preloads). */
+export const preloadCategories = () => [getCategories()];
+export const preloadBrands = () => [getBrands()];
 
 export interface TreeNode {
   category: Category;

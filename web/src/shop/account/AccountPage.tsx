@@ -2,23 +2,21 @@ import { A, useNavigate } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { Field } from "../../components/Field.tsx";
 import { FormError } from "../../components/FormError.tsx";
-import { createAction } from "../../lib/action.ts";
+import { createForm } from "../../lib/form.ts";
 import { setDisplayName, signOut, signOutEverywhere, type User, user } from "../../lib/session.ts";
 import { CouponList } from "../coupons/CouponList.tsx";
 
 function DisplayNameForm(props: { me: User }) {
   const [name, setName] = createSignal(props.me.displayName ?? "");
-  const [saved, setSaved] = createSignal(false);
-  const { busy, error, run } = createAction();
+  const { busy, error, notice, run } = createForm();
   return (
     <form
       class="form"
       onSubmit={(e) => {
         e.preventDefault();
-        setSaved(false);
         void run(async () => {
           await setDisplayName(name().trim() || null);
-          setSaved(true);
+          return "Saved.";
         });
       }}
     >
@@ -31,9 +29,9 @@ function DisplayNameForm(props: { me: User }) {
         maxLength={40}
       />
       <FormError error={error()} />
-      <Show when={saved()}>
+      <Show when={notice()}>
         <p class="muted" role="status">
-          Saved.
+          {notice()}
         </p>
       </Show>
       <button type="submit" class="button" disabled={busy()}>
@@ -45,10 +43,12 @@ function DisplayNameForm(props: { me: User }) {
 
 export default function AccountPage() {
   const navigate = useNavigate();
-  const leave = (work: () => Promise<void>) => async () => {
-    await work();
-    navigate("/", { replace: true });
-  };
+  const leaving = createForm();
+  const leave = (work: () => Promise<void>) => () =>
+    leaving.run(async () => {
+      await work();
+      navigate("/", { replace: true });
+    });
   return (
     <Show when={user()}>
       {(me) => (
@@ -75,11 +75,12 @@ export default function AccountPage() {
               <a href="/admin">Open the live dashboard</a>
             </p>
           </Show>
+          <FormError error={leaving.error()} />
           <div class="actions">
-            <button type="button" class="button secondary" onClick={leave(signOut)}>
+            <button type="button" class="button secondary" disabled={leaving.busy()} onClick={leave(signOut)}>
               Sign out
             </button>
-            <button type="button" class="button secondary" onClick={leave(signOutEverywhere)}>
+            <button type="button" class="button secondary" disabled={leaving.busy()} onClick={leave(signOutEverywhere)}>
               Sign out everywhere
             </button>
           </div>

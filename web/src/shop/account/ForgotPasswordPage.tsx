@@ -2,7 +2,7 @@ import { A } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { Field } from "../../components/Field.tsx";
 import { FormError } from "../../components/FormError.tsx";
-import { createAction } from "../../lib/action.ts";
+import { createForm } from "../../lib/form.ts";
 import { forgotPassword, resetPassword } from "./accounts.ts";
 import { CodeField } from "./CodeField.tsx";
 
@@ -11,7 +11,7 @@ export default function ForgotPasswordPage() {
   const [code, setCode] = createSignal("");
   const [password, setPassword] = createSignal("");
   const [stage, setStage] = createSignal<"ask" | "reset" | "done">("ask");
-  const { busy, error, run } = createAction();
+  const { busy, error, run } = createForm();
 
   const submit = (e: SubmitEvent) => {
     e.preventDefault();

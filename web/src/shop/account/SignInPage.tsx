@@ -2,7 +2,7 @@ import { A, useNavigate, useSearchParams } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { Field } from "../../components/Field.tsx";
 import { FormError } from "../../components/FormError.tsx";
-import { createAction } from "../../lib/action.ts";
+import { createForm } from "../../lib/form.ts";
 import { signIn, signInWithCode } from "../../lib/session.ts";
 import { requestCode } from "./accounts.ts";
 import { CodeField } from "./CodeField.tsx";
@@ -15,7 +15,7 @@ export default function SignInPage() {
   const [code, setCode] = createSignal("");
   const [withCode, setWithCode] = createSignal(false);
   const [codeSent, setCodeSent] = createSignal(false);
-  const { busy, error, setError, run } = createAction();
+  const { busy, error, clear, run } = createForm();
   const done = () => navigate(params.next?.startsWith("/") ? params.next : "/account", { replace: true });
 
   return (
@@ -76,7 +76,7 @@ export default function SignInPage() {
           onClick={() => {
             setWithCode(!withCode());
             setCodeSent(false);
-            setError(undefined);
+            clear();
           }}
         >
           {withCode() ? "Use my password instead" : "Sign in with a one-time code instead"}

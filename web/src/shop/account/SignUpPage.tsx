@@ -2,7 +2,7 @@ import { A, useNavigate } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { Field } from "../../components/Field.tsx";
 import { FormError } from "../../components/FormError.tsx";
-import { createAction } from "../../lib/action.ts";
+import { createForm } from "../../lib/form.ts";
 import { verifyAccount } from "../../lib/session.ts";
 import { register, requestCode } from "./accounts.ts";
 import { CodeField } from "./CodeField.tsx";
@@ -14,7 +14,7 @@ export default function SignUpPage() {
   const [code, setCode] = createSignal("");
   const [registeredAs, setRegisteredAs] = createSignal<string | null>(null);
   const [notice, setNotice] = createSignal("");
-  const { busy, error, run } = createAction();
+  const { busy, error, run } = createForm();
 
   return (
     <section class="narrow">

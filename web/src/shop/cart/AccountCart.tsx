@@ -1,65 +1,49 @@
-import { A } from "@solidjs/router";
-import { createEffect, createSignal, on, Show } from "solid-js";
-import { LoadFailure } from "../../components/LoadFailure.tsx";
-import { user } from "../../lib/session.ts";
+import { A, createAsync, revalidate } from "@solidjs/router";
+import { Show } from "solid-js";
+import { Reading } from "../../components/Reading.tsx";
+import type { Form } from "../../lib/form.ts";
 import { CartLines } from "./CartLines.tsx";
 import { CartTotals } from "./CartTotals.tsx";
 import { CheckoutForm } from "./CheckoutForm.tsx";
 import { ClearCart } from "./ClearCart.tsx";
-import { cart, loadCart } from "./cart.ts";
+import { type Cart, getCart } from "./cart.ts";
 import { createCouponPreview } from "./coupon-preview.ts";
 
-/** The signed-in shopper's cart, as the API (and every device's live updates) says it is, and checkout. */
-export function AccountCart(props: { onLineError: (error: unknown) => void }) {
-  const [loadError, setLoadError] = createSignal<unknown>();
-  const coupon = createCouponPreview();
-  const load = () => {
-    setLoadError(undefined);
-    loadCart().catch(setLoadError);
-  };
-  // Signed in (also once a reload has restored the session): the account's cart, read from the API.
-  createEffect(
-    on(
-      () => user()?.id,
-      (id) => id && load(),
-    ),
-  );
-  const change = (work: Promise<void>) => {
-    props.onLineError(undefined);
-    work.catch(props.onLineError);
-  };
-  const loading = (
-    <p class="muted" role="status">
-      Loading your cart…
-    </p>
-  );
-
+/** A cart with lines: the lines, clearing it, its totals with a coupon's preview, and checkout. */
+function FilledCart(props: { cart: Cart; lines: Form; onStockChanged: () => void }) {
+  const coupon = createCouponPreview(() => props.cart);
   return (
-    <Show
-      when={cart()}
-      fallback={
-        <Show when={loadError()} fallback={loading}>
-          <LoadFailure what="Your cart" error={loadError()} retry={load} />
-        </Show>
-      }
-    >
-      {(current) => (
-        <Show
-          when={current().items.length > 0}
-          fallback={
-            <p class="muted">
-              Your cart is empty. <A href="/">Go shopping</A>
-            </p>
-          }
-        >
-          <CartLines cart={current()} change={change} />
-          <div class="actions">
-            <ClearCart onError={props.onLineError} />
-          </div>
-          <CartTotals cart={current()} coupon={coupon} />
-          <CheckoutForm coupon={coupon} onStockChanged={load} />
-        </Show>
-      )}
-    </Show>
+    <>
+      <CartLines cart={props.cart} lines={props.lines} />
+      <div class="actions">
+        <ClearCart lines={props.lines} />
+      </div>
+      <CartTotals cart={props.cart} coupon={coupon} />
+      <CheckoutForm coupon={coupon} onStockChanged={props.onStockChanged} />
+    </>
+  );
+}
+
+/** The signed-in shopper's cart, as the API (and every device's live updates) says it is, and checkout. */
+export function AccountCart(props: { account: string; lines: Form }) {
+  const cart = createAsync(() => getCart(props.account));
+  const key = () => getCart.keyFor(props.account);
+  return (
+    <Reading keys={key()} what="Your cart" loading="Loading your cart…">
+      <Show when={cart()}>
+        {(current) => (
+          <Show
+            when={current().items.length > 0}
+            fallback={
+              <p class="muted">
+                Your cart is empty. <A href="/">Go shopping</A>
+              </p>
+            }
+          >
+            <FilledCart cart={current()} lines={props.lines} onStockChanged={() => void revalidate(key())} />
+          </Show>
+        )}
+      </Show>
+    </Reading>
   );
 }

@@ -1,30 +1,24 @@
-import { createSignal, Show } from "solid-js";
+import { Show } from "solid-js";
 import { describeError } from "../../components/FormError.tsx";
+import { createForm } from "../../lib/form.ts";
 import { addToCart, type LineTarget } from "./cart.ts";
 
 /** Adds one of a variant to the cart; a sold-out variant cannot be added. */
 export function AddToCart(props: { target: LineTarget; inStock: boolean; name: string; variantTitle?: string }) {
-  const [state, setState] = createSignal<"idle" | "busy" | "added">("idle");
-  const [error, setError] = createSignal<string>();
-  const add = async () => {
-    setState("busy");
-    setError(undefined);
-    try {
+  const adding = createForm();
+  const add = () =>
+    adding.run(async () => {
       await addToCart(props.target, { name: props.name, variantTitle: props.variantTitle || undefined });
-      setState("added");
-    } catch (failure) {
-      setError(describeError(failure));
-      setState("idle");
-    }
-  };
+      return "Added";
+    });
   return (
     <div class="add-to-cart">
-      <button type="button" class="button" disabled={!props.inStock || state() === "busy"} onClick={add}>
-        {props.inStock ? (state() === "added" ? "Added ✓ Add another" : "Add to cart") : "Out of stock"}
+      <button type="button" class="button" disabled={!props.inStock || adding.busy()} onClick={add}>
+        {props.inStock ? (adding.notice() ? "Added ✓ Add another" : "Add to cart") : "Out of stock"}
       </button>
-      <Show when={error()}>
+      <Show when={adding.error()}>
         <small class="form-error" role="alert">
-          {error()}
+          {describeError(adding.error())}
         </small>
       </Show>
     </div>

@@ -1,11 +1,12 @@
 import { Index, Show } from "solid-js";
+import type { Form } from "../../lib/form.ts";
 import { formatMoney } from "../../lib/money.ts";
 import { variantLabel } from "../product/variants.ts";
 import { type Cart, removeLine, setQuantity } from "./cart.ts";
 import { LineName } from "./LineName.tsx";
 
 /** The account cart's lines: each with its quantity to change, its total, and what is left in stock. */
-export function CartLines(props: { cart: Cart; change: (work: Promise<void>) => void }) {
+export function CartLines(props: { cart: Cart; lines: Form }) {
   return (
     <ul class="cart-lines" data-testid="cart-lines">
       <Index each={props.cart.items}>
@@ -21,7 +22,9 @@ export function CartLines(props: { cart: Cart; change: (work: Promise<void>) => 
                     type="button"
                     aria-label={`One less ${called()}`}
                     // Above what is left, one less goes down to what is left (0 removes it).
-                    onClick={() => props.change(setQuantity(item(), Math.min(item().quantity - 1, item().available)))}
+                    onClick={() =>
+                      props.lines.run(() => setQuantity(item(), Math.min(item().quantity - 1, item().available)))
+                    }
                   >
                     −
                   </button>
@@ -30,12 +33,12 @@ export function CartLines(props: { cart: Cart; change: (work: Promise<void>) => 
                     type="button"
                     aria-label={`One more ${called()}`}
                     disabled={item().quantity >= item().available}
-                    onClick={() => props.change(setQuantity(item(), item().quantity + 1))}
+                    onClick={() => props.lines.run(() => setQuantity(item(), item().quantity + 1))}
                   >
                     +
                   </button>
                 </span>
-                <button type="button" class="link" onClick={() => props.change(removeLine(item()))}>
+                <button type="button" class="link" onClick={() => props.lines.run(() => removeLine(item()))}>
                   Remove<span class="visually-hidden"> {called()}</span>
                 </button>
               </span>

@@ -1,5 +1,6 @@
-import { createSignal, Show } from "solid-js";
+import { Show } from "solid-js";
 import { FormError } from "../../components/FormError.tsx";
+import { createForm } from "../../lib/form.ts";
 import { ready, user } from "../../lib/session.ts";
 import { AccountCart } from "./AccountCart.tsx";
 import { GuestCart } from "./GuestCart.tsx";
@@ -7,12 +8,13 @@ import { MergeNotes } from "./MergeNotes.tsx";
 
 /** The cart: the one kept in this browser before signing in, or the account's with checkout. */
 export default function CartPage() {
-  const [lineError, setLineError] = createSignal<unknown>();
+  // Every change to a line (and clearing) is one write at a time, its failure said above the cart.
+  const lines = createForm();
   return (
     <section>
       <h1>Your cart</h1>
       <MergeNotes />
-      <FormError error={lineError()} />
+      <FormError error={lines.error()} />
       <Show
         when={ready()}
         fallback={
@@ -21,8 +23,8 @@ export default function CartPage() {
           </p>
         }
       >
-        <Show when={user()} fallback={<GuestCart onError={setLineError} />}>
-          <AccountCart onLineError={setLineError} />
+        <Show when={user()?.id} keyed fallback={<GuestCart lines={lines} />}>
+          {(account) => <AccountCart account={account} lines={lines} />}
         </Show>
       </Show>
     </section>

@@ -2,6 +2,7 @@ import { useNavigate } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { Field } from "../../components/Field.tsx";
 import { FormError } from "../../components/FormError.tsx";
+import { createForm } from "../../lib/form.ts";
 import { ApiError } from "../catalog/catalog.ts";
 import { placeOrder } from "../orders/orders.ts";
 import { CouponPicker } from "./CouponPicker.tsx";
@@ -18,33 +19,37 @@ export function CheckoutForm(props: { coupon: CouponPreview; onStockChanged: () 
   const navigate = useNavigate();
   const coupon = props.coupon;
   const [address, setAddress] = createSignal(emptyAddress);
-  const [busy, setBusy] = createSignal(false);
-  const [idempotencyKey] = createSignal(crypto.randomUUID());
+  const placing = createForm();
+  const idempotencyKey = crypto.randomUUID();
   const field = (name: keyof typeof emptyAddress) => (value: string) => setAddress({ ...address(), [name]: value });
 
-  const submit = async (event: SubmitEvent) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    setBusy(true);
-    coupon.setError(undefined);
-    try {
+    void placing.run(async () => {
       const { phone, ...rest } = address();
-      const order = await placeOrder(
-        { shippingAddress: phone ? { ...rest, phone } : rest, couponCode: coupon.code() || undefined },
-        idempotencyKey(),
-      );
-      navigate(`/orders/${order.id}`);
-    } catch (failure) {
-      coupon.setError(failure);
-      if (failure instanceof ApiError && failure.code === "insufficient_stock") props.onStockChanged();
-    } finally {
-      setBusy(false);
-    }
+      try {
+        const order = await placeOrder(
+          { shippingAddress: phone ? { ...rest, phone } : rest, couponCode: coupon.code() || undefined },
+          idempotencyKey,
+        );
+        navigate(`/orders/${order.id}`);
+      } catch (failure) {
+        if (failure instanceof ApiError && failure.code === "insufficient_stock") props.onStockChanged();
+        throw failure;
+      }
+    });
   };
 
   return (
     <form class="form checkout" onSubmit={submit}>
       <h2>Checkout</h2>
-      <CouponPicker chosen={coupon.previewed()} onUse={coupon.use} />
+      <CouponPicker
+        chosen={coupon.previewed()}
+        onUse={(code) => {
+          placing.clear();
+          coupon.use(code);
+        }}
+      />
       <div class="coupon-row">
         <Field label="Coupon code" name="coupon" required={false} value={coupon.code()} onInput={coupon.setCode} />
         <Show
@@ -53,7 +58,10 @@ export function CheckoutForm(props: { coupon: CouponPreview; onStockChanged: () 
             <button
               type="button"
               class="button secondary"
-              onClick={() => void coupon.apply()}
+              onClick={() => {
+                placing.clear();
+                coupon.apply();
+              }}
               disabled={!coupon.code()}
             >
               Apply
@@ -98,8 +106,8 @@ export function CheckoutForm(props: { coupon: CouponPreview; onStockChanged: () 
         value={address().phone}
         onInput={field("phone")}
       />
-      <FormError error={coupon.error()} />
-      <button class="button" type="submit" disabled={busy()}>
+      <FormError error={placing.error() ?? coupon.error()} />
+      <button class="button" type="submit" disabled={placing.busy()}>
         Place order
       </button>
     </form>

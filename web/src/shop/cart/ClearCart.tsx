@@ -1,8 +1,9 @@
 import { createSignal, Show } from "solid-js";
+import type { Form } from "../../lib/form.ts";
 import { clearCart } from "./cart.ts";
 
 /** Empties the cart, asking once more first. */
-export function ClearCart(props: { onError: (error: unknown) => void }) {
+export function ClearCart(props: { lines: Form }) {
   const [asking, setAsking] = createSignal(false);
   let confirmButton: HTMLButtonElement | undefined;
   return (
@@ -35,7 +36,7 @@ export function ClearCart(props: { onError: (error: unknown) => void }) {
           class="button"
           onClick={() => {
             setAsking(false);
-            clearCart().catch(props.onError);
+            void props.lines.run(clearCart);
           }}
         >
           Yes, clear it

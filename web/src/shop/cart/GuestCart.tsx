@@ -1,5 +1,6 @@
-import { A } from "@solidjs/router";
-import { createEffect, createSignal, Index, Match, Show, Switch } from "solid-js";
+import { A, createAsync, revalidate } from "@solidjs/router";
+import { Index, Match, Show, Switch } from "solid-js";
+import type { Form } from "../../lib/form.ts";
 import { formatMoney } from "../../lib/money.ts";
 import { ApiError, getProduct, type ProductDetail } from "../catalog/catalog.ts";
 import { variantLabel } from "../product/variants.ts";
@@ -9,43 +10,28 @@ import { LineName } from "./LineName.tsx";
 
 type Looked = { product: ProductDetail } | { missing: true } | { failed: unknown };
 
+/** A guest line's product as the catalog says it is now: sold, gone (404), or not known yet. */
+const lookUp = (productId: string): Promise<Looked> =>
+  getProduct(productId)
+    .then((product): Looked => ({ product }))
+    .catch(
+      (error): Looked => (error instanceof ApiError && error.status === 404 ? { missing: true } : { failed: error }),
+    );
+
 /**
  * The cart kept in this browser before signing in, editable like the account's: quantities (up to
  * the stock the catalog shows) and removal. Each product is read once from the catalog, which says
  * its name, price and whether it is still sold.
  */
-export function GuestCart(props: { onError: (error: unknown) => void }) {
-  const [looked, setLooked] = createSignal<ReadonlyMap<string, Looked>>(new Map());
-  const pending = new Set<string>();
-  const lookUp = (productId: string) => {
-    pending.add(productId);
-    return getProduct(productId)
-      .then((product): Looked => ({ product }))
-      .catch(
-        (error): Looked => (error instanceof ApiError && error.status === 404 ? { missing: true } : { failed: error }),
-      )
-      .then((found) => {
-        pending.delete(productId);
-        setLooked((map) => new Map(map).set(productId, found));
-      });
-  };
-  createEffect(() => {
-    for (const line of guestLines())
-      if (!looked().has(line.productId) && !pending.has(line.productId)) void lookUp(line.productId);
-  });
-  const retry = (productId: string) => {
-    setLooked((map) => {
-      const next = new Map(map);
-      next.delete(productId);
-      return next;
-    });
-  };
+export function GuestCart(props: { lines: Form }) {
   return (
     <Show when={guestLines().length > 0} fallback={<p class="muted">Your cart is empty.</p>}>
       <ul class="cart-lines" data-testid="cart-lines">
         <Index each={guestLines()}>
           {(line) => {
-            const found = () => looked().get(line().productId);
+            // Looked up beside the line (no suspense): the line shows at once, its price when known.
+            const looked = createAsync(() => lookUp(line().productId), { initialValue: undefined });
+            const found = () => looked.latest;
             const product = () => {
               const f = found();
               return f && "product" in f ? f.product : undefined;
@@ -58,8 +44,8 @@ export function GuestCart(props: { onError: (error: unknown) => void }) {
             const called = () => (title() ? `${name()}, ${title()}` : name());
             const target = () => ({ productId: line().productId, variantId: variant()?.id ?? line().variantId ?? "" });
             const change = (quantity: number) =>
-              setQuantity(target(), quantity, { name: name(), variantTitle: title() || undefined }).catch(
-                props.onError,
+              props.lines.run(() =>
+                setQuantity(target(), quantity, { name: name(), variantTitle: title() || undefined }),
               );
             return (
               <li class="cart-line" data-testid="cart-line">
@@ -97,7 +83,11 @@ export function GuestCart(props: { onError: (error: unknown) => void }) {
                     <span class="muted">…</span>
                   </Match>
                   <Match when={found() && "failed" in (found() as Looked)}>
-                    <button type="button" class="link" onClick={() => retry(line().productId)}>
+                    <button
+                      type="button"
+                      class="link"
+                      onClick={() => void revalidate(getProduct.keyFor(line().productId))}
+                    >
                       Could not check: try again
                     </button>
                   </Match>
@@ -125,7 +115,7 @@ export function GuestCart(props: { onError: (error: unknown) => void }) {
         <A class="button" href="/signin?next=/cart">
           Sign in to check out
         </A>
-        <ClearCart onError={props.onError} />
+        <ClearCart lines={props.lines} />
       </div>
     </Show>
   );

@@ -1,4 +1,6 @@
+import { query } from "@solidjs/router";
 import { createSignal } from "solid-js";
+import { setQuery } from "../../lib/data.ts";
 import { type Answer, read } from "../../lib/http.ts";
 import { api, user } from "../../lib/session.ts";
 
@@ -34,11 +36,27 @@ export interface MergeNote {
 
 const guestKey = "royal-shop:guest-cart";
 
-const [cart, setCart] = createSignal<Cart | null>(null);
 const [guestLines, setGuestLines] = createSignal<GuestLine[]>(readGuest());
 const [mergeNotes, setMergeNotes] = createSignal<MergeNote[]>([]);
 
-export { cart, guestLines, mergeNotes, setMergeNotes };
+export { guestLines, mergeNotes, setMergeNotes };
+
+/**
+ * The signed-in shopper's cart. Keyed by the account, so nobody ever sees the cart read for the
+ * account signed in before; the room's pushes and every change's answer replace it in place.
+ */
+export const getCart = query((_account: string) => read(api.cart.$get()), "cart");
+
+/** The cart shown now for the signed-in account, if it has been read. */
+function shownCart(): Cart | undefined {
+  const account = user()?.id;
+  if (!account) return undefined;
+  try {
+    return query.get(getCart.keyFor(account)) as Cart | undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function readGuest(): GuestLine[] {
   try {
@@ -64,18 +82,14 @@ function writeGuest(lines: GuestLine[]) {
 const sameLine = (line: GuestLine, target: LineTarget) =>
   line.variantId ? line.variantId === target.variantId : line.productId === target.productId;
 
-/** Items in the cart, signed in or not, for the header badge. */
-export const cartCount = () =>
-  user() ? (cart()?.itemCount ?? 0) : guestLines().reduce((sum, line) => sum + line.quantity, 0);
+/** Items in the cart kept in this browser, for the header badge of a guest. */
+export const guestCount = () => guestLines().reduce((sum, line) => sum + line.quantity, 0);
 
 /** Adopts a cart only if it is newer than the one shown, so late answers never roll the view back. */
 export function applyCart(next: Cart) {
-  const current = cart();
-  if (!current || next.version >= current.version) setCart(next);
-}
-
-export async function loadCart() {
-  applyCart(await read(api.cart.$get()));
+  const account = user()?.id;
+  const current = shownCart();
+  if (account && (!current || next.version >= current.version)) void setQuery(getCart, [account], next);
 }
 
 /** Sets how many of one variant the cart holds (0 removes its line). */
@@ -112,7 +126,7 @@ export async function clearCart() {
 /** One more of a variant. */
 export async function addToCart(target: LineTarget, names: { name?: string; variantTitle?: string } = {}) {
   const current = user()
-    ? (cart()?.items.find((item) => item.variantId === target.variantId)?.quantity ?? 0)
+    ? (shownCart()?.items.find((item) => item.variantId === target.variantId)?.quantity ?? 0)
     : (guestLines().find((line) => sameLine(line, target))?.quantity ?? 0);
   await setQuantity(target, current + 1, names);
 }
@@ -128,7 +142,7 @@ const noteOf = (lines: GuestLine[], notice: MergeNotice): MergeNote => {
 /** After sign-in: the guest cart joins the account's; what the API had to change is kept as notes. */
 export async function mergeGuestCart() {
   const lines = guestLines();
-  if (lines.length === 0) return loadCart();
+  if (lines.length === 0) return;
   const items = lines.map(({ productId, variantId, quantity }) =>
     variantId ? { productId, variantId, quantity } : { productId, quantity },
   );
@@ -138,6 +152,8 @@ export async function mergeGuestCart() {
   applyCart(merged);
 }
 
-export function forgetCart() {
-  setCart(null);
+/** Starts the read of the account's cart with the navigation to it (the route's preload). */
+export function preloadCart() {
+  const account = user()?.id;
+  if (account) void getCart(account);
 }

@@ -1,62 +1,73 @@
-import { createEffect, createSignal, on } from "solid-js";
+import { createAsync, query, revalidate } from "@solidjs/router";
+import { type Accessor, createSignal } from "solid-js";
 import { previewCoupon } from "../orders/orders.ts";
-import { cart } from "./cart.ts";
+import type { Cart } from "./cart.ts";
+
+type Outcome =
+  | { code: string; preview: Awaited<ReturnType<typeof previewCoupon>> }
+  | { code: string; failure: unknown };
 
 /**
- * The coupon being applied at checkout and what it takes off the cart as it is now: the code typed,
- * the preview the shop priced for it, and its failure. A preview is for the code it was made for
- * (typing another makes it stale), and is priced again whenever the cart changes.
+ * What a coupon takes off the cart, by code and by the cart's version: a changed cart (here or on
+ * another device) is priced again. A refused coupon is an answer to show, not a failed read.
  */
-export function createCouponPreview() {
-  const [code, setCode] = createSignal("");
-  const [preview, setPreview] = createSignal<Awaited<ReturnType<typeof previewCoupon>> | null>(null);
-  const [previewed, setPreviewed] = createSignal("");
-  const [error, setError] = createSignal<unknown>();
+const getPreview = query(async (code: string, _cartVersion: number): Promise<Outcome> => {
+  try {
+    return { code, preview: await previewCoupon(code) };
+  } catch (failure) {
+    return { code, failure };
+  }
+}, "coupon-preview");
 
-  const apply = async (typed = code()) => {
-    setError(undefined);
-    try {
-      setPreview(await previewCoupon(typed));
-      setPreviewed(typed);
-    } catch (failure) {
-      setPreview(null);
-      setPreviewed("");
-      setError(failure);
-    }
-  };
-  const use = (chosen: string) => {
-    setCode(chosen);
-    void apply(chosen);
-  };
-  const remove = () => {
-    setCode("");
-    setPreview(null);
-    setPreviewed("");
-    setError(undefined);
-  };
-  // The cart changed (here or on another device): an applied coupon is priced again on the new cart.
-  createEffect(
-    on(
-      () => cart()?.version,
-      () => {
-        const applied = previewed();
-        if (applied && (cart()?.items.length ?? 0) > 0) void apply(applied);
-      },
-      { defer: true },
-    ),
+/**
+ * The coupon being applied at checkout: the code typed, the code applied, and what the shop priced
+ * for it on the cart as it is now. A preview is for the code it was made for (typing another makes
+ * it stale); while the cart is priced again, the last preview stays on screen.
+ */
+export function createCouponPreview(cart: Accessor<Cart>) {
+  const [code, setCode] = createSignal("");
+  const [chosen, setChosen] = createSignal("");
+  const outcome = createAsync(
+    async () => {
+      const applied = chosen();
+      const current = cart();
+      return applied && current.items.length > 0 ? getPreview(applied, current.version) : null;
+    },
+    { initialValue: null },
   );
+  const last = () => outcome.latest;
+  const previewed = () => {
+    const known = last();
+    return known && "preview" in known ? known.code : "";
+  };
+
+  const apply = (typed = code()) => {
+    if (typed === chosen()) return void revalidate(getPreview.keyFor(typed, cart().version));
+    setChosen(typed);
+  };
   return {
     code,
     setCode,
     previewed,
     /** The preview of the code as typed now, if it has one. */
-    current: () => (previewed() && previewed() === code() ? preview() : null),
+    current: () => {
+      const known = last();
+      return known && "preview" in known && known.code === code() ? known.preview : null;
+    },
     applied: () => !!previewed() && previewed() === code(),
-    error,
-    setError,
+    error: () => {
+      const known = last();
+      return known && "failure" in known && known.code === chosen() ? known.failure : undefined;
+    },
     apply,
-    use,
-    remove,
+    use: (picked: string) => {
+      setCode(picked);
+      apply(picked);
+    },
+    remove: () => {
+      setCode("");
+      setChosen("");
+    },
   };
 }
 

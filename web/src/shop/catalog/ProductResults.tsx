@@ -1,5 +1,6 @@
 import { For, Show } from "solid-js";
 import { describeError } from "../../components/FormError.tsx";
+import { LoadMore } from "../../components/LoadMore.tsx";
 import { ProductCard } from "./ProductCard.tsx";
 import type { ProductSearchState } from "./product-search.ts";
 
@@ -15,35 +16,22 @@ export function ProductResults(props: { search: ProductSearchState }) {
           </p>
         )}
       </Show>
-      <Show when={s.outcome()} fallback={<p class="muted">Loading products…</p>}>
-        <Show when={s.firstPage()}>
-          {(page) => (
-            <>
-              <Show
-                when={page().items.length > 0}
-                fallback={
-                  <p class="muted" data-testid="no-products">
-                    No products match.
-                  </p>
-                }
-              >
-                <div class="grid" data-testid="product-grid">
-                  <For each={s.shownItems()}>{(product) => <ProductCard product={product} />}</For>
-                </div>
-              </Show>
-              <Show when={s.moreError()}>
-                <p class="form-error" role="alert">
-                  Could not load more: {describeError(s.moreError())}
-                </p>
-              </Show>
-              <Show when={s.cursor()}>
-                <button type="button" class="button secondary load-more" onClick={s.loadMore}>
-                  Load more
-                </button>
-              </Show>
-            </>
-          )}
+      <Show when={s.firstPage()} fallback={<p class="muted">Loading products…</p>}>
+        <Show
+          when={s.shownItems().length > 0}
+          fallback={
+            <Show when={!s.refused()}>
+              <p class="muted" data-testid="no-products">
+                No products match.
+              </p>
+            </Show>
+          }
+        >
+          <div class="grid" data-testid="product-grid">
+            <For each={s.shownItems()}>{(product) => <ProductCard product={product} />}</For>
+          </div>
         </Show>
+        <LoadMore list={s.results} label="Load more" what="products" />
       </Show>
     </>
   );

@@ -1,16 +1,8 @@
 import { useNavigate } from "@solidjs/router";
-import { createEffect, createSignal, createUniqueId, For, on, onCleanup, Show } from "solid-js";
-import { type Suggestion, suggestProducts } from "./catalog.ts";
-
-/** How long typing has to pause before suggestions are asked for. */
-const debounceMs = 200;
-export const minSearchLength = 2;
-
-type Suggestions =
-  | { state: "idle" }
-  | { state: "loading" }
-  | { state: "failed" }
-  | { state: "ready"; items: Suggestion[] };
+import { createSignal, createUniqueId, Show } from "solid-js";
+import type { Suggestion } from "./catalog.ts";
+import { SuggestionList } from "./SuggestionList.tsx";
+import { createSuggestions, minSearchLength } from "./search-suggestions.ts";
 
 /**
  * The catalog's search box: a combobox whose list suggests products as one types (from two
@@ -21,50 +13,20 @@ export function SearchBox(props: { value: string; onSearch: (q: string) => void 
   const navigate = useNavigate();
   const id = createUniqueId();
   const listId = `${id}-list`;
-  const [text, setText] = createSignal(props.value);
-  const [open, setOpen] = createSignal(false);
   const [active, setActive] = createSignal(-1);
-  const [suggestions, setSuggestions] = createSignal<Suggestions>({ state: "idle" });
   const [hint, setHint] = createSignal("");
-  createEffect(
-    on(
-      () => props.value,
-      (value) => setText(value),
-      { defer: true },
-    ),
-  );
-
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let asked = 0;
-  onCleanup(() => clearTimeout(timer));
-  const ask = (q: string) => {
-    clearTimeout(timer);
-    const mine = ++asked;
-    if (q.trim().length < minSearchLength) {
-      setSuggestions({ state: "idle" });
-      setOpen(false);
-      return;
-    }
-    timer = setTimeout(async () => {
-      setSuggestions({ state: "loading" });
-      setOpen(true);
-      try {
-        const { items } = await suggestProducts(q.trim());
-        if (mine === asked) setSuggestions({ state: "ready", items });
-      } catch {
-        if (mine === asked) setSuggestions({ state: "failed" });
-      }
-    }, debounceMs);
+  // What is typed, until the address says something else (a cleared filter, going back).
+  const [draft, setDraft] = createSignal<{ over: string; text: string }>();
+  const text = () => {
+    const typed = draft();
+    return typed && typed.over === props.value ? typed.text : props.value;
   };
-
-  const items = () => {
-    const current = suggestions();
-    return current.state === "ready" ? current.items : [];
-  };
-  const shown = () => open() && suggestions().state !== "idle";
+  const suggestions = createSuggestions();
+  const items = suggestions.items;
+  const shown = suggestions.shown;
   const optionId = (index: number) => `${id}-option-${index}`;
   const close = () => {
-    setOpen(false);
+    suggestions.close();
     setActive(-1);
   };
   const choose = (item: Suggestion) => {
@@ -87,8 +49,8 @@ export function SearchBox(props: { value: string; onSearch: (q: string) => void 
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {
       event.preventDefault();
       if (!shown()) {
-        if (suggestions().state === "ready") setOpen(true);
-        else ask(text());
+        if (suggestions.state() === "ready") suggestions.open();
+        else suggestions.ask(text());
         return;
       }
       if (count === 0) return;
@@ -125,10 +87,10 @@ export function SearchBox(props: { value: string; onSearch: (q: string) => void 
         aria-describedby={hint() ? `${id}-hint` : undefined}
         value={text()}
         onInput={(e) => {
-          setText(e.currentTarget.value);
+          setDraft({ over: props.value, text: e.currentTarget.value });
           setActive(-1);
           setHint("");
-          ask(e.currentTarget.value);
+          suggestions.ask(e.currentTarget.value);
         }}
         onKeyDown={onKeyDown}
         onBlur={close}
@@ -138,43 +100,14 @@ export function SearchBox(props: { value: string; onSearch: (q: string) => void 
           {hint()}
         </small>
       </Show>
-      <div class="suggestions" hidden={!shown()}>
-        <div id={listId} role="listbox" aria-label="Suggestions" hidden={items().length === 0}>
-          <For each={items()}>
-            {(item, index) => (
-              <div
-                id={optionId(index())}
-                role="option"
-                tabIndex={-1}
-                aria-selected={active() === index()}
-                classList={{ active: active() === index() }}
-                // Chosen on mousedown, before the input's blur closes the list.
-                onMouseDown={(e) => {
-                  e.preventDefault();
-                  choose(item);
-                }}
-                onMouseMove={() => setActive(index())}
-              >
-                {item.name}
-              </div>
-            )}
-          </For>
-        </div>
-        <Show when={suggestions().state !== "ready" || items().length === 0}>
-          <p class="muted suggestions-state">
-            {suggestions().state === "loading"
-              ? "Looking…"
-              : suggestions().state === "failed"
-                ? "Suggestions are unavailable right now: press Enter to search."
-                : "No product names match: press Enter to search the descriptions too."}
-          </p>
-        </Show>
-      </div>
-      <span class="visually-hidden" role="status">
-        {shown() && suggestions().state === "ready"
-          ? `${items().length} ${items().length === 1 ? "suggestion" : "suggestions"}`
-          : ""}
-      </span>
+      <SuggestionList
+        suggestions={suggestions}
+        listId={listId}
+        optionId={optionId}
+        active={active()}
+        onActive={setActive}
+        onChoose={choose}
+      />
     </div>
   );
 }

@@ -1,8 +1,8 @@
-import { query } from "@solidjs/router";
+import { query, type RoutePreloadFuncArgs } from "@solidjs/router";
 import type { InferRequestType } from "hono/client";
-import { type Answer, publicApi, read, setOnly } from "../../lib/http.ts";
+import { type Answer, ApiError, publicApi, read, setOnly } from "../../lib/http.ts";
 
-export { ApiError } from "../../lib/http.ts";
+export { ApiError };
 
 export type ProductList = Answer<typeof publicApi.products.$get>;
 export type ProductSummary = ProductList["items"][number];
@@ -29,7 +29,26 @@ export const listProducts = (search: ProductSearch, options: OptionFilters = {})
   return read(publicApi.products.$get({ query: { ...setOnly(search), ...setOnly(byOption) } as ProductSearch }));
 };
 
-export const getProducts = query(listProducts, "products");
+/** What the catalog's search asks for: the filters of the route's schema and the option filters. */
+export interface CatalogFilters {
+  search: ProductSearch;
+  options: OptionFilters;
+}
+
+/** A page of results, or (for a first page) the API's refusal of the filters, shown beside them. */
+export type CatalogPage = Pick<ProductList, "items" | "nextCursor"> & { refused?: ApiError };
+
+export const getCatalogPage = query(async (filters: CatalogFilters, cursor?: string): Promise<CatalogPage> => {
+  try {
+    const page = await listProducts({ ...filters.search, cursor }, filters.options);
+    return { items: page.items, nextCursor: page.nextCursor };
+  } catch (error) {
+    // Filters the API refuses are said beside them; anything else is the page's failure.
+    if (!cursor && error instanceof ApiError && error.status === 400)
+      return { items: [], nextCursor: null, refused: error };
+    throw error;
+  }
+}, "catalog-page");
 export const getProduct = query(
   (idOrSlug: string) => read(publicApi.products[":idOrSlug"].$get({ param: { idOrSlug } })),
   "product",
@@ -37,3 +56,8 @@ export const getProduct = query(
 export const getCategories = query(() => read(publicApi.categories.$get()), "categories");
 export const getBrands = query(() => read(publicApi.brands.$get()), "brands");
 export const suggestProducts = (q: string) => read(publicApi.products.suggest.$get({ query: { q } }));
+
+/** Starts the product's read with the navigation to its page (the route's preload). */
+export function preloadProduct({ params }: RoutePreloadFuncArgs) {
+  if (params.slug) void getProduct(params.slug);
+}

@@ -1,19 +1,17 @@
-import { createAsync, useLocation, useSearchParams } from "@solidjs/router";
-import { createEffect, createMemo, createSignal, on } from "solid-js";
+import { createAsync, type RoutePreloadFuncArgs, useLocation, useSearchParams } from "@solidjs/router";
+import { createMemo, createSignal } from "solid-js";
+import { createPagedList } from "../../lib/data.ts";
 import {
-  ApiError,
+  type ApiError,
   getBrands,
+  getCatalogPage,
   getCategories,
-  getProducts,
-  listProducts,
   type OptionFilters,
   optionPrefix,
-  type ProductList,
   type ProductSearch,
   type ProductSort,
-  type ProductSummary,
 } from "./catalog.ts";
-import { minSearchLength } from "./SearchBox.tsx";
+import { minSearchLength } from "./search-suggestions.ts";
 
 /*
  * The catalog's search as the address holds it, without markup: the filters read from and written to
@@ -41,9 +39,6 @@ type Params = {
 
 const cents = (value: string | undefined) => (value && /^\d{1,12}$/.test(value) ? value : undefined);
 
-/** A page of results, or the API's refusal of the filters (shown beside them, not instead of the page). */
-type Outcome = { page: ProductList } | { refused: ApiError };
-
 /** Field messages by the API's path (`minPrice`, `option.Size`…), from a refused search. */
 function fieldErrors(error: ApiError | undefined): Record<string, string> {
   const fields: Record<string, string> = {};
@@ -54,78 +49,56 @@ function fieldErrors(error: ApiError | undefined): Record<string, string> {
   return fields;
 }
 
+/** The `option.<Name>` filters of an address's query string. */
+export function optionFiltersOf(query: string): OptionFilters {
+  const found: OptionFilters = {};
+  for (const [key, value] of new URLSearchParams(query)) {
+    if (key.startsWith(optionPrefix) && key.length > optionPrefix.length && value)
+      found[key.slice(optionPrefix.length)] = value;
+  }
+  return found;
+}
+
+/** The search the address asks for: what the API takes of its parameters (a too-short text is no text). */
+export function searchOf(params: Params): ProductSearch {
+  const q = params.q && params.q.trim().length >= minSearchLength ? params.q.trim() : undefined;
+  const sort = sorts.find((s) => s.value === params.sort && (q || !s.needsSearch))?.value;
+  return {
+    q,
+    category: params.category || undefined,
+    brand: params.brand || undefined,
+    minPrice: cents(params.minPrice),
+    maxPrice: cents(params.maxPrice),
+    sort,
+    inStock: params.inStock === "true" ? "true" : undefined,
+  };
+}
+
+/** Starts the catalog's reads with the navigation to it (its route's preload). */
+export function preloadCatalog({ location }: RoutePreloadFuncArgs) {
+  void getCatalogPage({ search: searchOf(location.query as Params), options: optionFiltersOf(location.search) });
+  void getCategories();
+  void getBrands();
+}
+
 export function createProductSearch() {
   const [params, setParams] = useSearchParams<Params>();
   const location = useLocation();
   /** The `option.<Name>` filters in the address. */
-  const optionFilters = createMemo<OptionFilters>(() => {
-    const found: OptionFilters = {};
-    for (const [key, value] of new URLSearchParams(location.search)) {
-      if (key.startsWith(optionPrefix) && key.length > optionPrefix.length && value)
-        found[key.slice(optionPrefix.length)] = value;
-    }
-    return found;
-  });
-  const search = (): ProductSearch => {
-    const q = params.q && params.q.trim().length >= minSearchLength ? params.q.trim() : undefined;
-    const sort = sorts.find((s) => s.value === params.sort && (q || !s.needsSearch))?.value;
-    return {
-      q,
-      category: params.category || undefined,
-      brand: params.brand || undefined,
-      minPrice: cents(params.minPrice),
-      maxPrice: cents(params.maxPrice),
-      sort,
-      inStock: params.inStock === "true" ? "true" : undefined,
-    };
-  };
+  const optionFilters = createMemo(() => optionFiltersOf(location.search));
+  const search = () => searchOf(params);
   const [localErrors, setLocalErrors] = createSignal<Record<string, string | undefined>>({});
-  const outcome = createAsync<Outcome>(() =>
-    getProducts(search(), optionFilters()).then(
-      (page) => ({ page }),
-      (error: unknown) => {
-        // Filters the API refuses are said beside them; anything else is the page's failure.
-        if (error instanceof ApiError && error.status === 400) return { refused: error };
-        throw error;
-      },
-    ),
-  );
-  const firstPage = () => {
-    const current = outcome();
-    return current && "page" in current ? current.page : undefined;
-  };
-  const refused = () => {
-    const current = outcome();
-    return current && "refused" in current ? current.refused : undefined;
-  };
+  const filters = () => ({ search: search(), options: optionFilters() });
+  // Pages fetched with "Load more" extend the first page until the search changes.
+  const results = createPagedList(getCatalogPage, filters);
+  // The same read as the list's first page (the router makes it once): whether the filters were refused.
+  const firstPage = createAsync(() => getCatalogPage(filters()));
+  const refused = () => firstPage()?.refused;
   const errors = () => ({ ...fieldErrors(refused()), ...localErrors() });
   const categories = createAsync(() => getCategories());
   const brands = createAsync(() => getBrands());
 
-  // Pages fetched with "Load more" extend the first page until the search changes.
-  const [more, setMore] = createSignal<ProductSummary[]>([]);
-  const [cursor, setCursor] = createSignal<string | null>(null);
-  const [moreError, setMoreError] = createSignal<unknown>();
-  createEffect(
-    on(firstPage, (page) => {
-      setMore([]);
-      setMoreError(undefined);
-      setCursor(page?.nextCursor ?? null);
-    }),
-  );
-  const loadMore = async () => {
-    const next = cursor();
-    if (!next) return;
-    setMoreError(undefined);
-    try {
-      const page = await listProducts({ ...search(), cursor: next }, optionFilters());
-      setMore((items) => [...items, ...page.items]);
-      setCursor(page.nextCursor);
-    } catch (failure) {
-      setMoreError(failure);
-    }
-  };
-  const shownItems = () => [...(firstPage()?.items ?? []), ...more()];
+  const shownItems = () => results.items();
   const currency = () => shownItems()[0]?.currency ?? "USD";
 
   /** The options of the products shown, and any chosen in the address: what can be filtered by. */
@@ -182,12 +155,9 @@ export function createProductSearch() {
     refused,
     errors,
     firstPage,
-    outcome,
+    results,
     categories,
     brands,
-    cursor,
-    moreError,
-    loadMore,
     shownItems,
     facets,
     setOption,

@@ -1,9 +1,11 @@
+import { createAsync } from "@solidjs/router";
 import { createSignal, For, type JSX, onCleanup, Show } from "solid-js";
-import { LoadFailure } from "../../components/LoadFailure.tsx";
-import { coupons, couponsKnown, seedCoupons, serverNow } from "../../lib/live.ts";
+import { Reading } from "../../components/Reading.tsx";
+import { serverNow } from "../../lib/clock.ts";
+import { coupons, couponsKnown } from "../../lib/live.ts";
 import { formatMoney } from "../../lib/money.ts";
-import { cart } from "../cart/cart.ts";
-import { myCoupons } from "../orders/orders.ts";
+import { user } from "../../lib/session.ts";
+import { getMyCoupons } from "./coupons.ts";
 
 export type MyCoupon = ReturnType<typeof coupons>[number];
 
@@ -24,38 +26,18 @@ export function CouponList(props: { action?: (coupon: MyCoupon) => JSX.Element; 
   const [now, setNow] = createSignal(serverNow());
   const timer = setInterval(() => setNow(serverNow()), 1_000);
   onCleanup(() => clearInterval(timer));
-  const [failure, setFailure] = createSignal<unknown>();
-  const [readCurrency, setReadCurrency] = createSignal<string>();
-  const load = () => {
-    setFailure(undefined);
-    myCoupons()
-      .then((mine) => {
-        setReadCurrency(mine.currency);
-        seedCoupons(mine.items, mine.serverTime);
-      })
-      .catch(setFailure);
-  };
-  load();
-  const currency = () => readCurrency() ?? cart()?.currency ?? "USD";
+  const mine = createAsync(async () => {
+    const account = user()?.id;
+    return account ? getMyCoupons(account) : undefined;
+  });
+  // The room's list once its snapshot came (a read may be older than its latest message); the read's before.
+  const list = () => (couponsKnown() ? coupons() : (mine()?.items ?? []));
+  const currency = () => mine()?.currency ?? "USD";
   return (
-    <Show
-      when={couponsKnown()}
-      fallback={
-        <Show
-          when={failure()}
-          fallback={
-            <p class="muted" role="status">
-              Loading your coupons…
-            </p>
-          }
-        >
-          <LoadFailure what="Your coupons" error={failure()} retry={load} />
-        </Show>
-      }
-    >
-      <Show when={coupons().length > 0} fallback={props.empty ?? <p class="muted">No coupons right now.</p>}>
+    <Reading keys={getMyCoupons.key} what="Your coupons" loading="Loading your coupons…">
+      <Show when={list().length > 0} fallback={props.empty ?? <p class="muted">No coupons right now.</p>}>
         <ul class="coupons" data-testid="coupons">
-          <For each={coupons()}>
+          <For each={list()}>
             {(coupon) => {
               const expired = () => Date.parse(coupon.expiresAt) <= now();
               return (
@@ -84,6 +66,6 @@ export function CouponList(props: { action?: (coupon: MyCoupon) => JSX.Element; 
           </For>
         </ul>
       </Show>
-    </Show>
+    </Reading>
   );
 }

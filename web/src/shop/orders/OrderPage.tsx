@@ -1,10 +1,13 @@
-import { A, useParams } from "@solidjs/router";
-import { createEffect, createResource, createSignal, For, onCleanup, Show } from "solid-js";
+import { A, createAsync, useParams } from "@solidjs/router";
+import { createSignal, For, onCleanup, Show } from "solid-js";
 import { FormError } from "../../components/FormError.tsx";
-import { orderUpdate } from "../../lib/live.ts";
+import { setQuery } from "../../lib/data.ts";
+import { createForm } from "../../lib/form.ts";
+import { liveOrders } from "../../lib/live.ts";
 import { formatMoney } from "../../lib/money.ts";
+import { user } from "../../lib/session.ts";
 import { variantLabel } from "../product/variants.ts";
-import { cancelOrder, getOrder, startPayment, statusLabels } from "./orders.ts";
+import { cancelOrder, getOrder, newer, startPayment, statusLabels } from "./orders.ts";
 
 function Countdown(props: { until: string }) {
   const [now, setNow] = createSignal(Date.now());
@@ -17,37 +20,27 @@ function Countdown(props: { until: string }) {
 
 export default function OrderPage() {
   const params = useParams<{ id: string }>();
-  const [order, { mutate }] = createResource(() => params.id, getOrder);
+  const account = () => user()?.id ?? "";
+  const read = createAsync(() => getOrder(account(), params.id));
   // Progress arrives live: payment, staff moves and expiry update this page without a reload.
-  createEffect(() => {
-    const update = orderUpdate();
-    if (update?.id === params.id) mutate(update);
-  });
-  const [error, setError] = createSignal<unknown>();
-  const [busy, setBusy] = createSignal(false);
-
-  const pay = async () => {
-    setBusy(true);
-    try {
+  const order = () => {
+    const found = read();
+    return found && newer(liveOrders().get(found.id)?.order, found);
+  };
+  const paying = createForm();
+  const pay = () =>
+    paying.run(async () => {
       location.href = (await startPayment(params.id)).redirectUrl;
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
-  };
-  const cancel = async () => {
-    setBusy(true);
-    try {
-      mutate(await cancelOrder(params.id));
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+      // The bank's page is on its way: the button stays pressed until it is there.
+      await new Promise(() => undefined);
+    });
+  const cancel = () =>
+    paying.run(async () => {
+      await setQuery(getOrder, [account(), params.id], await cancelOrder(params.id));
+    });
 
   return (
-    <Show when={order()} fallback={<p class="muted">Loading…</p>}>
+    <Show when={order()}>
       {(o) => (
         <section class="narrow wide">
           <p class="muted">
@@ -62,15 +55,15 @@ export default function OrderPage() {
               Your items are reserved for <Countdown until={o().expiresAt} />. Pay before then to keep them.
             </p>
             <div class="actions">
-              <button type="button" class="button" onClick={pay} disabled={busy()}>
+              <button type="button" class="button" onClick={pay} disabled={paying.busy()}>
                 Pay {formatMoney(o().total, o().currency)}
               </button>
-              <button type="button" class="button secondary" onClick={cancel} disabled={busy()}>
+              <button type="button" class="button secondary" onClick={cancel} disabled={paying.busy()}>
                 Cancel order
               </button>
             </div>
           </Show>
-          <FormError error={error()} />
+          <FormError error={paying.error()} />
           <ul class="cart-lines">
             <For each={o().items}>
               {(item) => (

@@ -1,10 +1,10 @@
+import { query, type RoutePreloadFuncArgs } from "@solidjs/router";
 import type { InferRequestType } from "hono/client";
 import { type Answer, read } from "../../lib/http.ts";
-import { api } from "../../lib/session.ts";
+import { api, user } from "../../lib/session.ts";
 
 export type Order = Answer<(typeof api.orders)[":id"]["$get"]>;
 export type ShippingAddress = InferRequestType<typeof api.checkout.$post>["json"]["shippingAddress"];
-export type MyCoupons = Answer<typeof api.coupons.$get>;
 
 /** An order's status in the shopper's words. */
 export const statusLabels: Record<Order["status"], string> = {
@@ -19,8 +19,21 @@ export const statusLabels: Record<Order["status"], string> = {
 
 export type OrderList = Answer<typeof api.orders.$get>;
 
-export const getOrders = (cursor?: string) => read(api.orders.$get({ query: cursor ? { cursor } : {} }));
-export const getOrder = (id: string) => read(api.orders[":id"].$get({ param: { id } }));
+/** My orders, a page at a time; keyed by my account, so nobody sees those read for the one before. */
+export const getMyOrders = query(
+  (_account: string, cursor?: string) => read(api.orders.$get({ query: cursor ? { cursor } : {} })),
+  "my-order-list",
+);
+/** One of my orders. */
+export const getOrder = query(
+  (_account: string, id: string) => read(api.orders[":id"].$get({ param: { id } })),
+  "my-order-detail",
+);
+
+const lastChange = (order: Order) => Date.parse(order.events.at(-1)?.at ?? order.createdAt);
+/** The live copy of an order unless the one read is further along. */
+export const newer = (live: Order | undefined, read: Order) =>
+  live && lastChange(live) >= lastChange(read) ? live : read;
 export const cancelOrder = (id: string) => read(api.orders[":id"].cancel.$post({ param: { id } }));
 export const startPayment = (id: string) => read(api.orders[":id"].payment.$post({ param: { id } }));
 export const previewCoupon = (code: string) => read(api.coupons.preview.$post({ json: { code } }));
@@ -28,4 +41,13 @@ export const previewCoupon = (code: string) => read(api.coupons.preview.$post({ 
 export const placeOrder = (body: { couponCode?: string; shippingAddress: ShippingAddress }, idempotencyKey: string) =>
   read(api.checkout.$post({ json: body, header: { "idempotency-key": idempotencyKey } }));
 
-export const myCoupons = () => read(api.coupons.$get());
+/** Starts the read of my orders with the navigation to them (the route's preload). */
+export function preloadMyOrders() {
+  const account = user()?.id;
+  if (account) void getMyOrders(account);
+}
+
+export function preloadMyOrder({ params }: RoutePreloadFuncArgs) {
+  const account = user()?.id;
+  if (account && params.id) void getOrder(account, params.id);
+}

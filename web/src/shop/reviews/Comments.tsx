@@ -1,10 +1,13 @@
 import { A, useLocation } from "@solidjs/router";
-import { createSignal, createUniqueId, For, Match, Show, Switch } from "solid-js";
+import { createSignal, createUniqueId, For, Show } from "solid-js";
 import { describeError } from "../../components/FormError.tsx";
-import { LoadFailure } from "../../components/LoadFailure.tsx";
-import { ApiError } from "../../lib/http.ts";
+import { LoadMore } from "../../components/LoadMore.tsx";
+import { Reading } from "../../components/Reading.tsx";
+import { createPagedList } from "../../lib/data.ts";
+import { FormInvalid } from "../../lib/field-errors.ts";
+import { createForm } from "../../lib/form.ts";
 import { user } from "../../lib/session.ts";
-import { type CommentKind, getComments, type ProductComment, postComment } from "./reviews.ts";
+import { type CommentKind, getComments, postComment } from "./reviews.ts";
 
 const kinds: { value: CommentKind; label: string }[] = [
   { value: "suggestion", label: "Suggestion" },
@@ -12,44 +15,21 @@ const kinds: { value: CommentKind; label: string }[] = [
 ];
 const kindLabel = (kind: CommentKind) => kinds.find((k) => k.value === kind)?.label ?? kind;
 
-/** The API's message for one field of a refused comment (`details: [{ path, message }]`). */
-function fieldError(error: unknown, path: string): string | undefined {
-  if (!(error instanceof ApiError) || !Array.isArray(error.details)) return undefined;
-  const issue = (error.details as { path?: unknown; message?: unknown }[]).find((d) => d?.path === path);
-  return typeof issue?.message === "string" ? issue.message : undefined;
-}
-
 /** A suggestion or a criticism about the product, shown once staff have read it. */
 function CommentForm(props: { productId: string }) {
   const id = createUniqueId();
   const [kind, setKind] = createSignal<CommentKind>("suggestion");
   const [body, setBody] = createSignal("");
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<unknown>();
-  const [sent, setSent] = createSignal(false);
-  const bodyError = () => fieldError(error(), "body");
-  const submit = async (event: SubmitEvent) => {
+  const form = createForm();
+  const bodyError = () => form.errors().body;
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    setSent(false);
-    setError(undefined);
-    if (!body().trim()) {
-      setError(
-        new ApiError(400, "invalid_request", "Write your comment first.", [
-          { path: "body", message: "Write your comment first." },
-        ]),
-      );
-      return;
-    }
-    setBusy(true);
-    try {
+    void form.run(async () => {
+      if (!body().trim()) throw new FormInvalid({ body: "Write your comment first." });
       await postComment(props.productId, kind(), body().trim());
       setBody("");
-      setSent(true);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
+      return "Thanks! Your comment appears here once our team has read it.";
+    });
   };
   return (
     <form class="form" aria-labelledby={`${id}-title`} onSubmit={submit} noValidate>
@@ -87,16 +67,16 @@ function CommentForm(props: { productId: string }) {
           {bodyError()}
         </small>
       </Show>
-      <Show when={error() && !bodyError()}>
+      <Show when={form.error() && !bodyError()}>
         <p class="form-error" role="alert">
-          {describeError(error())}
+          {describeError(form.error())}
         </p>
       </Show>
       <p class="muted" role="status">
-        {sent() ? "Thanks! Your comment appears here once our team has read it." : ""}
+        {form.notice()}
       </p>
-      <button type="submit" class="button" disabled={busy()}>
-        {busy() ? "Sending…" : "Send comment"}
+      <button type="submit" class="button" disabled={form.busy()}>
+        {form.busy() ? "Sending…" : "Send comment"}
       </button>
     </form>
   );
@@ -105,72 +85,32 @@ function CommentForm(props: { productId: string }) {
 /** The product's approved comments, newest first and page by page, and the form for one more. */
 export function Comments(props: { productId: string }) {
   const location = useLocation();
-  const [items, setItems] = createSignal<ProductComment[]>([]);
-  const [cursor, setCursor] = createSignal<string | null>(null);
-  const [state, setState] = createSignal<"loading" | "ready" | "failed">("loading");
-  const [moreError, setMoreError] = createSignal<unknown>();
-  const [error, setError] = createSignal<unknown>();
-  const load = async (after?: string) => {
-    if (!after) setState("loading");
-    setMoreError(undefined);
-    try {
-      const page = await getComments(props.productId, after);
-      setItems((list) => (after ? [...list, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-      setState("ready");
-    } catch (failure) {
-      if (after) setMoreError(failure);
-      else {
-        setError(failure);
-        setState("failed");
-      }
-    }
-  };
-  void load();
+  const list = createPagedList(getComments, () => props.productId);
   return (
     <section class="comments" aria-labelledby="comments-title">
       <h2 id="comments-title">Comments</h2>
-      <Switch>
-        <Match when={state() === "loading"}>
-          <p class="muted" role="status">
-            Loading comments…
-          </p>
-        </Match>
-        <Match when={state() === "failed"}>
-          <LoadFailure what="The comments" error={error()} retry={() => void load()} />
-        </Match>
-        <Match when={items().length === 0}>
-          <p class="muted" data-testid="no-comments">
-            No comments yet: suggestions and criticism are welcome.
-          </p>
-        </Match>
-        <Match when={true}>
-          <For each={items()}>
-            {(comment) => (
-              <article class="comment" data-testid="comment">
-                <span class={`kind kind-${comment.kind}`}>{kindLabel(comment.kind)}</span>{" "}
-                <strong data-testid="comment-author">{comment.author}</strong>{" "}
-                <time class="muted" datetime={comment.at}>
-                  {new Date(comment.at).toLocaleDateString()}
-                </time>
-                <p>{comment.body}</p>
-              </article>
-            )}
-          </For>
-          <Show when={moreError()}>
-            <p class="form-error" role="alert">
-              Could not load more comments. {describeError(moreError())}
+      <Reading keys={getComments.keyFor(props.productId)} what="The comments" loading="Loading comments…">
+        <For
+          each={list.items()}
+          fallback={
+            <p class="muted" data-testid="no-comments">
+              No comments yet: suggestions and criticism are welcome.
             </p>
-          </Show>
-          <Show when={cursor()}>
-            {(next) => (
-              <button type="button" class="button secondary" onClick={() => void load(next())}>
-                More comments
-              </button>
-            )}
-          </Show>
-        </Match>
-      </Switch>
+          }
+        >
+          {(comment) => (
+            <article class="comment" data-testid="comment">
+              <span class={`kind kind-${comment.kind}`}>{kindLabel(comment.kind)}</span>{" "}
+              <strong data-testid="comment-author">{comment.author}</strong>{" "}
+              <time class="muted" datetime={comment.at}>
+                {new Date(comment.at).toLocaleDateString()}
+              </time>
+              <p>{comment.body}</p>
+            </article>
+          )}
+        </For>
+        <LoadMore list={list} label="More comments" what="comments" />
+      </Reading>
       <Show
         when={user()}
         fallback={

@@ -1,47 +1,36 @@
-import { A, useLocation } from "@solidjs/router";
-import { createSignal, createUniqueId, For, Match, Show, Switch } from "solid-js";
+import { A, createAsync, useLocation } from "@solidjs/router";
+import { createSignal, createUniqueId, For, Show } from "solid-js";
 import { describeError } from "../../components/FormError.tsx";
-import { LoadFailure } from "../../components/LoadFailure.tsx";
+import { Reading } from "../../components/Reading.tsx";
+import { createForm } from "../../lib/form.ts";
 import { user } from "../../lib/session.ts";
 import { wish } from "../wishlist/wishlist.ts";
-import { getReviews, type Review, rateProduct } from "./reviews.ts";
+import { getReviews, rateProduct } from "./reviews.ts";
 
 /** The product's approved reviews, a vote of one's own, and saving it for later. */
 export function Reviews(props: { productId: string; rating: { average: number; count: number } }) {
   const id = createUniqueId();
   const location = useLocation();
-  const [reviews, setReviews] = createSignal<Review[]>([]);
-  const [state, setState] = createSignal<"loading" | "ready" | "failed">("loading");
-  const [loadError, setLoadError] = createSignal<unknown>();
-  // The reviews load on their own: when they cannot, the product page still shows, with a retry here.
-  const load = () => {
-    setState("loading");
-    getReviews(props.productId)
-      .then((page) => {
-        setReviews(page.items);
-        setState("ready");
-      })
-      .catch((failure) => {
-        setLoadError(failure);
-        setState("failed");
-      });
-  };
-  load();
+  const reviews = createAsync(() => getReviews(props.productId));
   const [summary, setSummary] = createSignal(props.rating);
   const [myVote, setMyVote] = createSignal<number | null>(null);
   const [text, setText] = createSignal("");
-  const [notice, setNotice] = createSignal("");
+  // A vote and saving for later share one line that says how it went.
+  const form = createForm();
+  const notice = () => form.notice() || (form.error() ? describeError(form.error()) : "");
 
-  const vote = async (value: number) => {
-    try {
+  const vote = (value: number) =>
+    form.run(async () => {
       const result = await rateProduct(props.productId, value, text() || undefined);
       setSummary({ average: result.average, count: result.count });
       setMyVote(result.myVote);
-      setNotice(text() ? "Thanks! Your words appear once our team has read them." : "Thanks for your vote!");
-    } catch (error) {
-      setNotice(describeError(error));
-    }
-  };
+      return text() ? "Thanks! Your words appear once our team has read them." : "Thanks for your vote!";
+    });
+  const save = () =>
+    form.run(async () => {
+      await wish(props.productId);
+      return "Saved to your wishlist.";
+    });
 
   return (
     <section class="reviews">
@@ -85,15 +74,7 @@ export function Reviews(props: { productId: string; rating: { average: number; c
               )}
             </For>
           </fieldset>
-          <button
-            type="button"
-            class="button secondary"
-            onClick={() =>
-              wish(props.productId)
-                .then(() => setNotice("Saved to your wishlist."))
-                .catch((error) => setNotice(describeError(error)))
-            }
-          >
+          <button type="button" class="button secondary" onClick={save}>
             Save to wishlist
           </button>
         </div>
@@ -103,39 +84,30 @@ export function Reviews(props: { productId: string; rating: { average: number; c
           </p>
         </Show>
       </Show>
-      <Switch>
-        <Match when={state() === "loading"}>
-          <p class="muted" role="status">
-            Loading reviews…
-          </p>
-        </Match>
-        <Match when={state() === "failed"}>
-          <LoadFailure what="The reviews" error={loadError()} retry={load} />
-        </Match>
-        <Match when={true}>
-          <For each={reviews()} fallback={<p class="muted">No reviews yet.</p>}>
-            {(review) => (
-              <article class="review" data-testid="review">
-                <strong role="img" aria-label={`${review.vote} of 5 stars`}>
-                  {"★".repeat(review.vote)}
-                </strong>{" "}
-                <span>
-                  by <span data-testid="review-author">{review.author}</span>
+      {/* The reviews load on their own: when they cannot, the product page still shows, with a retry here. */}
+      <Reading keys={getReviews.keyFor(props.productId)} what="The reviews" loading="Loading reviews…">
+        <For each={reviews()?.items} fallback={<p class="muted">No reviews yet.</p>}>
+          {(review) => (
+            <article class="review" data-testid="review">
+              <strong role="img" aria-label={`${review.vote} of 5 stars`}>
+                {"★".repeat(review.vote)}
+              </strong>{" "}
+              <span>
+                by <span data-testid="review-author">{review.author}</span>
+              </span>{" "}
+              <Show when={review.verifiedPurchase}>
+                <span class="badge" data-testid="verified-purchase">
+                  Verified purchase
                 </span>{" "}
-                <Show when={review.verifiedPurchase}>
-                  <span class="badge" data-testid="verified-purchase">
-                    Verified purchase
-                  </span>{" "}
-                </Show>
-                <time class="muted" datetime={review.at}>
-                  {new Date(review.at).toLocaleDateString()}
-                </time>
-                <p>{review.text}</p>
-              </article>
-            )}
-          </For>
-        </Match>
-      </Switch>
+              </Show>
+              <time class="muted" datetime={review.at}>
+                {new Date(review.at).toLocaleDateString()}
+              </time>
+              <p>{review.text}</p>
+            </article>
+          )}
+        </For>
+      </Reading>
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { query } from "@solidjs/router";
 import { type Answer, publicApi, read } from "../../lib/http.ts";
 import { api } from "../../lib/session.ts";
 
@@ -5,15 +6,20 @@ export type Review = Answer<(typeof publicApi.products)[":id"]["ratings"]["$get"
 export type ProductComment = Answer<(typeof publicApi.products)[":id"]["comments"]["$get"]>["items"][number];
 export type CommentKind = ProductComment["kind"];
 
-export const getReviews = (id: string) =>
-  read(publicApi.products[":id"].ratings.$get({ param: { id }, query: { limit: "10" } }));
-export const getComments = (id: string, cursor?: string) =>
-  read(
-    publicApi.products[":id"].comments.$get({
-      param: { id },
-      query: cursor ? { limit: "10", cursor } : { limit: "10" },
-    }),
-  );
+export const getReviews = query(
+  (id: string) => read(publicApi.products[":id"].ratings.$get({ param: { id }, query: { limit: "10" } })),
+  "product-reviews",
+);
+export const getComments = query(
+  (id: string, cursor?: string) =>
+    read(
+      publicApi.products[":id"].comments.$get({
+        param: { id },
+        query: cursor ? { limit: "10", cursor } : { limit: "10" },
+      }),
+    ),
+  "product-comments",
+);
 export const postComment = (productId: string, kind: CommentKind, body: string) =>
   read(api.comments.$post({ json: { kind, body, productId } }));
 export const rateProduct = (id: string, vote: number, text?: string) =>

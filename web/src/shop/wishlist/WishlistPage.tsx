@@ -1,21 +1,23 @@
 import { A, createAsync } from "@solidjs/router";
-import { createSignal, For, Show } from "solid-js";
+import { For, Show } from "solid-js";
 import { describeError } from "../../components/FormError.tsx";
+import { setQuery } from "../../lib/data.ts";
+import { createForm } from "../../lib/form.ts";
 import { formatMoney } from "../../lib/money.ts";
-import { getWishlist, moveToCart, unwish, type WishlistItem } from "./wishlist.ts";
+import { user } from "../../lib/session.ts";
+import { getWishlist, moveToCart, unwish, type Wishlist as WishlistAnswer } from "./wishlist.ts";
 
 function Wishlist() {
-  const loaded = createAsync(() => getWishlist());
-  const [items, setItems] = createSignal<WishlistItem[] | null>(null);
-  const [notice, setNotice] = createSignal("");
-  const shown = () => items() ?? loaded()?.items ?? [];
-  const act = (work: Promise<{ items: WishlistItem[] }>, done: string) =>
-    work
-      .then((result) => {
-        setItems(result.items);
-        setNotice(done);
-      })
-      .catch((error) => setNotice(describeError(error)));
+  const account = () => user()?.id ?? "";
+  const loaded = createAsync(() => getWishlist(account()));
+  const form = createForm();
+  const notice = () => form.notice() || (form.error() ? describeError(form.error()) : "");
+  const shown = () => loaded()?.items ?? [];
+  const act = (work: () => Promise<WishlistAnswer>, done: string) => () =>
+    form.run(async () => {
+      await setQuery(getWishlist, [account()], await work());
+      return done;
+    });
   return (
     <section class="narrow wide">
       <h1>Your wishlist</h1>
@@ -36,14 +38,14 @@ function Wishlist() {
                     type="button"
                     class="button"
                     disabled={!item.inStock}
-                    onClick={() => act(moveToCart(item.productId), "Moved to your cart.")}
+                    onClick={act(() => moveToCart(item.productId), "Moved to your cart.")}
                   >
                     {item.inStock ? "Move to cart" : "Out of stock"}
                   </button>
                   <button
                     type="button"
                     class="button secondary"
-                    onClick={() => act(unwish(item.productId), "Removed.")}
+                    onClick={act(() => unwish(item.productId), "Removed.")}
                   >
                     Remove
                   </button>
