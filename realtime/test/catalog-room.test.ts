@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import { type CatalogMessage, catalogMessageSchema, maxClientFrameBytes } from "../messages.ts";
 import { publishToCatalog } from "../notify.ts";
 
-/** A socket opened through the worker's own router, collecting validated messages. */
 const product = "00000000-0000-4000-8000-000300000001";
 
+/** A socket opened through the worker's own router, collecting validated messages. */
 async function connect(path = `/parties/catalog/${product}`) {
   const response = await exports.default.fetch(`http://shop.test${path}`, { headers: { Upgrade: "websocket" } });
   expect(response.status).toBe(101);
@@ -120,8 +120,8 @@ describe("catalog room", () => {
     await mine.until(() => mine.received.length === 2);
     await theirs.until(() => theirs.received.length === 2);
     await new Promise((wait) => setTimeout(wait, 200));
-    expect(mine.received.filter((m) => m.type === "stock").map((m: any) => m.stockQty)).toEqual([1]);
-    expect(theirs.received.filter((m) => m.type === "stock").map((m: any) => m.stockQty)).toEqual([9]);
+    expect(mine.received.filter((m) => m.type === "stock").map((m) => m.stockQty)).toEqual([1]);
+    expect(theirs.received.filter((m) => m.type === "stock").map((m) => m.stockQty)).toEqual([9]);
     mine.socket.close();
     theirs.socket.close();
     const main = await exports.default.fetch("http://shop.test/parties/catalog/main", {

@@ -2,17 +2,19 @@ import { runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { answer, client, expectStatus } from "../../test/support/client.ts";
 import {
   address,
-  call,
   checkoutAs,
   createProduct,
   createShoppers,
   defineCoupon,
+  expectError,
   grant,
   seedAdmin,
   setLine,
   signUp,
+  startPaymentAs,
   tokenFor,
   withServices,
 } from "../../test/support/shop.ts";
@@ -21,9 +23,7 @@ import { signAccessToken, signTicket } from "../../worker/lib/tokens.ts";
 import { dashboardMessageSchema, shopperMessageSchema } from "../messages.ts";
 
 async function ticketFor(token: string) {
-  const result = await call("/realtime/ticket", { method: "POST", token });
-  expect(result.status).toBe(200);
-  return result.body.ticket as string;
+  return expectStatus(await answer(client({ token }).realtime.ticket.$post()), 200).ticket;
 }
 
 async function shopperSocket(userId: string, token: string) {
@@ -77,7 +77,7 @@ describe("the shopper room", () => {
     expect(foreign.status).toBe(403);
     expect(foreign.body).toMatchObject({ error: { code: "forbidden" } });
     expect((await open(`/parties/dashboard/main?ticket=${ticket}`)).status).toBe(403);
-    expect((await call("/realtime/ticket", { method: "POST" })).status).toBe(401);
+    expect((await answer(client().realtime.ticket.$post())).status).toBe(401);
   });
 
   it("pushes a granted coupon, then, when its alarm fires at expiry, the list without it", async () => {
@@ -86,7 +86,7 @@ describe("the shopper room", () => {
     await socket.next("snapshot");
     const code = await grant((await defineCoupon({ validFor: "PT10M" })).id, shopper.id);
     const granted = await socket.next("coupons");
-    expect(granted.coupons.map((c: any) => c.code)).toEqual([code]);
+    expect(granted.coupons.map((c) => c.code)).toEqual([code]);
 
     await withServices(({ db }) =>
       db.execute(sql`UPDATE user_coupons SET expires_at = now() - interval '1 second' WHERE code = ${code}`),
@@ -121,18 +121,19 @@ describe("the shopper room", () => {
     const account = await signUp();
     const socket = await shopperSocket(account.user.id, account.accessToken);
     await socket.next("snapshot");
-    await call("/auth/logout", { body: { refreshToken: account.refreshToken } });
+    await answer(client().auth.logout.$post({ json: { refreshToken: account.refreshToken } }));
     await socket.until(() => socket.closed() !== undefined, "the logout close");
     expect(socket.closed()).toEqual({ code: 4001, reason: "signed out" });
 
     const other = await signUp();
     const again = await shopperSocket(other.user.id, other.accessToken);
     await again.next("snapshot");
-    await call(`/admin/users/${other.user.id}`, {
-      method: "PATCH",
-      body: { active: false },
-      token: await tokenFor(seedAdmin, "admin"),
-    });
+    await answer(
+      client({ token: await tokenFor(seedAdmin, "admin") }).admin.users[":id"].$patch({
+        param: { id: other.user.id },
+        json: { active: false },
+      }),
+    );
     await again.until(() => again.closed() !== undefined, "the deactivation close");
     expect(again.closed()?.code).toBe(4001);
   });
@@ -141,16 +142,16 @@ describe("the shopper room", () => {
 describe("sessions that ended", () => {
   it("after sign-out, refuses the session's access token at once and closes a socket opened with a ticket issued before it", async () => {
     const account = await signUp();
-    expect((await call("/me", { token: account.accessToken })).status).toBe(200);
+    expect((await answer(client({ token: account.accessToken }).me.$get())).status).toBe(200);
     const earlierTicket = await ticketFor(account.accessToken);
-    const other = await call("/auth/login", { body: { username: account.user.username, password: account.password } });
-    expect(other.status).toBe(200);
+    const login = { username: account.user.username, password: account.password };
+    const other = expectStatus(await answer(client().auth.login.$post({ json: login })), 200);
 
-    expect((await call("/auth/logout", { body: { refreshToken: account.refreshToken } })).status).toBe(204);
-    const refused = await call("/me", { token: account.accessToken });
-    expect(refused.status).toBe(401);
-    expect(refused.body.error.code).toBe("invalid_token");
-    expect((await call("/realtime/ticket", { method: "POST", token: account.accessToken })).status).toBe(401);
+    const logout = await answer(client().auth.logout.$post({ json: { refreshToken: account.refreshToken } }));
+    expect(logout.status).toBe(204);
+    const refused = await answer(client({ token: account.accessToken }).me.$get());
+    expectError(refused, 401, "invalid_token");
+    expect((await answer(client({ token: account.accessToken }).realtime.ticket.$post())).status).toBe(401);
 
     const late = await openSocket(`/parties/shopper/${account.user.id}?ticket=${earlierTicket}`, shopperMessageSchema);
     if (!late.socket) throw new Error(`refused before the upgrade: ${late.status}`);
@@ -159,8 +160,8 @@ describe("sessions that ended", () => {
     expect(late.received.filter((m) => m.type === "snapshot")).toEqual([]);
 
     // The account's other session is untouched.
-    expect((await call("/me", { token: other.body.accessToken })).status).toBe(200);
-    const mine = await shopperSocket(account.user.id, other.body.accessToken);
+    expect((await answer(client({ token: other.accessToken }).me.$get())).status).toBe(200);
+    const mine = await shopperSocket(account.user.id, other.accessToken);
     await mine.next("snapshot");
     mine.socket.close();
   });
@@ -168,13 +169,19 @@ describe("sessions that ended", () => {
   it("closes a demoted staff member's dashboard socket, and their tickets from before the change open nothing", async () => {
     const admin = await tokenFor(seedAdmin, "admin");
     const username = `staff-${crypto.randomUUID()}@example.com`;
-    const created = await call("/admin/users", {
-      token: admin,
-      body: { username, password: "correct-horse-battery", role: "staff" },
-    });
-    expect(created.status).toBe(201);
-    const session = await call("/auth/login", { body: { username, password: "correct-horse-battery" } });
-    const staffToken = session.body.accessToken as string;
+    const created = expectStatus(
+      await answer(
+        client({ token: admin }).admin.users.$post({
+          json: { username, password: "correct-horse-battery", role: "staff" },
+        }),
+      ),
+      201,
+    );
+    const session = expectStatus(
+      await answer(client().auth.login.$post({ json: { username, password: "correct-horse-battery" } })),
+      200,
+    );
+    const staffToken = session.accessToken;
     const watching = await openSocket(
       `/parties/dashboard/main?ticket=${await ticketFor(staffToken)}`,
       dashboardMessageSchema,
@@ -183,12 +190,10 @@ describe("sessions that ended", () => {
     await watching.next("snapshot");
     const spareTicket = await ticketFor(staffToken);
 
-    const demoted = await call(`/admin/users/${created.body.id}`, {
-      method: "PATCH",
-      token: admin,
-      body: { role: "customer" },
-    });
-    expect(demoted.body.role).toBe("customer");
+    const demoted = await answer(
+      client({ token: admin }).admin.users[":id"].$patch({ param: { id: created.id }, json: { role: "customer" } }),
+    );
+    expect(expectStatus(demoted, 200).role).toBe("customer");
     await watching.until(() => watching.closed() !== undefined, "the close on demotion");
     expect(watching.closed()).toEqual({ code: 4001, reason: "role changed" });
 
@@ -200,10 +205,13 @@ describe("sessions that ended", () => {
     expect(late.received).toEqual([]);
 
     // After a refresh they are a customer, whose tickets the dashboard refuses before the upgrade.
-    const refreshed = await call("/auth/refresh", { body: { refreshToken: session.body.refreshToken } });
-    expect(refreshed.body.user.role).toBe("customer");
+    const refreshed = expectStatus(
+      await answer(client().auth.refresh.$post({ json: { refreshToken: session.refreshToken } })),
+      200,
+    );
+    expect(refreshed.user.role).toBe("customer");
     const again = await openSocket(
-      `/parties/dashboard/main?ticket=${await ticketFor(refreshed.body.accessToken)}`,
+      `/parties/dashboard/main?ticket=${await ticketFor(refreshed.accessToken)}`,
       dashboardMessageSchema,
     );
     expect(again.status).toBe(403);
@@ -230,7 +238,7 @@ describe("the dashboard room", () => {
     await mine.next("snapshot");
     const product = await createProduct({ stock: 6, threshold: 5 });
     await setLine(shopper.token, product.id, 2);
-    const order = (await checkoutAs(shopper.token, { shippingAddress: address })).body;
+    const order = expectStatus(await checkoutAs(shopper.token, { shippingAddress: address }), 201);
     const alert = await dashboard.next("low_stock");
     expect(alert.product).toEqual({ id: product.id, name: expect.any(String) });
     expect(alert.variant).toEqual({
@@ -241,23 +249,23 @@ describe("the dashboard room", () => {
       threshold: 5,
     });
     await dashboard.until(
-      () => dashboard.received.some((m: any) => m.type === "order" && m.order.id === order.id),
+      () => dashboard.received.some((m) => m.type === "order" && m.order.id === order.id),
       "the new order",
     );
 
-    const started = await call(`/orders/${order.id}/payment`, { method: "POST", token: shopper.token });
-    await call(`/sandbox/pay/${started.body.redirectUrl.split("/").at(-1)}`, { body: { outcome: "success" } });
+    const { authority } = await startPaymentAs(shopper.token, order.id);
+    await answer(client().sandbox.pay[":authority"].$post({ param: { authority }, json: { outcome: "success" } }));
     await mine.until(
-      () => mine.received.some((m: any) => m.type === "order" && m.order.status === "paid"),
+      () => mine.received.some((m) => m.type === "order" && m.order.status === "paid"),
       "the paid order (shopper)",
     );
     await dashboard.until(
-      () => dashboard.received.some((m: any) => m.type === "order" && m.order.status === "paid"),
+      () => dashboard.received.some((m) => m.type === "order" && m.order.status === "paid"),
       "the paid order (dashboard)",
     );
     // Revenue counts paid orders: the stats pushed after the payment include this one.
     await dashboard.until(
-      () => dashboard.received.some((m: any) => m.type === "stats" && m.stats.revenueToday >= order.total),
+      () => dashboard.received.some((m) => m.type === "stats" && m.stats.revenueToday >= order.total),
       "stats with the revenue",
     );
     const versions = dashboard.received.map((m) => m.version);
@@ -268,8 +276,8 @@ describe("the dashboard room", () => {
 
   it("answers GET /admin/stats to staff only", async () => {
     const [shopper] = await createShoppers(1);
-    expect((await call("/admin/stats", { token: shopper.token })).status).toBe(403);
-    const stats = await call("/admin/stats", { token: await tokenFor(seedAdmin, "admin") });
+    expect((await answer(client({ token: shopper.token }).admin.stats.$get())).status).toBe(403);
+    const stats = await answer(client({ token: await tokenFor(seedAdmin, "admin") }).admin.stats.$get());
     expect(stats.body).toEqual({
       ordersToday: expect.any(Number),
       revenueToday: expect.any(Number),

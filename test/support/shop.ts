@@ -1,12 +1,14 @@
 import { env, exports } from "cloudflare:workers";
 import { sql } from "drizzle-orm";
+import type { InferRequestType } from "hono/client";
 import type { Role } from "../../worker/lib/tokens.ts";
 import { signAccessToken } from "../../worker/lib/tokens.ts";
 import type { ActorContext, ShopContext } from "../../worker/platform/context.ts";
 import { createContext } from "../../worker/platform/create-context.ts";
 import { findUserById } from "../../worker/repositories/users.repository.ts";
+import { answer, client, expectStatus, origin, randomIp } from "./client.ts";
 
-export const origin = "http://shop.test";
+export { origin, randomIp };
 
 export const seedAdmin = {
   id: "00000000-0000-4000-8000-000400000001",
@@ -29,14 +31,14 @@ export interface CallOptions {
 }
 
 /** Calls the worker as a client would and parses its JSON answer. */
-export async function api<T = any>(path: string, init?: RequestInit) {
+export async function api<T = unknown>(path: string, init?: RequestInit) {
   const response = await exports.default.fetch(`${origin}/api/v1${path}`, init);
   const text = await response.text();
   const body = (text ? JSON.parse(text) : undefined) as T;
   return { status: response.status, headers: response.headers, body };
 }
 
-export function call<T = any>(path: string, options: CallOptions = {}) {
+export function call<T = unknown>(path: string, options: CallOptions = {}) {
   const headers: Record<string, string> = { ...options.headers };
   if (options.body !== undefined) headers["content-type"] = "application/json";
   if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -48,19 +50,23 @@ export function call<T = any>(path: string, options: CallOptions = {}) {
   });
 }
 
-export function expectError(result: { status: number; body: any }, status: number, code: string) {
-  if (result.status !== status || result.body?.error?.code !== code) {
+/** The contract's error body: `{ error: { code, message, details?, requestId? } }`. */
+export interface ErrorBody {
+  error: { code: string; message: string; details?: unknown; requestId?: string };
+}
+
+const isErrorBody = (body: unknown): body is ErrorBody =>
+  typeof body === "object" && body !== null && typeof (body as ErrorBody).error?.code === "string";
+
+/** The error an answer carries with `status` and `code`; anything else fails the test with what came. */
+export function expectError(result: { status: number; body: unknown }, status: number, code: string): ErrorBody {
+  if (result.status !== status || !isErrorBody(result.body) || result.body.error.code !== code) {
     throw new Error(`expected ${status} ${code}, got ${result.status} ${JSON.stringify(result.body)}`);
   }
   if (typeof result.body.error.message !== "string") throw new Error("error without a message");
+  return result.body;
 }
 
-/**
- * A client address from the IPv6 documentation prefix, in a /64 of its own (limits count an IPv6
- * client by its /64); it only ever travels as a header value.
- */
-export const randomIp = () => `2001:db8:${hex()}:${hex()}::${hex()}`;
-const hex = () => Math.floor(Math.random() * 0x10000).toString(16);
 export const uniqueEmail = () => `buyer-${crypto.randomUUID()}@example.com`;
 
 /**
@@ -71,17 +77,9 @@ export const uniqueEmail = () => `buyer-${crypto.randomUUID()}@example.com`;
 export async function latestMessage(username: string, purpose: string, after = "") {
   const deadline = Date.now() + 5_000;
   for (;;) {
-    const { body } = await call(`/dev/outbox?to=${encodeURIComponent(username)}`);
-    const item = body.items.find((i: any) => i.purpose === purpose && i.sentAt > after);
-    if (item)
-      return item as {
-        to: string;
-        channel: string;
-        purpose: string;
-        code: string | null;
-        text: string;
-        sentAt: string;
-      };
+    const body = expectStatus(await answer(client().dev.outbox.$get({ query: { to: username } })), 200);
+    const item = body.items.find((i) => i.purpose === purpose && i.sentAt > after);
+    if (item) return item;
     if (Date.now() > deadline) throw new Error(`no ${purpose} message for ${username}: ${JSON.stringify(body)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -94,13 +92,11 @@ export async function latestCode(username: string, purpose: "verify" | "reset" |
 
 /** Registers and verifies a fresh account through the API; returns its session. */
 export async function signUp(username = uniqueEmail(), password = "correct-horse-battery") {
-  const ip = randomIp();
-  const registered = await call("/auth/register", { body: { username, password }, ip });
-  if (registered.status !== 201) throw new Error(`register failed: ${JSON.stringify(registered.body)}`);
-  const code = await latestCode(registered.body.user.username, "verify");
-  const verified = await call("/auth/verify", { body: { username, code, password }, ip });
-  if (verified.status !== 200) throw new Error(`verify failed: ${JSON.stringify(verified.body)}`);
-  return { ...verified.body, password } as { accessToken: string; refreshToken: string; user: any; password: string };
+  const shop = client({ ip: randomIp() });
+  const registered = expectStatus(await answer(shop.auth.register.$post({ json: { username, password } })), 201);
+  const code = await latestCode(registered.user.username, "verify");
+  const verified = expectStatus(await answer(shop.auth.verify.$post({ json: { username, code, password } })), 200);
+  return { ...verified, password };
 }
 
 /** An access token for an existing user, as the worker would sign it. */
@@ -215,35 +211,32 @@ export const address = {
   country: "US",
 };
 
+type CheckoutBody = InferRequestType<ReturnType<typeof client>["checkout"]["$post"]>["json"];
+type CouponBody = InferRequestType<ReturnType<typeof client>["admin"]["coupons"]["$post"]>["json"];
+
 export const checkoutAs = (
   token: string,
-  body: Record<string, unknown> = { shippingAddress: address },
+  body: CheckoutBody = { shippingAddress: address },
   key = crypto.randomUUID(),
-) => call("/checkout", { body, token, headers: { "idempotency-key": key } });
+) => answer(client({ token }).checkout.$post({ json: body, header: { "idempotency-key": key } }));
 
 export const setLine = (token: string, productId: string, quantity: number) =>
-  call(`/cart/items/${productId}`, { method: "PUT", body: { quantity }, token });
+  answer(client({ token }).cart.items[":productId"].$put({ param: { productId }, json: { quantity } }));
 
 export const setVariantLine = (token: string, variantId: string, quantity: number) =>
-  call(`/cart/variants/${variantId}`, { method: "PUT", body: { quantity }, token });
+  answer(client({ token }).cart.variants[":variantId"].$put({ param: { variantId }, json: { quantity } }));
 
 /** A coupon defined through the admin API. */
-export async function defineCoupon(body: Record<string, unknown>) {
-  const result = await call("/admin/coupons", {
-    token: await tokenFor(seedAdmin, "admin"),
-    body: { title: "Golden", kind: "percent", value: 10, validFor: "P7D", ...body },
-  });
-  if (result.status !== 201) throw new Error(`coupon: ${JSON.stringify(result.body)}`);
-  return result.body;
+export async function defineCoupon(body: Partial<CouponBody>) {
+  const admin = client({ token: await tokenFor(seedAdmin, "admin") });
+  const json = { title: "Golden", kind: "percent", value: 10, validFor: "P7D", ...body } as CouponBody;
+  return expectStatus(await answer(admin.admin.coupons.$post({ json })), 201);
 }
 
 export async function grant(couponId: string, userId: string): Promise<string> {
-  const result = await call(`/admin/coupons/${couponId}/grants`, {
-    token: await tokenFor(seedAdmin, "admin"),
-    body: { userId },
-  });
-  if (result.status !== 201) throw new Error(`grant: ${JSON.stringify(result.body)}`);
-  return result.body.code;
+  const admin = client({ token: await tokenFor(seedAdmin, "admin") });
+  const granted = await answer(admin.admin.coupons[":id"].grants.$post({ param: { id: couponId }, json: { userId } }));
+  return expectStatus(granted, 201).code;
 }
 
 /** The real clients acting for a user, to call a service the way a route does. */
@@ -257,15 +250,20 @@ export function withActor<T>(userId: string, fn: (ctx: ActorContext) => Promise<
 
 /** Starts a payment of an order as its shopper: the attempt, and its authority at the sandbox bank. */
 export async function startPaymentAs(token: string, orderId: string) {
-  const started = await call(`/orders/${orderId}/payment`, { method: "POST", token });
-  if (started.status !== 201) throw new Error(`payment: ${started.status} ${JSON.stringify(started.body)}`);
-  return { ...started.body, authority: started.body.redirectUrl.split("/").at(-1) as string } as {
-    paymentId: string;
-    gateway: string;
-    redirectUrl: string;
-    authority: string;
-  };
+  const started = expectStatus(
+    await answer(client({ token }).orders[":id"].payment.$post({ param: { id: orderId } })),
+    201,
+  );
+  return { ...started, authority: started.redirectUrl.split("/").at(-1) as string };
 }
+
+/** A press of a button on the sandbox bank's page. */
+export const pressSandboxButton = (authority: string, outcome: "success" | "failure") =>
+  answer(client().sandbox.pay[":authority"].$post({ param: { authority }, json: { outcome } }));
+
+/** The `result` a gateway message's acknowledgement names (a raw delivery's body is `unknown`). */
+export const resultOf = (body: unknown) =>
+  typeof body === "object" && body !== null && "result" in body ? body.result : undefined;
 
 /** Delivers a sandbox bank callback as the bank would, from an address of its own unless one is given. */
 export async function deliverSandboxCallback(body: string, signature: string, ip = randomIp()) {
@@ -274,5 +272,5 @@ export async function deliverSandboxCallback(body: string, signature: string, ip
     headers: { "content-type": "application/json", "x-sandbox-signature": signature, "cf-connecting-ip": ip },
     body,
   });
-  return { status: response.status, body: (await response.json()) as any };
+  return { status: response.status, body: (await response.json()) as unknown };
 }

@@ -1,15 +1,23 @@
 import { exports } from "cloudflare:workers";
 import type { z } from "zod";
+import type { CatalogMessage, DashboardMessage, ShopperMessage } from "../../realtime/messages.ts";
 
-/** A socket opened through the worker's own router, collecting validated messages. */
-export async function openSocket<S extends z.ZodType>(path: string, schema: S) {
+/** What a room sends: the rooms' own message types (realtime/messages.ts). */
+export type RoomMessage = ShopperMessage | DashboardMessage | CatalogMessage;
+
+/**
+ * A socket opened through the worker's own router, collecting the messages `schema` validates (one of
+ * the rooms' message schemas); `next(type)` answers the newest message of a type, narrowed to it.
+ */
+export async function openSocket<M extends RoomMessage>(path: string, schema: z.ZodType<M>) {
   const response = await exports.default.fetch(`http://shop.test${path}`, { headers: { Upgrade: "websocket" } });
   if (response.status !== 101) {
-    return { status: response.status, body: (await response.json().catch(() => null)) as any, socket: null } as const;
+    const body: unknown = await response.json().catch(() => null);
+    return { status: response.status, body, socket: null } as const;
   }
   const socket = response.webSocket as WebSocket;
   socket.accept();
-  const received: z.infer<S>[] = [];
+  const received: M[] = [];
   let closed: { code: number; reason: string } | undefined;
   const wakers: (() => void)[] = [];
   const wake = () => {
@@ -33,9 +41,11 @@ export async function openSocket<S extends z.ZodType>(path: string, schema: S) {
       });
     }
   };
-  const next = async (type: string) => {
-    await until(() => received.some((m: any) => m.type === type), type);
-    return received.filter((m: any) => m.type === type).at(-1) as any;
+  const next = async <T extends M["type"]>(type: T): Promise<Extract<M, { type: T }>> => {
+    await until(() => received.some((m) => m.type === type), type);
+    const found = received.filter((m): m is Extract<M, { type: T }> => m.type === type).at(-1);
+    if (!found) throw new Error(`no ${type} message`);
+    return found;
   };
   return { status: 101, socket, received, until, next, closed: () => closed } as const;
 }

@@ -2,7 +2,7 @@ import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env.ts";
 import { createRouter } from "../lib/create-router.ts";
 import { AppError, errorSchema } from "../lib/errors.ts";
-import { errorResponses, jsonBody, jsonContent, notFound } from "../lib/openapi.ts";
+import { conflict, errorResponses, jsonBody, jsonContent, notFound } from "../lib/openapi.ts";
 import { clientIp, route } from "../middleware/access.ts";
 import { limitedPerAddress } from "../middleware/rate-limits.ts";
 import { sandboxPage, sandboxScript } from "../payments/sandbox-page.ts";
@@ -96,7 +96,12 @@ export const paymentsRouter = createRouter()
       summary: "The sandbox bank's buttons: delivers a signed callback, then sends the shopper back",
       middleware: [sandboxOnly],
       request: { params: sandboxAuthorityParam, ...jsonBody(sandboxOutcomeBody) },
-      responses: { 200: jsonContent(redirectSchema, "Where the shopper goes next"), ...notFound, ...errorResponses },
+      responses: {
+        200: jsonContent(redirectSchema, "Where the shopper goes next"),
+        ...notFound,
+        ...conflict("invalid_transition: the payment is settled already; details.redirectUrl says where to go"),
+        ...errorResponses,
+      },
     }),
     async (c) => {
       // The bank calls the shop's callback endpoint over the shop's own router, as a real gateway would.

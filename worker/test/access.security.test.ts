@@ -8,11 +8,14 @@ import { configOf } from "../platform/config.ts";
 import { admitted } from "../platform/session.ts";
 
 type Operation = { method: string; path: string; access?: string };
+/** What this test reads of the OpenAPI document: each path's operations with their declared access. */
+type OpenApiDocument = { paths: Record<string, Record<string, { "x-access"?: string }>> };
 
 /** Every operation of the OpenAPI document with its declared access. */
 async function operations(): Promise<Operation[]> {
-  const doc = (await call("/openapi.json")).body;
-  return Object.entries<Record<string, { "x-access"?: string }>>(doc.paths).flatMap(([path, methods]) =>
+  // Raw: the document is served beside the API's routes, not as one of them.
+  const doc = (await call<OpenApiDocument>("/openapi.json")).body;
+  return Object.entries(doc.paths).flatMap(([path, methods]) =>
     Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, access: op["x-access"] })),
   );
 }
@@ -64,6 +67,7 @@ describe("the role × route matrix, from the declarations", () => {
     const checked: string[] = [];
     for (const op of await operations()) {
       if (op.access === "public" || !op.access) continue;
+      // Raw: every operation from the document, each with an empty body where it takes one.
       const init = { method: op.method, body: ["POST", "PUT", "PATCH"].includes(op.method) ? {} : undefined };
       const anonymous = await call(filled(op.path), init);
       expect(anonymous.status, `${op.method} ${op.path} anonymous`).toBe(401);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { answer, client, expectStatus } from "../../test/support/client.ts";
 import {
-  call,
   expectError,
   latestCode,
   latestMessage,
@@ -28,6 +28,13 @@ function heldNotifier() {
   return { notifier, sent, release };
 }
 
+/** Each call from an address of its own, as a client of its own would. */
+const registerAs = (json: { username: string; password: string }) => answer(client().auth.register.$post({ json }));
+const verify = (json: { username: string; code: string; password?: string }, headers?: Record<string, string>) =>
+  answer(client({ headers }).auth.verify.$post({ json }));
+const login = (username: string, password: string) =>
+  answer(client().auth.login.$post({ json: { username, password } }));
+
 const asClient = (shop: object, notifier: Notifier) =>
   Object.create(shop, { notifier: { value: notifier }, ip: { value: randomIp() } }) as AuthContext;
 
@@ -35,33 +42,29 @@ describe("registration and code requests tell nothing about which accounts exist
   it("answers registration of a verified account's username as of a new one, the same each time, and tells the owner", async () => {
     const owner = await signUp();
     const username = owner.user.username;
-    const fresh = await call("/auth/register", {
-      body: { username: uniqueEmail(), password: "correct-horse-battery" },
-    });
-    const taken = await call("/auth/register", { body: { username, password: "someone-elses-password" } });
-    const again = await call("/auth/register", { body: { username, password: "someone-elses-password" } });
+    const fresh = await registerAs({ username: uniqueEmail(), password: "correct-horse-battery" });
+    const taken = await registerAs({ username, password: "someone-elses-password" });
+    const again = await registerAs({ username, password: "someone-elses-password" });
 
     expect(taken.status).toBe(201);
-    expect(Object.keys(taken.body.user).sort()).toEqual(Object.keys(fresh.body.user).sort());
-    expect(taken.body.user).toEqual({
-      ...fresh.body.user,
+    const takenUser = expectStatus(taken, 201).user;
+    const freshUser = expectStatus(fresh, 201).user;
+    expect(Object.keys(takenUser).sort()).toEqual(Object.keys(freshUser).sort());
+    expect(takenUser).toEqual({
+      ...freshUser,
       id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
       username,
       email: username,
     });
-    expect(taken.body.user.id).not.toBe(owner.user.id);
-    expect(again.body.user.id).toBe(taken.body.user.id);
+    expect(takenUser.id).not.toBe(owner.user.id);
+    expect(expectStatus(again, 201).user.id).toBe(takenUser.id);
 
     const notice = await latestMessage(username, "account_exists");
     expect(notice).toMatchObject({ channel: "email", code: null });
     expect(notice.text).toContain("reset your password");
     // Nothing changed for the owner; the stranger's password opens nothing.
-    expect((await call("/auth/login", { body: { username, password: owner.password } })).status).toBe(200);
-    expectError(
-      await call("/auth/login", { body: { username, password: "someone-elses-password" } }),
-      401,
-      "invalid_credentials",
-    );
+    expect((await login(username, owner.password)).status).toBe(200);
+    expectError(await login(username, "someone-elses-password"), 401, "invalid_credentials");
   });
 
   it("answers registration without waiting for its message, for a new and a taken username alike", async () => {
@@ -103,7 +106,7 @@ describe("an account registered with someone else's address before its owner", (
 
   /** Registers as a browser does, answering the registration cookie it sets (its password waits under it). */
   const registerWithCookie = async (username: string, password: string) => {
-    const registered = await call("/auth/register", { body: { username, password } });
+    const registered = await registerAs({ username, password });
     expect(registered.status).toBe(201);
     const cookie = /royal_registration=([^;]+)/.exec(registered.headers.get("set-cookie") ?? "")?.[1];
     expect(cookie).toBeDefined();
@@ -118,16 +121,12 @@ describe("an account registered with someone else's address before its owner", (
     const ownersBrowser = await registerWithCookie(username, ownersPassword);
     const code = await latestCode(username, "verify", before);
     // A client of the first API version sends no password with the code: its registration cookie says whose it is.
-    const verified = await call("/auth/verify", { body: { username, code }, headers: { cookie: ownersBrowser } });
+    const verified = await verify({ username, code }, { cookie: ownersBrowser });
     expect(verified.status).toBe(200);
     expect(verified.headers.get("set-cookie")).toContain("royal_registration=;");
 
-    expect((await call("/auth/login", { body: { username, password: ownersPassword } })).status).toBe(200);
-    expectError(
-      await call("/auth/login", { body: { username, password: squattersPassword } }),
-      401,
-      "invalid_credentials",
-    );
+    expect((await login(username, ownersPassword)).status).toBe(200);
+    expectError(await login(username, squattersPassword), 401, "invalid_credentials");
   });
 
   it("sets none of the earlier registrant's password when the owner verifies the code that reached their inbox without choosing one", async () => {
@@ -135,48 +134,36 @@ describe("an account registered with someone else's address before its owner", (
     const squattersBrowser = await registerWithCookie(username, squattersPassword);
     const code = await latestCode(username, "verify");
     // The owner, in a browser of their own (no registration cookie, or another's), enters the code.
-    expect((await call("/auth/verify", { body: { username, code } })).status).toBe(200);
-    expectError(
-      await call("/auth/login", { body: { username, password: squattersPassword } }),
-      401,
-      "invalid_credentials",
-    );
+    expect((await verify({ username, code })).status).toBe(200);
+    expectError(await login(username, squattersPassword), 401, "invalid_credentials");
     expect(squattersBrowser).toMatch(/^royal_registration=/);
   });
 
   it("sets the password the verifier chooses, even when the code is the earlier registrant's", async () => {
     const username = uniqueEmail();
-    await call("/auth/register", { body: { username, password: squattersPassword } });
+    await registerAs({ username, password: squattersPassword });
     const code = await latestCode(username, "verify");
-    const verified = await call("/auth/verify", { body: { username, code, password: ownersPassword } });
+    const verified = await verify({ username, code, password: ownersPassword });
     expect(verified.status).toBe(200);
 
-    expect((await call("/auth/login", { body: { username, password: ownersPassword } })).status).toBe(200);
-    expectError(
-      await call("/auth/login", { body: { username, password: squattersPassword } }),
-      401,
-      "invalid_credentials",
-    );
+    expect((await login(username, ownersPassword)).status).toBe(200);
+    expectError(await login(username, squattersPassword), 401, "invalid_credentials");
   });
 
   it("voids the earlier password when verified by a resent code with no password chosen; a reset sets one", async () => {
     const username = uniqueEmail();
-    await call("/auth/register", { body: { username, password: squattersPassword } });
+    await registerAs({ username, password: squattersPassword });
     await latestCode(username, "verify");
     const before = new Date().toISOString();
     await withServices(({ redis }) => redis.del(`otp:cooldown:verify:${username}`));
-    expect((await call("/auth/otp", { body: { username, purpose: "verify" } })).status).toBe(202);
+    expect((await answer(client().auth.otp.$post({ json: { username, purpose: "verify" } }))).status).toBe(202);
     const resent = await latestCode(username, "verify", before);
-    expect((await call("/auth/verify", { body: { username, code: resent } })).status).toBe(200);
-    expectError(
-      await call("/auth/login", { body: { username, password: squattersPassword } }),
-      401,
-      "invalid_credentials",
-    );
+    expect((await verify({ username, code: resent })).status).toBe(200);
+    expectError(await login(username, squattersPassword), 401, "invalid_credentials");
 
-    await call("/auth/password/forgot", { body: { username } });
+    await answer(client().auth.password.forgot.$post({ json: { username } }));
     const reset = await latestCode(username, "reset");
-    await call("/auth/password/reset", { body: { username, code: reset, password: ownersPassword } });
-    expect((await call("/auth/login", { body: { username, password: ownersPassword } })).status).toBe(200);
+    await answer(client().auth.password.reset.$post({ json: { username, code: reset, password: ownersPassword } }));
+    expect((await login(username, ownersPassword)).status).toBe(200);
   });
 });

@@ -1,15 +1,16 @@
-import { describe, expect, it } from "vitest";
-import { call, expectError, seedAdmin, tokenFor } from "../../test/support/shop.ts";
+import { assert, describe, expect, it } from "vitest";
+import { answer, client, expectStatus } from "../../test/support/client.ts";
+import { expectError, seedAdmin, tokenFor } from "../../test/support/shop.ts";
 import { catalogCsvColumns } from "../schemas/catalog-csv-columns.ts";
 
 const header = catalogCsvColumns.join(",");
 const file = (...lines: string[]) => [header, ...lines].join("\n");
+const admin = async () => client({ token: await tokenFor(seedAdmin, "admin") }).admin;
 const importing = async (csv: string, dryRun = false) =>
-  call("/admin/products/import", { token: await tokenFor(seedAdmin, "admin"), body: { csv, dryRun } });
+  answer((await admin()).products.import.$post({ json: { csv, dryRun } }));
 const adminView = async (slug: string) => {
-  const token = await tokenFor(seedAdmin, "admin");
-  const found = await call(`/admin/products?q=${slug}&limit=5`, { token });
-  return found.body.items.find((p: any) => p.slug === slug);
+  const found = await answer((await admin()).products.$get({ query: { q: slug, limit: "5" } }));
+  return expectStatus(found, 200).items.find((p) => p.slug === slug);
 };
 
 describe("catalog CSV import", () => {
@@ -40,7 +41,7 @@ describe("catalog CSV import", () => {
       options: [{ name: "Size", values: ["S", "M"] }],
       stockQty: 5,
     });
-    expect(tee.variants).toEqual([
+    expect(tee?.variants).toEqual([
       expect.objectContaining({
         sku: `TEE-${tag}-S`,
         price: 1_990,
@@ -51,8 +52,8 @@ describe("catalog CSV import", () => {
       expect.objectContaining({ sku: `TEE-${tag}-M`, price: 2_100, discount: 100, actualPrice: 2_100 + 350 - 100 }),
     ]);
     const cup = await adminView(`cup-${tag}`);
-    expect(cup.variants).toEqual([expect.objectContaining({ sku: `CUP-${tag}`, title: "Default", price: 950 })]);
-    expect((await call(`/products/cup-${tag}`)).status).toBe(200);
+    expect(cup?.variants).toEqual([expect.objectContaining({ sku: `CUP-${tag}`, title: "Default", price: 950 })]);
+    expect((await answer(client().products[":idOrSlug"].$get({ param: { idOrSlug: `cup-${tag}` } }))).status).toBe(200);
   });
 
   it("updates known products and variants by slug and SKU, adds new option values, and records stock changes", async () => {
@@ -67,13 +68,18 @@ describe("catalog CSV import", () => {
     expect(changed.body).toMatchObject({ products: { created: 0, updated: 1 }, variants: { created: 1, updated: 1 } });
     const hat = await adminView(`hat-${tag}`);
     expect(hat).toMatchObject({ name: `Import Hat Deluxe ${tag}`, options: [{ name: "Size", values: ["S", "XL"] }] });
-    expect(hat.variants.map((v: any) => [v.sku, v.price, v.stockQty])).toEqual([
+    assert(hat, `hat-${tag} in the admin view`);
+    expect(hat.variants.map((v) => [v.sku, v.price, v.stockQty])).toEqual([
       [`HAT-${tag}-S`, 1_200, 9],
       [`HAT-${tag}-XL`, 1_400, 1],
     ]);
-    const token = await tokenFor(seedAdmin, "admin");
-    const history = await call(`/admin/products/${hat.id}/variants/${hat.variants[0].id}/inventory`, { token });
-    expect(history.body.items.map((c: any) => [c.delta, c.reason])).toEqual([
+    const history = await answer(
+      (await admin()).products[":id"].variants[":variantId"].inventory.$get({
+        param: { id: hat.id, variantId: hat.variants[0].id },
+        query: {},
+      }),
+    );
+    expect(expectStatus(history, 200).items.map((c) => [c.delta, c.reason])).toEqual([
       [5, "CSV import"],
       [4, "first stock"],
     ]);
@@ -93,7 +99,7 @@ describe("catalog CSV import", () => {
       ),
     );
     expectError(result, 400, "invalid_request");
-    expect(result.body.error.details).toEqual([
+    expect(expectStatus(result, 400).error.details).toEqual([
       { line: 3, column: "price", message: "an amount such as 49.90" },
       { line: 4, column: "category", message: "no such category" },
       { line: 5, column: "sku", message: "also on line 2" },
@@ -107,7 +113,10 @@ describe("catalog CSV import", () => {
   it("refuses a file without the catalog's header, and an empty one", async () => {
     const missing = await importing("slug,name\nx,y");
     expectError(missing, 400, "invalid_request");
-    expect(missing.body.error.details[0]).toMatchObject({ line: 1, column: null });
+    expect(expectStatus(missing, 400).error.details).toHaveProperty(
+      [0],
+      expect.objectContaining({ line: 1, column: null }),
+    );
     expectError(await importing(header), 400, "invalid_request");
   });
 });

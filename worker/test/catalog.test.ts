@@ -1,7 +1,12 @@
-import { exports } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import type { InferRequestType, InferResponseType } from "hono/client";
+import { assert, describe, expect, it } from "vitest";
 import { seedBrands, seedCategories, seedProducts } from "../../db/seed-data.ts";
-import { api, expectError } from "../../test/support/shop.ts";
+import { answer, client, expectStatus } from "../../test/support/client.ts";
+import { api, type ErrorBody, expectError } from "../../test/support/shop.ts";
+
+type ProductQuery = InferRequestType<ReturnType<typeof client>["products"]["$get"]>["query"];
+/** A page of the catalog, as the route declares it (option filters are read beside its declared query). */
+type ProductList = InferResponseType<ReturnType<typeof client>["products"]["$get"], 200>;
 
 const actualPrice = (p: (typeof seedProducts)[number]) => p.price + p.shippingAmount - p.discount;
 const seedIds = new Set(seedProducts.map((p) => p.id));
@@ -10,16 +15,15 @@ const seedIds = new Set(seedProducts.map((p) => p.id));
  * Pages through a listing. Other test files add products of their own to the same database while
  * this one runs, so assertions look at the seeded products within the walk (order preserved).
  */
-async function allPages(query: string, limit = 7) {
-  const items: any[] = [];
+async function allPages(query: ProductQuery = {}, limit = 7) {
+  const items: ProductList["items"] = [];
   let cursor: string | null = null;
   let pages = 0;
   do {
-    const separator = query ? "&" : "";
-    const { status, body }: { status: number; body: any } = await api(
-      `/products?${query}${separator}limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`,
+    const body: ProductList = expectStatus(
+      await answer(client().products.$get({ query: { ...query, limit: String(limit), cursor: cursor ?? undefined } })),
+      200,
     );
-    expect(status).toBe(200);
     items.push(...body.items);
     cursor = body.nextCursor;
     pages += 1;
@@ -30,12 +34,11 @@ async function allPages(query: string, limit = 7) {
 
 describe("GET /products", () => {
   it("lists seeded products with the contract's fields, 20 by default", async () => {
-    const { status, body } = await api("/products");
-    expect(status).toBe(200);
+    const body = expectStatus(await answer(client().products.$get({ query: {} })), 200);
     expect(body.items).toHaveLength(20);
     expect(body.nextCursor).toEqual(expect.any(String));
     const phone = seedProducts.find((p) => p.slug === "nova-x1-phone");
-    const all = await allPages("");
+    const all = await allPages();
     expect(all.find((p) => p.slug === "nova-x1-phone")).toEqual({
       id: phone?.id,
       slug: "nova-x1-phone",
@@ -72,59 +75,59 @@ describe("GET /products", () => {
   });
 
   it("walks every product exactly once across pages, newest first", async () => {
-    const items = await allPages("sort=newest");
+    const items = await allPages({ sort: "newest" });
     expect(items.map((p) => p.id)).toEqual(
       [...seedProducts].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).map((p) => p.id),
     );
   });
 
   it("sorts by actual price both ways, ties broken by id", async () => {
-    const ascending = await allPages("sort=price_asc");
+    const ascending = await allPages({ sort: "price_asc" });
     const prices = ascending.map((p) => p.actualPrice);
     expect(prices).toEqual([...prices].sort((a, b) => a - b));
     expect(ascending).toHaveLength(seedProducts.length);
-    const descending = await allPages("sort=price_desc");
+    const descending = await allPages({ sort: "price_desc" });
     expect(descending.map((p) => p.id)).toEqual([...ascending].reverse().map((p) => p.id));
   });
 
   it("bounds the actual price inclusively", async () => {
-    const items = await allPages("minPrice=4200&maxPrice=29900");
+    const items = await allPages({ minPrice: "4200", maxPrice: "29900" });
     const expected = seedProducts.filter((p) => actualPrice(p) >= 4200 && actualPrice(p) <= 29900);
     expect(items.map((p) => p.slug).sort()).toEqual(expected.map((p) => p.slug).sort());
     expect(items.some((p) => p.actualPrice === 4200)).toBe(true);
   });
 
   it("filters by a category including its sub-categories, and by brand", async () => {
-    const electronics = await allPages("category=electronics");
+    const electronics = await allPages({ category: "electronics" });
     expect(electronics).toHaveLength(13);
-    const phones = await allPages("category=phones");
+    const phones = await allPages({ category: "phones" });
     expect(phones.map((p) => p.slug).sort()).toEqual([
       "atlas-rugged-phone",
       "aurora-mini-phone",
       "nova-x1-phone",
       "nova-x1-pro-phone",
     ]);
-    const nova = await allPages("brand=nova");
+    const nova = await allPages({ brand: "nova" });
     expect(nova).toHaveLength(seedProducts.filter((p) => p.brandId === "00000000-0000-4000-8000-000200000002").length);
-    expect(await allPages("category=no-such-category")).toEqual([]);
+    expect(await allPages({ category: "no-such-category" })).toEqual([]);
   });
 
   it("filters by stock", async () => {
-    const out = await allPages("inStock=false");
+    const out = await allPages({ inStock: "false" });
     expect(out.map((p) => p.slug)).toEqual(["atlas-trail-watch"]);
     expect(out[0].inStock).toBe(false);
-    expect(await allPages("inStock=true")).toHaveLength(seedProducts.length - 1);
+    expect(await allPages({ inStock: "true" })).toHaveLength(seedProducts.length - 1);
   });
 
   it("searches names and descriptions with full-text search", async () => {
-    const laptops = await allPages("q=laptop");
+    const laptops = await allPages({ q: "laptop" });
     expect(laptops.map((p) => p.slug).sort()).toEqual([
       "atlas-gaming-laptop",
       "royal-book-14-laptop",
       "royal-book-16-laptop",
       "zephyr-air-laptop",
     ]);
-    const byDescription = await allPages("q=waterproof");
+    const byDescription = await allPages({ q: "waterproof" });
     expect(byDescription.map((p) => p.slug).sort()).toEqual(["atlas-rugged-phone", "zephyr-rain-jacket"]);
   });
 
@@ -137,30 +140,41 @@ describe("GET /products", () => {
     ["sort=cheapest", "sort"],
     ["inStock=maybe", "inStock"],
   ])("rejects %s with 400 invalid_request", async (query, field) => {
-    const result = await api(`/products?${query}`);
+    // Raw query strings, some with values the declared parameters' types forbid (sort=cheapest).
+    const result = await api<ErrorBody>(`/products?${query}`);
     expectError(result, 400, "invalid_request");
     expect(result.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: field })]));
   });
 
   it("rejects a price range whose minimum is above its maximum", async () => {
-    expectError(await api("/products?minPrice=500&maxPrice=100"), 400, "invalid_request");
-  });
-
-  it("rejects malformed cursors and cursors of another sort", async () => {
-    expectError(await api("/products?cursor=not-a-cursor"), 400, "invalid_request");
     expectError(
-      await api(`/products?cursor=${btoa(JSON.stringify(["x'; DROP TABLE products", "1"]))}`),
+      await answer(client().products.$get({ query: { minPrice: "500", maxPrice: "100" } })),
       400,
       "invalid_request",
     );
-    const { body } = await api("/products?sort=newest&limit=2");
-    expectError(await api(`/products?sort=price_asc&cursor=${body.nextCursor}`), 400, "invalid_request");
+  });
+
+  it("rejects malformed cursors and cursors of another sort", async () => {
+    const products = client().products;
+    expectError(await answer(products.$get({ query: { cursor: "not-a-cursor" } })), 400, "invalid_request");
+    expectError(
+      await answer(products.$get({ query: { cursor: btoa(JSON.stringify(["x'; DROP TABLE products", "1"])) } })),
+      400,
+      "invalid_request",
+    );
+    const newest = expectStatus(await answer(products.$get({ query: { sort: "newest", limit: "2" } })), 200);
+    expectError(
+      await answer(products.$get({ query: { sort: "price_asc", cursor: newest.nextCursor ?? undefined } })),
+      400,
+      "invalid_request",
+    );
   });
 });
 
 describe("search that forgives", () => {
   const laptops = ["atlas-gaming-laptop", "royal-book-14-laptop", "royal-book-16-laptop", "zephyr-air-laptop"];
-  const search = async (q: string) => (await api(`/products?q=${encodeURIComponent(q)}&limit=100`)).body.items;
+  const search = async (q: string) =>
+    expectStatus(await answer(client().products.$get({ query: { q, limit: "100" } })), 200).items;
 
   it.each([
     ["lapt", "half a word"],
@@ -171,7 +185,7 @@ describe("search that forgives", () => {
     expect(
       found
         .slice(0, 4)
-        .map((p: any) => p.slug)
+        .map((p) => p.slug)
         .sort(),
     ).toEqual(laptops);
   });
@@ -182,8 +196,8 @@ describe("search that forgives", () => {
     // "waterproof" is a word two products have: watches (a near spelling of "water") are not offered.
     expect(
       (await search("waterproof"))
-        .map((p: any) => p.slug)
-        .filter((slug: string) => seedProducts.some((p) => p.slug === slug))
+        .map((p) => p.slug)
+        .filter((slug) => seedProducts.some((p) => p.slug === slug))
         .sort(),
     ).toEqual(["atlas-rugged-phone", "zephyr-rain-jacket"]);
     expect(await search("qqqqzzzz")).toEqual([]);
@@ -191,50 +205,54 @@ describe("search that forgives", () => {
 
   it("refuses a one-letter search with 400 rather than scanning the catalog", async () => {
     for (const q of ["a", " a ", ""]) {
-      const result = await api(`/products?q=${encodeURIComponent(q)}`);
+      const result = await answer(client().products.$get({ query: { q } }));
       expectError(result, 400, "invalid_request");
-      expect(result.body.error.details).toEqual([expect.objectContaining({ path: "q" })]);
+      expect(expectStatus(result, 400).error.details).toEqual([expect.objectContaining({ path: "q" })]);
     }
-    expectError(await api("/products/suggest?q=a"), 400, "invalid_request");
+    expectError(await answer(client().products.suggest.$get({ query: { q: "a" } })), 400, "invalid_request");
   });
 
   it("pages a search by relevance with a cursor, each product once, and refuses relevance without a search", async () => {
     const walked: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: any } = await api(`/products?q=royal&limit=2${cursor ? `&cursor=${cursor}` : ""}`);
-      walked.push(...page.body.items.map((p: any) => p.id));
-      cursor = page.body.nextCursor;
+      const page: ProductList = expectStatus(
+        await answer(client().products.$get({ query: { q: "royal", limit: "2", cursor: cursor ?? undefined } })),
+        200,
+      );
+      walked.push(...page.items.map((p) => p.id));
+      cursor = page.nextCursor;
     } while (cursor && walked.length < 500);
     expect(new Set(walked).size).toBe(walked.length);
-    const everything = (await search("royal")).map((p: any) => p.id);
+    const everything = (await search("royal")).map((p) => p.id);
     expect(walked).toEqual(everything);
-    expectError(await api("/products?sort=relevance"), 400, "invalid_request");
+    expectError(await answer(client().products.$get({ query: { sort: "relevance" } })), 400, "invalid_request");
   });
 
   it("suggests at most 8 names for a search box, typos forgiven, cacheable at the edge", async () => {
-    const typed = await api("/products/suggest?q=latpop");
-    expect(typed.status).toBe(200);
+    const suggest = client().products.suggest;
+    const typed = expectStatus(await answer(suggest.$get({ query: { q: "latpop" } })), 200);
     expect(
-      typed.body.items
+      typed.items
         .slice(0, 4)
-        .map((p: any) => p.slug)
+        .map((p) => p.slug)
         .sort(),
     ).toEqual(laptops);
-    expect(typed.body.items[0]).toEqual({ id: expect.any(String), slug: expect.any(String), name: expect.any(String) });
-    const wide = await api("/products/suggest?q=ro");
-    expect(wide.body.items.length).toBeGreaterThan(0);
-    expect(wide.body.items.length).toBeLessThanOrEqual(8);
-    const response = await exports.default.fetch("http://shop.test/api/v1/products/suggest?q=royal");
+    expect(typed.items[0]).toEqual({ id: expect.any(String), slug: expect.any(String), name: expect.any(String) });
+    const wide = expectStatus(await answer(suggest.$get({ query: { q: "ro" } })), 200);
+    expect(wide.items.length).toBeGreaterThan(0);
+    expect(wide.items.length).toBeLessThanOrEqual(8);
+    const response = await answer(suggest.$get({ query: { q: "royal" } }));
     expect(response.headers.get("cache-control")).toContain("s-maxage=");
   });
 });
 
 describe("option filters", () => {
+  // Option filters have names of the shop's choosing, outside the route's declared query: raw query strings.
   const slugsOf = async (query: string) =>
-    (await api(`/products?${query}&limit=100`)).body.items
-      .map((p: any) => p.slug)
-      .filter((slug: string) => seedProducts.some((p) => p.slug === slug))
+    (await api<ProductList>(`/products?${query}&limit=100`)).body.items
+      .map((p) => p.slug)
+      .filter((slug) => seedProducts.some((p) => p.slug === slug))
       .sort();
 
   it("keeps products with an active variant of each option value asked, combined with other filters", async () => {
@@ -254,9 +272,9 @@ describe("option filters", () => {
 
 describe("GET /products/{idOrSlug}", () => {
   it("returns the product with gallery, features, category and brand, by slug and by id", async () => {
-    const bySlug = await api("/products/royal-book-14-laptop");
-    expect(bySlug.status).toBe(200);
-    expect(bySlug.body).toMatchObject({
+    const product = client().products[":idOrSlug"];
+    const bySlug = expectStatus(await answer(product.$get({ param: { idOrSlug: "royal-book-14-laptop" } })), 200);
+    expect(bySlug).toMatchObject({
       slug: "royal-book-14-laptop",
       actualPrice: 119900,
       category: { slug: "laptops", name: "Laptops" },
@@ -267,33 +285,38 @@ describe("GET /products/{idOrSlug}", () => {
         { name: "Weight", value: "1.2 kg" },
       ],
     });
-    expect(bySlug.body.gallery).toHaveLength(3);
-    expect(bySlug.body.gallery[0]).toEqual({ url: "/demo/laptop-1.svg", alt: "Royal Book 14 Laptop, view 1" });
+    expect(bySlug.gallery).toHaveLength(3);
+    expect(bySlug.gallery[0]).toEqual({ url: "/demo/laptop-1.svg", alt: "Royal Book 14 Laptop, view 1" });
 
-    const byId = await api(`/products/${bySlug.body.id}`);
-    expect(byId.body).toEqual(bySlug.body);
+    const byId = await answer(product.$get({ param: { idOrSlug: bySlug.id } }));
+    expect(byId.body).toEqual(bySlug);
   });
 
   it("answers 404 not_found for an unknown slug or id", async () => {
-    expectError(await api("/products/no-such-product"), 404, "not_found");
-    expectError(await api("/products/00000000-0000-4000-8000-999999999999"), 404, "not_found");
+    const product = client().products[":idOrSlug"];
+    expectError(await answer(product.$get({ param: { idOrSlug: "no-such-product" } })), 404, "not_found");
+    expectError(
+      await answer(product.$get({ param: { idOrSlug: "00000000-0000-4000-8000-999999999999" } })),
+      404,
+      "not_found",
+    );
   });
 });
 
 describe("GET /categories and /brands", () => {
   it("lists categories with their parents", async () => {
-    const { status, body } = await api("/categories");
-    expect(status).toBe(200);
-    expect(body.items.filter((c: any) => seedCategories.some((s) => s.id === c.id))).toHaveLength(9);
-    const phones = body.items.find((c: any) => c.slug === "phones");
-    const electronics = body.items.find((c: any) => c.slug === "electronics");
+    const body = expectStatus(await answer(client().categories.$get()), 200);
+    expect(body.items.filter((c) => seedCategories.some((s) => s.id === c.id))).toHaveLength(9);
+    const phones = body.items.find((c) => c.slug === "phones");
+    const electronics = body.items.find((c) => c.slug === "electronics");
+    assert(phones && electronics, "the seeded phones and electronics categories");
     expect(phones.parentId).toBe(electronics.id);
     expect(electronics.parentId).toBeNull();
   });
 
   it("lists brands", async () => {
-    const { body } = await api("/brands");
-    const seeded = body.items.filter((b: any) => seedBrands.some((s) => s.id === b.id));
-    expect(seeded.map((b: any) => b.slug).sort()).toEqual(["atlas", "aurora", "nova", "royal", "zephyr"]);
+    const body = expectStatus(await answer(client().brands.$get()), 200);
+    const seeded = body.items.filter((b) => seedBrands.some((s) => s.id === b.id));
+    expect(seeded.map((b) => b.slug).sort()).toEqual(["atlas", "aurora", "nova", "royal", "zephyr"]);
   });
 });

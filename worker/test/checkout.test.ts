@@ -1,6 +1,8 @@
 import { env } from "cloudflare:workers";
 import { sql } from "drizzle-orm";
+import type { InferRequestType } from "hono/client";
 import { describe, expect, it } from "vitest";
+import { answer, client, expectStatus } from "../../test/support/client.ts";
 import {
   address,
   call,
@@ -29,6 +31,11 @@ const couponState = (code: string) =>
     return result.rows[0];
   });
 
+/** A status staff may ask an order to move to, as the route declares it. */
+type OrderStatus = InferRequestType<
+  ReturnType<typeof client>["admin"]["orders"][":id"]["status"]["$post"]
+>["json"]["status"];
+
 describe("checkout", () => {
   it("turns the cart into an order: price snapshot, money breakdown, stock reserved, cart emptied", async () => {
     const [shopper] = await createShoppers(1);
@@ -38,10 +45,9 @@ describe("checkout", () => {
     await setLine(shopper.token, b.id, 1);
     const code = await grant((await defineCoupon({ value: 10 })).id, shopper.id);
 
-    const result = await checkoutAs(shopper.token, { couponCode: code, shippingAddress: address });
-    expect(result.status).toBe(201);
+    const result = expectStatus(await checkoutAs(shopper.token, { couponCode: code, shippingAddress: address }), 201);
     // subtotal 2×2200 + 1005 = 5405; 10 % → 540.5 → 541; tax 9 % of 4864 = 437.76 → 438; shipping 300.
-    expect(result.body).toMatchObject({
+    expect(result).toMatchObject({
       status: "pending_payment",
       subtotal: 5_405,
       discount: 541,
@@ -52,29 +58,32 @@ describe("checkout", () => {
       couponCode: code,
       events: [{ status: "pending_payment", at: expect.any(String) }],
     });
-    expect(result.body.items).toEqual(
+    expect(result.items).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ productId: a.id, quantity: 2, unitPrice: 2_200, lineTotal: 4_400 }),
         expect.objectContaining({ productId: b.id, quantity: 1, unitPrice: 1_005, lineTotal: 1_005 }),
       ]),
     );
-    const minutes = (Date.parse(result.body.expiresAt) - Date.parse(result.body.createdAt)) / 60_000;
+    const minutes = (Date.parse(result.expiresAt) - Date.parse(result.createdAt)) / 60_000;
     expect(minutes).toBeCloseTo(15, 0);
     expect([await stockOf(a.id), await stockOf(b.id)]).toEqual([8, 4]);
-    expect((await call("/cart", { token: shopper.token })).body.items).toEqual([]);
+    const shop = () => client({ token: shopper.token });
+    expect(expectStatus(await answer(shop().cart.$get()), 200).items).toEqual([]);
     expect(await couponState(code)).toEqual({ uses: 1, used_count: 1 });
 
     // The order keeps its prices when the product's price changes later.
     await withServices(({ db }) =>
       db.execute(sql`UPDATE product_variants SET price = 99999 WHERE product_id = ${a.id}`),
     );
-    expect((await call(`/orders/${result.body.id}`, { token: shopper.token })).body.items).toEqual(result.body.items);
+    const reread = expectStatus(await answer(shop().orders[":id"].$get({ param: { id: result.id } })), 200);
+    expect(reread.items).toEqual(result.items);
   });
 
   it("answers 409 cart_empty, 400 without an Idempotency-Key, 400 for a bad address", async () => {
     const [shopper] = await createShoppers(1);
     expectError(await checkoutAs(shopper.token), 409, "cart_empty");
     await setLine(shopper.token, (await createProduct({ stock: 3 })).id, 1);
+    // Without the Idempotency-Key the route requires: sent raw.
     expectError(
       await call("/checkout", { token: shopper.token, body: { shippingAddress: address } }),
       400,
@@ -85,7 +94,12 @@ describe("checkout", () => {
       400,
       "invalid_request",
     );
-    expectError(await checkoutAs(shopper.token, {}), 400, "invalid_request");
+    // Without the shipping address the body requires: sent raw.
+    expectError(
+      await call("/checkout", { token: shopper.token, body: {}, headers: { "idempotency-key": crypto.randomUUID() } }),
+      400,
+      "invalid_request",
+    );
   });
 
   it("refuses the whole order when one line is short, naming it, and changes nothing", async () => {
@@ -99,11 +113,11 @@ describe("checkout", () => {
     );
     const result = await checkoutAs(shopper.token);
     expectError(result, 409, "insufficient_stock");
-    expect(result.body.error.details.items).toEqual([
+    expect(expectStatus(result, 409).error.details).toHaveProperty("items", [
       { productId: scarce.id, variantId: scarce.variantId, requested: 2, available: 1 },
     ]);
     expect([await stockOf(plenty.id), await stockOf(scarce.id)]).toEqual([10, 1]);
-    expect((await call("/cart", { token: shopper.token })).body.items).toHaveLength(2);
+    expect(expectStatus(await answer(client({ token: shopper.token }).cart.$get()), 200).items).toHaveLength(2);
   });
 
   it("returns the same order for the same Idempotency-Key, and 409 for the same key with another body", async () => {
@@ -152,7 +166,7 @@ describe("checkout under concurrency", () => {
     );
     expect(created).toHaveLength(3);
     expect(refused).toHaveLength(27);
-    expect(refused[0].body.error.details.items).toEqual([
+    expect(expectStatus(refused[0], 409).error.details).toHaveProperty("items", [
       { productId: shirt.id, variantId: shirt.variants.M, requested: 1, available: 0 },
     ]);
     for (const order of created) {
@@ -222,7 +236,7 @@ describe("checkout under concurrency", () => {
       Array.from({ length: 10 }, () => checkoutAs(shopper.token, { shippingAddress: address }, key)),
     );
     expect(results.map((r) => r.status)).toEqual(Array(10).fill(201));
-    expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
+    expect(new Set(results.map((r) => expectStatus(r, 201).id)).size).toBe(1);
     expect(await stockOf(product.id)).toBe(8);
     const orders = await withServices(
       async ({ db }) =>
@@ -246,8 +260,8 @@ describe("checkout under concurrency", () => {
       const fast = await checkoutAs(shopper.token, { shippingAddress: address }, key);
       return { slow: await slow, fast };
     });
-    expect(fast.status).toBe(201);
-    expect(slow).toMatchObject({ created: false, order: { id: fast.body.id } });
+    const order = expectStatus(fast, 201);
+    expect(slow).toMatchObject({ created: false, order: { id: order.id } });
     expect(await stockOf(product.id)).toBe(8);
   });
 
@@ -265,7 +279,7 @@ describe("checkout under concurrency", () => {
     });
     expect(await stockOf(product.id)).toBe(7);
     expect(await couponState(code)).toEqual({ uses: 0, used_count: 0 });
-    expect((await call("/cart", { token: shopper.token })).body.items).toEqual([
+    expect(expectStatus(await answer(client({ token: shopper.token }).cart.$get()), 200).items).toEqual([
       expect.objectContaining({ productId: product.id, quantity: 3 }),
     ]);
   });
@@ -277,19 +291,17 @@ describe("orders and their status", () => {
     const product = await createProduct({ stock: 5 });
     const code = await grant((await defineCoupon({})).id, shopper.id);
     await setLine(shopper.token, product.id, 2);
-    const order = (await checkoutAs(shopper.token, { couponCode: code, shippingAddress: address })).body;
-    expectError(await call(`/orders/${order.id}/cancel`, { method: "POST", token: stranger.token }), 404, "not_found");
-    expectError(await call(`/orders/${order.id}`, { token: stranger.token }), 404, "not_found");
-    const canceled = await call(`/orders/${order.id}/cancel`, { method: "POST", token: shopper.token });
-    expect(canceled.body.status).toBe("canceled");
-    expect(canceled.body.events.map((e: any) => e.status)).toEqual(["pending_payment", "canceled"]);
+    const order = expectStatus(await checkoutAs(shopper.token, { couponCode: code, shippingAddress: address }), 201);
+    const param = { id: order.id };
+    const cancel = (token: string) => answer(client({ token }).orders[":id"].cancel.$post({ param }));
+    expectError(await cancel(stranger.token), 404, "not_found");
+    expectError(await answer(client({ token: stranger.token }).orders[":id"].$get({ param })), 404, "not_found");
+    const canceled = expectStatus(await cancel(shopper.token), 200);
+    expect(canceled.status).toBe("canceled");
+    expect(canceled.events.map((e) => e.status)).toEqual(["pending_payment", "canceled"]);
     expect(await stockOf(product.id)).toBe(5);
     expect(await couponState(code)).toEqual({ uses: 0, used_count: 0 });
-    expectError(
-      await call(`/orders/${order.id}/cancel`, { method: "POST", token: shopper.token }),
-      409,
-      "invalid_transition",
-    );
+    expectError(await cancel(shopper.token), 409, "invalid_transition");
   });
 
   it("expires an unpaid reservation lazily when read, and on the schedule", async () => {
@@ -297,8 +309,8 @@ describe("orders and their status", () => {
     const product = await createProduct({ stock: 6 });
     await setLine(lazy.token, product.id, 2);
     await setLine(scheduled.token, product.id, 3);
-    const lazyOrder = (await checkoutAs(lazy.token)).body;
-    const scheduledOrder = (await checkoutAs(scheduled.token)).body;
+    const lazyOrder = expectStatus(await checkoutAs(lazy.token), 201);
+    const scheduledOrder = expectStatus(await checkoutAs(scheduled.token), 201);
     expect(await stockOf(product.id)).toBe(1);
     await withServices(({ db }) =>
       db.execute(
@@ -306,38 +318,45 @@ describe("orders and their status", () => {
       ),
     );
 
-    const read = await call(`/orders/${lazyOrder.id}`, { token: lazy.token });
-    expect(read.body.status).toBe("canceled");
+    const read = await answer(client({ token: lazy.token }).orders[":id"].$get({ param: { id: lazyOrder.id } }));
+    expect(expectStatus(read, 200).status).toBe("canceled");
     expect(await stockOf(product.id)).toBe(3);
 
     await runScheduledJobs(env);
-    const after = await call(`/orders/${scheduledOrder.id}`, { token: scheduled.token });
-    expect(after.body.status).toBe("canceled");
-    expect(after.body.events.at(-1).status).toBe("canceled");
+    const after = expectStatus(
+      await answer(client({ token: scheduled.token }).orders[":id"].$get({ param: { id: scheduledOrder.id } })),
+      200,
+    );
+    expect(after.status).toBe("canceled");
+    expect(after.events.at(-1)?.status).toBe("canceled");
     expect(await stockOf(product.id)).toBe(6);
   });
 
   it("lets staff move paid orders forward, one allowed step at a time; anything else is 409", async () => {
     const [shopper] = await createShoppers(1);
     await setLine(shopper.token, (await createProduct({ stock: 5 })).id, 1);
-    const order = (await checkoutAs(shopper.token)).body;
+    const order = expectStatus(await checkoutAs(shopper.token), 201);
     const staff = await tokenFor(seedAdmin, "admin");
-    const move = (status: string) => call(`/admin/orders/${order.id}/status`, { token: staff, body: { status } });
+    const param = { id: order.id };
+    const move = (status: OrderStatus, token = staff) =>
+      answer(client({ token }).admin.orders[":id"].status.$post({ param, json: { status } }));
     expectError(await move("shipped"), 409, "invalid_transition");
     expectError(await move("paid"), 409, "invalid_transition");
     await withServices(({ db }) => db.execute(sql`UPDATE orders SET status = 'paid' WHERE id = ${order.id}`));
-    expect((await move("processing")).body.status).toBe("processing");
+    expect(expectStatus(await move("processing"), 200).status).toBe("processing");
     expectError(await move("delivered"), 409, "invalid_transition");
-    expect((await move("shipped")).body.status).toBe("shipped");
-    expect((await move("delivered")).body.status).toBe("delivered");
+    expect(expectStatus(await move("shipped"), 200).status).toBe("shipped");
+    expect(expectStatus(await move("delivered"), 200).status).toBe("delivered");
     expectError(await move("processing"), 409, "invalid_transition");
-    expectError(await move("teleported"), 400, "invalid_request");
+    // A status that is none of an order's: sent raw.
     expectError(
-      await call(`/admin/orders/${order.id}/status`, { token: shopper.token, body: { status: "shipped" } }),
-      403,
-      "forbidden",
+      await call(`/admin/orders/${order.id}/status`, { token: staff, body: { status: "teleported" } }),
+      400,
+      "invalid_request",
     );
-    const history = (await call(`/orders/${order.id}`, { token: shopper.token })).body.events.map((e: any) => e.status);
+    expectError(await move("shipped", shopper.token), 403, "forbidden");
+    const read = expectStatus(await answer(client({ token: shopper.token }).orders[":id"].$get({ param })), 200);
+    const history = read.events.map((e) => e.status);
     expect(history).toEqual(["pending_payment", "processing", "shipped", "delivered"]);
   });
 
@@ -353,11 +372,10 @@ describe("orders and their status", () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     for (let page = 0; page < 5; page++) {
-      const result: { body: any } = await call(`/orders?limit=1${cursor ? `&cursor=${cursor}` : ""}`, {
-        token: shopper.token,
-      });
-      seen.push(...result.body.items.map((o: any) => o.id));
-      cursor = result.body.nextCursor;
+      const query: { limit: string; cursor?: string } = { limit: "1", ...(cursor ? { cursor } : {}) };
+      const result = expectStatus(await answer(client({ token: shopper.token }).orders.$get({ query })), 200);
+      seen.push(...result.items.map((o) => o.id));
+      cursor = result.nextCursor;
       if (!cursor) break;
     }
     expect(new Set(seen).size).toBe(3);
@@ -369,12 +387,13 @@ describe("orders and their status", () => {
     const ids: string[] = [];
     for (let i = 0; i < 2; i++) {
       await setLine(shopper.token, product.id, 1);
-      ids.push((await checkoutAs(shopper.token)).body.id);
+      ids.push(expectStatus(await checkoutAs(shopper.token), 201).id);
     }
-    const mine = await call("/orders", { token: shopper.token });
-    expect(mine.body.items.map((o: any) => o.id)).toEqual(ids.reverse());
-    const found = await call(`/admin/orders?q=${ids[0]}`, { token: await tokenFor(seedAdmin, "admin") });
-    expect(found.body.items.map((o: any) => o.id)).toEqual([ids[0]]);
+    const mine = expectStatus(await answer(client({ token: shopper.token }).orders.$get({ query: {} })), 200);
+    expect(mine.items.map((o) => o.id)).toEqual(ids.reverse());
+    const staff = client({ token: await tokenFor(seedAdmin, "admin") });
+    const found = expectStatus(await answer(staff.admin.orders.$get({ query: { q: ids[0] } })), 200);
+    expect(found.items.map((o) => o.id)).toEqual([ids[0]]);
   });
 });
 
@@ -384,15 +403,17 @@ describe("what orders show", () => {
     const product = await createProduct({ stock: 5 });
     await setLine(shopper.token, product.id, 1);
     const shippingAddress = { ...address, phone: "+14155550100" };
-    const created = await checkoutAs(shopper.token, { shippingAddress });
-    expect(created.body.shippingAddress).toEqual(shippingAddress);
-    await call(`/orders/${created.body.id}/cancel`, { method: "POST", token: shopper.token });
+    const created = expectStatus(await checkoutAs(shopper.token, { shippingAddress }), 201);
+    expect(created.shippingAddress).toEqual(shippingAddress);
+    const param = { id: created.id };
+    const shop = () => client({ token: shopper.token });
+    await answer(shop().orders[":id"].cancel.$post({ param }));
 
-    const staff = await tokenFor(seedAdmin, "admin");
+    const staff = client({ token: await tokenFor(seedAdmin, "admin") });
     const views = [
-      (await call(`/orders/${created.body.id}`, { token: shopper.token })).body,
-      (await call("/orders", { token: shopper.token })).body.items[0],
-      (await call(`/admin/orders?q=${created.body.id}`, { token: staff })).body.items[0],
+      expectStatus(await answer(shop().orders[":id"].$get({ param })), 200),
+      expectStatus(await answer(shop().orders.$get({ query: {} })), 200).items[0],
+      expectStatus(await answer(staff.admin.orders.$get({ query: { q: created.id } })), 200).items[0],
     ];
     for (const view of views) {
       expect(view.shippingAddress).toEqual(shippingAddress);
@@ -415,18 +436,20 @@ describe("staff's order list", () => {
         FROM generate_series(1, 5) AS n`),
     );
     const staff = await tokenFor(seedAdmin, "admin");
-    const search = "from=1997-01-01T00:00:00Z&to=1997-01-02T00:00:00Z";
+    const search = { from: "1997-01-01T00:00:00Z", to: "1997-01-02T00:00:00Z" };
     const seen: string[] = [];
     let cursor: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const result: { status: number; body: any } = await call(
-        `/admin/orders?${search}&limit=2${cursor ? `&cursor=${cursor}` : ""}`,
-        { token: staff },
-      );
-      expect(result.status).toBe(200);
-      expect(result.body.items.length).toBeLessThanOrEqual(2);
-      seen.push(...result.body.items.map((o: any) => o.id));
-      cursor = result.body.nextCursor;
+      const query: typeof search & { limit: string; cursor?: string } = {
+        ...search,
+        limit: "2",
+        ...(cursor ? { cursor } : {}),
+      };
+      const result = await answer(client({ token: staff }).admin.orders.$get({ query }));
+      const body = expectStatus(result, 200);
+      expect(body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...body.items.map((o) => o.id));
+      cursor = body.nextCursor;
       if (!cursor) break;
     }
     expect(seen).toHaveLength(5);

@@ -2,19 +2,31 @@ import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test"
 import { env, exports } from "cloudflare:workers";
 import { createRoute, z } from "@hono/zod-openapi";
 import { describe, expect, it } from "vitest";
+import { answer, client } from "../../test/support/client.ts";
 import { api, expectError, origin } from "../../test/support/shop.ts";
 import worker from "../index.ts";
 import { createRouter } from "../lib/create-router.ts";
-import { renderError } from "../lib/errors.ts";
+import { type errorSchema, renderError } from "../lib/errors.ts";
+
+/** The error envelope as the API declares it, its request id included. */
+type ErrorAnswer = z.infer<typeof errorSchema>;
+/** What this file reads of the OpenAPI document. */
+type OpenApiDocument = {
+  openapi: string;
+  paths: Record<string, unknown>;
+  components: { schemas: Record<string, unknown> };
+};
 
 describe("the error envelope", () => {
   it("answers an unknown API route with 404 not_found", async () => {
-    const result = await api("/no-such-thing", { method: "POST" });
+    // Raw: a route the API does not have.
+    const result = await api<ErrorAnswer>("/no-such-thing", { method: "POST" });
     expectError(result, 404, "not_found");
     expect(result.body.error.requestId).toBeTruthy();
   });
 
   it("answers an oversized body with 413 payload_too_large before reading it, after the caller's access", async () => {
+    // Raw: a body no declared request type allows.
     const oversized = {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -26,7 +38,7 @@ describe("the error envelope", () => {
   });
 
   it("carries the secure headers on API responses", async () => {
-    const { headers } = await api("/categories");
+    const { headers } = await answer(client().categories.$get());
     expect(headers.get("x-content-type-options")).toBe("nosniff");
     expect(headers.get("x-frame-options")).toBe("SAMEORIGIN");
     expect(headers.get("x-request-id")).toBeTruthy();
@@ -58,13 +70,14 @@ describe("the error envelope", () => {
     });
     const app = createRouter().openapi(route, (c) => c.json(c.req.valid("json"), 200));
     app.onError(renderError);
-    const post = async (body: string) => {
+    /** Raw: the test's own router, sent JSON as written; `T` is the answer the caller expects. */
+    const post = async <T = unknown>(body: string) => {
       const response = await app.request("/echo", {
         method: "POST",
         headers: { "content-type": "application/json" },
         body,
       });
-      return { status: response.status, body: (await response.json()) as any };
+      return { status: response.status, body: (await response.json()) as T };
     };
 
     it("answers malformed JSON with 400 invalid_request", async () => {
@@ -72,7 +85,7 @@ describe("the error envelope", () => {
     });
 
     it("answers a wrong type with 400 invalid_request naming the field", async () => {
-      const result = await post(JSON.stringify({ quantity: "three" }));
+      const result = await post<ErrorAnswer>(JSON.stringify({ quantity: "three" }));
       expectError(result, 400, "invalid_request");
       expect(result.body.error.details).toEqual([expect.objectContaining({ path: "quantity" })]);
     });
@@ -85,7 +98,8 @@ describe("the error envelope", () => {
 
 describe("OpenAPI", () => {
   it("publishes a document generated from the route definitions", async () => {
-    const { status, body } = await api("/openapi.json");
+    // Raw: the document is served beside the API's routes, not as one of them.
+    const { status, body } = await api<OpenApiDocument>("/openapi.json");
     expect(status).toBe(200);
     expect(body.openapi).toBe("3.1.0");
     expect(Object.keys(body.paths)).toEqual(

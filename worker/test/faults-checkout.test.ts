@@ -1,7 +1,16 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import type { Database } from "../../db/client.ts";
-import { type Answer, faultProxy, isError, report, send } from "../../test/support/faults.ts";
+import { expectStatus } from "../../test/support/client.ts";
+import {
+  type Answer,
+  type Bindings,
+  faultClient,
+  faultProxy,
+  isError,
+  report,
+  timed,
+} from "../../test/support/faults.ts";
 import {
   address,
   createProduct,
@@ -17,7 +26,7 @@ import {
  * batch, then one write batch that is a transaction of its own (lock the key, take the cart, reserve
  * stock, count the coupon, write the order). The connection is cut while Postgres runs that write
  * batch: a row or advisory lock held here makes it wait at a chosen statement, and the cut comes while
- * it waits. Every call goes through `send`, which lets each request's background work finish first.
+ * it waits. Every call goes through `faultClient`, which lets each request's background work finish first.
  */
 
 interface Scene {
@@ -31,19 +40,30 @@ async function scene(): Promise<Scene> {
   const lamp = await createProduct({ stock: 5, price: 3_000, shipping: 200 });
   const shirt = await createSizedProduct({ S: 4, M: 2 });
   const admin = await tokenFor(seedAdmin, "admin");
-  const coupon = await send("/admin/coupons", {
-    token: admin,
-    body: { title: "Cut", kind: "percent", value: 10, validFor: "P1D", usageLimit: 50 },
-  });
-  const granted = await send(`/admin/coupons/${coupon.body.id}/grants`, { token: admin, body: { userId: shopper.id } });
-  for (const [variant, quantity] of [
+  const coupon = await timed(
+    faultClient({ token: admin }).admin.coupons.$post({
+      json: { title: "Cut", kind: "percent", value: 10, validFor: "P1D", usageLimit: 50 },
+    }),
+  );
+  const granted = await timed(
+    faultClient({ token: admin }).admin.coupons[":id"].grants.$post({
+      param: { id: expectStatus(coupon, 201).id },
+      json: { userId: shopper.id },
+    }),
+  );
+  for (const [variantId, quantity] of [
     [lamp.variantId, 2],
     [shirt.variants.M, 1],
   ] as const) {
-    const line = await send(`/cart/variants/${variant}`, { method: "PUT", body: { quantity }, token: shopper.token });
+    const line = await timed(
+      faultClient({ token: shopper.token }).cart.variants[":variantId"].$put({
+        param: { variantId },
+        json: { quantity },
+      }),
+    );
     expect(line.status).toBe(200);
   }
-  return { shopper, variants: [lamp.variantId, shirt.variants.M], code: granted.body.code };
+  return { shopper, variants: [lamp.variantId, shirt.variants.M], code: expectStatus(granted, 201).code };
 }
 
 /** Everything a checkout changes, read straight from Postgres. */
@@ -62,7 +82,14 @@ const stateOf = ({ shopper, variants, code }: Scene) =>
     return result.rows[0];
   });
 
-const checkoutBody = (s: Scene) => ({ couponCode: s.code, shippingAddress: address });
+/** The scene's checkout with the idempotency key given, through the proxy's bindings when there are any. */
+const checkout = (s: Scene, key: string, env?: Bindings) =>
+  timed(
+    faultClient({ token: s.shopper.token, env }).checkout.$post({
+      json: { couponCode: s.code, shippingAddress: address },
+      header: { "idempotency-key": key },
+    }),
+  );
 
 type Waiter = {
   waitsFor: string;
@@ -134,12 +161,7 @@ describe("the database connection cut in the middle of a checkout", () => {
       let answer: Answer;
       try {
         answer = await holding(lock(s, key), async ({ blocked, released }) => {
-          const pending = send("/checkout", {
-            token: s.shopper.token,
-            body: checkoutBody(s),
-            headers: { "idempotency-key": key },
-            env: proxy.env,
-          });
+          const pending = checkout(s, key, proxy.env);
           expect(await blocked()).toEqual([waiter]);
           expect(await proxy.cut()).toBeGreaterThan(0);
           const cut = await pending;
@@ -154,17 +176,9 @@ describe("the database connection cut in the middle of a checkout", () => {
       expect(isError(answer, 503, "unavailable"), JSON.stringify(answer.body)).toBe(true);
       expect(await stateOf(s)).toEqual(before);
 
-      const retry = await send("/checkout", {
-        token: s.shopper.token,
-        body: checkoutBody(s),
-        headers: { "idempotency-key": key },
-      });
-      expect(retry.status, JSON.stringify(retry.body)).toBe(201);
-      const again = await send("/checkout", {
-        token: s.shopper.token,
-        body: checkoutBody(s),
-        headers: { "idempotency-key": key },
-      });
+      const retry = await checkout(s, key);
+      const order = expectStatus(retry, 201);
+      const again = await checkout(s, key);
       expect(again.body).toEqual(retry.body);
       const after = await stateOf(s);
       expect(after).toMatchObject({
@@ -175,7 +189,7 @@ describe("the database connection cut in the middle of a checkout", () => {
         cart: null,
       });
       const stockBefore = before.stock as number[];
-      const taken = Object.fromEntries(retry.body.items.map((i: any) => [i.variantId, i.quantity]));
+      const taken = Object.fromEntries(order.items.map((i) => [i.variantId, i.quantity]));
       const stockAfter = after.stock as number[];
       const ids = [...s.variants].sort();
       for (const [i, id] of ids.entries()) expect(stockAfter[i]).toBe(stockBefore[i] - taken[id]);
@@ -190,12 +204,7 @@ describe("the database connection cut in the middle of a checkout", () => {
     let answer: Answer;
     try {
       const pending = await holding(locks["before any write"].lock(s, key), async ({ blocked }) => {
-        const request = send("/checkout", {
-          token: s.shopper.token,
-          body: checkoutBody(s),
-          headers: { "idempotency-key": key },
-          env: proxy.env,
-        });
+        const request = checkout(s, key, proxy.env);
         await blocked();
         // The batch's answer will be held in the network; the lock goes when this transaction ends.
         await proxy.setMode("hang");
@@ -216,13 +225,8 @@ describe("the database connection cut in the middle of a checkout", () => {
 
     const committed = await stateOf(s);
     expect(committed).toMatchObject({ orders: 1, orderItems: 2, cart: null });
-    const retry = await send("/checkout", {
-      token: s.shopper.token,
-      body: checkoutBody(s),
-      headers: { "idempotency-key": key },
-    });
-    expect(retry.status, JSON.stringify(retry.body)).toBe(201);
-    expect(retry.body).toMatchObject({ status: "pending_payment", couponCode: s.code });
+    const retry = expectStatus(await checkout(s, key), 201);
+    expect(retry).toMatchObject({ status: "pending_payment", couponCode: s.code });
     expect(await stateOf(s)).toEqual(committed);
     expect(committed).toMatchObject({
       couponUses: (before.couponUses as number) + 1,
@@ -231,7 +235,7 @@ describe("the database connection cut in the middle of a checkout", () => {
     const units =
       (before.stock as number[]).reduce((a, b) => a + b, 0) - (committed.stock as number[]).reduce((a, b) => a + b, 0);
     expect(units).toBe(3);
-    const listed = await send("/orders", { token: s.shopper.token });
-    expect(listed.body.items.map((o: any) => o.id)).toEqual([retry.body.id]);
+    const listed = expectStatus(await timed(faultClient({ token: s.shopper.token }).orders.$get({ query: {} })), 200);
+    expect(listed.items.map((o) => o.id)).toEqual([retry.id]);
   });
 });

@@ -1,8 +1,27 @@
 import { env } from "cloudflare:workers";
 import { sql } from "drizzle-orm";
+import type { InferResponseType } from "hono/client";
 import { describe, expect, it } from "vitest";
-import { type Answer, faultProxy, isError, report, type SendOptions, send } from "../../test/support/faults.ts";
-import { address, createProduct, createShoppers, seedAdmin, tokenFor, withServices } from "../../test/support/shop.ts";
+import { expectStatus } from "../../test/support/client.ts";
+import {
+  type Answer,
+  type Bindings,
+  faultClient,
+  faultProxy,
+  isError,
+  report,
+  send,
+  timed,
+} from "../../test/support/faults.ts";
+import {
+  address,
+  createProduct,
+  createShoppers,
+  type ErrorBody,
+  seedAdmin,
+  tokenFor,
+  withServices,
+} from "../../test/support/shop.ts";
 import { SandboxGateway } from "../payments/sandbox.ts";
 
 /**
@@ -13,24 +32,39 @@ import { SandboxGateway } from "../payments/sandbox.ts";
  */
 const bank = new SandboxGateway(env.SANDBOX_GATEWAY_SECRET ?? "");
 
+type Api = ReturnType<typeof faultClient>;
+/** The shop's acknowledgement of a gateway callback. */
+type CallbackAck = InferResponseType<Api["payments"]["sandbox"]["callback"]["$post"], 200>;
+/** Where the bank's button sends the shopper next. */
+type Redirect = InferResponseType<Api["sandbox"]["pay"][":authority"]["$post"], 200>;
+/**
+ * What the bank's button answers: where to go next, or, for a session paid meanwhile, 409
+ * invalid_transition with where to go in its details (a refusal its route does not declare).
+ */
+type Pressed = Redirect | { error: ErrorBody["error"] & { details: Redirect } };
+/** An order as its shopper reads it. */
+type Order = InferResponseType<Api["orders"][":id"]["$get"], 200>;
+
 async function pendingPayment() {
   const [shopper] = await createShoppers(1);
   const product = await createProduct({ stock: 10, price: 4_000, shipping: 500 });
-  await send(`/cart/variants/${product.variantId}`, { method: "PUT", body: { quantity: 2 }, token: shopper.token });
-  const order = (
-    await send("/checkout", {
-      token: shopper.token,
-      body: { shippingAddress: address },
-      headers: { "idempotency-key": crypto.randomUUID() },
-    })
-  ).body;
-  const started = await send(`/orders/${order.id}/payment`, { method: "POST", token: shopper.token });
-  expect(started.status).toBe(201);
-  return { shopper, order, authority: started.body.redirectUrl.split("/").at(-1) as string };
+  const shop = faultClient({ token: shopper.token });
+  await timed(
+    shop.cart.variants[":variantId"].$put({ param: { variantId: product.variantId }, json: { quantity: 2 } }),
+  );
+  const order = expectStatus(
+    await timed(
+      shop.checkout.$post({ json: { shippingAddress: address }, header: { "idempotency-key": crypto.randomUUID() } }),
+    ),
+    201,
+  );
+  const started = expectStatus(await timed(shop.orders[":id"].payment.$post({ param: { id: order.id } })), 201);
+  return { shopper, order, authority: started.redirectUrl.split("/").at(-1) as string };
 }
 
-const deliver = (body: string, signature: string, overrides?: SendOptions["env"]) =>
-  send("/payments/sandbox/callback", {
+/** Raw: the signed body goes as it is, which the route (reading its text) declares no schema for. */
+const deliver = (body: string, signature: string, overrides?: Bindings) =>
+  send<CallbackAck>("/payments/sandbox/callback", {
     method: "POST",
     headers: { "content-type": "application/json", "x-sandbox-signature": signature },
     body: JSON.parse(body),
@@ -53,17 +87,22 @@ const paymentsOf = (orderId: string) =>
     return result.rows;
   });
 
+/** The shopper back from the bank: the bank's answer and the order page's. */
+type Returned = { bank: Answer; page: Answer<Order> };
+
 /**
  * The shopper presses "pay" at the bank and comes back to the order page. A session that was paid
  * meanwhile (the bank's own callback came first) takes no money again: the bank says it is closed
  * and leads back to the order.
  */
-async function shopperReturns(authority: string, token: string): Promise<{ bank: Answer; page: Answer }> {
-  const pressed = await send(`/sandbox/pay/${authority}`, { body: { outcome: "success" } });
-  const closed = pressed.status === 409 && pressed.body.error.code === "invalid_transition";
+async function shopperReturns(authority: string, token: string): Promise<Returned> {
+  // Raw: its route does not declare the 409 it answers for a session paid meanwhile.
+  const pressed = await send<Pressed>(`/sandbox/pay/${authority}`, { body: { outcome: "success" } });
+  const closed = pressed.status === 409 && "error" in pressed.body && pressed.body.error.code === "invalid_transition";
   expect(pressed.status === 200 || closed, JSON.stringify(pressed.body)).toBe(true);
-  // The bank sends the shopper to the order page, which reads the order from the API.
-  const page = await send(closed ? pressed.body.error.details.redirectUrl : pressed.body.redirectUrl, { token });
+  // The bank sends the shopper to the order page, which reads the order from the API (raw: a URL the shop gave).
+  const { redirectUrl } = "error" in pressed.body ? pressed.body.error.details : pressed.body;
+  const page = await send<Order>(redirectUrl, { token });
   return { bank: pressed, page };
 }
 
@@ -76,24 +115,24 @@ const historyOf = (orderId: string) =>
   });
 
 async function expectPaidOnce(orderId: string, token: string) {
-  const order = (await send(`/orders/${orderId}`, { token })).body;
+  const order = expectStatus(await timed(faultClient({ token }).orders[":id"].$get({ param: { id: orderId } })), 200);
   expect(order.status).toBe("paid");
-  expect(order.events.map((e: any) => e.status)).toEqual(["pending_payment", "paid"]);
-  expect(order.events.filter((e: any) => e.status === "paid")).toEqual([expect.objectContaining({ actor: "gateway" })]);
+  expect(order.events.map((e) => e.status)).toEqual(["pending_payment", "paid"]);
+  expect(order.events.filter((e) => e.status === "paid")).toEqual([expect.objectContaining({ actor: "gateway" })]);
   return order;
 }
 
 describe("a gateway callback and the shopper's own return from the bank", () => {
   const orders = {
-    before: async (callback: () => Promise<Answer>, back: () => Promise<{ bank: Answer; page: Answer }>) => {
+    before: async (callback: () => Promise<Answer<CallbackAck>>, back: () => Promise<Returned>) => {
       const first = await callback();
       return { callback: first, ...(await back()) };
     },
-    during: async (callback: () => Promise<Answer>, back: () => Promise<{ bank: Answer; page: Answer }>) => {
+    during: async (callback: () => Promise<Answer<CallbackAck>>, back: () => Promise<Returned>) => {
       const [first, returned] = await Promise.all([callback(), back()]);
       return { callback: first, ...returned };
     },
-    after: async (callback: () => Promise<Answer>, back: () => Promise<{ bank: Answer; page: Answer }>) => {
+    after: async (callback: () => Promise<Answer<CallbackAck>>, back: () => Promise<Returned>) => {
       const returned = await back();
       return { callback: await callback(), ...returned };
     },
@@ -196,7 +235,10 @@ describe("a gateway callback while the database's WebSocket fails", () => {
       await proxy.close();
     }
     report("postgres-ws cut inside the callback's transaction", cut);
-    const pending = (await send(`/orders/${order.id}`, { token: shopper.token })).body;
+    const pending = expectStatus(
+      await timed(faultClient({ token: shopper.token }).orders[":id"].$get({ param: { id: order.id } })),
+      200,
+    );
     expect(pending.status).toBe("pending_payment");
     expect(await paymentsOf(order.id)).toEqual([{ status: "pending", transactionId: null }]);
     const first = JSON.parse(signed.body);
@@ -212,19 +254,22 @@ describe("a payment taken once", () => {
     const signed = await bank.signCallback({ authority, outcome: "success", amount: order.total, currency: "USD" });
     expect((await deliver(signed.body, signed.signature)).body.result).toBe("paid");
     const [paid] = await paymentsOf(order.id);
-    await send(`/sandbox/pay/${authority}`, { body: { outcome: "success" } });
-    expect((await send(`/orders/${order.id}`, { token: shopper.token })).body.status).toBe("paid");
+    await timed(faultClient().sandbox.pay[":authority"].$post({ param: { authority }, json: { outcome: "success" } }));
+    const shop = faultClient({ token: shopper.token });
+    expect(expectStatus(await timed(shop.orders[":id"].$get({ param: { id: order.id } })), 200).status).toBe("paid");
     const afterSecond = await paymentsOf(order.id);
-    const refund = await send(`/admin/orders/${order.id}/refund`, {
-      method: "POST",
-      token: await tokenFor(seedAdmin, "admin"),
-    });
+    const refund = await timed(
+      faultClient({ token: await tokenFor(seedAdmin, "admin") }).admin.orders[":id"].refund.$post({
+        param: { id: order.id },
+      }),
+    );
+    const refunded = refund.status === 200 ? refund.body.status : undefined;
     const afterRefund = await paymentsOf(order.id);
     console.log(
-      `double success: paid ${JSON.stringify(paid)}, after the second ${JSON.stringify(afterSecond)}, refund ${refund.status} ${refund.body.status}, then ${JSON.stringify(afterRefund)}`,
+      `double success: paid ${JSON.stringify(paid)}, after the second ${JSON.stringify(afterSecond)}, refund ${refund.status} ${refunded}, then ${JSON.stringify(afterRefund)}`,
     );
     expect(afterSecond).toContainEqual(paid);
-    expect(refund.body.status).toBe("refunded");
+    expect(refunded).toBe("refunded");
     expect(afterRefund).toContainEqual({ status: "refunded", transactionId: paid.transactionId });
   });
 });

@@ -1,6 +1,15 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { type Answer, faultProxy, isError, report, type SendOptions, send } from "../../test/support/faults.ts";
+import {
+  type Answer,
+  type Bindings,
+  faultClient,
+  faultProxy,
+  isError,
+  report,
+  send,
+  timed,
+} from "../../test/support/faults.ts";
 import {
   address,
   createProduct,
@@ -29,9 +38,17 @@ describe("Postgres unreachable or hanging on the HTTP path", () => {
       let health: Answer;
       try {
         [list, detail, health] = await Promise.all([
-          send(`/products?limit=3&q=${crypto.randomUUID().slice(0, 8)}`, { env: proxy.env }),
-          send(`/products/never-cached-${crypto.randomUUID()}`, { env: proxy.env }),
-          send("/health", { env: proxy.env }),
+          timed(
+            faultClient({ env: proxy.env }).products.$get({
+              query: { limit: "3", q: crypto.randomUUID().slice(0, 8) },
+            }),
+          ),
+          timed(
+            faultClient({ env: proxy.env }).products[":idOrSlug"].$get({
+              param: { idOrSlug: `never-cached-${crypto.randomUUID()}` },
+            }),
+          ),
+          timed(faultClient({ env: proxy.env }).health.$get()),
         ]);
       } finally {
         await proxy.close();
@@ -48,6 +65,7 @@ describe("Postgres unreachable or hanging on the HTTP path", () => {
     });
 
     it(`${mode}: catalog pages held in the edge cache are still served`, async () => {
+      // Raw: `edge=` is no parameter the route declares.
       const path = `/products?limit=4&sort=price_desc&edge=${crypto.randomUUID()}`;
       // Another suite's admin change bumps the catalog version, which rightly makes a cached page stale:
       // the check counts only when the version stayed the same around it.
@@ -76,12 +94,12 @@ describe("Postgres unreachable or hanging on the HTTP path", () => {
 
 describe("Postgres refusing or hanging on the WebSocket path (interactive transactions)", () => {
   // Staff creating an account: an interactive transaction (the insert, then its audit row).
-  const createAccount = async (username: string, env: SendOptions["env"]) =>
-    send("/admin/users", {
-      body: { username, password: "correct-horse-battery", role: "customer" },
-      token: await tokenFor(seedAdmin, "admin"),
-      env,
-    });
+  const createAccount = async (username: string, env: Bindings) =>
+    timed(
+      faultClient({ token: await tokenFor(seedAdmin, "admin"), env }).admin.users.$post({
+        json: { username, password: "correct-horse-battery", role: "customer" },
+      }),
+    );
 
   it("refuse: creating an account answers 503 unavailable in the error shape", async () => {
     const proxy = await faultProxy("postgres-ws", "refuse");
@@ -104,7 +122,9 @@ describe("Postgres refusing or hanging on the WebSocket path (interactive transa
       [register, catalog] = await Promise.all([
         createAccount(username, proxy.env),
         // The HTTP path is not the WebSocket's: a statement still answers.
-        send(`/products?limit=2&q=${crypto.randomUUID().slice(0, 8)}`, { env: proxy.env }),
+        timed(
+          faultClient({ env: proxy.env }).products.$get({ query: { limit: "2", q: crypto.randomUUID().slice(0, 8) } }),
+        ),
       ]);
     } finally {
       await proxy.close();
@@ -126,19 +146,24 @@ describe("Postgres hanging under a signed-in request", () => {
   it("hang: a signed-in request answers 503 by one statement deadline, the session check waiting for no second one", async () => {
     const [shopper] = await createShoppers(1);
     const product = await createProduct({ stock: 5 });
-    await send(`/cart/variants/${product.variantId}`, { method: "PUT", body: { quantity: 1 }, token: shopper.token });
+    await timed(
+      faultClient({ token: shopper.token }).cart.variants[":variantId"].$put({
+        param: { variantId: product.variantId },
+        json: { quantity: 1 },
+      }),
+    );
     const proxy = await faultProxy("postgres-http", "hang");
     let cart: Answer;
     let checkout: Answer;
     try {
       [cart, checkout] = await Promise.all([
-        send("/cart", { token: shopper.token, env: proxy.env }),
-        send("/checkout", {
-          token: shopper.token,
-          body: { shippingAddress: address },
-          headers: { "idempotency-key": crypto.randomUUID() },
-          env: proxy.env,
-        }),
+        timed(faultClient({ token: shopper.token, env: proxy.env }).cart.$get()),
+        timed(
+          faultClient({ token: shopper.token, env: proxy.env }).checkout.$post({
+            json: { shippingAddress: address },
+            header: { "idempotency-key": crypto.randomUUID() },
+          }),
+        ),
       ]);
     } finally {
       await proxy.close();

@@ -2,8 +2,9 @@ import { evictDurableObject, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { type ShopperMessage, shopperMessageSchema } from "../../realtime/messages.ts";
+import { answer, client, expectStatus } from "../../test/support/client.ts";
 import { type RoomClient, roomClient, WorkerWebSocket } from "../../test/support/party-client.ts";
-import { call, createProduct, createShoppers, setVariantLine } from "../../test/support/shop.ts";
+import { createProduct, createShoppers, setVariantLine } from "../../test/support/shop.ts";
 
 /**
  * A shopper room's Durable Object is evicted while its clients are connected: restarted with its
@@ -14,8 +15,8 @@ import { call, createProduct, createShoppers, setVariantLine } from "../../test/
 type Client = RoomClient<ShopperMessage>;
 
 const ticketOf = (token: string) => async () => {
-  const answer = await call("/realtime/ticket", { method: "POST", token });
-  return { ticket: answer.body.ticket as string };
+  const issued = expectStatus(await answer(client({ token }).realtime.ticket.$post()), 200);
+  return { ticket: issued.ticket };
 };
 
 /** What a client shows: the cart of the last fresh message, and how many snapshots it took. */
@@ -62,7 +63,7 @@ async function shopperWithClients(count: number) {
   return { shopper, products, devices, room, close };
 }
 
-const cartNow = async (token: string) => (await call("/cart", { token })).body;
+const cartNow = async (token: string) => expectStatus(await answer(client({ token }).cart.$get()), 200);
 
 // Concurrently: an eviction waits out the runtime's drain of the sockets' requests (about 5 s).
 describe.concurrent("a shopper room's Durable Object evicted while clients are connected", () => {

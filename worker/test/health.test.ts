@@ -1,9 +1,10 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { api } from "../../test/support/shop.ts";
+import { answer, client } from "../../test/support/client.ts";
 import worker from "../index.ts";
 
+/** Raw: the worker run on an environment of the test's own, which the typed client does not call. */
 async function healthWith(overrides: Partial<typeof env>) {
   const ctx = createExecutionContext();
   const response = await worker.fetch(
@@ -17,7 +18,7 @@ async function healthWith(overrides: Partial<typeof env>) {
 
 describe("GET /api/v1/health", () => {
   it("reports Postgres and Redis as ok when both answer", async () => {
-    const { status, body, headers } = await api("/health");
+    const { status, body, headers } = await answer(client().health.$get());
     expect(status).toBe(200);
     expect(body).toEqual({ status: "ok", db: "ok", redis: "ok" });
     expect(headers.get("cache-control")).toBe("no-store");

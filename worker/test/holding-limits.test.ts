@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { answer, client, expectStatus } from "../../test/support/client.ts";
 import {
   address,
-  call,
   checkoutAs,
   createProduct,
   createShoppers,
@@ -23,10 +23,12 @@ describe("a cart line's cap", () => {
     const product = await createProduct({ stock: 1_000_000 });
     const items = Array.from({ length: 100 }, () => ({ productId: product.id, quantity: maxLineQuantity }));
     for (let i = 0; i < 3; i++) {
-      const merged = await call("/cart/merge", { token: shopper.token, body: { items } });
-      expect(merged.status).toBe(200);
-      expect(merged.body.items).toEqual([expect.objectContaining({ variantId: product.variantId, quantity: 999 })]);
-      expect(merged.body.notices).toEqual([
+      const merged = expectStatus(
+        await answer(client({ token: shopper.token }).cart.merge.$post({ json: { items } })),
+        200,
+      );
+      expect(merged.items).toEqual([expect.objectContaining({ variantId: product.variantId, quantity: 999 })]);
+      expect(merged.notices).toEqual([
         { productId: product.id, variantId: product.variantId, reason: "capped", available: maxLineQuantity },
       ]);
     }
@@ -36,11 +38,14 @@ describe("a cart line's cap", () => {
     const [shopper] = await createShoppers(1);
     const product = await createProduct({ stock: 5_000 });
     await setLine(shopper.token, product.id, maxLineQuantity);
-    await call(`/wishlist/${product.id}`, { method: "PUT", token: shopper.token });
-    const moved = await call(`/wishlist/${product.id}/move-to-cart`, { method: "POST", token: shopper.token });
+    const shop = () => client({ token: shopper.token });
+    await answer(shop().wishlist[":productId"].$put({ param: { productId: product.id } }));
+    const moved = await answer(
+      shop().wishlist[":productId"]["move-to-cart"].$post({ param: { productId: product.id } }),
+    );
     expectError(moved, 409, "conflict");
-    expect(moved.body.error.details).toEqual({ productId: product.id, max: maxLineQuantity });
-    expect((await call("/cart", { token: shopper.token })).body.itemCount).toBe(maxLineQuantity);
+    expect(expectStatus(moved, 409).error.details).toEqual({ productId: product.id, max: maxLineQuantity });
+    expect(expectStatus(await answer(shop().cart.$get()), 200).itemCount).toBe(maxLineQuantity);
   });
 
   it("is held by the database too, whatever writes the line", async () => {
@@ -58,26 +63,25 @@ describe("amounts past what one order may hold", () => {
   it("shows a cart worth more than 32 bits hold, and refuses its checkout and preview with 409 order_too_large, taking nothing", async () => {
     const [shopper] = await createShoppers(1);
     const dear = await createProduct({ stock: 10, price: maxOrderAmount });
-    const cart = await setLine(shopper.token, dear.id, 3);
-    expect(cart.status).toBe(200);
-    expect(cart.body).toMatchObject({ subtotal: 3 * maxOrderAmount, itemCount: 3 });
-    expect(cart.body.items[0].lineTotal).toBe(3 * maxOrderAmount);
+    const shop = () => client({ token: shopper.token });
+    const cart = expectStatus(await setLine(shopper.token, dear.id, 3), 200);
+    expect(cart).toMatchObject({ subtotal: 3 * maxOrderAmount, itemCount: 3 });
+    expect(cart.items[0].lineTotal).toBe(3 * maxOrderAmount);
 
     const refused = await checkoutAs(shopper.token);
     expectError(refused, 409, "order_too_large");
-    expect(refused.body.error.details).toEqual({ amount: 3 * maxOrderAmount, max: maxOrderAmount });
+    expect(expectStatus(refused, 409).error.details).toEqual({ amount: 3 * maxOrderAmount, max: maxOrderAmount });
     expect(await stockOf(dear.variantId)).toBe(10);
-    expect((await call("/cart", { token: shopper.token })).body.itemCount).toBe(3);
+    expect(expectStatus(await answer(shop().cart.$get()), 200).itemCount).toBe(3);
 
     const coupon = await defineCoupon({ value: 10 });
     const code = await grant(coupon.id, shopper.id);
-    expectError(await call("/coupons/preview", { token: shopper.token, body: { code } }), 409, "order_too_large");
+    expectError(await answer(shop().coupons.preview.$post({ json: { code } })), 409, "order_too_large");
 
     // One of them is an order like any other.
     await setLine(shopper.token, dear.id, 1);
-    const order = await checkoutAs(shopper.token);
-    expect(order.status).toBe(201);
-    expect(order.body.subtotal).toBe(maxOrderAmount);
+    const order = expectStatus(await checkoutAs(shopper.token), 201);
+    expect(order.subtotal).toBe(maxOrderAmount);
   });
 });
 
@@ -88,18 +92,19 @@ describe("unpaid orders one shopper holds", () => {
     const orders: string[] = [];
     for (let i = 0; i < maxPendingOrders; i++) {
       await setLine(shopper.token, product.id, 1);
-      const placed = await checkoutAs(shopper.token);
-      expect(placed.status).toBe(201);
-      orders.push(placed.body.id);
+      const placed = expectStatus(await checkoutAs(shopper.token), 201);
+      orders.push(placed.id);
     }
     await setLine(shopper.token, product.id, 2);
     const refused = await checkoutAs(shopper.token);
     expectError(refused, 409, "too_many_pending_orders");
-    expect(refused.body.error.details).toEqual({ max: maxPendingOrders });
+    expect(expectStatus(refused, 409).error.details).toEqual({ max: maxPendingOrders });
     expect(await stockOf(product.variantId)).toBe(100 - maxPendingOrders);
-    expect((await call("/cart", { token: shopper.token })).body.itemCount).toBe(2);
+    const shop = () => client({ token: shopper.token });
+    expect(expectStatus(await answer(shop().cart.$get()), 200).itemCount).toBe(2);
 
-    expect((await call(`/orders/${orders[0]}/cancel`, { method: "POST", token: shopper.token })).status).toBe(200);
+    const canceled = await answer(shop().orders[":id"].cancel.$post({ param: { id: orders[0] } }));
+    expect(canceled.status).toBe(200);
     expect((await checkoutAs(shopper.token)).status).toBe(201);
 
     await setLine(shopper.token, product.id, 1);
@@ -119,15 +124,14 @@ describe("an order with nothing to pay", () => {
     const coupon = await defineCoupon({ value: 100 });
     const code = await grant(coupon.id, shopper.id);
     await setLine(shopper.token, product.id, 2);
-    const order = await checkoutAs(shopper.token, { couponCode: code, shippingAddress: address });
-    expect(order.status).toBe(201);
-    expect(order.body).toMatchObject({ status: "paid", subtotal: 4_000, discount: 4_000, tax: 0, total: 0 });
-    expect(order.body.events.map((e: any) => [e.status, e.actor, e.note])).toEqual([
+    const order = expectStatus(await checkoutAs(shopper.token, { couponCode: code, shippingAddress: address }), 201);
+    expect(order).toMatchObject({ status: "paid", subtotal: 4_000, discount: 4_000, tax: 0, total: 0 });
+    expect(order.events.map((e) => [e.status, e.actor, e.note])).toEqual([
       ["pending_payment", "customer", null],
       ["paid", "system", "nothing to pay"],
     ]);
     expectError(
-      await call(`/orders/${order.body.id}/payment`, { method: "POST", token: shopper.token }),
+      await answer(client({ token: shopper.token }).orders[":id"].payment.$post({ param: { id: order.id } })),
       409,
       "already_paid",
     );

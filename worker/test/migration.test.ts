@@ -2,7 +2,8 @@ import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test"
 import { env } from "cloudflare:workers";
 import { describe, expect, inject, it } from "vitest";
 import { keptTables, legacy } from "../../test/fixtures/legacy-shop.ts";
-import { address, origin, tokenFor } from "../../test/support/shop.ts";
+import { answer, client, expectStatus } from "../../test/support/client.ts";
+import { address, tokenFor } from "../../test/support/shop.ts";
 import worker from "../index.ts";
 import { runScheduledJobs } from "../jobs.ts";
 
@@ -13,26 +14,32 @@ import { runScheduledJobs } from "../jobs.ts";
 const migrated = inject("legacyDatabase");
 const legacyEnv = { ...env, DATABASE_URL: migrated.url } as Parameters<typeof worker.fetch>[1];
 
-async function call(path: string, options: { token?: string; method?: string; body?: unknown; key?: string } = {}) {
-  const headers = new Headers({
-    "cf-connecting-ip": `2001:db8:99:${Math.floor(Math.random() * 65_535).toString(16)}::1`,
+/**
+ * The API as `client()` (test/support/client.ts) types it, served by the worker running on the
+ * migrated database: `client()` calls the worker on the test database, so this one brings its own
+ * fetch. Each client calls from an address of its own.
+ */
+function legacyClient(token?: string) {
+  return client({
+    token,
+    ip: `2001:db8:99:${Math.floor(Math.random() * 65_535).toString(16)}::1`,
+    fetch: async (input, init) => {
+      const ctx = createExecutionContext();
+      // The client sends a method, headers and a body: the request the worker receives carries them.
+      const response = await worker.fetch(
+        new Request(input, { method: init?.method, headers: init?.headers, body: init?.body }),
+        legacyEnv,
+        ctx,
+      );
+      await waitOnExecutionContext(ctx);
+      return response;
+    },
   });
-  if (options.token) headers.set("authorization", `Bearer ${options.token}`);
-  if (options.body !== undefined) headers.set("content-type", "application/json");
-  if (options.key) headers.set("idempotency-key", options.key);
-  const ctx = createExecutionContext();
-  const response = await worker.fetch(
-    new Request(`${origin}/api/v1${path}`, {
-      method: options.method ?? (options.body === undefined ? "GET" : "POST"),
-      headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    }),
-    legacyEnv,
-    ctx,
-  );
-  await waitOnExecutionContext(ctx);
-  return { status: response.status, body: (await response.json()) as any };
 }
+
+const product = (idOrSlug: string, token?: string) =>
+  answer(legacyClient(token).products[":idOrSlug"].$get({ param: { idOrSlug } }));
+const order = (id: string, token: string) => answer(legacyClient(token).orders[":id"].$get({ param: { id } }));
 
 describe("the migration to variants, on a shop made before them", () => {
   it("keeps every row of every table, and gives each product one default variant with its stock history", () => {
@@ -45,7 +52,7 @@ describe("the migration to variants, on a shop made before them", () => {
   });
 
   it("shows each product with its money and stock on its default variant", async () => {
-    const lamp = await call(`/products/${legacy.lamp.slug}`);
+    const lamp = await product(legacy.lamp.slug);
     expect(lamp.status).toBe(200);
     expect(lamp.body).toMatchObject({
       price: 2_500,
@@ -58,11 +65,11 @@ describe("the migration to variants, on a shop made before them", () => {
       priceRange: { min: 2_300, max: 2_300 },
       rating: { average: 4, count: 1 },
     });
-    expect(lamp.body.variants).toEqual([
+    expect(expectStatus(lamp, 200).variants).toEqual([
       expect.objectContaining({ title: "Default", sku: legacy.lamp.slug, options: {}, stockQty: legacy.lamp.stock }),
     ]);
-    expect((await call(`/products/${legacy.mug.slug}`)).body).toMatchObject({ stockQty: 0, inStock: false });
-    expect((await call(`/products/${legacy.retired.slug}`)).status).toBe(404);
+    expect((await product(legacy.mug.slug)).body).toMatchObject({ stockQty: 0, inStock: false });
+    expect((await product(legacy.retired.slug)).status).toBe(404);
   });
 
   it("keeps carts, orders with their payments, coupons and wishlists, read as their owners and staff see them", async () => {
@@ -70,9 +77,9 @@ describe("the migration to variants, on a shop made before them", () => {
     const bob = await tokenFor(legacy.bob, "customer");
     const admin = await tokenFor(legacy.admin, "admin");
 
-    const cart = await call("/cart", { token: alice });
+    const cart = await answer(legacyClient(alice).cart.$get());
     expect(cart.body).toMatchObject({ version: 3, itemCount: 2, subtotal: 4_000, shipping: 600 });
-    expect(cart.body.items).toEqual([
+    expect(expectStatus(cart, 200).items).toEqual([
       expect.objectContaining({
         productId: legacy.lamp.id,
         variantTitle: "Default",
@@ -80,15 +87,14 @@ describe("the migration to variants, on a shop made before them", () => {
         quantity: 2,
       }),
     ]);
-    expect((await call("/cart", { token: bob })).body.items.map((i: any) => i.productId).sort()).toEqual(
-      [legacy.lamp.id, legacy.mug.id].sort(),
-    );
+    const bobsCart = expectStatus(await answer(legacyClient(bob).cart.$get()), 200);
+    expect(bobsCart.items.map((i) => i.productId).sort()).toEqual([legacy.lamp.id, legacy.mug.id].sort());
 
-    const orders = await call("/orders", { token: alice });
-    expect(orders.body.items.map((o: any) => o.id).sort()).toEqual([legacy.pendingOrder, legacy.paidOrder].sort());
-    const paid = await call(`/orders/${legacy.paidOrder}`, { token: alice });
+    const orders = expectStatus(await answer(legacyClient(alice).orders.$get({ query: {} })), 200);
+    expect(orders.items.map((o) => o.id).sort()).toEqual([legacy.pendingOrder, legacy.paidOrder].sort());
+    const paid = await order(legacy.paidOrder, alice);
     expect(paid.body).toMatchObject({ status: "paid", subtotal: 2_000, discount: 200, total: 2_100 });
-    expect(paid.body.items).toEqual([
+    expect(expectStatus(paid, 200).items).toEqual([
       expect.objectContaining({
         productId: legacy.lamp.id,
         variantTitle: "Default",
@@ -96,18 +102,21 @@ describe("the migration to variants, on a shop made before them", () => {
         quantity: 1,
       }),
     ]);
-    const staffView = await call(`/admin/orders/${legacy.paidOrder}`, { token: admin });
-    expect(staffView.body.payments).toEqual([
+    const staffView = await answer(legacyClient(admin).admin.orders[":id"].$get({ param: { id: legacy.paidOrder } }));
+    expect(expectStatus(staffView, 200).payments).toEqual([
       expect.objectContaining({ status: "succeeded", amount: 2_100, transactionId: "TX-LEGACY" }),
     ]);
-    expect((await call(`/orders/${legacy.paidOrder}`, { token: bob })).status).toBe(404);
+    expect((await order(legacy.paidOrder, bob)).status).toBe(404);
 
-    const coupons = await call("/coupons", { token: bob });
-    expect(coupons.body.items).toEqual([expect.objectContaining({ code: legacy.bobGrant.code, remainingUses: 1 })]);
-    const wishlist = await call("/wishlist", { token: alice });
-    expect(wishlist.body.items).toEqual([expect.objectContaining({ productId: legacy.mug.id, stockQty: 0 })]);
-    const stock = await call("/admin/reports/stock-left?limit=100", { token: admin });
-    expect(stock.body.items.map((row: any) => row.variant.sku).sort()).toEqual(
+    const coupons = expectStatus(await answer(legacyClient(bob).coupons.$get()), 200);
+    expect(coupons.items).toEqual([expect.objectContaining({ code: legacy.bobGrant.code, remainingUses: 1 })]);
+    const wishlist = expectStatus(await answer(legacyClient(alice).wishlist.$get()), 200);
+    expect(wishlist.items).toEqual([expect.objectContaining({ productId: legacy.mug.id, stockQty: 0 })]);
+    const stock = expectStatus(
+      await answer(legacyClient(admin).admin.reports["stock-left"].$get({ query: { limit: "100" } })),
+      200,
+    );
+    expect(stock.items.map((row) => row.variant.sku).sort()).toEqual(
       [legacy.lamp.slug, legacy.mug.slug, legacy.retired.slug].sort(),
     );
   });
@@ -115,21 +124,24 @@ describe("the migration to variants, on a shop made before them", () => {
   it("sells an old cart, and gives an expired old order's stock back to the variant", async () => {
     const alice = await tokenFor(legacy.alice, "customer");
     const bob = await tokenFor(legacy.bob, "customer");
-    const order = await call("/checkout", {
-      token: alice,
-      body: { shippingAddress: address },
-      key: crypto.randomUUID(),
-    });
-    expect(order.status).toBe(201);
-    expect(order.body.items).toEqual([expect.objectContaining({ variantTitle: "Default", quantity: 2 })]);
+    const placed = await answer(
+      legacyClient(alice).checkout.$post({
+        json: { shippingAddress: address },
+        header: { "idempotency-key": crypto.randomUUID() },
+      }),
+    );
+    expect(placed.status).toBe(201);
+    expect(expectStatus(placed, 201).items).toEqual([
+      expect.objectContaining({ variantTitle: "Default", quantity: 2 }),
+    ]);
     // Read signed in: anonymous catalog reads may come from the edge cache.
-    expect((await call(`/products/${legacy.lamp.slug}`, { token: bob })).body.stockQty).toBe(legacy.lamp.stock - 2);
+    expect(expectStatus(await product(legacy.lamp.slug, bob), 200).stockQty).toBe(legacy.lamp.stock - 2);
 
     const jobs = await runScheduledJobs(legacyEnv);
     expect(jobs.expired).toContain(legacy.expiredOrder);
-    expect((await call(`/orders/${legacy.expiredOrder}`, { token: bob })).body.status).toBe("canceled");
-    expect((await call(`/products/${legacy.mug.slug}`, { token: bob })).body.stockQty).toBe(2);
+    expect(expectStatus(await order(legacy.expiredOrder, bob), 200).status).toBe("canceled");
+    expect(expectStatus(await product(legacy.mug.slug, bob), 200).stockQty).toBe(2);
     // The pending order still holds its lamps until it expires or is paid.
-    expect((await call(`/orders/${legacy.pendingOrder}`, { token: alice })).body.status).toBe("pending_payment");
+    expect(expectStatus(await order(legacy.pendingOrder, alice), 200).status).toBe("pending_payment");
   });
 });

@@ -1,7 +1,8 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { call, expectError, latestCode, randomIp, uniqueEmail, withServices } from "../../test/support/shop.ts";
+import { answer, client } from "../../test/support/client.ts";
+import { expectError, latestCode, randomIp, uniqueEmail, withServices } from "../../test/support/shop.ts";
 import worker from "../index.ts";
 import { parseUsername } from "../lib/parse-username.ts";
 import { DeliveryError, type Notifier, type OtpMessage } from "../notifications/message.ts";
@@ -89,7 +90,9 @@ describe("Twilio SMS adapter", () => {
 describe("a provider failure", () => {
   it("voids the code nobody received and frees the cooldown, so the shopper can ask again at once", async () => {
     const username = uniqueEmail();
-    expect((await call("/auth/register", { body: { username, password: "correct-horse" } })).status).toBe(201);
+    expect((await answer(client().auth.register.$post({ json: { username, password: "correct-horse" } }))).status).toBe(
+      201,
+    );
     await latestCode(username, "verify");
     const to = parseUsername(username, "US");
     if (!to) throw new Error("bad username");
@@ -100,9 +103,9 @@ describe("a provider failure", () => {
       expect(await redis.exists(`otp:verify:${username}`)).toBe(0);
     });
     const before = new Date().toISOString();
-    expect((await call("/auth/otp", { body: { username, purpose: "verify" } })).status).toBe(202);
+    expect((await answer(client().auth.otp.$post({ json: { username, purpose: "verify" } }))).status).toBe(202);
     const code = await latestCode(username, "verify", before);
-    expect((await call("/auth/verify", { body: { username, code } })).status).toBe(200);
+    expect((await answer(client().auth.verify.$post({ json: { username, code } }))).status).toBe(200);
   });
 
   it("keeps a registration whose code could not be sent: registering again sends another", async () => {
@@ -113,10 +116,11 @@ describe("a provider failure", () => {
         user: { username },
       });
     });
-    expect((await call("/auth/register", { body: { username, password: "correct-horse" } })).status).toBe(201);
+    const password = "correct-horse";
+    expect((await answer(client().auth.register.$post({ json: { username, password } }))).status).toBe(201);
     const code = await latestCode(username, "verify");
-    expect((await call("/auth/verify", { body: { username, code, password: "correct-horse" } })).status).toBe(200);
-    expect((await call("/auth/login", { body: { username, password: "correct-horse" } })).status).toBe(200);
+    expect((await answer(client().auth.verify.$post({ json: { username, code, password } }))).status).toBe(200);
+    expect((await answer(client().auth.login.$post({ json: { username, password } }))).status).toBe(200);
   });
 });
 

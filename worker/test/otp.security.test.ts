@@ -1,13 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { call, expectError, latestCode, randomIp, signUp, uniqueEmail, withServices } from "../../test/support/shop.ts";
+import { answer, client } from "../../test/support/client.ts";
+import { expectError, latestCode, randomIp, signUp, uniqueEmail, withServices } from "../../test/support/shop.ts";
 import { hmacHex } from "../lib/tokens.ts";
 
 async function registered() {
   const username = uniqueEmail();
-  const result = await call("/auth/register", { body: { username, password: "correct-horse-battery" } });
+  const result = await answer(client().auth.register.$post({ json: { username, password: "correct-horse-battery" } }));
   expect(result.status).toBe(201);
   return username;
 }
+
+/** Each call from an address of its own unless one is given, as a client of its own would. */
+const verify = (json: { username: string; code: string }, ip?: string) =>
+  answer(client({ ip }).auth.verify.$post({ json }));
+const loginWithCode = (json: { username: string; code: string }, ip?: string) =>
+  answer(client({ ip }).auth.login.otp.$post({ json }));
+const requestCode = (username: string, purpose: "verify" | "reset" | "login") =>
+  answer(client().auth.otp.$post({ json: { username, purpose } }));
 
 const wrongCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0");
 
@@ -28,29 +37,27 @@ describe("one-time codes", () => {
   it("works once only", async () => {
     const username = await registered();
     const code = await latestCode(username, "verify");
-    expect((await call("/auth/verify", { body: { username, code } })).status).toBe(200);
-    expectError(await call("/auth/verify", { body: { username, code } }), 401, "invalid_code");
+    expect((await verify({ username, code })).status).toBe(200);
+    expectError(await verify({ username, code }), 401, "invalid_code");
   });
 
   it("dies after 5 wrong attempts: the right code is refused afterwards", async () => {
     const username = await registered();
     const code = await latestCode(username, "verify");
     for (let i = 0; i < 5; i++) {
-      expectError(await call("/auth/verify", { body: { username, code: wrongCode(code) } }), 401, "invalid_code");
+      expectError(await verify({ username, code: wrongCode(code) }), 401, "invalid_code");
     }
-    expectError(await call("/auth/verify", { body: { username, code } }), 401, "invalid_code");
+    expectError(await verify({ username, code }), 401, "invalid_code");
   });
 
   it("counts concurrent wrong attempts atomically: 9 at once leave the code dead", async () => {
     const username = await registered();
     const code = await latestCode(username, "verify");
     const guesses = await Promise.all(
-      Array.from({ length: 9 }, (_, i) =>
-        call("/auth/verify", { body: { username, code: wrongCode(String(Number(code) + i)) }, ip: randomIp() }),
-      ),
+      Array.from({ length: 9 }, (_, i) => verify({ username, code: wrongCode(String(Number(code) + i)) }, randomIp())),
     );
     expect(guesses.every((g) => g.status === 401)).toBe(true);
-    expectError(await call("/auth/verify", { body: { username, code } }), 401, "invalid_code");
+    expectError(await verify({ username, code }), 401, "invalid_code");
   });
 
   it("refuses an expired code", async () => {
@@ -58,16 +65,18 @@ describe("one-time codes", () => {
     const code = await latestCode(username, "verify");
     await withServices(({ redis }) => redis.pexpire(`otp:verify:${username}`, 1));
     await new Promise((resolve) => setTimeout(resolve, 20));
-    expectError(await call("/auth/verify", { body: { username, code } }), 401, "invalid_code");
+    expectError(await verify({ username, code }), 401, "invalid_code");
   });
 
   it("binds a code to its purpose: a verify code cannot reset a password, nor a reset code verify", async () => {
     const account = await signUp();
     const username = account.user.username;
-    await call("/auth/otp", { body: { username, purpose: "login" } });
+    await requestCode(username, "login");
     const loginCode = await latestCode(username, "login");
     expectError(
-      await call("/auth/password/reset", { body: { username, code: loginCode, password: "new-password-1" } }),
+      await answer(
+        client().auth.password.reset.$post({ json: { username, code: loginCode, password: "new-password-1" } }),
+      ),
       401,
       "invalid_code",
     );
@@ -75,34 +84,36 @@ describe("one-time codes", () => {
     const fresh = await registered();
     const verifyCode = await latestCode(fresh, "verify");
     expectError(
-      await call("/auth/password/reset", { body: { username: fresh, code: verifyCode, password: "new-password-1" } }),
+      await answer(
+        client().auth.password.reset.$post({ json: { username: fresh, code: verifyCode, password: "new-password-1" } }),
+      ),
       401,
       "invalid_code",
     );
-    await call("/auth/password/forgot", { body: { username: fresh } });
+    await answer(client().auth.password.forgot.$post({ json: { username: fresh } }));
     const resetCode = await latestCode(fresh, "reset");
-    expectError(await call("/auth/verify", { body: { username: fresh, code: resetCode } }), 401, "invalid_code");
-    expectError(await call("/auth/login/otp", { body: { username: fresh, code: resetCode } }), 401, "invalid_code");
+    expectError(await verify({ username: fresh, code: resetCode }), 401, "invalid_code");
+    expectError(await loginWithCode({ username: fresh, code: resetCode }), 401, "invalid_code");
     // The codes still work for their own purposes.
-    expect((await call("/auth/verify", { body: { username: fresh, code: verifyCode } })).status).toBe(200);
+    expect((await verify({ username: fresh, code: verifyCode })).status).toBe(200);
   });
 
   it("answers the same 401 for wrong, used and never-sent codes", async () => {
-    const unknown = await call("/auth/verify", { body: { username: uniqueEmail(), code: "123456" } });
+    const unknown = await verify({ username: uniqueEmail(), code: "123456" });
     expectError(unknown, 401, "invalid_code");
   });
 
   it("enforces a 60 s resend cooldown per username and purpose, whether or not the account exists", async () => {
     for (const username of [await registered(), uniqueEmail()]) {
-      const first = await call("/auth/otp", { body: { username, purpose: "reset" } });
+      const first = await requestCode(username, "reset");
       expect(first.status).toBe(202);
-      const second = await call("/auth/otp", { body: { username, purpose: "reset" } });
+      const second = await requestCode(username, "reset");
       expectError(second, 429, "rate_limited");
       const retryAfter = Number(second.headers.get("retry-after"));
       expect(retryAfter).toBeGreaterThan(50);
       expect(retryAfter).toBeLessThanOrEqual(60);
       // Another purpose has its own cooldown.
-      expect((await call("/auth/otp", { body: { username, purpose: "login" } })).status).toBe(202);
+      expect((await requestCode(username, "login")).status).toBe(202);
     }
   });
 
@@ -110,7 +121,7 @@ describe("one-time codes", () => {
     const username = await registered();
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
-      statuses.push((await call("/auth/verify", { body: { username, code: "000000" }, ip: randomIp() })).status);
+      statuses.push((await verify({ username, code: "000000" }, randomIp())).status);
     }
     expect(statuses.slice(0, 10).every((s) => s === 401)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
@@ -120,7 +131,7 @@ describe("one-time codes", () => {
     const ip = randomIp();
     const statuses: number[] = [];
     for (let i = 0; i < 62; i++) {
-      statuses.push((await call("/auth/verify", { body: { username: uniqueEmail(), code: "000000" }, ip })).status);
+      statuses.push((await verify({ username: uniqueEmail(), code: "000000" }, ip)).status);
     }
     expect(statuses.filter((s) => s === 401)).toHaveLength(60);
     expect(statuses.slice(60)).toEqual([429, 429]);
@@ -135,7 +146,7 @@ describe("one-time codes", () => {
       const codes = await Promise.all(
         accounts.map(async (account) => {
           await withServices(({ redis }) => redis.del(`otp:cooldown:login:${account.user.username}`));
-          await call("/auth/otp", { body: { username: account.user.username, purpose: "login" } });
+          await requestCode(account.user.username, "login");
           return latestCode(account.user.username, "login");
         }),
       );
@@ -143,7 +154,7 @@ describe("one-time codes", () => {
         Array.from({ length: 25 }, (_, g) => {
           let guess = String((Number(codes[a]) + 1 + g * 7919) % 1_000_000).padStart(6, "0");
           if (guess === codes[a]) guess = wrongCode(guess);
-          return call("/auth/login/otp", { body: { username: account.user.username, code: guess }, ip: randomIp() });
+          return loginWithCode({ username: account.user.username, code: guess }, randomIp());
         }),
       );
       for (const result of await Promise.all(guesses)) {
@@ -152,7 +163,7 @@ describe("one-time codes", () => {
       }
       // Whatever the limiter let through, the real code must now be dead for every account.
       for (const [a, account] of accounts.entries()) {
-        const late = await call("/auth/login/otp", { body: { username: account.user.username, code: codes[a] } });
+        const late = await loginWithCode({ username: account.user.username, code: codes[a] });
         expect(late.status).not.toBe(200);
       }
     }

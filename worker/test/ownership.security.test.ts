@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { shopperMessageSchema } from "../../realtime/messages.ts";
+import { answer, client, expectStatus } from "../../test/support/client.ts";
 import {
   address,
-  call,
   checkoutAs,
   createProduct,
   createShoppers,
@@ -24,6 +24,15 @@ import { openSocket } from "../../test/support/sockets.ts";
  * is his own; moderation is staff's (403); another user's room refuses the socket (403). Each case also
  * shows that Alice's things are as they were.
  */
+/** The error code of an answer's body, or "" when it carries none. */
+function codeOf(body: unknown): string {
+  if (typeof body !== "object" || body === null || !("error" in body)) return "";
+  const { error } = body;
+  return typeof error === "object" && error !== null && "code" in error && typeof error.code === "string"
+    ? error.code
+    : "";
+}
+
 describe("ownership across customers", async () => {
   const [alice, bob] = await createShoppers(2);
   const kept = await createProduct({ stock: 10, price: 2_000 });
@@ -31,66 +40,67 @@ describe("ownership across customers", async () => {
   const admin = await tokenFor(seedAdmin, "admin");
 
   const cases: { what: string; request: string; answer: string }[] = [];
-  const record = (what: string, request: string, answer: { status: number; body?: any }) =>
-    cases.push({ what, request, answer: `${answer.status} ${answer.body?.error?.code ?? ""}`.trim() });
+  const record = (what: string, request: string, result: { status: number; body?: unknown }) =>
+    cases.push({ what, request, answer: `${result.status} ${codeOf(result.body)}`.trim() });
 
   it("cart lines: Bob's calls address Bob's cart only; Alice's lines stay as they are", async () => {
     expect((await setVariantLine(alice.token, kept.variantId, 2)).status).toBe(200);
-    const aliceCart = (await call("/cart", { token: alice.token })).body;
+    const aliceCart = (await answer(client({ token: alice.token }).cart.$get())).body;
+    const asBob = client({ token: bob.token });
 
     const put = await setVariantLine(bob.token, kept.variantId, 5);
     record("another's cart line", "PUT /cart/variants/{alice's variant}", put);
-    expect(put.status).toBe(200);
-    expect(put.body.items).toEqual([expect.objectContaining({ variantId: kept.variantId, quantity: 5 })]);
-    const removed = await call(`/cart/variants/${kept.variantId}`, { method: "DELETE", token: bob.token });
+    expect(expectStatus(put, 200).items).toEqual([expect.objectContaining({ variantId: kept.variantId, quantity: 5 })]);
+    const removed = await answer(asBob.cart.variants[":variantId"].$delete({ param: { variantId: kept.variantId } }));
     record("another's cart line", "DELETE /cart/variants/{alice's variant}", removed);
-    expect(removed.body.items).toEqual([]);
-    const byProduct = await call(`/cart/items/${kept.id}`, { method: "DELETE", token: bob.token });
+    expect(expectStatus(removed, 200).items).toEqual([]);
+    const byProduct = await answer(asBob.cart.items[":productId"].$delete({ param: { productId: kept.id } }));
     record("another's cart line", "DELETE /cart/items/{alice's product}", byProduct);
-    const emptied = await call("/cart", { method: "DELETE", token: bob.token });
+    const emptied = await answer(asBob.cart.$delete());
     record("another's cart", "DELETE /cart", emptied);
-    const merged = await call("/cart/merge", {
-      token: bob.token,
-      body: { items: [{ productId: kept.id, quantity: 1 }] },
-    });
+    const merged = await answer(asBob.cart.merge.$post({ json: { items: [{ productId: kept.id, quantity: 1 }] } }));
     record("another's cart", "POST /cart/merge", merged);
-    expect(merged.body.items).toEqual([expect.objectContaining({ variantId: kept.variantId, quantity: 1 })]);
-    await call("/cart", { method: "DELETE", token: bob.token });
+    expect(expectStatus(merged, 200).items).toEqual([
+      expect.objectContaining({ variantId: kept.variantId, quantity: 1 }),
+    ]);
+    await answer(asBob.cart.$delete());
 
-    expect((await call("/cart", { token: alice.token })).body).toEqual(aliceCart);
-    expectError(await call("/cart"), 401, "unauthenticated");
+    expect((await answer(client({ token: alice.token }).cart.$get())).body).toEqual(aliceCart);
+    expectError(await answer(client().cart.$get()), 401, "unauthenticated");
   });
 
   it("orders: another's order is 404 to read, cancel or pay, absent from Bob's list, and untouched", async () => {
     await setVariantLine(alice.token, kept.variantId, 1);
-    const order = (await checkoutAs(alice.token, { shippingAddress: address })).body;
+    const order = expectStatus(await checkoutAs(alice.token, { shippingAddress: address }), 201);
     expect(order.status).toBe("pending_payment");
+    const asBob = client({ token: bob.token });
+    const param = { id: order.id };
 
-    const read = await call(`/orders/${order.id}`, { token: bob.token });
+    const read = await answer(asBob.orders[":id"].$get({ param }));
     record("another's order", "GET /orders/{id}", read);
     expectError(read, 404, "not_found");
-    const cancel = await call(`/orders/${order.id}/cancel`, { method: "POST", token: bob.token });
+    const cancel = await answer(asBob.orders[":id"].cancel.$post({ param }));
     record("another's order", "POST /orders/{id}/cancel", cancel);
     expectError(cancel, 404, "not_found");
-    const pay = await call(`/orders/${order.id}/payment`, { method: "POST", token: bob.token });
+    const pay = await answer(asBob.orders[":id"].payment.$post({ param }));
     record("another's order payment", "POST /orders/{id}/payment", pay);
     expectError(pay, 404, "not_found");
     // The same answer as for an order that does not exist at all: nothing tells them apart.
-    const none = await call(`/orders/${crypto.randomUUID()}`, { token: bob.token });
-    expect({ status: none.status, code: none.body.error.code }).toEqual({
+    const none = await answer(asBob.orders[":id"].$get({ param: { id: crypto.randomUUID() } }));
+    expect({ status: none.status, code: codeOf(none.body) }).toEqual({
       status: read.status,
-      code: read.body.error.code,
+      code: codeOf(read.body),
     });
-    const list = await call("/orders", { token: bob.token });
-    expect(list.body.items.map((o: any) => o.id)).not.toContain(order.id);
-    const staffView = await call(`/admin/orders/${order.id}`, { token: bob.token });
+    const list = expectStatus(await answer(asBob.orders.$get({ query: {} })), 200);
+    expect(list.items.map((o) => o.id)).not.toContain(order.id);
+    const staffView = await answer(asBob.admin.orders[":id"].$get({ param }));
     record("another's order, staff view", "GET /admin/orders/{id}", staffView);
     expectError(staffView, 403, "forbidden");
-    const refund = await call(`/admin/orders/${order.id}/refund`, { method: "POST", token: bob.token });
+    const refund = await answer(asBob.admin.orders[":id"].refund.$post({ param }));
     record("another's order, refund", "POST /admin/orders/{id}/refund", refund);
     expectError(refund, 403, "forbidden");
 
-    const mine = await call(`/orders/${order.id}`, { token: alice.token });
+    const mine = await answer(client({ token: alice.token }).orders[":id"].$get({ param }));
     expect(mine.body).toMatchObject({ id: order.id, status: "pending_payment", total: order.total });
     const payments = await withServices(async ({ db }) => {
       const result = await db.execute<{ n: number }>(
@@ -100,45 +110,49 @@ describe("ownership across customers", async () => {
     });
     expect(payments).toBe(0);
     // Staff see it.
-    expect((await call(`/admin/orders/${order.id}`, { token: admin })).status).toBe(200);
+    expect((await answer(client({ token: admin }).admin.orders[":id"].$get({ param }))).status).toBe(200);
   });
 
   it("coupons: a code granted to Alice is not Bob's to preview or spend (409 coupon_invalid)", async () => {
     const code = await grant((await defineCoupon({ value: 10 })).id, alice.id);
     await setVariantLine(bob.token, kept.variantId, 1);
-    const preview = await call("/coupons/preview", { token: bob.token, body: { code } });
+    const preview = await answer(client({ token: bob.token }).coupons.preview.$post({ json: { code } }));
     record("another's coupon", "POST /coupons/preview", preview);
     expectError(preview, 409, "coupon_invalid");
     const spent = await checkoutAs(bob.token, { couponCode: code, shippingAddress: address });
     record("another's coupon", "POST /checkout {couponCode}", spent);
     expectError(spent, 409, "coupon_invalid");
-    await call("/cart", { method: "DELETE", token: bob.token });
-    const mine = (await call("/coupons", { token: alice.token })).body.items;
+    await answer(client({ token: bob.token }).cart.$delete());
+    const mine = expectStatus(await answer(client({ token: alice.token }).coupons.$get()), 200).items;
     expect(mine).toEqual([expect.objectContaining({ code, remainingUses: expect.any(Number) })]);
-    expect((await call("/coupons", { token: bob.token })).body.items.map((c: any) => c.code)).not.toContain(code);
+    const bobs = expectStatus(await answer(client({ token: bob.token }).coupons.$get()), 200).items;
+    expect(bobs.map((c) => c.code)).not.toContain(code);
   });
 
   it("ratings and reviews: Bob's vote is his own and leaves Alice's; moderating hers is staff's (403)", async () => {
-    const hers = await call(`/products/${kept.id}/rating`, {
-      method: "PUT",
-      token: alice.token,
-      body: { vote: 5, text: "Lovely lamp, bright and warm." },
-    });
+    const rate = (token: string, json: { vote: number; text?: string }) =>
+      answer(client({ token }).products[":id"].rating.$put({ param: { id: kept.id }, json }));
+    const hers = await rate(alice.token, { vote: 5, text: "Lovely lamp, bright and warm." });
     expect(hers.body).toMatchObject({ myVote: 5, count: 1, average: 5 });
-    const his = await call(`/products/${kept.id}/rating`, { method: "PUT", token: bob.token, body: { vote: 1 } });
+    const his = await rate(bob.token, { vote: 1 });
     record("another's rating", "PUT /products/{id}/rating", his);
     expect(his.body).toMatchObject({ myVote: 1, count: 2, average: 3 });
-    const again = await call(`/products/${kept.id}/rating`, { method: "PUT", token: alice.token, body: { vote: 5 } });
+    const again = await rate(alice.token, { vote: 5 });
     expect(again.body).toMatchObject({ myVote: 5, count: 2 });
 
-    const pending = (await call(`/admin/ratings?approved=false&limit=100`, { token: admin })).body.items;
-    const review = pending.find((r: any) => r.productId === kept.id && r.vote === 5);
+    const queue = await answer(
+      client({ token: admin }).admin.ratings.$get({ query: { approved: "false", limit: "100" } }),
+    );
+    const pending = expectStatus(queue, 200).items;
+    const review = pending.find((r) => r.productId === kept.id && r.vote === 5);
     expect(review).toBeDefined();
-    const moderated = await call(`/admin/ratings/${review.id}`, {
-      method: "PATCH",
-      token: bob.token,
-      body: { approved: true },
-    });
+    if (!review) throw new Error("Alice's review is not in the queue");
+    const moderated = await answer(
+      client({ token: bob.token }).admin[":kind"][":id"].$patch({
+        param: { kind: "ratings", id: review.id },
+        json: { approved: true },
+      }),
+    );
     record("another's review", "PATCH /admin/ratings/{id}", moderated);
     expectError(moderated, 403, "forbidden");
     const rows = await withServices(async ({ db }) => {
@@ -150,26 +164,29 @@ describe("ownership across customers", async () => {
   });
 
   it("wishlist: removing Alice's wish from Bob's list is 404; moving it to a cart moves it to Bob's; hers stays", async () => {
-    expect((await call(`/wishlist/${wished.id}`, { method: "PUT", token: alice.token })).status).toBe(200);
-    const removed = await call(`/wishlist/${wished.id}`, { method: "DELETE", token: bob.token });
+    const asAlice = client({ token: alice.token });
+    const asBob = client({ token: bob.token });
+    const param = { productId: wished.id };
+    expect((await answer(asAlice.wishlist[":productId"].$put({ param }))).status).toBe(200);
+    const removed = await answer(asBob.wishlist[":productId"].$delete({ param }));
     record("another's wishlist item", "DELETE /wishlist/{productId}", removed);
     expectError(removed, 404, "not_found");
-    const bobs = await call("/wishlist", { token: bob.token });
+    const bobs = await answer(asBob.wishlist.$get());
     record("another's wishlist", "GET /wishlist", bobs);
-    expect(bobs.body.items.map((i: any) => i.productId)).not.toContain(wished.id);
-    const moved = await call(`/wishlist/${wished.id}/move-to-cart`, { method: "POST", token: bob.token });
+    expect(expectStatus(bobs, 200).items.map((i) => i.productId)).not.toContain(wished.id);
+    const moved = await answer(asBob.wishlist[":productId"]["move-to-cart"].$post({ param }));
     record("another's wishlist item", "POST /wishlist/{productId}/move-to-cart", moved);
     expect(moved.status).toBe(200);
-    expect((await call("/cart", { token: bob.token })).body.items).toEqual([
+    expect(expectStatus(await answer(asBob.cart.$get()), 200).items).toEqual([
       expect.objectContaining({ productId: wished.id, quantity: 1 }),
     ]);
-    await call("/cart", { method: "DELETE", token: bob.token });
-    const hers = (await call("/wishlist", { token: alice.token })).body.items;
-    expect(hers.map((i: any) => i.productId)).toEqual([wished.id]);
+    await answer(asBob.cart.$delete());
+    const hers = expectStatus(await answer(asAlice.wishlist.$get()), 200).items;
+    expect(hers.map((i) => i.productId)).toEqual([wished.id]);
   });
 
   it("socket rooms: Bob's ticket does not open Alice's shopper room (403) nor the dashboard (403)", async () => {
-    const ticket = (await call("/realtime/ticket", { method: "POST", token: bob.token })).body.ticket;
+    const ticket = expectStatus(await answer(client({ token: bob.token }).realtime.ticket.$post()), 200).ticket;
     const room = await openSocket(`/parties/shopper/${alice.id}?ticket=${ticket}`, shopperMessageSchema);
     record("another's socket room", "GET /parties/shopper/{alice} (upgrade)", room);
     expect(room.status).toBe(403);

@@ -1,16 +1,19 @@
 import { env, exports } from "cloudflare:workers";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { answer, client, expectStatus } from "../../test/support/client.ts";
 import {
   address,
-  call,
   checkoutAs,
   createProduct,
   createShoppers,
   deliverSandboxCallback,
+  type ErrorBody,
   expectError,
   origin,
+  pressSandboxButton,
   randomIp,
+  resultOf,
   seedAdmin,
   setLine,
   startPaymentAs,
@@ -28,9 +31,16 @@ async function pendingOrder(stock = 10, quantity = 1) {
   const [shopper] = await createShoppers(1);
   const product = await createProduct({ stock, price: 4_000, shipping: 500 });
   await setLine(shopper.token, product.id, quantity);
-  const order = (await checkoutAs(shopper.token, { shippingAddress: address })).body;
+  const order = expectStatus(await checkoutAs(shopper.token, { shippingAddress: address }), 201);
   return { shopper, product, order };
 }
+
+/** An order as its shopper reads it. */
+const orderAs = async (token: string, id: string) =>
+  expectStatus(await answer(client({ token }).orders[":id"].$get({ param: { id } })), 200);
+
+const startPayment = (token: string, id: string) =>
+  answer(client({ token }).orders[":id"].payment.$post({ param: { id } }));
 
 const history = (orderId: string) =>
   withServices(async ({ db }) => {
@@ -76,33 +86,29 @@ describe("paying through the sandbox bank", () => {
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("Royal Sandbox Bank");
 
-    const pressed = await call(`/sandbox/pay/${started.authority}`, { body: { outcome: "success" } });
+    const pressed = await pressSandboxButton(started.authority, "success");
     expect(pressed.body).toEqual({ redirectUrl: `/orders/${order.id}` });
-    const paid = await call(`/orders/${order.id}`, { token: shopper.token });
-    expect(paid.body.status).toBe("paid");
-    expect(paid.body.events.map((e: any) => e.status)).toEqual(["pending_payment", "paid"]);
+    const paid = await orderAs(shopper.token, order.id);
+    expect(paid.status).toBe("paid");
+    expect(paid.events.map((e) => e.status)).toEqual(["pending_payment", "paid"]);
     expect(await paymentOf(order.id)).toMatchObject({
       status: "succeeded",
       card_last4: "4242",
       transaction_id: expect.stringMatching(/^SBXT-/),
     });
     expect(await history(order.id)).toEqual([{ outcome: "processed", reason: "success" }]);
-    expectError(
-      await call(`/orders/${order.id}/payment`, { method: "POST", token: shopper.token }),
-      409,
-      "already_paid",
-    );
+    expectError(await startPayment(shopper.token, order.id), 409, "already_paid");
   });
 
   it("leaves the order pending after a declined payment, so the shopper can retry", async () => {
     const { shopper, order } = await pendingOrder();
     const first = await startPaymentAs(shopper.token, order.id);
-    await call(`/sandbox/pay/${first.authority}`, { body: { outcome: "failure" } });
-    expect((await call(`/orders/${order.id}`, { token: shopper.token })).body.status).toBe("pending_payment");
+    await pressSandboxButton(first.authority, "failure");
+    expect((await orderAs(shopper.token, order.id)).status).toBe("pending_payment");
     expect(await paymentOf(order.id)).toMatchObject({ status: "failed" });
     const retry = await startPaymentAs(shopper.token, order.id);
-    await call(`/sandbox/pay/${retry.authority}`, { body: { outcome: "success" } });
-    expect((await call(`/orders/${order.id}`, { token: shopper.token })).body.status).toBe("paid");
+    await pressSandboxButton(retry.authority, "success");
+    expect((await orderAs(shopper.token, order.id)).status).toBe("paid");
   });
 
   it("rejects tampered, stale and replayed callbacks with 400 and records each", async () => {
@@ -123,7 +129,7 @@ describe("paying through the sandbox bank", () => {
     );
     expectError(await deliverSandboxCallback(old.body, old.signature, ip), 400, "invalid_request");
     expect(await rejections(ip, "stale")).toBe(1);
-    expect((await call(`/orders/${order.id}`, { token: shopper.token })).body.status).toBe("pending_payment");
+    expect((await orderAs(shopper.token, order.id)).status).toBe("pending_payment");
 
     expect((await deliverSandboxCallback(signed.body, signed.signature, ip)).status).toBe(200);
     expectError(await deliverSandboxCallback(signed.body, signed.signature, ip), 400, "invalid_request");
@@ -153,7 +159,7 @@ describe("paying through the sandbox bank", () => {
     const signed = await bank.signCallback({ authority, outcome: "success", amount: order.total - 1, currency: "USD" });
     const result = await deliverSandboxCallback(signed.body, signed.signature);
     expectError(result, 400, "invalid_request");
-    expect(result.body.error.details).toEqual({ reason: "amount_mismatch" });
+    expect(result.body).toHaveProperty(["error", "details"], { reason: "amount_mismatch" });
     const wrongCurrency = await bank.signCallback({
       authority,
       outcome: "success",
@@ -165,7 +171,7 @@ describe("paying through the sandbox bank", () => {
       { outcome: "rejected", reason: "amount_mismatch" },
       { outcome: "rejected", reason: "amount_mismatch" },
     ]);
-    expect((await call(`/orders/${order.id}`, { token: shopper.token })).body.status).toBe("pending_payment");
+    expect((await orderAs(shopper.token, order.id)).status).toBe("pending_payment");
   });
 
   it("moves the order once when 20 identical callbacks arrive at once", async () => {
@@ -180,8 +186,8 @@ describe("paying through the sandbox bank", () => {
     );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.status === 400)).toHaveLength(19);
-    const events = (await call(`/orders/${order.id}`, { token: shopper.token })).body.events;
-    expect(events.filter((e: any) => e.status === "paid")).toHaveLength(1);
+    const events = (await orderAs(shopper.token, order.id)).events;
+    expect(events.filter((e) => e.status === "paid")).toHaveLength(1);
   });
 
   it("applies one gateway event once when it is delivered 20 times at once (fresh nonces, same transaction)", async () => {
@@ -197,26 +203,27 @@ describe("paying through the sandbox bank", () => {
       }),
     );
     expect(deliveries.map((d) => d.status)).toEqual(Array(20).fill(200));
-    expect(deliveries.filter((d) => d.body.result === "paid")).toHaveLength(1);
-    expect(deliveries.filter((d) => d.body.result === "duplicate")).toHaveLength(19);
-    const events = (await call(`/orders/${order.id}`, { token: shopper.token })).body.events;
-    expect(events.filter((e: any) => e.status === "paid")).toHaveLength(1);
+    expect(deliveries.filter((d) => resultOf(d.body) === "paid")).toHaveLength(1);
+    expect(deliveries.filter((d) => resultOf(d.body) === "duplicate")).toHaveLength(19);
+    const events = (await orderAs(shopper.token, order.id)).events;
+    expect(events.filter((e) => e.status === "paid")).toHaveLength(1);
   });
 
   it("does not resurrect a canceled order, and gives the money of a payment that arrived after the cancel back by itself", async () => {
     const { shopper, order, product } = await pendingOrder(5, 2);
     const { authority } = await startPaymentAs(shopper.token, order.id);
-    await call(`/orders/${order.id}/cancel`, { method: "POST", token: shopper.token });
+    await answer(client({ token: shopper.token }).orders[":id"].cancel.$post({ param: { id: order.id } }));
     // The bank's page no longer takes money for the canceled order's session…
-    expectError(await call(`/sandbox/pay/${authority}`, { body: { outcome: "success" } }), 409, "invalid_transition");
+    expectError(await pressSandboxButton(authority, "success"), 409, "invalid_transition");
     // …but a payment the bank took before it heard of the cancel still arrives.
     const signed = await bank.signCallback({ authority, outcome: "success", amount: order.total, currency: "USD" });
-    expect((await deliverSandboxCallback(signed.body, signed.signature)).body.result).toBe("refund_due");
-    expect((await call(`/orders/${order.id}`, { token: shopper.token })).body.status).toBe("canceled");
+    expect(resultOf((await deliverSandboxCallback(signed.body, signed.signature)).body)).toBe("refund_due");
+    expect((await orderAs(shopper.token, order.id)).status).toBe("canceled");
     expect(await stockOf(product.id)).toBe(5);
     await expect.poll(async () => (await paymentOf(order.id)).status).toBe("refunded");
-    const detail = await call(`/admin/orders/${order.id}`, { token: await tokenFor(seedAdmin, "admin") });
-    expect(detail.body.payments[0]).toMatchObject({
+    const staff = client({ token: await tokenFor(seedAdmin, "admin") });
+    const detail = expectStatus(await answer(staff.admin.orders[":id"].$get({ param: { id: order.id } })), 200);
+    expect(detail.payments[0]).toMatchObject({
       status: "refunded",
       refund: {
         reason: "the order was canceled before this payment arrived",
@@ -226,21 +233,17 @@ describe("paying through the sandbox bank", () => {
         refundedAt: expect.any(String),
       },
     });
-    expect(detail.body.payments[0].history.map((h: any) => h.outcome)).toEqual(["processed", "refunded"]);
+    expect(detail.payments[0].history.map((h) => h.outcome)).toEqual(["processed", "refunded"]);
   });
 
   it("refuses to start a payment for someone else's order, or one that expired", async () => {
     const { shopper, order } = await pendingOrder();
     const [stranger] = await createShoppers(1);
-    expectError(await call(`/orders/${order.id}/payment`, { method: "POST", token: stranger.token }), 404, "not_found");
+    expectError(await startPayment(stranger.token, order.id), 404, "not_found");
     await withServices(({ db }) =>
       db.execute(sql`UPDATE orders SET expires_at = now() - interval '1 second' WHERE id = ${order.id}`),
     );
-    expectError(
-      await call(`/orders/${order.id}/payment`, { method: "POST", token: shopper.token }),
-      409,
-      "invalid_transition",
-    );
+    expectError(await startPayment(shopper.token, order.id), 409, "invalid_transition");
   });
 });
 
@@ -248,29 +251,24 @@ describe("refunds", () => {
   it("refunds a paid order: refunded, restocked, payment refunded; a second refund is 409", async () => {
     const { shopper, order, product } = await pendingOrder(10, 3);
     const { authority } = await startPaymentAs(shopper.token, order.id);
-    await call(`/sandbox/pay/${authority}`, { body: { outcome: "success" } });
+    await pressSandboxButton(authority, "success");
     expect(await stockOf(product.id)).toBe(7);
     const admin = await tokenFor(seedAdmin, "admin");
-    const refunded = await call(`/admin/orders/${order.id}/refund`, { method: "POST", token: admin });
-    expect(refunded.body.status).toBe("refunded");
+    const refund = (token: string) =>
+      answer(client({ token }).admin.orders[":id"].refund.$post({ param: { id: order.id } }));
+    const refunded = expectStatus(await refund(admin), 200);
+    expect(refunded.status).toBe("refunded");
     expect(await stockOf(product.id)).toBe(10);
     expect(await paymentOf(order.id)).toMatchObject({ status: "refunded" });
-    expectError(
-      await call(`/admin/orders/${order.id}/refund`, { method: "POST", token: admin }),
-      409,
-      "invalid_transition",
-    );
-    expectError(
-      await call(`/admin/orders/${order.id}/refund`, { method: "POST", token: shopper.token }),
-      403,
-      "forbidden",
-    );
+    expectError(await refund(admin), 409, "invalid_transition");
+    expectError(await refund(shopper.token), 403, "forbidden");
   });
 
   it("refuses to refund an unpaid order", async () => {
     const { order } = await pendingOrder();
+    const admin = client({ token: await tokenFor(seedAdmin, "admin") });
     expectError(
-      await call(`/admin/orders/${order.id}/refund`, { method: "POST", token: await tokenFor(seedAdmin, "admin") }),
+      await answer(admin.admin.orders[":id"].refund.$post({ param: { id: order.id } })),
       409,
       "invalid_transition",
     );
@@ -308,13 +306,14 @@ describe("Stripe webhooks", () => {
       },
     });
 
+  /** Delivers a raw webhook body as Stripe would (the route reads it unparsed): its answer is `unknown`. */
   async function webhook(body: string, signature: string) {
     const response = await exports.default.fetch(`${origin}/api/v1/payments/stripe/webhook`, {
       method: "POST",
       headers: { "content-type": "application/json", "stripe-signature": signature },
       body,
     });
-    return { status: response.status, body: (await response.json()) as any };
+    return { status: response.status, body: await response.json() };
   }
 
   it("pays the order on a verified checkout.session.completed, once per event id", async () => {
@@ -322,8 +321,8 @@ describe("Stripe webhooks", () => {
     const body = event(session, order.total);
     const first = await webhook(body, await stripe.signForTest(body));
     expect(first).toEqual({ status: 200, body: { received: true, result: "paid" } });
-    expect((await webhook(body, await stripe.signForTest(body))).body.result).toBe("duplicate");
-    expect((await call(`/orders/${order.id}`, { token: shopper.token })).body.status).toBe("paid");
+    expect(resultOf((await webhook(body, await stripe.signForTest(body))).body)).toBe("duplicate");
+    expect((await orderAs(shopper.token, order.id)).status).toBe("paid");
   });
 
   it("rejects a bad signature and a stale one (over 300 s) with 400", async () => {
@@ -373,9 +372,10 @@ describe("malformed gateway messages", () => {
           },
           body,
         });
-        const answer = (await response.json()) as any;
+        // A deliberately malformed message: its answer is read as the error it must be.
+        const refusal = await response.json<ErrorBody>();
         expect(response.status, body.slice(0, 40)).toBe(400);
-        expect(answer.error).toMatchObject({ code: "invalid_request", message: expect.any(String) });
+        expect(refusal.error).toMatchObject({ code: "invalid_request", message: expect.any(String) });
       }
       expect(await rejections(ip)).toBe(bodies.length);
       const largest = await withServices(async ({ db }) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { seedProducts } from "../../db/seed-data.ts";
+import { answer, client, expectStatus } from "../../test/support/client.ts";
 import { call, seedAdmin, tokenFor } from "../../test/support/shop.ts";
 
 /** Values for the query parameters that routes require; every other one is left out. */
@@ -18,11 +19,14 @@ const pathValues: Record<string, string> = {
 };
 
 type Parameter = { name: string; in: string; required?: boolean };
+/** What this test reads of the OpenAPI document: each path's GET operation with its parameters. */
+type OpenApiDocument = { paths: Record<string, { get?: { parameters?: Parameter[] } }> };
 
 async function operations() {
-  const doc = (await call("/openapi.json")).body;
+  // Raw: the document is served beside the API's routes, not as one of them.
+  const doc = (await call<OpenApiDocument>("/openapi.json")).body;
   const found: { path: string; parameters: Parameter[] }[] = [];
-  for (const [path, methods] of Object.entries<any>(doc.paths)) {
+  for (const [path, methods] of Object.entries(doc.paths)) {
     if (!methods.get) continue;
     found.push({ path, parameters: methods.get.parameters ?? [] });
   }
@@ -48,6 +52,7 @@ describe("optional query parameters", () => {
           .map((p) => [p.name, path === "/dev/outbox" && p.name === "to" ? devOutboxTo : requiredValues[p.name]]),
       );
       for (const [name, value] of Object.entries(required)) expect(value, `${path} requires ${name}`).toBeDefined();
+      // Raw: every GET route of the document, its URL built from the parameters it lists.
       const result = await call(urlOf(path, required), { token });
       expect(result.status, `${path}: ${JSON.stringify(result.body)}`).not.toBe(400);
       expect(result.status, path).toBeLessThan(500);
@@ -66,6 +71,7 @@ describe("optional query parameters", () => {
             .filter((p) => p.in === "query" && p.required && p.name !== missing.name)
             .map((p) => [p.name, requiredValues[p.name] ?? devOutboxTo]),
         );
+        // Raw: a URL left without a parameter the route requires.
         const result = await call(urlOf(path, rest), { token });
         expect(result.status, `${path} without ${missing.name}`).toBe(400);
       }
@@ -74,10 +80,10 @@ describe("optional query parameters", () => {
 
   it("uses each variant's own low-stock threshold when none is given", async () => {
     const token = await tokenFor(seedAdmin, "admin");
-    const low = await call("/admin/reports/low-stock?limit=100", { token });
+    const low = await answer(client({ token }).admin.reports["low-stock"].$get({ query: { limit: "100" } }));
     expect(low.status).toBe(200);
     const seeded = new Map(seedProducts.map((p) => [p.id, p]));
-    const mine = low.body.items.filter((i: any) => seeded.has(i.product.id));
+    const mine = expectStatus(low, 200).items.filter((i) => seeded.has(i.product.id));
     expect(mine.length).toBeGreaterThan(0);
     for (const { variant } of mine) expect(variant.stockQty).toBeLessThan(variant.threshold);
   });

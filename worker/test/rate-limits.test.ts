@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { answer, client } from "../../test/support/client.ts";
 import { call, randomIp, signUp, uniqueEmail } from "../../test/support/shop.ts";
 import { clientAddressKey } from "../lib/client-address.ts";
 import { limits } from "../lib/rate-limit.ts";
 
-type Attempt = (i: number) => Promise<{ status: number; body: any; headers: Headers }>;
+type Attempt = (i: number) => Promise<{ status: number; body: unknown; headers: Headers }>;
 
 /** Makes `limit` attempts that the limit lets through, then one more: 429 with its Retry-After. */
 async function exhaust(limit: number, attempt: Attempt, window: number) {
-  const answers: { status: number; body: any }[] = [];
+  const answers: { status: number; body: unknown }[] = [];
   for (let start = 0; start < limit; start += 20) {
     const batch = Array.from({ length: Math.min(20, limit - start) }, (_, i) => attempt(start + i));
     answers.push(...(await Promise.all(batch)));
@@ -18,11 +19,11 @@ async function exhaust(limit: number, attempt: Attempt, window: number) {
   expect(heldBack.map((a) => JSON.stringify(a.body))).toEqual([]);
   const refused = await attempt(limit);
   expect(refused.status, JSON.stringify(refused.body)).toBe(429);
-  expect(refused.body.error.code).toBe("rate_limited");
+  expect(refused.body).toMatchObject({ error: { code: "rate_limited" } });
   const retryAfter = Number(refused.headers.get("retry-after"));
   expect(retryAfter).toBeGreaterThan(0);
   expect(retryAfter).toBeLessThanOrEqual(window);
-  expect(refused.body.error.details.retryAfter).toBe(retryAfter);
+  expect(refused.body).toMatchObject({ error: { details: { retryAfter } } });
   return retryAfter;
 }
 
@@ -34,8 +35,9 @@ describe("rate limits on every route that sends a code or checks a secret", () =
   it("limits codes sent per account, across addresses, registration and requests alike", async () => {
     const username = uniqueEmail();
     const register = () =>
-      call("/auth/register", { body: { username, password: "correct-horse-battery" }, ip: randomIp() });
-    const request = (purpose: string) => call("/auth/otp", { body: { username, purpose }, ip: randomIp() });
+      answer(client({ ip: randomIp() }).auth.register.$post({ json: { username, password: "correct-horse-battery" } }));
+    const request = (purpose: "reset" | "login") =>
+      answer(client({ ip: randomIp() }).auth.otp.$post({ json: { username, purpose } }));
     // Five sends counted for one account: the registration's code, a reset and a login request, two
     // registrations again; then a sixth, which without this limit would be 201 like the others.
     const statuses = [
@@ -57,13 +59,18 @@ describe("rate limits on every route that sends a code or checks a secret", () =
     const ip = randomIp();
     await exhaust(
       tokensOf("otpSendPerIp"),
-      () => call("/auth/otp", { body: { username: uniqueEmail(), purpose: "login" }, ip }),
+      () => answer(client({ ip }).auth.otp.$post({ json: { username: uniqueEmail(), purpose: "login" } })),
       windowOf("otpSendPerIp"),
     );
     const other = randomIp();
     await exhaust(
       tokensOf("registerPerIp"),
-      () => call("/auth/register", { body: { username: uniqueEmail(), password: "correct-horse-battery" }, ip: other }),
+      () =>
+        answer(
+          client({ ip: other }).auth.register.$post({
+            json: { username: uniqueEmail(), password: "correct-horse-battery" },
+          }),
+        ),
       windowOf("registerPerIp"),
     );
   });
@@ -72,13 +79,14 @@ describe("rate limits on every route that sends a code or checks a secret", () =
     const { username } = (await signUp()).user;
     await exhaust(
       tokensOf("loginPerUsername"),
-      () => call("/auth/login", { body: { username, password: "wrong-password-1" }, ip: randomIp() }),
+      () => answer(client({ ip: randomIp() }).auth.login.$post({ json: { username, password: "wrong-password-1" } })),
       windowOf("loginPerUsername"),
     );
     const ip = randomIp();
     await exhaust(
       tokensOf("loginPerIp"),
-      () => call("/auth/login", { body: { username: uniqueEmail(), password: "wrong-password-1" }, ip }),
+      () =>
+        answer(client({ ip }).auth.login.$post({ json: { username: uniqueEmail(), password: "wrong-password-1" } })),
       windowOf("loginPerIp"),
     );
   });
@@ -89,10 +97,11 @@ describe("rate limits on every route that sends a code or checks a secret", () =
     await exhaust(
       tokensOf("codePerUsername") - 1,
       () =>
-        call("/auth/password/reset", {
-          body: { username, code: "000000", password: "another-horse-battery" },
-          ip: randomIp(),
-        }),
+        answer(
+          client({ ip: randomIp() }).auth.password.reset.$post({
+            json: { username, code: "000000", password: "another-horse-battery" },
+          }),
+        ),
       windowOf("codePerUsername"),
     );
   });
@@ -101,17 +110,24 @@ describe("rate limits on every route that sends a code or checks a secret", () =
     const ip = randomIp();
     await exhaust(
       tokensOf("refreshPerIp"),
-      (i) => call(i % 2 ? "/auth/refresh" : "/auth/logout", { body: { refreshToken: crypto.randomUUID() }, ip }),
+      (i) => {
+        const auth = client({ ip }).auth;
+        const json = { refreshToken: crypto.randomUUID() };
+        return i % 2 ? answer(auth.refresh.$post({ json })) : answer(auth.logout.$post({ json }));
+      },
       windowOf("refreshPerIp"),
     );
     // Another address is not held back.
-    expect((await call("/auth/refresh", { body: { refreshToken: "x" }, ip: randomIp() })).status).toBe(401);
+    expect((await answer(client({ ip: randomIp() }).auth.refresh.$post({ json: { refreshToken: "x" } }))).status).toBe(
+      401,
+    );
   });
 
   it("limits gateway messages per address, whatever their signature", async () => {
     const ip = randomIp();
     await exhaust(
       tokensOf("gatewayPerIp"),
+      // Raw: forged gateway messages, a JSON body where the routes declare none.
       (i) =>
         call(i % 2 ? "/payments/stripe/webhook" : "/payments/sandbox/callback", {
           body: { forged: i },
@@ -126,22 +142,14 @@ describe("rate limits on every route that sends a code or checks a secret", () =
     const prefix = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:${Math.floor(Math.random() * 0xffff).toString(16)}`;
     const addressOf = (i: number) =>
       `${prefix}:${(i + 1).toString(16)}:${((i * 7919) % 0xffff).toString(16)}::${i.toString(16)}`;
-    await exhaust(
-      tokensOf("otpSendPerIp"),
-      (i) => call("/auth/otp", { body: { username: uniqueEmail(), purpose: "login" }, ip: addressOf(i) }),
-      windowOf("otpSendPerIp"),
-    );
-    const refused = await Promise.all(
-      [21, 22, 23].map((i) =>
-        call("/auth/otp", { body: { username: uniqueEmail(), purpose: "login" }, ip: addressOf(i) }),
-      ),
-    );
+    const otpFrom = (ip: string) =>
+      answer(client({ ip }).auth.otp.$post({ json: { username: uniqueEmail(), purpose: "login" } }));
+    await exhaust(tokensOf("otpSendPerIp"), (i) => otpFrom(addressOf(i)), windowOf("otpSendPerIp"));
+    const refused = await Promise.all([21, 22, 23].map((i) => otpFrom(addressOf(i))));
     expect(refused.map((r) => r.status)).toEqual([429, 429, 429]);
     // The neighbouring /64 is another client.
     const neighbour = `${prefix.slice(0, prefix.lastIndexOf(":"))}:${(Number.parseInt(prefix.split(":")[3], 16) ^ 1).toString(16)}::1`;
-    expect(
-      (await call("/auth/otp", { body: { username: uniqueEmail(), purpose: "login" }, ip: neighbour })).status,
-    ).toBe(202);
+    expect((await otpFrom(neighbour)).status).toBe(202);
   });
 });
 

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { importJWK, type JWK, SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
+import { answer, client, expectStatus } from "../../test/support/client.ts";
 import { call, expectError, seedShopper, signUp, withServices } from "../../test/support/shop.ts";
 import { hashPassword, needsRehash, PBKDF2_ITERATIONS, verifyPassword } from "../lib/password.ts";
 import {
@@ -38,6 +39,7 @@ async function otherKey(): Promise<JWK> {
   return (await crypto.subtle.exportKey("jwk", pair.privateKey)) as JWK;
 }
 
+/** Raw: the tokens it carries are forged on purpose. */
 const meWith = (token: string) => call("/me", { token });
 
 describe("access tokens", () => {
@@ -51,11 +53,12 @@ describe("access tokens", () => {
     expect(payload).toMatchObject({ sub: seedShopper.id, role: "customer", iss: tokenIssuer, aud: tokenAudience });
     expect(payload.exp - payload.iat).toBe(accessTokenTtlSeconds);
     expect(accessTokenTtlSeconds).toBe(900);
-    expect((await meWith(token)).status).toBe(200);
+    expect((await answer(client({ token }).me.$get())).status).toBe(200);
   });
 
   it("answers a missing token with 401 unauthenticated and a non-Bearer one with 401 invalid_token", async () => {
-    expectError(await call("/me"), 401, "unauthenticated");
+    expectError(await answer(client().me.$get()), 401, "unauthenticated");
+    // Raw: an authorization header of another scheme than the client's Bearer.
     expectError(await call("/me", { headers: { authorization: "Basic YWRtaW46YWRtaW4=" } }), 401, "invalid_token");
   });
 
@@ -121,8 +124,9 @@ describe("access tokens", () => {
   });
 
   it("publishes the public signing key, without its private part", async () => {
-    const { status, body } = await call("/.well-known/jwks.json");
-    expect(status).toBe(200);
+    const jwks = await answer(client()[".well-known"]["jwks.json"].$get());
+    expect(jwks.status).toBe(200);
+    const body = expectStatus(jwks, 200);
     expect(body.keys[0]).toMatchObject({ kid: env.JWT_KEY_ID, alg: "ES256", kty: "EC", crv: "P-256" });
     expect(body.keys[0].d).toBeUndefined();
   });
@@ -152,7 +156,11 @@ describe("password hashing", () => {
       db.execute(`UPDATE users SET password_hash = '${weak}' WHERE id = '${account.user.id}'`),
     );
     expect(
-      (await call("/auth/login", { body: { username: account.user.username, password: account.password } })).status,
+      (
+        await answer(
+          client().auth.login.$post({ json: { username: account.user.username, password: account.password } }),
+        )
+      ).status,
     ).toBe(200);
     const stored = await withServices(async ({ db }) => {
       const result = await db.execute<{ password_hash: string }>(

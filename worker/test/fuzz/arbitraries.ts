@@ -46,9 +46,12 @@ export function resolve(schema: JsonSchema, root: JsonSchema): JsonSchema {
       const target = ref
         .replace(/^#\//, "")
         .split("/")
-        .reduce<any>((node, part) => node?.[part.replaceAll("~1", "/").replaceAll("~0", "~")], root);
-      if (!target) return {};
-      current = target;
+        .reduce<unknown>((node, part) => {
+          const key = part.replaceAll("~1", "/").replaceAll("~0", "~");
+          return node !== null && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined;
+        }, root);
+      if (!target || typeof target !== "object") return {};
+      current = target as JsonSchema;
     }
   }
   return current ?? {};

@@ -108,12 +108,13 @@ const answerPreview = 2_000;
 
 /** Sets a value at a path inside a request part, making the objects and arrays on the way. */
 function setAt(target: Record<string, unknown>, path: (string | number)[], value: unknown) {
-  let node: any = target;
+  // Objects and arrays alike are indexed by key here: a record of unknowns serves for both.
+  let node = target as Record<string | number, unknown>;
   for (const [i, key] of path.entries()) {
     if (i === path.length - 1) node[key] = value;
     else {
       if (node[key] === null || typeof node[key] !== "object") node[key] = typeof path[i + 1] === "number" ? [] : {};
-      node = node[key];
+      node = node[key] as Record<string | number, unknown>;
     }
   }
 }
