@@ -425,9 +425,13 @@ export const orders = pgTable(
   "orders",
   {
     id: id(),
-    userId: uuid("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "restrict" }),
+    /** What shoppers and staff call the order (#1042): short, unique, in the order orders were placed. */
+    number: integer("number").notNull().unique().generatedAlwaysAsIdentity({ startWith: 1001 }),
+    /** The shopper's account; none for a guest's order until an account verifies its email. */
+    userId: uuid("user_id").references(() => users.id, { onDelete: "restrict" }),
+    /** A guest's contact (lower-cased email, E.164 phone): where the order's messages go. */
+    guestEmail: text("guest_email"),
+    guestPhone: text("guest_phone"),
     status: orderStatus("status").notNull().default("pending_payment"),
     currency: text("currency").notNull(),
     subtotal: money("subtotal").notNull(),
@@ -448,6 +452,11 @@ export const orders = pgTable(
   },
   (t) => [
     unique("orders_idempotency_per_user").on(t.userId, t.idempotencyKey),
+    uniqueIndex("orders_idempotency_per_guest")
+      .on(t.guestEmail, t.idempotencyKey)
+      .where(sql`${t.userId} IS NULL`),
+    check("orders_have_an_owner", sql`${t.userId} IS NOT NULL OR ${t.guestEmail} IS NOT NULL`),
+    index("orders_guest_email_idx").on(t.guestEmail).where(sql`${t.guestEmail} IS NOT NULL`),
     check(
       "orders_amounts_valid",
       sql`${t.subtotal} >= 0 AND ${t.discount} >= 0 AND ${t.discount} <= ${t.subtotal} AND ${t.tax} >= 0 AND ${t.shipping} >= 0`,

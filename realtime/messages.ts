@@ -55,6 +55,14 @@ export const dashboardMessageSchema = z.discriminatedUnion("type", [
   error,
 ]);
 
+/** A guest's order room: the order as it is when the socket opens, then each change of it. */
+export const orderRoomMessageSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("snapshot"), version, order: orderSchema }),
+  z.object({ type: z.literal("order"), version, order: orderSchema, committedAt }),
+  pong,
+  error,
+]);
+
 export const catalogMessageSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("welcome"), version }),
   z.object({
@@ -73,12 +81,14 @@ export const clientMessageSchema = z.object({ type: z.literal("ping") });
 export type ShopperMessage = z.infer<typeof shopperMessageSchema>;
 export type DashboardMessage = z.infer<typeof dashboardMessageSchema>;
 export type CatalogMessage = z.infer<typeof catalogMessageSchema>;
+export type OrderRoomMessage = z.infer<typeof orderRoomMessageSchema>;
 
 /** Messages without their version: the room stamps it when it sends. */
 export type Unversioned<T> = T extends unknown ? Omit<T, "version"> : never;
 export type ShopperEvent = Unversioned<Exclude<ShopperMessage, { type: "snapshot" | "pong" | "error" }>>;
 export type DashboardEvent = Unversioned<Exclude<DashboardMessage, { type: "snapshot" | "pong" | "error" }>>;
 export type CatalogEvent = Unversioned<Extract<CatalogMessage, { type: "stock" }>>;
+export type OrderRoomEvent = Unversioned<Extract<OrderRoomMessage, { type: "order" }>>;
 
 /** Rooms accept no frame larger than this from a client. */
 export const maxClientFrameBytes = 4_096;

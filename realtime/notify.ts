@@ -1,6 +1,6 @@
 import { getServerByName } from "partyserver";
 import type { Bindings } from "../worker/bindings.ts";
-import type { CatalogEvent, DashboardEvent, ShopperEvent } from "./messages.ts";
+import type { CatalogEvent, DashboardEvent, OrderRoomEvent, ShopperEvent } from "./messages.ts";
 
 /**
  * The worker's side of the rooms. Call these only after the change has committed (Postgres is the
@@ -17,6 +17,14 @@ async function safely(what: string, send: () => Promise<unknown>) {
 export function notifyShopper(env: Bindings, userId: string, ...events: ShopperEvent[]) {
   return safely("shopper", async () => {
     const room = await getServerByName(env.Shopper, userId);
+    for (const event of events) await room.publish(event);
+  });
+}
+
+/** A guest's order changed: every tab with its link hears of it. */
+export function notifyOrder(env: Bindings, orderId: string, ...events: OrderRoomEvent[]) {
+  return safely("order", async () => {
+    const room = await getServerByName(env.Order, orderId);
     for (const event of events) await room.publish(event);
   });
 }

@@ -19,6 +19,7 @@ import { cartRouter } from "./routes/cart.ts";
 import { catalogRouter } from "./routes/catalog.ts";
 import { couponsRouter } from "./routes/coupons.ts";
 import { devRouter } from "./routes/dev.ts";
+import { guestRouter } from "./routes/guest.ts";
 import { healthRouter } from "./routes/health.ts";
 import { imagesRouter } from "./routes/images.ts";
 import { meRouter } from "./routes/me.ts";
@@ -61,6 +62,7 @@ export function createApp() {
     .route("/", cartRouter)
     .route("/", couponsRouter)
     .route("/", ordersRouter)
+    .route("/", guestRouter)
     .route("/", paymentsRouter)
     .route("/", realtimeRouter)
     .route("/", imagesRouter)

@@ -4,27 +4,37 @@ import { createApp } from "./app.ts";
 import type { Bindings } from "./env.ts";
 import { runScheduledJobs } from "./jobs.ts";
 import { errorJson } from "./lib/errors.ts";
-import { verifyTicket } from "./lib/tokens.ts";
+import { timingSafeEqual } from "./lib/password.ts";
+import { orderKey, verifyTicket } from "./lib/tokens.ts";
 
 export { CatalogRoom } from "../realtime/catalog-room.ts";
 export { DashboardRoom } from "../realtime/dashboard-room.ts";
+export { OrderRoom } from "../realtime/order-room.ts";
 export { ShopperRoom } from "../realtime/shopper-room.ts";
 
 const app = createApp();
 
-const productRoomName = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const roomId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Rooms under /parties/<room>/<name>; anything else there is the API's JSON 404. */
-const roomPrefixes = ["/parties/catalog/", "/parties/shopper/", "/parties/dashboard/"];
+const roomPrefixes = ["/parties/catalog/", "/parties/shopper/", "/parties/dashboard/", "/parties/order/"];
 
 /**
  * Checks a socket's ticket before the upgrade: shoppers join only their own room, staff and admins
- * the dashboard; the catalog is public. The verified identity travels to the room as headers.
+ * the dashboard; the catalog is public, and a guest's order opens with its key. The verified identity travels to the room as headers.
  */
 async function admit(request: Request, env: Bindings, room: { className: string; name: string }) {
   if (room.className === "Catalog") {
     // A room per product: names that are no product id open no room.
-    return productRoomName.test(room.name) ? request : errorJson(404, "not_found", "No such room.");
+    return roomId.test(room.name) ? request : errorJson(404, "not_found", "No such room.");
+  }
+  if (room.className === "Order") {
+    // A guest's order: its key opens its room, as it opens the order (no account, no ticket).
+    const key = new URL(request.url).searchParams.get("key") ?? "";
+    const expected = roomId.test(room.name) ? await orderKey(env.OTP_SECRET, room.name) : null;
+    const same =
+      expected !== null && timingSafeEqual(new TextEncoder().encode(expected), new TextEncoder().encode(key));
+    return same ? request : errorJson(404, "not_found", "No such room.");
   }
   const ticket = new URL(request.url).searchParams.get("ticket");
   if (!ticket) return errorJson(401, "unauthenticated", "A ticket from POST /api/v1/realtime/ticket is required.");

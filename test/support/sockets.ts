@@ -1,9 +1,9 @@
 import { exports } from "cloudflare:workers";
 import type { z } from "zod";
-import type { CatalogMessage, DashboardMessage, ShopperMessage } from "../../realtime/messages.ts";
+import type { CatalogMessage, DashboardMessage, OrderRoomMessage, ShopperMessage } from "../../realtime/messages.ts";
 
 /** What a room sends: the rooms' own message types (realtime/messages.ts). */
-export type RoomMessage = ShopperMessage | DashboardMessage | CatalogMessage;
+export type RoomMessage = ShopperMessage | DashboardMessage | CatalogMessage | OrderRoomMessage;
 
 /**
  * A socket opened through the worker's own router, collecting the messages `schema` validates (one of

@@ -25,6 +25,10 @@ export const limits = {
   // Unverified gateway messages kept for investigation, per address (more are answered, not kept).
   rejectionsKeptPerIp: [20, "1 h"],
   ratingPerUser: [60, "1 h"],
+  // Guests: orders reserve stock, so an address places a bounded number; order links are messages.
+  guestCheckoutPerIp: [20, "15 m"],
+  orderLinkPerIp: [20, "1 h"],
+  orderLinkPerEmail: [5, "1 h"],
 } as const satisfies Record<string, readonly [number, Duration]>;
 
 export type LimitName = keyof typeof limits;

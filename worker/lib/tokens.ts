@@ -154,3 +154,8 @@ function base64url(bytes: Uint8Array): string {
     .replaceAll("/", "_")
     .replace(/=+$/, "");
 }
+
+/** The key that opens a guest's order (its API and its live room): 128 bits of the shop's HMAC of its id. */
+export async function orderKey(secret: string, orderId: string): Promise<string> {
+  return (await hmacHex(secret, `order-key:${orderId}`)).slice(0, 32);
+}

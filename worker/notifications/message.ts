@@ -2,7 +2,7 @@ import type { Channel } from "../lib/parse-username.ts";
 
 export type OtpPurpose = "verify" | "reset" | "login";
 /** What a message is for: a one-time code, or a notice that carries none. */
-export type MessagePurpose = OtpPurpose | "account_exists";
+export type MessagePurpose = OtpPurpose | "account_exists" | "order_link";
 
 export interface Message {
   to: string;
@@ -38,4 +38,12 @@ export const accountExistsText =
   "Someone tried to create a Royal Shop account with this address, which already has one. If it was you, sign in or reset your password. If not, ignore this message: nothing changed.";
 
 export const subjectOf = (message: Message) =>
-  message.code === null ? "Your Royal Shop account" : `Your Royal Shop code: ${message.code}`;
+  message.purpose === "order_link"
+    ? "Your Royal Shop order"
+    : message.code === null
+      ? "Your Royal Shop account"
+      : `Your Royal Shop code: ${message.code}`;
+
+/** The link to a guest's order, sent to the email it was placed with when someone asks for it by number. */
+export const orderLinkText = (number: number, link: string) =>
+  `Here is the link to your Royal Shop order #${number}: ${link} — anyone with this link can see the order, so keep it to yourself. If you did not ask for it, ignore this message.`;

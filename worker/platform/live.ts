@@ -19,7 +19,8 @@ export interface Live {
   cart(userId: string, cart?: Cart): void;
   coupons(userId: string): void;
   orders(orderIds: string[]): void;
-  checkout(userId: string, orderId: string, stock: StockChange[]): void;
+  /** An order was placed: by a signed-in shopper (their cart and coupons changed too), or by a guest (null). */
+  checkout(userId: string | null, orderId: string, stock: StockChange[]): void;
   disconnect(userId: string, target: { sessionId: string } | { userId: string }, reason: string): void;
   comment(comment: { id: string; kind: "suggestion" | "criticism"; body: string }): void;
 }

@@ -1,4 +1,10 @@
-import { disconnectSockets, notifyDashboard, notifyShopper, publishToCatalog } from "../../realtime/notify.ts";
+import {
+  disconnectSockets,
+  notifyDashboard,
+  notifyOrder,
+  notifyShopper,
+  publishToCatalog,
+} from "../../realtime/notify.ts";
 import type { Bindings } from "../bindings.ts";
 import { getCart } from "../services/cart.service.ts";
 import { myCoupons } from "../services/coupons.service.ts";
@@ -31,9 +37,11 @@ export function createLive(
     for (const id of orderIds) {
       const order = await orderById(ctx, id);
       if (!order) continue;
-      const { userId, username: _, ...own } = order;
+      const { userId, username: _, guestEmail: __, guestPhone: ___, ...own } = order;
       await Promise.all([
-        notifyShopper(env, userId, { type: "order", order: own, committedAt }),
+        userId
+          ? notifyShopper(env, userId, { type: "order", order: own, committedAt })
+          : notifyOrder(env, id, { type: "order", order: own, committedAt }),
         notifyDashboard(env, { type: "order", order, committedAt }),
       ]);
     }
@@ -63,13 +71,15 @@ export function createLive(
     checkout(userId, orderId, stock) {
       const committedAt = Date.now();
       withContext(async (ctx) => {
-        const [cart, coupons] = await Promise.all([getCart(ctx, userId), myCoupons(ctx, userId)]);
-        await notifyShopper(
-          env,
-          userId,
-          { type: "cart", cart, committedAt },
-          { type: "coupons", coupons: coupons.items, serverTime: coupons.serverTime },
-        );
+        if (userId) {
+          const [cart, coupons] = await Promise.all([getCart(ctx, userId), myCoupons(ctx, userId)]);
+          await notifyShopper(
+            env,
+            userId,
+            { type: "cart", cart, committedAt },
+            { type: "coupons", coupons: coupons.items, serverTime: coupons.serverTime },
+          );
+        }
         await pushOrders(ctx, [orderId], committedAt);
         const low = stock.filter((line) => line.stockQty < line.threshold);
         if (low.length > 0) {

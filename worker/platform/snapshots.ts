@@ -1,6 +1,7 @@
 import type { Bindings } from "../bindings.ts";
 import { getCart } from "../services/cart.service.ts";
 import { myCoupons } from "../services/coupons.service.ts";
+import { currentOrder, shopperView } from "../services/orders.service.ts";
 import { liveStats } from "../services/stats.service.ts";
 import type { ShopContext } from "./context.ts";
 import { createContext } from "./create-context.ts";
@@ -33,6 +34,13 @@ export const shopperSnapshot = (env: Bindings, userId: string, socket: SessionCl
     },
     new Session(socket, admitted.signedIn),
   );
+
+/** A guest's order as it is now (its reservation expired first if it ran out), for its room's snapshot. */
+export const guestOrderSnapshot = (env: Bindings, orderId: string) =>
+  reading(env, async (ctx) => {
+    const order = await currentOrder(ctx, orderId);
+    return order && shopperView(order);
+  });
 
 /** A shopper's usable coupons, for the alarm at the next expiry. */
 export const shopperCoupons = (env: Bindings, userId: string) => reading(env, (ctx) => myCoupons(ctx, userId));

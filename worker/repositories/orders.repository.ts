@@ -4,13 +4,16 @@ import type { ShippingAddress } from "../../db/schema.ts";
 import { type OrderStatus, restocks } from "../domain/order-status.ts";
 import type { StockChange } from "../platform/live.ts";
 import type { AdminOrder } from "../schemas/orders.ts";
+import type { CartLine } from "./cart.repository.ts";
 import { containing, isoTime } from "./sql.ts";
 
 /** An order as the API answers it, read in that shape; with the request hash its idempotency compares. */
 export type OrderRow = AdminOrder & { requestHash: string };
 
 const orderColumns = sql`
-  o.id, o.user_id AS "userId", (SELECT username FROM users WHERE id = o.user_id) AS username, o.status, o.currency,
+  o.id, o.number, o.user_id AS "userId",
+  coalesce((SELECT username FROM users WHERE id = o.user_id), o.guest_email) AS username,
+  o.guest_email AS "guestEmail", o.guest_phone AS "guestPhone", o.status, o.currency,
   o.subtotal, o.discount, o.tax, o.shipping, o.total, o.coupon_code AS "couponCode",
   o.shipping_address AS "shippingAddress", o.request_hash AS "requestHash",
   ${isoTime(sql`o.created_at`)} AS "createdAt", ${isoTime(sql`o.expires_at`)} AS "expiresAt",
@@ -20,10 +23,19 @@ const orderColumns = sql`
   coalesce((SELECT json_agg(json_build_object('status', e.status, 'at', ${isoTime(sql`e.created_at`)}, 'actor', e.actor_kind, 'note', e.note)
       ORDER BY e.created_at, e.id) FROM order_events e WHERE e.order_id = o.id), '[]') AS events`;
 
-/** The order a user placed under an idempotency key, if any. */
-export const orderByKeyStatement = (db: Database, userId: string, key: string) =>
+/** Whose an order is: an account's, or a guest's, known by the (lower-cased) email given at checkout. */
+export type Owner = { userId: string } | { guestEmail: string };
+
+/** The condition that an order (aliased `o`) is the owner's. */
+export const ownedBy = (owner: Owner, alias = sql`o`) =>
+  "userId" in owner
+    ? sql`${alias}.user_id = ${owner.userId}`
+    : sql`${alias}.user_id IS NULL AND ${alias}.guest_email = ${owner.guestEmail}`;
+
+/** The order an owner placed under an idempotency key, if any. */
+export const orderByKeyStatement = (db: Database, owner: Owner, key: string) =>
   db.execute<OrderRow>(sql`
-    SELECT ${orderColumns} FROM orders o WHERE o.user_id = ${userId} AND o.idempotency_key = ${key}`);
+    SELECT ${orderColumns} FROM orders o WHERE ${ownedBy(owner)} AND o.idempotency_key = ${key}`);
 
 export const orderStatement = (db: Database, id: string) =>
   db.execute<OrderRow>(sql`SELECT ${orderColumns} FROM orders o WHERE o.id = ${id}`);
@@ -54,15 +66,33 @@ export async function searchOrders(db: Database, search: OrderSearch, limit: num
   if (search.status) conditions.push(sql`o.status = ${search.status}`);
   if (search.userId) conditions.push(sql`o.user_id = ${search.userId}`);
   if (search.q) {
-    conditions.push(sql`(o.id::text = ${search.q} OR u.username ILIKE ${containing(search.q)})`);
+    // An order id, its number (#1042 or 1042), or its customer's username or guest email.
+    const number = /^#?\d{1,9}$/.test(search.q) ? Number(search.q.replace("#", "")) : null;
+    conditions.push(sql`(o.id::text = ${search.q} OR o.number = ${number}::int
+      OR u.username ILIKE ${containing(search.q)} OR o.guest_email ILIKE ${containing(search.q)})`);
   }
   if (search.from) conditions.push(sql`o.created_at >= ${search.from}::timestamptz`);
   if (search.to) conditions.push(sql`o.created_at < ${search.to}::timestamptz`);
   const result = await db.execute<OrderRow>(sql`
-    SELECT ${orderColumns} FROM orders o JOIN users u ON u.id = o.user_id
+    SELECT ${orderColumns} FROM orders o LEFT JOIN users u ON u.id = o.user_id
     WHERE ${sql.join(conditions, sql` AND `)} ORDER BY o.created_at DESC, o.id DESC LIMIT ${limit}`);
   return result.rows;
 }
+
+/**
+ * Lines a guest checks out with, priced like a cart's lines from each variant as it is now (the
+ * guest's cart lives in their browser). A variant that does not exist is no line: the caller finds
+ * it missing.
+ */
+export const linesOfItemsStatement = (db: Database, items: { variantId: string; quantity: number }[]) =>
+  db.execute<CartLine>(sql`
+    SELECT 0 AS version, p.id AS "productId", v.id AS "variantId", p.name, v.title AS "variantTitle", v.sku,
+      x.quantity, v.price - v.discount AS "unitPrice", v.shipping_amount AS "shippingAmount",
+      v.stock_qty AS "stockQty", (v.is_active AND p.is_active) AS sellable
+    FROM json_to_recordset(${JSON.stringify(items.map((i) => ({ variant_id: i.variantId, quantity: i.quantity })))}::json)
+      AS x(variant_id uuid, quantity int)
+    JOIN product_variants v ON v.id = x.variant_id JOIN products p ON p.id = v.product_id
+    ORDER BY p.name, v.title, v.id`);
 
 /** A line of the cart as checkout read it: what it reserves and the price it snapshots. */
 export interface OrderLine {
@@ -76,14 +106,16 @@ export interface OrderLine {
   quantity: number;
 }
 
-/** Serialises checkouts that share an idempotency key until the first one commits. */
-export const lockKeyStatement = (db: Database, userId: string, key: string) =>
-  db.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${userId}:${key}`}, 0))`);
+/** Serialises checkouts that share an owner and an idempotency key until the first one commits. */
+export const lockKeyStatement = (db: Database, owner: Owner, key: string) => {
+  const whose = "userId" in owner ? owner.userId : `guest:${owner.guestEmail}`;
+  return db.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${whose}:${key}`}, 0))`);
+};
 
 /** Gives up (the batch with it) when an order was placed under the key meanwhile. */
-export const refuseReplayStatement = (db: Database, userId: string, key: string) =>
+export const refuseReplayStatement = (db: Database, owner: Owner, key: string) =>
   db.execute(sql`
-    SELECT royal_refuse('replayed') FROM orders WHERE user_id = ${userId} AND idempotency_key = ${key}`);
+    SELECT royal_refuse('replayed') FROM orders o WHERE ${ownedBy(owner)} AND o.idempotency_key = ${key}`);
 
 /** Gives up with `too_many_pending_orders` when the shopper already holds `max` unpaid, unexpired orders. */
 export const refusePendingBeyondStatement = (db: Database, userId: string, max: number) =>
@@ -192,7 +224,9 @@ export const takeCouponStatement = (db: Database, coupon: CouponTaken) =>
        FROM user_coupons uc JOIN coupons c ON c.id = uc.coupon_id WHERE uc.id = ${coupon.userCouponId})) END`);
 
 export interface NewOrder {
-  userId: string;
+  owner: Owner;
+  /** A guest's phone (E.164), where their order's texts go. */
+  guestPhone: string | null;
   currency: string;
   subtotal: number;
   discount: number;
@@ -209,6 +243,8 @@ export interface NewOrder {
 
 /** Writes the order, its items (price, variant title and SKU as they were) and its first event, in one statement. */
 export const insertOrderStatement = (db: Database, order: NewOrder) => {
+  const userId = "userId" in order.owner ? order.owner.userId : null;
+  const guestEmail = "guestEmail" in order.owner ? order.owner.guestEmail : null;
   const items = JSON.stringify(
     order.lines.map((l) => ({
       product_id: l.productId,
@@ -223,9 +259,9 @@ export const insertOrderStatement = (db: Database, order: NewOrder) => {
   );
   return db.execute(sql`
     WITH o AS (
-      INSERT INTO orders (user_id, currency, subtotal, discount, tax, shipping, coupon_code, user_coupon_id,
-        shipping_address, idempotency_key, request_hash, expires_at)
-      VALUES (${order.userId}, ${order.currency}, ${order.subtotal}, ${order.discount}, ${order.tax}, ${order.shipping},
+      INSERT INTO orders (user_id, guest_email, guest_phone, currency, subtotal, discount, tax, shipping, coupon_code,
+        user_coupon_id, shipping_address, idempotency_key, request_hash, expires_at)
+      VALUES (${userId}, ${guestEmail}, ${order.guestPhone}, ${order.currency}, ${order.subtotal}, ${order.discount}, ${order.tax}, ${order.shipping},
         ${order.couponCode}, ${order.userCouponId}, ${JSON.stringify(order.shippingAddress)}::jsonb, ${order.idempotencyKey},
         ${order.requestHash}, now() + make_interval(mins => ${order.reservationMinutes}))
       RETURNING id
@@ -236,11 +272,11 @@ export const insertOrderStatement = (db: Database, order: NewOrder) => {
         AS x(product_id uuid, variant_id uuid, name text, variant_title text, sku text, unit_price int, shipping_amount int, quantity int)
     ), event AS (
       INSERT INTO order_events (order_id, status, actor_kind, actor_id)
-      SELECT o.id, 'pending_payment', 'customer', ${order.userId} FROM o
+      SELECT o.id, 'pending_payment', 'customer', ${userId} FROM o
     ), ledger AS (
       -- The stock this checkout took (earlier in its batch), in each variant's inventory history.
       INSERT INTO inventory_changes (variant_id, delta, stock_after, reason, actor_id, order_id)
-      SELECT x.variant_id, -x.quantity, v.stock_qty, 'checkout', ${order.userId}, o.id
+      SELECT x.variant_id, -x.quantity, v.stock_qty, 'checkout', ${userId}, o.id
       FROM o, json_to_recordset(${items}::json) AS x(variant_id uuid, quantity int)
       JOIN product_variants v ON v.id = x.variant_id
     )
@@ -313,11 +349,22 @@ export function moveOrderStatement(
     SELECT id FROM moved`);
 }
 
+/**
+ * Gives an account the orders placed as a guest with its email, once the account proved it owns
+ * that email (its first verification): they join its order history. Answers the orders that joined.
+ */
+export const adoptGuestOrders = async (db: Database, userId: string, email: string) =>
+  (
+    await db.execute<{ id: string }>(sql`
+      UPDATE orders SET user_id = ${userId}, updated_at = now()
+      WHERE user_id IS NULL AND guest_email = ${email} RETURNING id`)
+  ).rows.map((row) => row.id);
+
 export async function orderStatusOf(
   db: Database,
   id: string,
-): Promise<{ status: OrderStatus; user_id: string } | undefined> {
-  const result = await db.execute<{ status: OrderStatus; user_id: string }>(
+): Promise<{ status: OrderStatus; user_id: string | null } | undefined> {
+  const result = await db.execute<{ status: OrderStatus; user_id: string | null }>(
     sql`SELECT status, user_id FROM orders WHERE id = ${id}`,
   );
   return result.rows[0];

@@ -8,7 +8,7 @@ export const outboxSchema = z
       z.object({
         to: z.string(),
         channel: z.enum(["email", "sms"]),
-        purpose: z.enum([...otpPurposes, "account_exists"]),
+        purpose: z.enum([...otpPurposes, "account_exists", "order_link"]),
         code: z.string().nullable(),
         text: z.string(),
         sentAt: z.string(),

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { actorKind, paymentGateway, paymentStatus } from "../../db/schema.ts";
+import { maxLineQuantity } from "../domain/limits.ts";
 import { orderStatuses } from "../domain/order-status.ts";
 import { lineSchema } from "./cart.ts";
 import { isoDateTime, listSchema, money, pageQuery, timestamp } from "./common.ts";
@@ -21,6 +22,21 @@ export const checkoutBody = z.object({
   shippingAddress: shippingAddressSchema,
 });
 
+/**
+ * A guest's checkout: who to tell (an email, a phone if they like), where it goes, and the lines of
+ * their browser's cart, each variant once.
+ */
+export const guestCheckoutBody = z.object({
+  email: z.email().max(254).openapi({ example: "ada@example.com" }),
+  phone: z.string().trim().min(5).max(30).optional().openapi({ example: "+14155550123" }),
+  shippingAddress: shippingAddressSchema,
+  items: z
+    .array(z.object({ variantId: z.uuid(), quantity: z.number().int().min(1).max(maxLineQuantity) }))
+    .min(1)
+    .max(100)
+    .refine((items) => new Set(items.map((item) => item.variantId)).size === items.length, "each variant once"),
+});
+
 export const idempotencyHeader = z.object({
   "idempotency-key": z.string().min(8).max(255).openapi({
     description: "A unique key per checkout attempt (a UUID); retries reuse it",
@@ -31,6 +47,8 @@ export const idempotencyHeader = z.object({
 export const orderSchema = z
   .object({
     id: z.string(),
+    /** What shoppers and staff call the order (#1042): unique, in the order orders were placed. */
+    number: z.number().int(),
     status: z.enum(orderStatuses),
     /** As the lines were at checkout. */
     items: z.array(lineSchema.openapi("OrderItem")),
@@ -55,8 +73,44 @@ export const orderSchema = z
   })
   .openapi("Order");
 
-/** An order as staff see it: whose it is, too. */
-export const adminOrderSchema = orderSchema.extend({ userId: z.string(), username: z.string() }).openapi("AdminOrder");
+/**
+ * An order as staff see it: whose it is, too. A guest's order has no account (`userId` null) until
+ * an account verifies its email; `username` is then the guest's email.
+ */
+export const adminOrderSchema = orderSchema
+  .extend({
+    userId: z.string().nullable(),
+    username: z.string(),
+    guestEmail: z.string().nullable(),
+    guestPhone: z.string().nullable(),
+  })
+  .openapi("AdminOrder");
+
+/**
+ * A guest's order as the guest sees it: who it tells, and its key, which opens it (and its live
+ * room) without an account: the order page's link carries it.
+ */
+export const guestOrderSchema = orderSchema
+  .extend({
+    email: z.string(),
+    phone: z.string().nullable(),
+    key: z.string().openapi({ description: "Opens this order: send it as the Order-Key header" }),
+  })
+  .openapi("GuestOrder");
+
+/** The key of a guest's order, as its link carries it. */
+export const orderKeyHeader = z.object({
+  "order-key": z
+    .string()
+    .regex(/^[0-9a-f]{32}$/, "32 hexadecimal characters")
+    .openapi({ description: "The order's key, from its checkout's answer or its link" }),
+});
+
+/** Asks for the link to a guest's order: the email it was placed with and its number. */
+export const orderLinkBody = z.object({
+  email: z.email().max(254),
+  number: z.number().int().min(1).max(2_147_483_647),
+});
 
 export const orderListSchema = listSchema(orderSchema, "OrderList");
 export const adminOrderListSchema = listSchema(adminOrderSchema, "AdminOrderList");
@@ -116,3 +170,5 @@ export type Order = z.infer<typeof orderSchema>;
 export type AdminOrder = z.infer<typeof adminOrderSchema>;
 export type PaymentView = z.infer<typeof paymentViewSchema>;
 export type CheckoutInput = z.infer<typeof checkoutBody>;
+export type GuestCheckoutInput = z.infer<typeof guestCheckoutBody>;
+export type GuestOrder = z.infer<typeof guestOrderSchema>;

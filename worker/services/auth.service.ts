@@ -13,6 +13,7 @@ import {
 import { requireUsername } from "../lib/username.ts";
 import { accountExistsText, type OtpPurpose } from "../notifications/message.ts";
 import type { ActorContext, ShopContext } from "../platform/context.ts";
+import { adoptGuestOrders } from "../repositories/orders.repository.ts";
 import {
   findRefreshToken,
   insertRefreshToken,
@@ -177,6 +178,11 @@ export async function verify(
       ? await takeRegisteredPassword(ctx, username.value, registration)
       : null;
   const verified = await verifyOwner(ctx.db, user.id, username.channel, passwordHash);
+  // The email is the account's now: the orders placed with it as a guest join its history.
+  if (verified && username.channel === "email") {
+    const adopted = await adoptGuestOrders(ctx.db, user.id, username.value);
+    if (adopted.length > 0) ctx.live.orders(adopted);
+  }
   return startSession(ctx, verified ?? user);
 }
 

@@ -10,18 +10,21 @@ import { cartLinesStatement } from "../repositories/cart.repository.ts";
 import { userCouponStatement } from "../repositories/coupons.repository.ts";
 import {
   insertOrderStatement,
+  linesOfItemsStatement,
   lockKeyStatement,
   moveOrderStatement,
   type OrderLine,
   type OrderRow,
+  type Owner,
   orderByKeyStatement,
+  ownedBy,
   refusePendingBeyondStatement,
   refuseReplayStatement,
   reserveStatement,
   takeCartStatement,
   takeCouponStatement,
 } from "../repositories/orders.repository.ts";
-import type { CheckoutInput } from "../schemas/orders.ts";
+import type { CheckoutInput, GuestCheckoutInput } from "../schemas/orders.ts";
 import { couponRefusal, termsOf } from "./coupons.service.ts";
 import { refuseBeyondOrderLimit } from "./order-limits.ts";
 
@@ -62,6 +65,17 @@ const sameRequest = (order: OrderRow, requestHash: string): CheckoutResult => {
 const attempts = 2;
 
 /**
+ * Who checks out: a signed-in shopper with their cart (and the coupons granted to them), or a guest
+ * with the lines of their browser's cart, known by the email they gave.
+ */
+export type Buyer =
+  | { kind: "account"; userId: string; couponCode?: string }
+  | { kind: "guest"; email: string; phone: string | null; items: { variantId: string; quantity: number }[] };
+
+const ownerOf = (buyer: Buyer): Owner =>
+  buyer.kind === "account" ? { userId: buyer.userId } : { guestEmail: buyer.email };
+
+/**
  * Turns the cart into an order in two round trips. The first reads the cart, any order already
  * placed under the key and the coupon; the money is priced here, by the same function as every
  * preview. The second is one transaction in which conditional updates decide: it reserves every
@@ -69,20 +83,41 @@ const attempts = 2;
  * cart, and gives up if the cart or its prices changed since they were read (then it is tried again).
  * The same idempotency key returns the same order; with another body it is 409.
  */
-export async function checkout(
+export function checkout(
   ctx: ActorContext,
   input: CheckoutInput,
   idempotencyKey: string,
   hooks: CheckoutHooks = {},
 ): Promise<CheckoutResult> {
+  const buyer: Buyer = { kind: "account", userId: ctx.actor.id, couponCode: input.couponCode };
+  return placeOrder(ctx, buyer, input, idempotencyKey, hooks);
+}
+
+/**
+ * A guest's checkout: the lines of their browser's cart, priced from each variant as it is now,
+ * in the same two round trips as a shopper's (no cart to empty, no coupons: coupons are granted to
+ * accounts). The same idempotency key and email return the same order.
+ */
+export function guestCheckout(ctx: ShopContext, input: GuestCheckoutInput, idempotencyKey: string) {
+  const buyer: Buyer = { kind: "guest", email: input.email, phone: input.phone ?? null, items: input.items };
+  return placeOrder(ctx, buyer, input, idempotencyKey, {});
+}
+
+async function placeOrder(
+  ctx: ShopContext,
+  buyer: Buyer,
+  input: unknown,
+  idempotencyKey: string,
+  hooks: CheckoutHooks,
+): Promise<CheckoutResult> {
   const requestHash = await sha256Hex(canonical(input));
   for (let attempt = 1; ; attempt++) {
     try {
-      return await attemptCheckout(ctx, input, idempotencyKey, requestHash, hooks);
+      return await attemptCheckout(ctx, buyer, input as Orderable, idempotencyKey, requestHash, hooks);
     } catch (error) {
       const refusal = refusalOf(error);
       if (refusal?.code === "replayed") {
-        const [placed] = (await orderByKeyStatement(ctx.db, ctx.actor.id, idempotencyKey)).rows;
+        const [placed] = (await orderByKeyStatement(ctx.db, ownerOf(buyer), idempotencyKey)).rows;
         if (placed) return sameRequest(placed, requestHash);
       }
       if (refusal?.code === "cart_changed" && attempt < attempts) continue;
@@ -96,6 +131,9 @@ export async function checkout(
   }
 }
 
+/** What every checkout body carries: where the order goes. */
+type Orderable = Pick<CheckoutInput, "shippingAddress">;
+
 const refusalMessages: Record<string, string> = {
   insufficient_stock: "Some items are no longer in stock in the quantity asked.",
   too_many_pending_orders: `You have ${maxPendingOrders} unpaid orders: pay or cancel one before placing another.`,
@@ -105,24 +143,27 @@ const refusalMessages: Record<string, string> = {
 };
 
 async function attemptCheckout(
-  ctx: ActorContext,
-  input: CheckoutInput,
+  ctx: ShopContext,
+  buyer: Buyer,
+  input: Orderable,
   idempotencyKey: string,
   requestHash: string,
   hooks: CheckoutHooks,
 ): Promise<CheckoutResult> {
-  const userId = ctx.actor.id;
+  const owner = ownerOf(buyer);
+  const userId = buyer.kind === "account" ? buyer.userId : null;
+  const couponCode = buyer.kind === "account" ? buyer.couponCode : undefined;
   const { config, db } = ctx;
   // Each statement sees what was committed when it began, so the cart is read before the order
   // under the key: a checkout under the same key committing in between then shows as that order,
   // never as an empty cart with no order.
-  const pause = hooks.betweenReads ? [hooks.betweenReads(ctx)] : [];
+  const pause = hooks.betweenReads ? [hooks.betweenReads(ctx as ActorContext)] : [];
   const reads: [Statement, ...Statement[]] = [
-    cartLinesStatement(db, userId),
+    buyer.kind === "account" ? cartLinesStatement(db, buyer.userId) : linesOfItemsStatement(db, buyer.items),
     ...pause,
-    orderByKeyStatement(db, userId, idempotencyKey),
+    orderByKeyStatement(db, owner, idempotencyKey),
   ];
-  if (input.couponCode) reads.push(userCouponStatement(db, userId, input.couponCode));
+  if (userId && couponCode) reads.push(userCouponStatement(db, userId, couponCode));
   const [cart, ...rest] = (await db.batch(reads)) as unknown[];
   const [placed, grant] = rest.slice(pause.length) as [
     { rows: OrderRow[] },
@@ -131,16 +172,26 @@ async function attemptCheckout(
   const lines = (cart as Awaited<ReturnType<typeof cartLinesStatement>>).rows;
   if (placed.rows[0]) return sameRequest(placed.rows[0], requestHash);
 
-  if (lines.length === 0) throw new AppError("cart_empty", "The cart is empty.");
+  if (lines.length === 0 && buyer.kind === "account") throw new AppError("cart_empty", "The cart is empty.");
+  // A guest's line may name a variant that no longer exists: none of it is left.
+  const gone =
+    buyer.kind === "guest"
+      ? buyer.items
+          .filter((item) => !lines.some((line) => line.variantId === item.variantId))
+          .map((item) => ({ productId: null, variantId: item.variantId, requested: item.quantity, available: 0 }))
+      : [];
   const short = lines.filter((line) => !line.sellable || line.stockQty < line.quantity);
-  if (short.length > 0) {
+  if (short.length > 0 || gone.length > 0) {
     throw new AppError("insufficient_stock", refusalMessages.insufficient_stock, {
-      items: short.map((line) => ({
-        productId: line.productId,
-        variantId: line.variantId,
-        requested: line.quantity,
-        available: line.sellable ? line.stockQty : 0,
-      })),
+      items: [
+        ...short.map((line) => ({
+          productId: line.productId,
+          variantId: line.variantId,
+          requested: line.quantity,
+          available: line.sellable ? line.stockQty : 0,
+        })),
+        ...gone,
+      ],
     });
   }
   const priced = lines.map((line) => ({
@@ -151,7 +202,7 @@ async function attemptCheckout(
   refuseBeyondOrderLimit(priced);
   const subtotal = priced.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
   const coupon = grant?.rows[0];
-  if (input.couponCode) {
+  if (couponCode) {
     const why = couponRefusal(coupon, subtotal);
     if (why) throw why;
   }
@@ -173,13 +224,17 @@ async function attemptCheckout(
   }));
 
   const writes: Statement[] = [
-    lockKeyStatement(db, userId, idempotencyKey),
-    refuseReplayStatement(db, userId, idempotencyKey),
-    takeCartStatement(db, userId, lines[0].version),
-    // After the cart's lock: of one shopper's checkouts, each counts the orders of those before it.
-    refusePendingBeyondStatement(db, userId, maxPendingOrders),
+    lockKeyStatement(db, owner, idempotencyKey),
+    refuseReplayStatement(db, owner, idempotencyKey),
+    ...(userId
+      ? [
+          takeCartStatement(db, userId, lines[0].version),
+          // After the cart's lock: of one shopper's checkouts, each counts the orders of those before it.
+          refusePendingBeyondStatement(db, userId, maxPendingOrders),
+        ]
+      : []),
     reserveStatement(db, orderLines),
-    ...(hooks.afterStockReserved ? [hooks.afterStockReserved(ctx)] : []),
+    ...(hooks.afterStockReserved ? [hooks.afterStockReserved(ctx as ActorContext)] : []),
     ...(coupon
       ? [
           takeCouponStatement(db, {
@@ -192,10 +247,11 @@ async function attemptCheckout(
         ]
       : []),
     insertOrderStatement(db, {
-      userId,
+      owner,
+      guestPhone: buyer.kind === "guest" ? buyer.phone : null,
       currency: config.currency,
       ...breakdown,
-      couponCode: coupon ? (input.couponCode ?? null) : null,
+      couponCode: coupon ? (couponCode ?? null) : null,
       userCouponId: coupon?.id ?? null,
       shippingAddress: input.shippingAddress,
       idempotencyKey,
@@ -208,7 +264,7 @@ async function attemptCheckout(
       ? [
           moveOrderStatement(
             db,
-            sql`o.user_id = ${userId} AND o.idempotency_key = ${idempotencyKey}`,
+            sql`${ownedBy(owner)} AND o.idempotency_key = ${idempotencyKey}`,
             ["pending_payment"],
             "paid",
             { kind: "system", id: null },
@@ -216,10 +272,10 @@ async function attemptCheckout(
           ),
         ]
       : []),
-    orderByKeyStatement(db, userId, idempotencyKey),
+    orderByKeyStatement(db, owner, idempotencyKey),
   ];
   const results = (await db.batch(writes as [Statement, ...Statement[]])) as unknown as { rows: unknown[] }[];
-  const reserved = (results[4].rows[0] as { reserved: StockChange[] }).reserved;
+  const reserved = (results[userId ? 4 : 2].rows[0] as { reserved: StockChange[] }).reserved;
   const order = (results.at(-1) as { rows: OrderRow[] }).rows[0];
   ctx.live.checkout(userId, order.id, reserved);
   return { order, created: true };

@@ -20,7 +20,14 @@ import type { AdminOrder, Order } from "../schemas/orders.ts";
 import { closeSessionsOf } from "./refunds.service.ts";
 
 /** An order as its owner sees it. */
-export function shopperView({ userId: _, username: __, requestHash: ___, ...order }: OrderRow): Order {
+export function shopperView({
+  userId: _,
+  username: __,
+  requestHash: ___,
+  guestEmail: ____,
+  guestPhone: _____,
+  ...order
+}: OrderRow): Order {
   return order;
 }
 
@@ -58,17 +65,19 @@ export async function expireReservations(ctx: ShopContext, userId?: string): Pro
 }
 
 /** What follows orders' cancellation once it committed: the rooms hear of it, gateways close their sessions. */
-function canceled(ctx: ShopContext, orderIds: string[]) {
+export function canceled(ctx: ShopContext, orderIds: string[]) {
   ctx.live.orders(orderIds);
   closeSessionsOf(ctx, orderIds);
 }
 
 /** A read of orders that first expires the stale reservations of their owner, in one batch. */
-async function readAfterExpiring(ctx: ShopContext, owner: SQL, read: ReturnType<typeof orderStatement>) {
-  const [expired, result] = await ctx.db.batch([
-    expiring(ctx, sql`o.user_id = ${owner} AND o.expires_at <= now()`),
-    read,
-  ]);
+function readAfterExpiring(ctx: ShopContext, owner: SQL, read: ReturnType<typeof orderStatement>) {
+  return readAfterExpiringWhere(ctx, sql`o.user_id = ${owner}`, read);
+}
+
+/** A read of orders that first expires the stale reservations of the orders `which` names, in one batch. */
+async function readAfterExpiringWhere(ctx: ShopContext, which: SQL, read: ReturnType<typeof orderStatement>) {
+  const [expired, result] = await ctx.db.batch([expiring(ctx, sql`${which} AND o.expires_at <= now()`), read]);
   canceled(
     ctx,
     expired.rows.map((row) => row.id),
@@ -114,6 +123,12 @@ async function visibleOrder(ctx: ActorContext, id: string): Promise<OrderRow> {
 }
 
 export const getMyOrder = async (ctx: ActorContext, id: string) => shopperView(await visibleOrder(ctx, id));
+
+/** One order read as it is now (its reservation expired first if it ran out): for a guest's key. */
+export async function currentOrder(ctx: ShopContext, id: string): Promise<OrderRow | undefined> {
+  const [order] = await readAfterExpiringWhere(ctx, sql`o.id = ${id}`, orderStatement(ctx.db, id));
+  return order;
+}
 
 /** Applies one move of the status machine; a move it does not allow is 409 `invalid_transition`. */
 export async function transition(db: Database, id: string, to: OrderStatus, actor: Actor, note: string | null = null) {

@@ -5,7 +5,7 @@ import { type GatewayResult, type PaymentGateway, RejectedCallback } from "../pa
 import { recordable } from "../payments/recordable.ts";
 import type { SandboxGateway } from "../payments/sandbox.ts";
 import type { ActorContext, ShopContext } from "../platform/context.ts";
-import { findOrder, moveOrder, orderStatusOf } from "../repositories/orders.repository.ts";
+import { findOrder, moveOrder, type OrderRow, orderStatusOf } from "../repositories/orders.repository.ts";
 import {
   findPaymentByAuthority,
   lockPaymentByAuthority,
@@ -32,6 +32,12 @@ export async function startPayment(ctx: ActorContext, orderId: string, origin: s
   await expireReservations(ctx, ctx.actor.id);
   const order = await findOrder(ctx.db, orderId);
   if (!order || order.userId !== ctx.actor.id) throw new AppError("not_found", "No such order.");
+  return payFor(ctx, order, origin);
+}
+
+/** Opens a payment attempt for an order its caller may pay (a shopper's own, a guest's by its key). */
+export async function payFor(ctx: ShopContext, order: OrderRow, origin: string) {
+  const orderId = order.id;
   if (order.status !== "pending_payment") {
     throw new AppError(
       order.status === "canceled" ? "invalid_transition" : "already_paid",
@@ -74,9 +80,9 @@ export async function startPayment(ctx: ActorContext, orderId: string, origin: s
 }
 
 export type CallbackOutcome =
-  | { status: "paid"; orderId: string; userId: string }
+  | { status: "paid"; orderId: string; userId: string | null }
   | { status: "refund_due"; orderId: string; paymentId: string }
-  | { status: "failed" | "duplicate" | "ignored"; orderId: string | null; userId?: string };
+  | { status: "failed" | "duplicate" | "ignored"; orderId: string | null; userId?: string | null };
 
 /**
  * A gateway's callback as received: verified by its gateway, applied once, pushed to the rooms when
@@ -208,7 +214,7 @@ async function applyGatewayResult(
       return { status: "refund_due", orderId: payment.order_id, paymentId: payment.id };
     }
     await setPaymentStatus(tx, payment.id, "succeeded", details);
-    const owner = await tx.execute<{ user_id: string }>(sql`SELECT user_id FROM orders WHERE id = ${payment.order_id}`);
+    const owner = await tx.execute<{ user_id: string | null }>(sql`SELECT user_id FROM orders WHERE id = ${payment.order_id}`);
     return { status: "paid", orderId: payment.order_id, userId: owner.rows[0].user_id };
   });
   // Rejections are recorded (committed) before they are answered.

@@ -1,0 +1,114 @@
+import { createRouter } from "../lib/create-router.ts";
+import { errorSchema } from "../lib/errors.ts";
+import { conflict, errorResponses, jsonBody, jsonContent, notFound } from "../lib/openapi.ts";
+import { clientIp, route } from "../middleware/access.ts";
+import { idParam } from "../schemas/common.ts";
+import {
+  guestCheckoutBody,
+  guestOrderSchema,
+  idempotencyHeader,
+  orderKeyHeader,
+  orderLinkBody,
+  paymentStartSchema,
+} from "../schemas/orders.ts";
+import {
+  cancelGuestOrder,
+  guestOrder,
+  payGuestOrder,
+  placeGuestOrder,
+  sendOrderLink,
+} from "../services/guest-orders.service.ts";
+
+const tags = ["Guest orders"];
+const limited = { 429: jsonContent(errorSchema, "Too many from this address (see Retry-After)") };
+const order = (description: string) => ({ 200: jsonContent(guestOrderSchema, description) });
+
+/** Buying without an account: the guest's order opens with its key (the Order-Key header). */
+export const guestRouter = createRouter()
+  .openapi(
+    route("public", {
+      method: "post",
+      path: "/guest/checkout",
+      tags,
+      summary: "Places a guest's order from the lines of their browser's cart (idempotent per Idempotency-Key)",
+      request: { headers: idempotencyHeader, ...jsonBody(guestCheckoutBody) },
+      responses: {
+        201: jsonContent(guestOrderSchema, "The order with its key (the same one for a repeated key)"),
+        ...conflict("insufficient_stock, idempotency_conflict, order_too_large"),
+        ...limited,
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const key = c.req.valid("header")["idempotency-key"];
+      const { order } = await placeGuestOrder(c.get("ctx"), c.req.valid("json"), key, clientIp(c));
+      return c.json(order, 201);
+    },
+  )
+  .openapi(
+    route("public", {
+      method: "get",
+      path: "/guest/orders/{id}",
+      tags,
+      summary: "A guest's order, opened by its key",
+      request: { params: idParam, headers: orderKeyHeader },
+      responses: { ...order("The order"), ...notFound, ...errorResponses },
+    }),
+    async (c) =>
+      c.json(await guestOrder(c.get("ctx"), c.req.valid("param").id, c.req.valid("header")["order-key"]), 200),
+  )
+  .openapi(
+    route("public", {
+      method: "post",
+      path: "/guest/orders/{id}/cancel",
+      tags,
+      summary: "Cancels a guest's unpaid order and releases its stock",
+      request: { params: idParam, headers: orderKeyHeader },
+      responses: { ...order("The canceled order"), ...notFound, ...conflict("invalid_transition"), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(await cancelGuestOrder(c.get("ctx"), c.req.valid("param").id, c.req.valid("header")["order-key"]), 200),
+  )
+  .openapi(
+    route("public", {
+      method: "post",
+      path: "/guest/orders/{id}/payment",
+      tags,
+      summary: "Starts a payment for a guest's unpaid order with the configured gateway",
+      request: { params: idParam, headers: orderKeyHeader },
+      responses: {
+        201: jsonContent(paymentStartSchema, "Where to send the guest"),
+        ...notFound,
+        ...conflict("already_paid, invalid_transition"),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const started = await payGuestOrder(
+        c.get("ctx"),
+        id,
+        c.req.valid("header")["order-key"],
+        new URL(c.req.url).origin,
+      );
+      return c.json(started, 201);
+    },
+  )
+  .openapi(
+    route("public", {
+      method: "post",
+      path: "/guest/orders/link",
+      tags,
+      summary: "Sends the link to a guest's order to its email, given the email and the order's number",
+      request: jsonBody(orderLinkBody),
+      responses: {
+        202: { description: "Accepted; the same answer whether or not such an order exists" },
+        ...limited,
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      await sendOrderLink(c.get("ctx"), c.req.valid("json"), new URL(c.req.url).origin, clientIp(c));
+      return c.body(null, 202);
+    },
+  );
