@@ -25,6 +25,13 @@ const staff = { username: `staff-${run}@example.com`, password: "staff-password-
 const customer = { username: `customer-${run}@example.com`, password: "customer-password-1", id: "", token: "" };
 let paidOrderId = "";
 
+/** What the shop calls an order (#1042), as staff read it. */
+async function orderName(id: string): Promise<string> {
+  const { status, body } = await call(`/admin/orders/${id}`, { token: admin });
+  expect(status).toBe(200);
+  return `Order #${body.number}`;
+}
+
 /** An order of the customer, awaiting payment: cart and checkout. */
 async function pendingOrder(): Promise<string> {
   const kettle = (await call("/products/royal-kettle")).body;
@@ -109,7 +116,7 @@ describe("the admin app in Chromium", () => {
     const pages: [name: string, path: string, heading: string | RegExp][] = [
       ["dashboard", "/admin", "Live dashboard"],
       ["orders", "/admin/orders", "Orders"],
-      ["order", `/admin/orders/${paidOrderId}`, `Order ${paidOrderId.slice(0, 8)}`],
+      ["order", `/admin/orders/${paidOrderId}`, await orderName(paidOrderId)],
       ["products", "/admin/products", "Products"],
       ["product", `/admin/products/${kettle.id}`, "Royal Kettle"],
       ["product-variants", `/admin/products/${shirt.id}`, "Royal Oxford Shirt"],
@@ -259,7 +266,7 @@ describe("the admin app in Chromium", () => {
     const page = await staffContext.newPage();
     await page.goto(`${shopUrl}/admin/orders?q=${encodeURIComponent(customer.username)}`);
     await page.getByTestId("order-row").first().waitFor();
-    await page.getByRole("link", { name: `Order ${orderId.slice(0, 8)}` }).click();
+    await page.getByRole("link", { name: await orderName(orderId) }).click();
     await page.waitForURL(`**/admin/orders/${orderId}`);
     await page.getByTestId("admin-order-status").filter({ hasText: "Paid" }).waitFor();
     await page.getByTestId("live-state").filter({ hasText: "Live" }).waitFor();

@@ -25,6 +25,13 @@ const shopper = { username: `live-shopper-${run}@example.com`, password: "live-s
 const reviewer = { username: `reviewer-${run}@example.com`, password: "reviewer-pass-1", id: "", token: "" };
 let orderId = "";
 
+/** What the shop calls an order (#1042), as its shopper reads it. */
+async function orderName(who: { token: string }, id: string): Promise<string> {
+  const { status, body } = await call(`/orders/${id}`, { token: who.token });
+  expect(status).toBe(200);
+  return `Order #${body.number}`;
+}
+
 /** A paid order of the shopper: cart, checkout, and the sandbox bank's "pay". */
 async function paidOrder(who: { token: string }, slug = "zephyr-blender"): Promise<string> {
   const product = (await call(`/products/${slug}`)).body;
@@ -206,7 +213,7 @@ describe("the storefront in Chromium, under its Content-Security-Policy", () => 
       ["cart", "/cart", "Your cart"],
       ["coupons-empty", "/coupons", "Your coupons"],
       ["orders", "/orders", "Your orders"],
-      ["order", `/orders/${orderId}`, `Order ${orderId.slice(0, 8)}`],
+      ["order", `/orders/${orderId}`, await orderName(shopper, orderId)],
       ["account", "/account", "Your account"],
       ["wishlist", "/wishlist", "Your wishlist"],
     ];
@@ -366,7 +373,7 @@ describe("live in Chromium", () => {
     await orderPage.getByTestId("order-status").filter({ hasText: "Paid" }).waitFor();
     const listPage = await shop.newPage();
     await listPage.goto(`${shopUrl}/orders`);
-    const row = listPage.getByTestId("order-row").filter({ hasText: `Order ${id.slice(0, 8)}` });
+    const row = listPage.getByTestId("order-row").filter({ hasText: await orderName(shopper, id) });
     await row.getByTestId("order-row-status").filter({ hasText: "Paid" }).waitFor();
     await listPage.getByTestId("live-state").filter({ hasText: "Live" }).waitFor({ timeout: 15_000 });
 
@@ -391,7 +398,7 @@ describe("live in Chromium", () => {
     await listPage
       .getByTestId("order-row")
       .first()
-      .filter({ hasText: `Order ${next.slice(0, 8)}` })
+      .filter({ hasText: await orderName(shopper, next) })
       .waitFor({ timeout: 10_000 });
     await shop.close();
     await office.close();

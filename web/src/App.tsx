@@ -1,4 +1,4 @@
-import { Route, Router, useLocation } from "@solidjs/router";
+import { A, Route, Router, useLocation } from "@solidjs/router";
 import { type Component, createEffect, lazy, on, onCleanup, type ParentProps, Show, Suspense } from "solid-js";
 import { AdminRoutes } from "./admin/routes.tsx";
 import { PageBoundary } from "./components/PageBoundary.tsx";
@@ -20,7 +20,8 @@ const ForgotPasswordPage = lazy(() => import("./shop/account/ForgotPasswordPage.
 const AccountPage = lazy(() => import("./shop/account/AccountPage.tsx"));
 const CartPage = lazy(() => import("./shop/cart/CartPage.tsx"));
 const OrdersPage = lazy(() => import("./shop/orders/OrdersPage.tsx"));
-const OrderPage = lazy(() => import("./shop/orders/OrderPage.tsx"));
+const OrderRoute = lazy(() => import("./shop/orders/OrderRoute.tsx"));
+const FindOrderPage = lazy(() => import("./shop/orders/FindOrderPage.tsx"));
 const WishlistPage = lazy(() => import("./shop/wishlist/WishlistPage.tsx"));
 const CouponsPage = lazy(() => import("./shop/coupons/CouponsPage.tsx"));
 const NotFoundPage = lazy(() => import("./shop/NotFoundPage.tsx"));
@@ -71,7 +72,9 @@ function Layout(props: ParentProps) {
           </PageBoundary>
         </Show>
       </main>
-      <footer class="container footer muted">Royal Shop — tax is added at checkout; shipping is shown per item.</footer>
+      <footer class="container footer muted">
+        Royal Shop — tax is added at checkout; shipping is shown per item. <A href="/orders/find">Find an order</A>
+      </footer>
     </>
   );
 }
@@ -87,7 +90,8 @@ export function App() {
       <Route path="/account" component={signedIn(AccountPage)} />
       <Route path="/cart" component={CartPage} preload={preloadCart} />
       <Route path="/orders" component={signedIn(OrdersPage)} preload={preloadMyOrders} />
-      <Route path="/orders/:id" component={signedIn(OrderPage)} preload={preloadMyOrder} />
+      <Route path="/orders/find" component={FindOrderPage} />
+      <Route path="/orders/:id" component={OrderRoute} preload={preloadMyOrder} />
       <AdminRoutes />
       <Route path="/wishlist" component={signedIn(WishlistPage)} preload={preloadWishlist} />
       <Route path="/coupons" component={signedIn(CouponsPage)} preload={preloadMyCoupons} />

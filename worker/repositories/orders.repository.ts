@@ -19,7 +19,9 @@ const orderColumns = sql`
   ${isoTime(sql`o.created_at`)} AS "createdAt", ${isoTime(sql`o.expires_at`)} AS "expiresAt",
   coalesce((SELECT json_agg(json_build_object('productId', i.product_id, 'variantId', i.variant_id, 'name', i.name,
       'variantTitle', i.variant_title, 'sku', i.sku, 'quantity', i.quantity, 'unitPrice', i.unit_price,
-      'lineTotal', i.line_total) ORDER BY i.name, i.variant_title) FROM order_items i WHERE i.order_id = o.id), '[]') AS items,
+      'lineTotal', i.line_total,
+      'imageUrl', (SELECT url FROM product_images WHERE product_id = i.product_id ORDER BY position, id LIMIT 1))
+      ORDER BY i.name, i.variant_title) FROM order_items i WHERE i.order_id = o.id), '[]') AS items,
   coalesce((SELECT json_agg(json_build_object('status', e.status, 'at', ${isoTime(sql`e.created_at`)}, 'actor', e.actor_kind, 'note', e.note)
       ORDER BY e.created_at, e.id) FROM order_events e WHERE e.order_id = o.id), '[]') AS events`;
 

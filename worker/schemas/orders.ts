@@ -50,8 +50,8 @@ export const orderSchema = z
     /** What shoppers and staff call the order (#1042): unique, in the order orders were placed. */
     number: z.number().int(),
     status: z.enum(orderStatuses),
-    /** As the lines were at checkout. */
-    items: z.array(lineSchema.openapi("OrderItem")),
+    /** As the lines were at checkout, each with its product's first picture as it is now. */
+    items: z.array(lineSchema.extend({ imageUrl: z.string().nullable() }).openapi("OrderItem")),
     subtotal: money,
     discount: money,
     tax: money,

@@ -1,4 +1,4 @@
-import type { JSX } from "solid-js";
+import { createUniqueId, type JSX, Show } from "solid-js";
 
 interface FieldProps {
   label: string;
@@ -12,9 +12,12 @@ interface FieldProps {
   minLength?: number;
   maxLength?: number;
   pattern?: string;
+  /** What is wrong with the value (the API's message for this field, or the form's own check). */
+  error?: string;
 }
 
 export function Field(props: FieldProps) {
+  const errorId = createUniqueId();
   return (
     <label class="field">
       <span>{props.label}</span>
@@ -29,7 +32,14 @@ export function Field(props: FieldProps) {
         minLength={props.minLength}
         maxLength={props.maxLength}
         pattern={props.pattern}
+        aria-invalid={props.error ? "true" : undefined}
+        aria-describedby={props.error ? errorId : undefined}
       />
+      <Show when={props.error}>
+        <small id={errorId} class="field-error">
+          {props.error}
+        </small>
+      </Show>
     </label>
   );
 }

@@ -1,4 +1,5 @@
 import { Show } from "solid-js";
+import { FormInvalid, fieldErrors } from "../lib/field-errors.ts";
 import { ApiError } from "../lib/http.ts";
 
 const messages: Record<string, string> = {
@@ -16,8 +17,10 @@ const messages: Record<string, string> = {
   coupon_exhausted: "This coupon has been used up.",
 };
 
-/** A form's failure in words a shopper understands. */
+/** A form's failure in words a shopper understands; fields the API or the form named are said beside them. */
 export function describeError(error: unknown): string {
+  if (error instanceof FormInvalid) return error.message;
+  if (Object.keys(fieldErrors(error)).length > 0) return "Some fields need a change: see the message beside each.";
   if (error instanceof ApiError) return messages[error.code] ?? error.message;
   return "Something went wrong. Check your connection and try again.";
 }

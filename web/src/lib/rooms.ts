@@ -13,9 +13,10 @@ export function isFresh(message: { type: string; version: number }, lastApplied:
 const ticket = async () => ({ ticket: (await read(api.realtime.ticket.$post())).ticket });
 
 /**
- * A room socket that reconnects with backoff, fetches a fresh ticket for every attempt, takes the
- * snapshot each connect brings, and drops any message older than what it already applied. Each
- * socket tells its own `onState` whether it is up.
+ * A room socket that reconnects with backoff, fetches a fresh ticket for every attempt (or sends
+ * what `admission` gives, as a guest's order key), takes the snapshot each connect brings, and
+ * drops any message older than what it already applied. Each socket tells its own `onState`
+ * whether it is up.
  */
 export function openRoom<M extends { type: string; version: number }>(
   party: string,
@@ -23,13 +24,14 @@ export function openRoom<M extends { type: string; version: number }>(
   parse: (data: unknown) => M | null,
   apply: (message: M) => void,
   onState: (up: boolean) => void,
+  admission: () => Promise<Record<string, string>> = ticket,
 ) {
   let applied = -1;
   const socket = new PartySocket({
     host: location.host,
     party,
     room,
-    query: ticket,
+    query: admission,
     maxRetries: Number.POSITIVE_INFINITY,
   });
   socket.addEventListener("open", () => onState(true));

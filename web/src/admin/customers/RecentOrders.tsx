@@ -3,7 +3,7 @@ import { For, Show } from "solid-js";
 import { formatMoney } from "../../lib/money.ts";
 import { Async } from "../components/State.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
-import { formatDateTime, shortId } from "../lib/orders.ts";
+import { formatDateTime } from "../lib/orders.ts";
 import { getRecentOrders } from "./customers.ts";
 
 /** A customer's latest orders, and the way to all of them. */
@@ -18,7 +18,7 @@ export function RecentOrders(props: { userId: string; username: string }) {
               <For each={page().items}>
                 {(order) => (
                   <li>
-                    <A href={`/admin/orders/${order.id}`}>Order {shortId(order.id)}</A>
+                    <A href={`/admin/orders/${order.id}`}>Order #{order.number}</A>
                     <StatusBadge status={order.status} />
                     <span>{formatMoney(order.total, order.currency)}</span>
                     <small class="muted">{formatDateTime(order.createdAt)}</small>

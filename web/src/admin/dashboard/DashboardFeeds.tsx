@@ -3,7 +3,7 @@ import { For, type JSX, Show } from "solid-js";
 import { formatMoney } from "../../lib/money.ts";
 import { Async } from "../components/State.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
-import { formatDateTime, shortId } from "../lib/orders.ts";
+import { formatDateTime } from "../lib/orders.ts";
 import { getLowStockAlerts, getRecentOrders, getWaitingComments } from "./dashboard.ts";
 import { feedOf, lastChange } from "./panels.ts";
 
@@ -29,7 +29,7 @@ function OrdersFeed() {
             <For each={feedOf(list())}>
               {(order) => (
                 <li>
-                  <A href={`/admin/orders/${order.id}`}>Order {shortId(order.id)}</A>
+                  <A href={`/admin/orders/${order.id}`}>Order #{order.number}</A>
                   <StatusBadge status={order.status} />
                   <span>{formatMoney(order.total, order.currency)}</span>
                   <small class="muted">

@@ -35,7 +35,7 @@ export default function OrderPage() {
         {(o) => (
           <>
             <div class="a-title">
-              <h1>Order {shortId(o().id)}</h1>
+              <h1>Order #{o().number}</h1>
               <StatusBadge status={o().status} testid="admin-order-status" />
               <LiveBadge />
             </div>

@@ -2,7 +2,7 @@ import { A } from "@solidjs/router";
 import { For } from "solid-js";
 import { formatMoney } from "../../lib/money.ts";
 import { StatusBadge } from "../components/StatusBadge.tsx";
-import { formatDateTime, shortId } from "../lib/orders.ts";
+import { formatDateTime } from "../lib/orders.ts";
 import type { StaffOrder } from "../lib/types.ts";
 
 /** Orders as staff list them: id, when, whose, how many items, total and status. */
@@ -25,8 +25,7 @@ export function OrdersTable(props: { orders: StaffOrder[] }) {
             <tr data-testid="order-row">
               <td data-label="Order">
                 <A href={`/admin/orders/${order.id}`}>
-                  <span class="visually-hidden">Order </span>
-                  {shortId(order.id)}
+                  <span class="visually-hidden">Order </span>#{order.number}
                 </A>
               </td>
               <td data-label="Placed">{formatDateTime(order.createdAt)}</td>

@@ -8,7 +8,7 @@ import { CouponList } from "../coupons/CouponList.tsx";
 
 function DisplayNameForm(props: { me: User }) {
   const [name, setName] = createSignal(props.me.displayName ?? "");
-  const { busy, error, notice, run } = createForm();
+  const { busy, error, errors, notice, run } = createForm();
   return (
     <form
       class="form"
@@ -27,6 +27,7 @@ function DisplayNameForm(props: { me: User }) {
         onInput={setName}
         required={false}
         maxLength={40}
+        error={errors().displayName}
       />
       <FormError error={error()} />
       <Show when={notice()}>

@@ -1,7 +1,7 @@
 import { Field } from "../../components/Field.tsx";
 
 /** The 6-digit one-time code input, with the browser's autofill hint for codes. */
-export function CodeField(props: { value: string; onInput: (value: string) => void }) {
+export function CodeField(props: { value: string; onInput: (value: string) => void; error?: string }) {
   return (
     <Field
       label="Code"
@@ -11,6 +11,7 @@ export function CodeField(props: { value: string; onInput: (value: string) => vo
       pattern="\d{6}"
       value={props.value}
       onInput={props.onInput}
+      error={props.error}
     />
   );
 }

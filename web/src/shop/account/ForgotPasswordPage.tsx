@@ -11,7 +11,7 @@ export default function ForgotPasswordPage() {
   const [code, setCode] = createSignal("");
   const [password, setPassword] = createSignal("");
   const [stage, setStage] = createSignal<"ask" | "reset" | "done">("ask");
-  const { busy, error, run } = createForm();
+  const { busy, error, errors, run } = createForm();
 
   const submit = (e: SubmitEvent) => {
     e.preventDefault();
@@ -44,10 +44,11 @@ export default function ForgotPasswordPage() {
             autocomplete="username"
             value={username()}
             onInput={setUsername}
+            error={errors().username}
           />
           <Show when={stage() === "reset"}>
             <p class="muted">If an account exists for {username()}, a 6-digit code is on its way.</p>
-            <CodeField value={code()} onInput={setCode} />
+            <CodeField value={code()} onInput={setCode} error={errors().code} />
             <Field
               label="New password"
               name="password"
@@ -57,6 +58,7 @@ export default function ForgotPasswordPage() {
               maxLength={128}
               value={password()}
               onInput={setPassword}
+              error={errors().password}
             />
           </Show>
           <FormError error={error()} />

@@ -15,7 +15,7 @@ export default function SignInPage() {
   const [code, setCode] = createSignal("");
   const [withCode, setWithCode] = createSignal(false);
   const [codeSent, setCodeSent] = createSignal(false);
-  const { busy, error, clear, run } = createForm();
+  const { busy, error, errors, clear, run } = createForm();
   const done = () => navigate(params.next?.startsWith("/") ? params.next : "/account", { replace: true });
 
   return (
@@ -45,6 +45,7 @@ export default function SignInPage() {
           autocomplete="username"
           value={username()}
           onInput={setUsername}
+          error={errors().username}
         />
         <Show
           when={withCode()}
@@ -56,12 +57,13 @@ export default function SignInPage() {
               autocomplete="current-password"
               value={password()}
               onInput={setPassword}
+              error={errors().password}
             />
           }
         >
           <Show when={codeSent()}>
             <p class="muted">If an account exists for {username()}, a 6-digit code is on its way.</p>
-            <CodeField value={code()} onInput={setCode} />
+            <CodeField value={code()} onInput={setCode} error={errors().code} />
           </Show>
         </Show>
         <FormError error={error()} />
@@ -83,7 +85,11 @@ export default function SignInPage() {
         </button>
       </p>
       <p class="muted">
-        New here? <A href="/signup">Create an account</A> · <A href="/forgot">Forgot your password?</A>
+        New here?{" "}
+        <A href={params.next?.startsWith("/") ? `/signup?next=${encodeURIComponent(params.next)}` : "/signup"}>
+          Create an account
+        </A>{" "}
+        · <A href="/forgot">Forgot your password?</A>
       </p>
     </section>
   );

@@ -1,4 +1,4 @@
-import { A, useNavigate } from "@solidjs/router";
+import { A, useNavigate, useSearchParams } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { Field } from "../../components/Field.tsx";
 import { FormError } from "../../components/FormError.tsx";
@@ -9,12 +9,15 @@ import { CodeField } from "./CodeField.tsx";
 
 export default function SignUpPage() {
   const navigate = useNavigate();
-  const [username, setUsername] = createSignal("");
+  // Where the shopper was going (the cart's checkout, a guest's order): kept through both steps.
+  const [params] = useSearchParams<{ next?: string; email?: string }>();
+  const next = () => (typeof params.next === "string" && params.next.startsWith("/") ? params.next : "/account");
+  const [username, setUsername] = createSignal(typeof params.email === "string" ? params.email : "");
   const [password, setPassword] = createSignal("");
   const [code, setCode] = createSignal("");
   const [registeredAs, setRegisteredAs] = createSignal<string | null>(null);
   const [notice, setNotice] = createSignal("");
-  const { busy, error, run } = createForm();
+  const { busy, error, errors, run } = createForm();
 
   return (
     <section class="narrow">
@@ -38,6 +41,7 @@ export default function SignUpPage() {
               autocomplete="username"
               value={username()}
               onInput={setUsername}
+              error={errors().username}
             />
             <Field
               label="Password (8 to 128 characters)"
@@ -48,6 +52,7 @@ export default function SignUpPage() {
               maxLength={128}
               value={password()}
               onInput={setPassword}
+              error={errors().password}
             />
             <FormError error={error()} />
             <button class="button" type="submit" disabled={busy()}>
@@ -63,15 +68,16 @@ export default function SignUpPage() {
               e.preventDefault();
               void run(async () => {
                 await verifyAccount(to(), code(), password());
-                navigate("/account", { replace: true });
+                navigate(next(), { replace: true });
               });
             }}
           >
             <p>
               We sent a 6-digit code to <strong>{to()}</strong>. It expires in 5 minutes. If this address already has an
-              account, we sent a note instead: <A href="/signin">sign in</A> or reset your password.
+              account, we sent a note instead: <A href={`/signin?next=${encodeURIComponent(next())}`}>sign in</A> or
+              reset your password.
             </p>
-            <CodeField value={code()} onInput={setCode} />
+            <CodeField value={code()} onInput={setCode} error={errors().code} />
             <FormError error={error()} />
             <Show when={notice()}>
               <p class="muted">{notice()}</p>
@@ -95,7 +101,7 @@ export default function SignUpPage() {
         )}
       </Show>
       <p class="muted">
-        Already have an account? <A href="/signin">Sign in</A>
+        Already have an account? <A href={`/signin?next=${encodeURIComponent(next())}`}>Sign in</A>
       </p>
     </section>
   );

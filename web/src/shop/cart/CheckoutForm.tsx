@@ -5,10 +5,9 @@ import { FormError } from "../../components/FormError.tsx";
 import { createForm } from "../../lib/form.ts";
 import { ApiError } from "../catalog/catalog.ts";
 import { placeOrder } from "../orders/orders.ts";
+import { AddressFields, emptyAddress, shippingAddressOf } from "./AddressFields.tsx";
 import { CouponPicker } from "./CouponPicker.tsx";
 import type { CouponPreview } from "./coupon-preview.ts";
-
-const emptyAddress = { name: "", line1: "", city: "", postalCode: "", country: "US", phone: "" };
 
 /**
  * Checkout: a coupon (picked from mine or typed) and the shipping address, then the order. One key
@@ -21,15 +20,13 @@ export function CheckoutForm(props: { coupon: CouponPreview; onStockChanged: () 
   const [address, setAddress] = createSignal(emptyAddress);
   const placing = createForm();
   const idempotencyKey = crypto.randomUUID();
-  const field = (name: keyof typeof emptyAddress) => (value: string) => setAddress({ ...address(), [name]: value });
 
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     void placing.run(async () => {
-      const { phone, ...rest } = address();
       try {
         const order = await placeOrder(
-          { shippingAddress: phone ? { ...rest, phone } : rest, couponCode: coupon.code() || undefined },
+          { shippingAddress: shippingAddressOf(address()), couponCode: coupon.code() || undefined },
           idempotencyKey,
         );
         navigate(`/orders/${order.id}`);
@@ -73,39 +70,7 @@ export function CheckoutForm(props: { coupon: CouponPreview; onStockChanged: () 
           </button>
         </Show>
       </div>
-      <Field label="Full name" name="name" autocomplete="name" value={address().name} onInput={field("name")} />
-      <Field
-        label="Address"
-        name="line1"
-        autocomplete="address-line1"
-        value={address().line1}
-        onInput={field("line1")}
-      />
-      <Field label="City" name="city" autocomplete="address-level2" value={address().city} onInput={field("city")} />
-      <Field
-        label="Postal code"
-        name="postalCode"
-        autocomplete="postal-code"
-        value={address().postalCode}
-        onInput={field("postalCode")}
-      />
-      <Field
-        label="Country (2 letters)"
-        name="country"
-        autocomplete="country"
-        pattern="[A-Z]{2}"
-        value={address().country}
-        onInput={field("country")}
-      />
-      <Field
-        label="Phone (optional)"
-        name="phone"
-        type="tel"
-        autocomplete="tel"
-        required={false}
-        value={address().phone}
-        onInput={field("phone")}
-      />
+      <AddressFields address={address()} onChange={setAddress} errors={placing.errors()} />
       <FormError error={placing.error() ?? coupon.error()} />
       <button class="button" type="submit" disabled={placing.busy()}>
         Place order

@@ -1,44 +1,31 @@
-import { A, createAsync, revalidate } from "@solidjs/router";
+import { A, revalidate } from "@solidjs/router";
 import { Index, Match, Show, Switch } from "solid-js";
 import type { Form } from "../../lib/form.ts";
 import { formatMoney } from "../../lib/money.ts";
-import { ApiError, getProduct, type ProductDetail } from "../catalog/catalog.ts";
+import { getProduct } from "../catalog/catalog.ts";
 import { variantLabel } from "../product/variants.ts";
 import { ClearCart } from "./ClearCart.tsx";
 import { guestLines, setQuantity } from "./cart.ts";
+import { GuestCheckoutForm } from "./GuestCheckoutForm.tsx";
+import { GuestTotals } from "./GuestTotals.tsx";
+import { createGuestCart, variantOf } from "./guest-cart.ts";
 import { LineName } from "./LineName.tsx";
-
-type Looked = { product: ProductDetail } | { missing: true } | { failed: unknown };
-
-/** A guest line's product as the catalog says it is now: sold, gone (404), or not known yet. */
-const lookUp = (productId: string): Promise<Looked> =>
-  getProduct(productId)
-    .then((product): Looked => ({ product }))
-    .catch(
-      (error): Looked => (error instanceof ApiError && error.status === 404 ? { missing: true } : { failed: error }),
-    );
 
 /**
  * The cart kept in this browser before signing in, editable like the account's: quantities (up to
- * the stock the catalog shows) and removal. Each product is read once from the catalog, which says
- * its name, price and whether it is still sold.
+ * the stock the catalog shows) and removal, its totals, and checkout as a guest (or signing in).
+ * Each product is read once from the catalog, which says its name, price and whether it is still sold.
  */
 export function GuestCart(props: { lines: Form }) {
+  const cart = createGuestCart();
   return (
     <Show when={guestLines().length > 0} fallback={<p class="muted">Your cart is empty.</p>}>
       <ul class="cart-lines" data-testid="cart-lines">
         <Index each={guestLines()}>
           {(line) => {
-            // Looked up beside the line (no suspense): the line shows at once, its price when known.
-            const looked = createAsync(() => lookUp(line().productId), { initialValue: undefined });
-            const found = () => looked.latest;
-            const product = () => {
-              const f = found();
-              return f && "product" in f ? f.product : undefined;
-            };
-            const variant = () =>
-              product()?.variants.find((v) => v.id === line().variantId) ??
-              (!line().variantId && product()?.variants.length === 1 ? product()?.variants[0] : undefined);
+            const found = () => cart.lookedUp(line().productId);
+            const product = () => cart.productOf(line().productId);
+            const variant = () => variantOf(line(), product());
             const title = () => (variant() ? variantLabel(variant()?.title ?? "") : line().variantTitle);
             const name = () => product()?.name ?? line().name ?? "A product";
             const called = () => (title() ? `${name()}, ${title()}` : name());
@@ -82,7 +69,7 @@ export function GuestCart(props: { lines: Form }) {
                   <Match when={!found()}>
                     <span class="muted">…</span>
                   </Match>
-                  <Match when={found() && "failed" in (found() as Looked)}>
+                  <Match when={found() && "failed" in (found() as object)}>
                     <button
                       type="button"
                       class="link"
@@ -111,12 +98,14 @@ export function GuestCart(props: { lines: Form }) {
           }}
         </Index>
       </ul>
+      <GuestTotals totals={cart.totals()} />
       <div class="actions">
-        <A class="button" href="/signin?next=/cart">
+        <A class="button secondary" href="/signin?next=/cart">
           Sign in to check out
         </A>
         <ClearCart lines={props.lines} />
       </div>
+      <GuestCheckoutForm items={cart.items()} />
     </Show>
   );
 }

@@ -4,9 +4,9 @@ import { LiveState } from "../../components/LiveState.tsx";
 import { LoadMore } from "../../components/LoadMore.tsx";
 import { createPagedList } from "../../lib/data.ts";
 import { liveOrders } from "../../lib/live.ts";
-import { formatMoney } from "../../lib/money.ts";
 import { user } from "../../lib/session.ts";
-import { getMyOrders, newer, statusLabels } from "./orders.ts";
+import { OrderRow } from "./OrderRow.tsx";
+import { getMyOrders, newer } from "./orders.ts";
 
 /**
  * My orders, newest first and page by page. The shopper's room keeps them live: an order that moves
@@ -49,17 +49,7 @@ export default function OrdersPage() {
           }
         >
           <ul class="cart-lines" data-testid="orders">
-            <For each={shown()}>
-              {(order) => (
-                <li class="cart-line" data-testid="order-row">
-                  <A href={`/orders/${order.id}`}>Order {order.id.slice(0, 8)}</A>
-                  <span class={`status status-${order.status}`} data-testid="order-row-status">
-                    {statusLabels[order.status]}
-                  </span>
-                  <span>{formatMoney(order.total, order.currency)}</span>
-                </li>
-              )}
-            </For>
+            <For each={shown()}>{(order) => <OrderRow order={order} />}</For>
           </ul>
           <LoadMore list={list} label="Load more" what="orders" />
         </Show>

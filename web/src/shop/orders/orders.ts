@@ -1,6 +1,6 @@
 import { query, type RoutePreloadFuncArgs } from "@solidjs/router";
 import type { InferRequestType } from "hono/client";
-import { type Answer, read } from "../../lib/http.ts";
+import { type Answer, publicApi, read } from "../../lib/http.ts";
 import { api, user } from "../../lib/session.ts";
 
 export type Order = Answer<(typeof api.orders)[":id"]["$get"]>;
@@ -47,7 +47,31 @@ export function preloadMyOrders() {
   if (account) void getMyOrders(account);
 }
 
-export function preloadMyOrder({ params }: RoutePreloadFuncArgs) {
+/** A guest's order when the link carries its key, else the signed-in shopper's. */
+export function preloadMyOrder({ params, location }: RoutePreloadFuncArgs) {
+  const key = location.query.key;
+  if (typeof key === "string" && key && params.id) return void getGuestOrder(params.id, key);
   const account = user()?.id;
   if (account && params.id) void getOrder(account, params.id);
 }
+
+/** A guest's order as its key opens it: the order, the email and phone it tells, and its key. */
+export type GuestOrder = Answer<typeof publicApi.guest.checkout.$post>;
+type GuestCheckoutBody = InferRequestType<typeof publicApi.guest.checkout.$post>["json"];
+
+export const placeGuestOrder = (body: GuestCheckoutBody, idempotencyKey: string) =>
+  read(publicApi.guest.checkout.$post({ json: body, header: { "idempotency-key": idempotencyKey } }));
+
+/** A guest's order, opened by its key. */
+export const getGuestOrder = query(
+  (id: string, key: string) =>
+    read(publicApi.guest.orders[":id"].$get({ param: { id }, header: { "order-key": key } })),
+  "guest-order",
+);
+export const cancelGuestOrder = (id: string, key: string) =>
+  read(publicApi.guest.orders[":id"].cancel.$post({ param: { id }, header: { "order-key": key } }));
+export const payGuestOrder = (id: string, key: string) =>
+  read(publicApi.guest.orders[":id"].payment.$post({ param: { id }, header: { "order-key": key } }));
+/** Asks the shop to send the link to an order to the email it was placed with. */
+export const requestOrderLink = (email: string, number: number) =>
+  read(publicApi.guest.orders.link.$post({ json: { email, number } }));

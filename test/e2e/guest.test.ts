@@ -1,0 +1,151 @@
+import { mkdir } from "node:fs/promises";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { axeViolations, launchChromium, overflow, shopApi } from "./browser.ts";
+
+/**
+ * Buying without an account, on a phone (375 × 812): the guest's cart with its totals, checkout with
+ * an email, the order's page (live, paid at the sandbox bank), its link found again by email and
+ * number, and the account made afterwards that the order joins. Sign-up keeps the way back to the cart.
+ */
+
+const shopUrl = inject("shopUrl");
+const { codeSent, call } = shopApi(shopUrl);
+const phone = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
+
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  await mkdir("test-results", { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function addToCart(page: Page, slug: string) {
+  await page.goto(`${shopUrl}/products/${slug}`);
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await page.getByRole("button", { name: /^Added/ }).waitFor();
+}
+
+async function fillAddress(page: Page) {
+  await page.getByLabel("Full name").fill("Ada Guest");
+  await page.getByLabel("Address").fill("1 Market Street");
+  await page.getByLabel("City").fill("Springfield");
+  await page.getByLabel("Postal code").fill("12345");
+}
+
+describe("buying as a guest on a phone", () => {
+  it("checks out with an email, pays, finds the order again by email and number, and sees it join the account made afterwards", async () => {
+    context = await browser.newContext(phone);
+    const page = await context.newPage();
+    const email = `guest-${crypto.randomUUID().slice(0, 8)}@example.com`;
+    await addToCart(page, "royal-kettle");
+    await page.goto(`${shopUrl}/cart`);
+
+    // The guest's cart says what it costs and offers checkout without an account.
+    await page.getByTestId("cart-subtotal").filter({ hasText: "$" }).waitFor();
+    const checkout = page.getByRole("form", { name: "Check out as a guest" });
+    await checkout.waitFor();
+    // The API's field errors show beside their fields.
+    await checkout.getByLabel("Email").fill(email);
+    await fillAddress(page);
+    await checkout.getByLabel("Phone for order updates (optional)").fill("12345");
+    await checkout.getByRole("button", { name: "Place order" }).click();
+    await checkout.getByText("not a valid phone number").waitFor();
+    await checkout.getByLabel("Phone for order updates (optional)").fill("");
+    expect(await overflow(page)).toEqual({ page: 0, wide: [] });
+    await page.screenshot({ path: "test-results/guest-checkout-375.png", fullPage: true });
+    await checkout.getByRole("button", { name: "Place order" }).click();
+
+    // The order's page opens with its key, numbered, live.
+    await page.waitForURL(/\/orders\/[0-9a-f-]{36}\?key=[0-9a-f]{32}$/);
+    const heading = await page.getByRole("heading", { level: 1, name: /^Order #\d+$/ }).textContent();
+    const number = Number(heading?.replace("Order #", ""));
+    await expect(page.getByTestId("order-status").textContent()).resolves.toBe("Awaiting payment");
+    await page.getByTestId("guest-order-email").filter({ hasText: email }).waitFor();
+    await page.getByTestId("header-cart").filter({ hasText: "Cart (0)" }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflow(page)).toEqual({ page: 0, wide: [] });
+
+    // Paid at the bank: the bank sends the guest back to the order, which this browser opens.
+    await page.getByRole("button", { name: /^Pay / }).click();
+    await page.getByText("Royal Sandbox Bank").waitFor();
+    await page.getByRole("button", { name: /^Pay / }).click();
+    await page.waitForURL(/\/orders\/[0-9a-f-]{36}/);
+    await page.getByTestId("order-status").filter({ hasText: "Paid" }).waitFor();
+    await page.screenshot({ path: "test-results/guest-order-paid-375.png", fullPage: true });
+    const orderUrl = page.url();
+    const orderId = new URL(orderUrl).pathname.split("/").at(-1) as string;
+
+    // Another device: the order is found by its email and number; its link goes to that email.
+    const other = await browser.newContext(phone);
+    const elsewhere = await other.newPage();
+    await elsewhere.goto(`${shopUrl}/orders/find`);
+    await elsewhere.getByLabel("Email").fill(email);
+    await elsewhere.getByLabel("Order number").fill(`#${number}`);
+    await elsewhere.getByRole("button", { name: "Send me the link" }).click();
+    await elsewhere.getByTestId("order-link-sent").waitFor();
+    const deadline = Date.now() + 10_000;
+    let link: string | undefined;
+    while (!link && Date.now() < deadline) {
+      const { body } = await call(`/dev/outbox?to=${encodeURIComponent(email)}`);
+      link = body.items
+        .find((i: { purpose: string }) => i.purpose === "order_link")
+        ?.text.match(/https?:\/\/\S+\/orders\/\S+key=[0-9a-f]{32}/)?.[0];
+      if (!link) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(link).toContain(`/orders/${orderId}?key=`);
+    await elsewhere.goto(link as string);
+    await elsewhere.getByTestId("order-status").filter({ hasText: "Paid" }).waitFor();
+    await other.close();
+
+    // An account made afterwards with the order's email (the offer fills it in) gets the order.
+    await page.getByTestId("guest-account-offer").getByRole("link", { name: "Create an account" }).click();
+    await page.waitForURL(/\/signup\?/);
+    await expect(page.getByLabel("Email or phone").inputValue()).resolves.toBe(email);
+    await page.getByLabel("Password (8 to 128 characters)").fill("correct-horse-battery");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.getByLabel("Code").fill(await codeSent(email, "verify"));
+    await page.getByRole("button", { name: "Verify" }).click();
+    await page.waitForURL((url) => url.pathname === "/orders");
+    await page
+      .getByTestId("order-row")
+      .filter({ hasText: `Order #${number}` })
+      .waitFor();
+    await context.close();
+  }, 120_000);
+
+  it("keeps the way back to the cart through sign-up and its code", async () => {
+    context = await browser.newContext(phone);
+    const page = await context.newPage();
+    await addToCart(page, "zephyr-buds");
+    await page.goto(`${shopUrl}/cart`);
+    await page.getByRole("link", { name: "Sign in to check out" }).click();
+    await page.waitForURL(/\/signin\?next=/);
+    await page.getByRole("link", { name: "Create an account" }).click();
+    await page.waitForURL(/\/signup\?next=%2Fcart/);
+    const email = `buyer-${crypto.randomUUID().slice(0, 8)}@example.com`;
+    await page.getByLabel("Email or phone").fill("not a username");
+    await page.getByLabel("Password (8 to 128 characters)").fill("correct-horse-battery");
+    await page.getByRole("button", { name: "Create account" }).click();
+    // The server names the field: its message shows beside it, and the summary points there.
+    await page.getByText("not an email address or a valid phone number").waitFor();
+    await page
+      .getByRole("alert")
+      .filter({ hasText: "Some fields need a change: see the message beside each." })
+      .waitFor();
+    await page.getByLabel("Email or phone").fill(email);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await page.getByLabel("Code").fill(await codeSent(email, "verify"));
+    await page.getByRole("button", { name: "Verify" }).click();
+    await page.waitForURL((url) => url.pathname === "/cart");
+    // Signed in now: the guest cart joined the account, ready for checkout.
+    await page.getByRole("button", { name: "Place order" }).waitFor();
+    await page.getByTestId("cart-line").filter({ hasText: "Zephyr Buds" }).waitFor();
+    await context.close();
+  }, 60_000);
+});

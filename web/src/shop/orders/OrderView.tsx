@@ -1,0 +1,101 @@
+import { A } from "@solidjs/router";
+import { createSignal, For, type JSX, onCleanup, Show } from "solid-js";
+import { FormError } from "../../components/FormError.tsx";
+import type { Form } from "../../lib/form.ts";
+import { formatMoney } from "../../lib/money.ts";
+import { variantLabel } from "../product/variants.ts";
+import { type Order, statusLabels } from "./orders.ts";
+
+function Countdown(props: { until: string }) {
+  const [now, setNow] = createSignal(Date.now());
+  const timer = setInterval(() => setNow(Date.now()), 1_000);
+  onCleanup(() => clearInterval(timer));
+  const left = () => Math.max(0, Date.parse(props.until) - now());
+  const text = () => `${Math.floor(left() / 60_000)}:${String(Math.floor((left() % 60_000) / 1_000)).padStart(2, "0")}`;
+  return <span data-testid="reservation-countdown">{text()}</span>;
+}
+
+/**
+ * One order as its shopper (or the guest with its link) sees it: its status, the reservation's
+ * countdown with pay and cancel while it waits for payment, its lines, its money and its progress.
+ */
+export function OrderView(props: {
+  order: Order;
+  form: Form;
+  onPay: () => void;
+  onCancel: () => void;
+  before?: JSX.Element;
+  after?: JSX.Element;
+}) {
+  const o = () => props.order;
+  return (
+    <section class="narrow wide">
+      {props.before}
+      <h1>Order #{o().number}</h1>
+      <p class={`status status-${o().status}`} data-testid="order-status">
+        {statusLabels[o().status]}
+      </p>
+      <Show when={o().status === "pending_payment"}>
+        <p>
+          Your items are reserved for <Countdown until={o().expiresAt} />. Pay before then to keep them.
+        </p>
+        <div class="actions">
+          <button type="button" class="button" onClick={props.onPay} disabled={props.form.busy()}>
+            Pay {formatMoney(o().total, o().currency)}
+          </button>
+          <button type="button" class="button secondary" onClick={props.onCancel} disabled={props.form.busy()}>
+            Cancel order
+          </button>
+        </div>
+      </Show>
+      <FormError error={props.form.error()} />
+      <ul class="cart-lines">
+        <For each={o().items}>
+          {(item) => (
+            <li class="cart-line" data-testid="order-line">
+              <span class="line-name">
+                <A href={`/products/${item.productId}`}>{item.name}</A>
+                <Show when={variantLabel(item.variantTitle)}>
+                  {(title) => <small data-testid="line-variant">{title()}</small>}
+                </Show>
+                <small class="muted">
+                  SKU <span data-testid="line-sku">{item.sku}</span>
+                </small>
+              </span>
+              <span>× {item.quantity}</span>
+              <span>{formatMoney(item.lineTotal, o().currency)}</span>
+            </li>
+          )}
+        </For>
+      </ul>
+      <dl class="totals">
+        <dt>Subtotal</dt>
+        <dd>{formatMoney(o().subtotal, o().currency)}</dd>
+        <Show when={o().discount > 0}>
+          <dt>Discount {o().couponCode ? `(${o().couponCode})` : ""}</dt>
+          <dd>−{formatMoney(o().discount, o().currency)}</dd>
+        </Show>
+        <dt>Tax</dt>
+        <dd>{formatMoney(o().tax, o().currency)}</dd>
+        <dt>Shipping</dt>
+        <dd>{formatMoney(o().shipping, o().currency)}</dd>
+        <dt>Total</dt>
+        <dd>
+          <strong data-testid="order-total">{formatMoney(o().total, o().currency)}</strong>
+        </dd>
+      </dl>
+      <h2>Progress</h2>
+      <ol class="timeline">
+        <For each={o().events}>
+          {(event) => (
+            <li>
+              <strong>{statusLabels[event.status]}</strong>{" "}
+              <span class="muted">{new Date(event.at).toLocaleString()}</span>
+            </li>
+          )}
+        </For>
+      </ol>
+      {props.after}
+    </section>
+  );
+}
