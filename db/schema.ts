@@ -452,9 +452,7 @@ export const orders = pgTable(
   },
   (t) => [
     unique("orders_idempotency_per_user").on(t.userId, t.idempotencyKey),
-    uniqueIndex("orders_idempotency_per_guest")
-      .on(t.guestEmail, t.idempotencyKey)
-      .where(sql`${t.userId} IS NULL`),
+    uniqueIndex("orders_idempotency_per_guest").on(t.guestEmail, t.idempotencyKey).where(sql`${t.userId} IS NULL`),
     check("orders_have_an_owner", sql`${t.userId} IS NOT NULL OR ${t.guestEmail} IS NOT NULL`),
     index("orders_guest_email_idx").on(t.guestEmail).where(sql`${t.guestEmail} IS NOT NULL`),
     check(

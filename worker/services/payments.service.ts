@@ -214,7 +214,9 @@ async function applyGatewayResult(
       return { status: "refund_due", orderId: payment.order_id, paymentId: payment.id };
     }
     await setPaymentStatus(tx, payment.id, "succeeded", details);
-    const owner = await tx.execute<{ user_id: string | null }>(sql`SELECT user_id FROM orders WHERE id = ${payment.order_id}`);
+    const owner = await tx.execute<{ user_id: string | null }>(
+      sql`SELECT user_id FROM orders WHERE id = ${payment.order_id}`,
+    );
     return { status: "paid", orderId: payment.order_id, userId: owner.rows[0].user_id };
   });
   // Rejections are recorded (committed) before they are answered.
