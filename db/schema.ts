@@ -533,6 +533,8 @@ export const payments = pgTable(
     cardLast4: text("card_last4"),
     transactionId: text("transaction_id"),
     status: paymentStatus("status").notNull().default("pending"),
+    /** Why the gateway said the payment failed, in words for the shopper (null unless it failed). */
+    failureReason: text("failure_reason"),
     paidAt: timestamp("paid_at", { withTimezone: true }),
     /** When the gateway session stops taking money (null for attempts made before sessions expired). */
     expiresAt: timestamp("expires_at", { withTimezone: true }),

@@ -5,7 +5,7 @@ import { axeViolations, launchChromium, overflow, shopApi } from "./browser.ts";
 
 /**
  * Buying without an account, on a phone (375 × 812): the guest's cart with its totals, checkout with
- * an email, the order's page (live, paid at the sandbox bank), its link found again by email and
+ * an email, the order's page (live; a declined payment said, then paid at the sandbox bank), its link found again by email and
  * number, and the account made afterwards that the order joins. Sign-up keeps the way back to the cart.
  */
 
@@ -39,7 +39,7 @@ async function fillAddress(page: Page) {
 }
 
 describe("buying as a guest on a phone", () => {
-  it("checks out with an email, pays, finds the order again by email and number, and sees it join the account made afterwards", async () => {
+  it("checks out with an email, is told of a declined payment and pays again, finds the order again by email and number, and sees it join the account made afterwards", async () => {
     context = await browser.newContext(phone);
     const page = await context.newPage();
     const email = `guest-${crypto.randomUUID().slice(0, 8)}@example.com`;
@@ -71,8 +71,19 @@ describe("buying as a guest on a phone", () => {
     expect(await axeViolations(page)).toEqual([]);
     expect(await overflow(page)).toEqual({ page: 0, wide: [] });
 
-    // Paid at the bank: the bank sends the guest back to the order, which this browser opens.
+    // Declined at the bank: the order says so, and why, and offers to pay again.
     await page.getByRole("button", { name: /^Pay / }).click();
+    await page.getByText("Royal Sandbox Bank").waitFor();
+    await page.getByRole("button", { name: "Decline payment" }).click();
+    await page.waitForURL(/\/orders\/[0-9a-f-]{36}/);
+    const declined = page.getByTestId("payment-failed");
+    await declined.getByText("Your payment did not go through.").waitFor();
+    await declined.getByText("The bank declined the card.").waitFor();
+    await expect(page.getByTestId("order-status").textContent()).resolves.toBe("Awaiting payment");
+    await page.screenshot({ path: "test-results/guest-payment-declined-375.png", fullPage: true });
+
+    // Paid at the bank: the bank sends the guest back to the order, which this browser opens.
+    await page.getByRole("button", { name: /^Pay again / }).click();
     await page.getByText("Royal Sandbox Bank").waitFor();
     await page.getByRole("button", { name: /^Pay / }).click();
     await page.waitForURL(/\/orders\/[0-9a-f-]{36}/);

@@ -6,6 +6,8 @@ export interface GatewayResult {
   eventId: string;
   authority: string;
   outcome: "success" | "failure";
+  /** Why a failure failed, in words for the shopper, as far as the gateway says (null on success). */
+  failureReason: string | null;
   amount: number;
   currency: string;
   transactionId: string | null;

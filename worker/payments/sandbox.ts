@@ -93,6 +93,7 @@ export class SandboxGateway implements PaymentGateway {
       eventId: payload.transactionId,
       authority: payload.authority,
       outcome: payload.outcome,
+      failureReason: payload.outcome === "failure" ? "The bank declined the card." : null,
       amount: payload.amount,
       currency: payload.currency,
       transactionId: payload.outcome === "success" ? payload.transactionId : null,

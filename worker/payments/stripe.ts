@@ -109,6 +109,11 @@ export class StripeGateway implements PaymentGateway {
       eventId: event.id,
       authority: session.id,
       outcome: succeeded ? "success" : "failure",
+      failureReason: succeeded
+        ? null
+        : event.type === "checkout.session.expired"
+          ? "The payment page closed before the payment was made."
+          : "The bank did not complete the payment.",
       amount: session.amount_total ?? -1,
       currency: (session.currency ?? "").toUpperCase(),
       transactionId: succeeded ? intent : null,

@@ -23,7 +23,9 @@ const orderColumns = sql`
       'imageUrl', (SELECT url FROM product_images WHERE product_id = i.product_id ORDER BY position, id LIMIT 1))
       ORDER BY i.name, i.variant_title) FROM order_items i WHERE i.order_id = o.id), '[]') AS items,
   coalesce((SELECT json_agg(json_build_object('status', e.status, 'at', ${isoTime(sql`e.created_at`)}, 'actor', e.actor_kind, 'note', e.note)
-      ORDER BY e.created_at, e.id) FROM order_events e WHERE e.order_id = o.id), '[]') AS events`;
+      ORDER BY e.created_at, e.id) FROM order_events e WHERE e.order_id = o.id), '[]') AS events,
+  (SELECT json_build_object('status', p.status, 'failureReason', p.failure_reason, 'at', ${isoTime(sql`p.updated_at`)})
+     FROM payments p WHERE p.order_id = o.id ORDER BY p.created_at DESC, p.id DESC LIMIT 1) AS "lastPayment"`;
 
 /** Whose an order is: an account's, or a guest's, known by the (lower-cased) email given at checkout. */
 export type Owner = { userId: string } | { guestEmail: string };

@@ -225,10 +225,16 @@ export async function setPaymentStatus(
   db: Database,
   id: string,
   status: PaymentRow["status"],
-  details: { transactionId?: string | null; cardLast4?: string | null; cardHash?: string | null } = {},
+  details: {
+    transactionId?: string | null;
+    cardLast4?: string | null;
+    cardHash?: string | null;
+    failureReason?: string | null;
+  } = {},
 ) {
   await db.execute(sql`
     UPDATE payments SET status = ${status}, updated_at = now(),
+      failure_reason = ${details.failureReason ?? null},
       transaction_id = coalesce(${details.transactionId ?? null}, transaction_id),
       authorized_key = coalesce(${details.transactionId ?? null}, authorized_key),
       card_last4 = coalesce(${details.cardLast4 ?? null}, card_last4),

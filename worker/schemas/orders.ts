@@ -70,6 +70,10 @@ export const orderSchema = z
         note: z.string().nullable(),
       }),
     ),
+    /** The latest payment attempt: a failed one says why, as far as the gateway told. */
+    lastPayment: z
+      .object({ status: z.enum(paymentStatus.enumValues), failureReason: z.string().nullable(), at: z.string() })
+      .nullable(),
   })
   .openapi("Order");
 

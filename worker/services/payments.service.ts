@@ -190,7 +190,8 @@ async function applyGatewayResult(
       return { status: "duplicate", orderId: payment.order_id };
     }
     if (result.outcome === "failure") {
-      if (payment.status === "pending") await setPaymentStatus(tx, payment.id, "failed");
+      if (payment.status === "pending")
+        await setPaymentStatus(tx, payment.id, "failed", { failureReason: result.failureReason });
       return { status: "failed", orderId: payment.order_id };
     }
     const paid = await moveOrder(

@@ -160,6 +160,28 @@ describe("a guest's order after checkout", () => {
     expectError(await pay(placed.key), 409, "already_paid");
   });
 
+  it("says a declined payment failed and why, and takes the next attempt", async () => {
+    const product = await createProduct({ stock: 4, price: 1_500 });
+    const placed = expectStatus(
+      await guestCheckout({ email: uniqueEmail(), items: [{ variantId: product.variantId, quantity: 1 }] }),
+      201,
+    );
+    expect(placed.lastPayment).toBeNull();
+    const pay = () =>
+      answer(
+        client().guest.orders[":id"].payment.$post({ param: { id: placed.id }, header: { "order-key": placed.key } }),
+      );
+    const first = expectStatus(await pay(), 201);
+    expectStatus(await pressSandboxButton(first.redirectUrl.split("/").at(-1) as string, "failure"), 200);
+    const declined = expectStatus(await openGuestOrder(placed.id, placed.key), 200);
+    expect(declined.status).toBe("pending_payment");
+    expect(declined.lastPayment).toMatchObject({ status: "failed", failureReason: "The bank declined the card." });
+    const second = expectStatus(await pay(), 201);
+    expectStatus(await pressSandboxButton(second.redirectUrl.split("/").at(-1) as string, "success"), 200);
+    const paid = expectStatus(await openGuestOrder(placed.id, placed.key), 200);
+    expect(paid).toMatchObject({ status: "paid", lastPayment: { status: "succeeded", failureReason: null } });
+  });
+
   it("is canceled by its key, which gives the stock back", async () => {
     const product = await createProduct({ stock: 4 });
     const placed = expectStatus(

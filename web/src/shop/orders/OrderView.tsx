@@ -28,6 +28,12 @@ export function OrderView(props: {
   after?: JSX.Element;
 }) {
   const o = () => props.order;
+  /** Why the latest payment attempt failed, when it did (a closed page counts: nothing was paid). */
+  const declined = () => {
+    const last = o().lastPayment;
+    if (last?.status === "failed") return last.failureReason ?? "The bank did not take the payment.";
+    return undefined;
+  };
   return (
     <section class="narrow wide">
       {props.before}
@@ -36,12 +42,22 @@ export function OrderView(props: {
         {statusLabels[o().status]}
       </p>
       <Show when={o().status === "pending_payment"}>
+        <Show when={declined()}>
+          {(reason) => (
+            <div class="notice notice-error" role="alert" data-testid="payment-failed">
+              <p>
+                <strong>Your payment did not go through.</strong> {reason()}
+              </p>
+              <p>Nothing was charged. Your items are still reserved: you can pay again.</p>
+            </div>
+          )}
+        </Show>
         <p>
           Your items are reserved for <Countdown until={o().expiresAt} />. Pay before then to keep them.
         </p>
         <div class="actions">
           <button type="button" class="button" onClick={props.onPay} disabled={props.form.busy()}>
-            Pay {formatMoney(o().total, o().currency)}
+            {declined() ? "Pay again" : "Pay"} {formatMoney(o().total, o().currency)}
           </button>
           <button type="button" class="button secondary" onClick={props.onCancel} disabled={props.form.busy()}>
             Cancel order
