@@ -3,7 +3,13 @@ import type { Database } from "../../db/client.ts";
 import type { PublicComment, PublicRating } from "../schemas/reviews.ts";
 import { boughtBy, isoTime, publicAuthor } from "./sql.ts";
 
-export type RatingSummaryRow = { average: string; count: number; my_vote: number | null };
+export type RatingSummaryRow = {
+  average: string;
+  count: number;
+  my_vote: number | null;
+  my_text: string | null;
+  my_text_pending: boolean | null;
+};
 
 /**
  * Votes once per user and product; voting again replaces the vote. A revote without text keeps the
@@ -22,7 +28,9 @@ export async function upsertRating(db: Database, userId: string, productId: stri
 export async function ratingSummary(db: Database, productId: string, userId: string): Promise<RatingSummaryRow> {
   const result = await db.execute<RatingSummaryRow>(sql`
     SELECT coalesce(round(avg(vote)::numeric, 2), 0) AS average, count(*)::int AS count,
-      max(vote) FILTER (WHERE user_id = ${userId}) AS my_vote
+      max(vote) FILTER (WHERE user_id = ${userId}) AS my_vote,
+      max(text) FILTER (WHERE user_id = ${userId}) AS my_text,
+      bool_or(NOT is_approved) FILTER (WHERE user_id = ${userId} AND text IS NOT NULL) AS my_text_pending
     FROM ratings WHERE product_id = ${productId}`);
   return result.rows[0];
 }

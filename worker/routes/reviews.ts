@@ -12,12 +12,26 @@ import {
   ratingListSchema,
   ratingSummarySchema,
 } from "../schemas/reviews.ts";
-import { comment, commentsOf, rate, ratingsOf } from "../services/reviews.service.ts";
+import { comment, commentsOf, myRating, rate, ratingsOf } from "../services/reviews.service.ts";
 
 const tags = ["Reviews"];
 
 /** Ratings and comments about products. */
 export const reviewsRouter = createRouter()
+  .openapi(
+    route("signedIn", {
+      method: "get",
+      path: "/products/{id}/rating",
+      tags,
+      summary: "The product's rating with my vote and my review",
+      request: { params: idParam },
+      responses: { 200: jsonContent(ratingSummarySchema, "The product's rating"), ...notFound, ...errorResponses },
+    }),
+    async (c) => {
+      const ctx = actorOf(c);
+      return c.json(await myRating(ctx, ctx.actor.id, c.req.valid("param").id), 200);
+    },
+  )
   .openapi(
     route("signedIn", {
       method: "put",

@@ -8,7 +8,15 @@ export const ratingBody = z.object({
 });
 
 export const ratingSummarySchema = z
-  .object({ average: z.number(), count: z.number().int(), myVote: z.number().int().nullable() })
+  .object({
+    average: z.number(),
+    count: z.number().int(),
+    myVote: z.number().int().nullable(),
+    /** My review's text, shown to me before staff read it. */
+    myText: z.string().nullable(),
+    /** Whether my review's text waits for staff before others see it. */
+    myTextPending: z.boolean(),
+  })
   .openapi("RatingSummary");
 
 const verifiedPurchase = z.boolean().openapi({

@@ -19,8 +19,20 @@ export async function rate(
 ) {
   await requireProduct(ctx.db, productId);
   await upsertRating(ctx.db, userId, productId, input.vote, input.text ?? null);
+  return myRating(ctx, userId, productId);
+}
+
+/** A product's rating with my vote and my review's text (and whether staff have yet to read it). */
+export async function myRating(ctx: ShopContext, userId: string, productId: string) {
+  await requireProduct(ctx.db, productId);
   const summary = await ratingSummary(ctx.db, productId, userId);
-  return { average: Number(summary.average), count: summary.count, myVote: summary.my_vote };
+  return {
+    average: Number(summary.average),
+    count: summary.count,
+    myVote: summary.my_vote,
+    myText: summary.my_text,
+    myTextPending: summary.my_text_pending ?? false,
+  };
 }
 
 export async function ratingsOf(ctx: ShopContext, productId: string, page: { limit: number; cursor?: string }) {

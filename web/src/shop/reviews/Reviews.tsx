@@ -1,47 +1,51 @@
 import { A, createAsync, useLocation } from "@solidjs/router";
-import { createSignal, createUniqueId, For, Show } from "solid-js";
-import { describeError } from "../../components/FormError.tsx";
+import { For, Show } from "solid-js";
 import { Reading } from "../../components/Reading.tsx";
-import { createForm } from "../../lib/form.ts";
 import { user } from "../../lib/session.ts";
-import { wish } from "../wishlist/wishlist.ts";
-import { getReviews, rateProduct } from "./reviews.ts";
+import { SaveToWishlist } from "../wishlist/SaveToWishlist.tsx";
+import { ReviewForm } from "./ReviewForm.tsx";
+import { getMyRating, getReviews, ratingWords } from "./reviews.ts";
 
-/** The product's approved reviews, a vote of one's own, and saving it for later. */
-export function Reviews(props: { productId: string; rating: { average: number; count: number } }) {
-  const id = createUniqueId();
+/** My review, once my earlier one (if any) is read; the form starts from it. */
+function MyReview(props: { account: string; productId: string }) {
+  const mine = createAsync(() => getMyRating(props.account, props.productId));
+  return (
+    <Reading
+      keys={getMyRating.keyFor(props.account, props.productId)}
+      what="Your review"
+      loading="Loading your review…"
+    >
+      <Show when={mine()}>
+        {(rating) => <ReviewForm account={props.account} productId={props.productId} mine={rating()} />}
+      </Show>
+    </Reading>
+  );
+}
+
+type Rating = { average: number; count: number };
+
+/** The product's approved reviews, a review of one's own, and saving it for later. */
+export function Reviews(props: { productId: string; rating: Rating }) {
   const location = useLocation();
   const reviews = createAsync(() => getReviews(props.productId));
-  const [summary, setSummary] = createSignal(props.rating);
-  const [myVote, setMyVote] = createSignal<number | null>(null);
-  const [text, setText] = createSignal("");
-  // A vote and saving for later share one line that says how it went.
-  const form = createForm();
-  const notice = () => form.notice() || (form.error() ? describeError(form.error()) : "");
-
-  const vote = (value: number) =>
-    form.run(async () => {
-      const result = await rateProduct(props.productId, value, text() || undefined);
-      setSummary({ average: result.average, count: result.count });
-      setMyVote(result.myVote);
-      return text() ? "Thanks! Your words appear once our team has read them." : "Thanks for your vote!";
-    });
-  const save = () =>
-    form.run(async () => {
-      await wish(props.productId);
-      return "Saved to your wishlist.";
-    });
+  // Signed in, the rating comes with my own vote, and follows my review as I change it (never suspending).
+  const mine = createAsync(
+    async () => {
+      const account = user()?.id;
+      return account ? getMyRating(account, props.productId).catch(() => undefined) : undefined;
+    },
+    { initialValue: undefined },
+  );
+  const shown = () => mine.latest ?? props.rating;
 
   return (
     <section class="reviews">
       <h2>
-        Reviews{" "}
-        <span class="muted">
-          ★ {summary().average.toFixed(2)} from {summary().count} votes
-        </span>
+        Reviews <span class="muted">{ratingWords(shown())}</span>
       </h2>
       <Show
-        when={user()}
+        when={user()?.id}
+        keyed
         fallback={
           <p class="muted">
             <A href={`/signin?next=${encodeURIComponent(location.pathname)}`}>Sign in</A> to rate this product or save
@@ -49,40 +53,12 @@ export function Reviews(props: { productId: string; rating: { average: number; c
           </p>
         }
       >
-        <div class="vote">
-          <label class="visually-hidden" for={`${id}-text`}>
-            Your review (optional)
-          </label>
-          <textarea
-            id={`${id}-text`}
-            placeholder="What did you think? (optional)"
-            maxLength={2000}
-            value={text()}
-            onInput={(e) => setText(e.currentTarget.value)}
-          />
-          <fieldset class="stars" aria-label="Your vote">
-            <For each={[1, 2, 3, 4, 5]}>
-              {(value) => (
-                <button
-                  type="button"
-                  class={myVote() !== null && value <= (myVote() ?? 0) ? "star on" : "star"}
-                  aria-label={`${value} stars`}
-                  onClick={() => vote(value)}
-                >
-                  ★
-                </button>
-              )}
-            </For>
-          </fieldset>
-          <button type="button" class="button secondary" onClick={save}>
-            Save to wishlist
-          </button>
-        </div>
-        <Show when={notice()}>
-          <p class="muted" role="status">
-            {notice()}
-          </p>
-        </Show>
+        {(account) => (
+          <>
+            <SaveToWishlist account={account} productId={props.productId} />
+            <MyReview account={account} productId={props.productId} />
+          </>
+        )}
       </Show>
       {/* The reviews load on their own: when they cannot, the product page still shows, with a retry here. */}
       <Reading keys={getReviews.keyFor(props.productId)} what="The reviews" loading="Loading reviews…">

@@ -4,13 +4,14 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { axeViolations, launchChromium, overflow, shopApi } from "./browser.ts";
 
 /**
- * Buying without an account, on a phone (375 × 812): the guest's cart with its totals, checkout with
+ * What shoppers ran into on a phone (375 × 812), each walked as they would. Buying without an account: the guest's cart with its totals, checkout with
  * an email, the order's page (live; a declined payment said, then paid at the sandbox bank), its link found again by email and
  * number, and the account made afterwards that the order joins. Sign-up keeps the way back to the cart.
  */
 
 const shopUrl = inject("shopUrl");
-const { codeSent, call } = shopApi(shopUrl);
+const { codeSent, call, token } = shopApi(shopUrl);
+const staffAdmin = inject("admins").phone;
 const phone = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
 
 let browser: Browser;
@@ -157,6 +158,54 @@ describe("buying as a guest on a phone", () => {
     // Signed in now: the guest cart joined the account, ready for checkout.
     await page.getByRole("button", { name: "Place order" }).waitFor();
     await page.getByTestId("cart-line").filter({ hasText: "Zephyr Buds" }).waitFor();
+    await context.close();
+  }, 60_000);
+});
+
+describe("reviewing on a phone", () => {
+  it("sends the stars and the words together with one button, shows my review when I come back, and counts votes in words", async () => {
+    const admin = await token(staffAdmin.username, staffAdmin.password);
+    const name = `Review Lamp ${crypto.randomUUID().slice(0, 6)}`;
+    const created = await call("/admin/products", {
+      token: admin,
+      json: { name, price: 2_500, stockQty: 5 },
+    });
+    expect(created.status).toBe(201);
+    const slug: string = created.body.slug;
+    const email = `reviewer-${crypto.randomUUID().slice(0, 8)}@example.com`;
+    const registered = await call("/admin/users", {
+      token: admin,
+      json: { username: email, password: "reviewer-pass-1", role: "customer", verified: true },
+    });
+    expect(registered.status).toBe(201);
+
+    context = await browser.newContext(phone);
+    const page = await context.newPage();
+    await page.goto(`${shopUrl}/signin?next=/products/${slug}`);
+    await page.getByLabel("Email or phone").fill(email);
+    await page.getByLabel("Password").fill("reviewer-pass-1");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await page.waitForURL(`**/products/${slug}`);
+    await page.getByText("No ratings yet").waitFor();
+
+    // Choosing a star sends nothing; the words typed after it go with it.
+    const form = page.getByRole("form", { name: "Your review" });
+    await form.locator("label", { hasText: "4 stars" }).click();
+    await form.getByLabel("Your review (optional)").fill("Bright and steady.");
+    await expect(page.getByText("No ratings yet").count()).resolves.toBe(1);
+    await form.getByRole("button", { name: "Submit review" }).click();
+    await form.getByText("Thanks! Your words appear once our team has read them.").waitFor();
+    await page.getByText("★ 4.00 from 1 vote", { exact: true }).waitFor();
+
+    // Coming back: my stars and words are there, waiting for the team.
+    await page.reload();
+    const mine = page.getByRole("form", { name: "Your review" });
+    await expect(mine.getByLabel("Your review (optional)").inputValue()).resolves.toBe("Bright and steady.");
+    await expect(mine.getByRole("radio", { name: "4 stars" }).isChecked()).resolves.toBe(true);
+    await mine.getByTestId("review-pending").waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflow(page)).toEqual({ page: 0, wide: [] });
+    await page.screenshot({ path: "test-results/review-form-375.png", fullPage: true });
     await context.close();
   }, 60_000);
 });
