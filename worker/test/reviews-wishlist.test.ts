@@ -59,13 +59,53 @@ describe("ratings", () => {
   it("counts one vote per user, replaces it on a revote, and averages in SQL", async () => {
     const product = await createProduct({ stock: 5 });
     const [a, b, c] = await createShoppers(3);
-    expect((await rate(a.token, product.id, 5)).body).toEqual({ average: 5, count: 1, myVote: 5 });
+    // Votes without words: no review text of mine, nothing waiting for staff.
+    const mine = { myText: null, myTextPending: false };
+    expect((await rate(a.token, product.id, 5)).body).toEqual({ average: 5, count: 1, myVote: 5, ...mine });
     await rate(b.token, product.id, 4);
-    expect((await rate(c.token, product.id, 4)).body).toEqual({ average: 4.33, count: 3, myVote: 4 });
+    expect((await rate(c.token, product.id, 4)).body).toEqual({ average: 4.33, count: 3, myVote: 4, ...mine });
     // a votes again: the vote is replaced, not added.
-    expect((await rate(a.token, product.id, 1)).body).toEqual({ average: 3, count: 3, myVote: 1 });
+    expect((await rate(a.token, product.id, 1)).body).toEqual({ average: 3, count: 3, myVote: 1, ...mine });
     const listed = await answer(client().products[":idOrSlug"].$get({ param: { idOrSlug: product.id } }));
     expect(expectStatus(listed, 200).rating).toEqual({ average: 3, count: 3 });
+  });
+
+  it("shows me my own vote and words when I come back, waiting for staff until they approve them", async () => {
+    const product = await createProduct({ stock: 5 });
+    const [me, other] = await createShoppers(2);
+    const mine = (token: string) =>
+      answer(client({ token }).products[":id"].rating.$get({ param: { id: product.id } }));
+    expect(expectStatus(await mine(me.token), 200)).toEqual({
+      average: 0,
+      count: 0,
+      myVote: null,
+      myText: null,
+      myTextPending: false,
+    });
+    await answer(
+      client({ token: me.token }).products[":id"].rating.$put({
+        param: { id: product.id },
+        json: { vote: 4, text: "Steady." },
+      }),
+    );
+    expect(expectStatus(await mine(me.token), 200)).toMatchObject({
+      myVote: 4,
+      myText: "Steady.",
+      myTextPending: true,
+    });
+    // Another shopper sees the vote counted, and none of my words as theirs.
+    expect(expectStatus(await mine(other.token), 200)).toEqual({
+      average: 4,
+      count: 1,
+      myVote: null,
+      myText: null,
+      myTextPending: false,
+    });
+    expectError(
+      await answer(client().products[":id"].rating.$get({ param: { id: product.id } })),
+      401,
+      "unauthenticated",
+    );
   });
 
   it("shows a rating's text only once staff approve it", async () => {
