@@ -209,3 +209,55 @@ describe("reviewing on a phone", () => {
     await context.close();
   }, 60_000);
 });
+
+describe("long names and missing pictures on a phone", () => {
+  it("keeps a product with a very long name inside 375 px on its page, in the catalog and at the bank, and shows a placeholder for a picture that does not load", async () => {
+    const admin = await token(staffAdmin.username, staffAdmin.password);
+    const tag = crypto.randomUUID().slice(0, 6);
+    const name = `Extraordinarilylongunbrokenproductnamewithoutanyspaces${tag} Handcrafted Porcelain Teapot With Matching Cups And Saucers For Six`;
+    const created = await call("/admin/products", {
+      token: admin,
+      json: {
+        name,
+        price: 4_200,
+        stockQty: 3,
+        gallery: [{ url: `/api/v1/images/products/missing-${tag}.png`, alt: "The teapot from the side" }],
+      },
+    });
+    expect(created.status).toBe(201);
+    const slug: string = created.body.slug;
+
+    context = await browser.newContext(phone);
+    const page = await context.newPage();
+    await page.goto(`${shopUrl}/products/${slug}`);
+    await page.getByRole("heading", { level: 1 }).filter({ hasText: tag }).waitFor();
+    await page.locator(".image-missing").first().waitFor();
+    // The picture that does not load leaves no raw alt text behind.
+    await expect(page.getByText("The teapot from the side", { exact: true }).count()).resolves.toBe(0);
+    expect(await overflow(page)).toEqual({ page: 0, wide: [] });
+    await page.screenshot({ path: "test-results/long-name-product-375.png", fullPage: true });
+
+    await page.goto(
+      `${shopUrl}/?q=${encodeURIComponent(`Extraordinarilylongunbrokenproductnamewithoutanyspaces${tag}`)}`,
+    );
+    await page.getByTestId("product-grid").getByText(tag).waitFor();
+    expect(await overflow(page)).toEqual({ page: 0, wide: [] });
+
+    await page.goto(`${shopUrl}/products/${slug}`);
+    await page.getByRole("button", { name: "Add to cart" }).click();
+    await page.getByRole("button", { name: /^Added/ }).waitFor();
+    await page.goto(`${shopUrl}/cart`);
+    await page.getByTestId("cart-line").filter({ hasText: tag }).waitFor();
+    expect(await overflow(page)).toEqual({ page: 0, wide: [] });
+    const checkout = page.getByRole("form", { name: "Check out as a guest" });
+    await checkout.getByLabel("Email").fill(`long-${tag}@example.com`);
+    await fillAddress(page);
+    await checkout.getByRole("button", { name: "Place order" }).click();
+    await page.waitForURL(/\/orders\/[0-9a-f-]{36}\?key=/);
+    expect(await overflow(page)).toEqual({ page: 0, wide: [] });
+    await page.getByRole("button", { name: /^Pay / }).click();
+    await page.getByText("Royal Sandbox Bank").waitFor();
+    expect(await overflow(page)).toEqual({ page: 0, wide: [] });
+    await context.close();
+  }, 60_000);
+});

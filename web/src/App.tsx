@@ -3,6 +3,7 @@ import { type Component, createEffect, lazy, on, onCleanup, type ParentProps, Sh
 import { AdminRoutes } from "./admin/routes.tsx";
 import { PageBoundary } from "./components/PageBoundary.tsx";
 import { SignedIn } from "./components/SignedIn.tsx";
+import { Toasts } from "./components/Toasts.tsx";
 import { user } from "./lib/session.ts";
 import { mergeGuestCart, preloadCart } from "./shop/cart/cart.ts";
 import { preloadProduct } from "./shop/catalog/catalog.ts";
@@ -75,6 +76,7 @@ function Layout(props: ParentProps) {
       <footer class="container footer muted">
         Royal Shop — tax is added at checkout; shipping is shown per item. <A href="/orders/find">Find an order</A>
       </footer>
+      <Toasts />
     </>
   );
 }

@@ -16,7 +16,7 @@ export function sandboxPage(payment: { amount: number; currency: string; open: b
         <title>Royal Sandbox Bank</title>
         <style>
           body { font-family: system-ui, sans-serif; background: #0f172a; color: #e2e8f0; display: grid; place-items: center; min-height: 100vh; margin: 0; }
-          main { background: #1e293b; padding: 32px; border-radius: 16px; width: min(360px, 90vw); }
+          main { background: #1e293b; padding: 32px; border-radius: 16px; width: min(360px, 90vw); box-sizing: border-box; overflow-wrap: anywhere; }
           h1 { font-size: 1.1rem; margin: 0 0 8px; } .amount { font-size: 2rem; margin: 16px 0; }
           button { width: 100%; padding: 12px; margin-top: 8px; border: 0; border-radius: 8px; font: inherit; cursor: pointer; }
           .pay { background: #22c55e; color: #052e16; } .fail { background: #334155; color: #e2e8f0; }

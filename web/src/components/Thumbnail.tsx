@@ -11,13 +11,17 @@ export function Thumbnail(props: { url: string | null | undefined; name: string;
     <Show
       when={props.url && !failed()}
       fallback={
-        <span class="thumb thumb-empty" style={{ width: `${size()}px`, height: `${size()}px` }} aria-hidden="true">
+        <span
+          class="thumbnail thumbnail-empty"
+          style={{ width: `${size()}px`, height: `${size()}px` }}
+          aria-hidden="true"
+        >
           {props.name.trim().charAt(0).toUpperCase() || "·"}
         </span>
       }
     >
       <img
-        class="thumb"
+        class="thumbnail"
         src={props.url ?? ""}
         alt=""
         width={size()}

@@ -1,6 +1,7 @@
 import { Show } from "solid-js";
 import { describeError } from "../../components/FormError.tsx";
 import { createForm } from "../../lib/form.ts";
+import { showToast } from "../../lib/toast.ts";
 import { addToCart, type LineTarget } from "./cart.ts";
 
 /** Adds one of a variant to the cart; a sold-out variant cannot be added. */
@@ -9,6 +10,12 @@ export function AddToCart(props: { target: LineTarget; inStock: boolean; name: s
   const add = () =>
     adding.run(async () => {
       await addToCart(props.target, { name: props.name, variantTitle: props.variantTitle || undefined });
+      // The header's cart count may have scrolled away (on a phone it has): say it where the eye is.
+      const what = props.variantTitle ? `${props.name} (${props.variantTitle})` : props.name;
+      showToast(`Added ${what} to your cart.`, [
+        { label: "View cart", href: "/cart" },
+        { label: "Check out", href: "/cart#checkout" },
+      ]);
       return "Added";
     });
   return (

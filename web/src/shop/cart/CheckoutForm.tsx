@@ -38,7 +38,7 @@ export function CheckoutForm(props: { coupon: CouponPreview; onStockChanged: () 
   };
 
   return (
-    <form class="form checkout" onSubmit={submit}>
+    <form id="checkout" class="form checkout" onSubmit={submit}>
       <h2>Checkout</h2>
       <CouponPicker
         chosen={coupon.previewed()}

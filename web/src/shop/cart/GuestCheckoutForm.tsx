@@ -43,7 +43,7 @@ export function GuestCheckoutForm(props: { items: { variantId: string; quantity:
   };
 
   return (
-    <form class="form checkout" onSubmit={submit} aria-labelledby="guest-checkout-title">
+    <form id="checkout" class="form checkout" onSubmit={submit} aria-labelledby="guest-checkout-title">
       <h2 id="guest-checkout-title">Check out as a guest</h2>
       <p class="muted">No account needed: we send what happens to your order to your email.</p>
       <Field

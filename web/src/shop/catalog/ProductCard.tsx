@@ -1,6 +1,7 @@
 import { A } from "@solidjs/router";
 import { Show } from "solid-js";
 import { Price } from "../../components/Price.tsx";
+import { ProductImage } from "../../components/ProductImage.tsx";
 import { AddToCart } from "../cart/AddToCart.tsx";
 import type { ProductSummary } from "./catalog.ts";
 
@@ -17,11 +18,14 @@ export function ProductCard(props: { product: ProductSummary }) {
   return (
     <article class="card" data-testid="product-card">
       <A href={href()} class="card-link">
-        <Show when={props.product.imageUrl} fallback={<div class="card-image placeholder" />}>
-          {(url) => (
-            <img class="card-image" src={url()} alt={props.product.name} loading="lazy" width="400" height="320" />
-          )}
-        </Show>
+        <ProductImage
+          class="card-image"
+          src={props.product.imageUrl}
+          alt={props.product.name}
+          width={400}
+          height={320}
+          lazy
+        />
         <h2 class="card-title">{props.product.name}</h2>
       </A>
       <Price

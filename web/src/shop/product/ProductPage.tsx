@@ -1,6 +1,7 @@
 import { A, createAsync, useParams, useSearchParams } from "@solidjs/router";
 import { createMemo, createSignal, For, Show } from "solid-js";
 import { Price } from "../../components/Price.tsx";
+import { ProductImage } from "../../components/ProductImage.tsx";
 import { AddToCart } from "../cart/AddToCart.tsx";
 import { getProduct, type ProductDetail, type Variant } from "../catalog/catalog.ts";
 import { Comments } from "../reviews/Comments.tsx";
@@ -68,14 +69,18 @@ export default function ProductPage() {
       {(p) => (
         <article class="product">
           <div class="gallery">
-            <Show when={p().gallery[shown()]}>
-              {(image) => <img class="gallery-main" src={image().url} alt={image().alt} width="400" height="320" />}
-            </Show>
+            <ProductImage
+              class="gallery-main"
+              src={p().gallery[shown()]?.url}
+              alt={p().gallery[shown()]?.alt ?? p().name}
+              width={400}
+              height={320}
+            />
             <div class="thumbs">
               <For each={p().gallery}>
                 {(image, i) => (
                   <button type="button" class="thumb" aria-label={`Show ${image.alt}`} onClick={() => setShown(i())}>
-                    <img src={image.url} alt="" width="80" height="64" />
+                    <ProductImage class="thumb-image" src={image.url} alt="" width={80} height={64} lazy />
                   </button>
                 )}
               </For>
