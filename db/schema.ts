@@ -447,10 +447,19 @@ export const orders = pgTable(
     idempotencyKey: text("idempotency_key").notNull(),
     requestHash: text("request_hash").notNull(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    /** When staff shipped it, with whom and the parcel's tracking, as staff gave them. */
+    shippedAt: timestamp("shipped_at", { withTimezone: true }),
+    carrier: text("carrier"),
+    trackingNumber: text("tracking_number"),
+    trackingUrl: text("tracking_url"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    check(
+      "orders_shipment_after_shipping",
+      sql`${t.shippedAt} IS NOT NULL OR (${t.carrier} IS NULL AND ${t.trackingNumber} IS NULL AND ${t.trackingUrl} IS NULL)`,
+    ),
     unique("orders_idempotency_per_user").on(t.userId, t.idempotencyKey),
     uniqueIndex("orders_idempotency_per_guest").on(t.guestEmail, t.idempotencyKey).where(sql`${t.userId} IS NULL`),
     check("orders_have_an_owner", sql`${t.userId} IS NOT NULL OR ${t.guestEmail} IS NOT NULL`),

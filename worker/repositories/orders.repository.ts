@@ -24,6 +24,8 @@ const orderColumns = sql`
       ORDER BY i.name, i.variant_title) FROM order_items i WHERE i.order_id = o.id), '[]') AS items,
   coalesce((SELECT json_agg(json_build_object('status', e.status, 'at', ${isoTime(sql`e.created_at`)}, 'actor', e.actor_kind, 'note', e.note)
       ORDER BY e.created_at, e.id) FROM order_events e WHERE e.order_id = o.id), '[]') AS events,
+  CASE WHEN o.shipped_at IS NULL THEN NULL ELSE json_build_object('carrier', o.carrier,
+    'trackingNumber', o.tracking_number, 'trackingUrl', o.tracking_url, 'shippedAt', ${isoTime(sql`o.shipped_at`)}) END AS shipment,
   (SELECT json_build_object('status', p.status, 'failureReason', p.failure_reason, 'at', ${isoTime(sql`p.updated_at`)})
      FROM payments p WHERE p.order_id = o.id ORDER BY p.created_at DESC, p.id DESC LIMIT 1) AS "lastPayment"`;
 
@@ -292,6 +294,27 @@ export interface Actor {
   id: string | null;
 }
 
+/** The parcel of a shipped order, as staff gave it. */
+export interface Shipment {
+  carrier: string | null;
+  trackingNumber: string | null;
+  trackingUrl: string | null;
+}
+
+/** What a move also does: the shipment it records (moves to shipped), the audit row it writes (staff's moves). */
+export interface MoveExtras {
+  shipment?: Shipment;
+  /** The audit action (`order.ship`): one row per moved order, by the actor, with its status before and after. */
+  audit?: string;
+}
+
+/** The orders whose id is one of `ids`, for `moveOrderStatement`'s `where`. */
+export const orderIdIn = (ids: string[]) => sql`o.id IN ${ids}`;
+
+/** Each of the orders `ids` name, as it is now, in one statement (to run last in a batch of moves). */
+export const ordersStatement = (db: Database, ids: string[]) =>
+  db.execute<OrderRow>(sql`SELECT ${orderColumns} FROM orders o WHERE ${orderIdIn(ids)}`);
+
 /**
  * Moves an order from one of `from` to `to` with a conditional update, writing the event, and
  * for cancellations and refunds giving the stock back and (for cancellations) the coupon use and
@@ -310,13 +333,33 @@ export function moveOrderStatement(
   to: OrderStatus,
   actor: Actor,
   note: string | null,
+  extras: MoveExtras = {},
 ) {
   const restock = restocks(to);
   const releaseCoupon = to === "canceled";
   const closeSessions = to === "canceled";
+  const shipment = extras.shipment ?? { carrier: null, trackingNumber: null, trackingUrl: null };
+  const shipped =
+    to === "shipped"
+      ? sql`, shipped_at = now(), carrier = ${shipment.carrier}, tracking_number = ${shipment.trackingNumber},
+          tracking_url = ${shipment.trackingUrl}`
+      : sql``;
+  const after = to === "shipped" ? { status: to, ...shipment } : { status: to, note };
+  const audited = extras.audit
+    ? sql`, audited AS (
+      -- The status before is the last event before this transaction began (earlier moves of its batch
+      -- are written at the clock's time, after it).
+      INSERT INTO audit_log (actor_id, action, entity, entity_id, before, after)
+      SELECT ${actor.id}, ${extras.audit}, 'order', moved.id::text,
+        jsonb_build_object('status', (SELECT e.status FROM order_events e WHERE e.order_id = moved.id
+          AND e.created_at < now() ORDER BY e.created_at DESC, e.id DESC LIMIT 1)),
+        ${JSON.stringify(after)}::jsonb
+      FROM moved
+    )`
+    : sql``;
   return db.execute<{ id: string }>(sql`
     WITH moved AS (
-      UPDATE orders o SET status = ${to}, updated_at = now()
+      UPDATE orders o SET status = ${to}, updated_at = now() ${shipped}
       WHERE ${where} AND o.status IN ${from}
       RETURNING o.id, o.user_coupon_id
     ), restocked AS (
@@ -349,7 +392,7 @@ export function moveOrderStatement(
       -- with nothing to pay) comes after the order's first event.
       INSERT INTO order_events (order_id, status, actor_kind, actor_id, note, created_at)
       SELECT id, ${to}, ${actor.kind}, ${actor.id}, ${note}, clock_timestamp() FROM moved
-    )
+    )${audited}
     SELECT id FROM moved`);
 }
 

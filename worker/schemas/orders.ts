@@ -70,6 +70,19 @@ export const orderSchema = z
         note: z.string().nullable(),
       }),
     ),
+    /**
+     * The parcel once the order shipped: the carrier and tracking staff gave (an order shipped in bulk
+     * or before they were recorded may have neither), and the page that follows it.
+     */
+    shipment: z
+      .object({
+        carrier: z.string().nullable(),
+        trackingNumber: z.string().nullable(),
+        trackingUrl: z.string().nullable(),
+        shippedAt: timestamp,
+      })
+      .nullable()
+      .openapi("Shipment"),
     /** The latest payment attempt: a failed one says why, as far as the gateway told. */
     lastPayment: z
       .object({ status: z.enum(paymentStatus.enumValues), failureReason: z.string().nullable(), at: z.string() })
@@ -128,6 +141,61 @@ export const adminOrderQuery = pageQuery.extend({
 });
 
 export const statusBody = z.object({ status: z.enum(orderStatuses) });
+
+const carrierField = z.string().trim().min(1).max(60).openapi({ example: "UPS" });
+
+/** Shipping one order: who carries it and its tracking (the link follows from a known carrier's number). */
+export const shipBody = z.object({
+  carrier: carrierField,
+  trackingNumber: z.string().trim().min(1).max(100).optional().openapi({ example: "1Z999AA10123456784" }),
+  trackingUrl: z
+    .url({ protocol: /^https$/ })
+    .max(500)
+    .optional()
+    .openapi({ description: "Where the shopper follows the parcel; by default the known carrier's tracking page" }),
+});
+
+/** The most orders one bulk action takes. */
+export const maxBulkOrders = 100;
+
+/**
+ * One action on several orders: ship (paid or processing orders; one carrier for all, if given, and
+ * no tracking numbers) or cancel (orders awaiting payment).
+ */
+export const bulkOrdersBody = z.discriminatedUnion("action", [
+  z.object({
+    action: z.literal("ship"),
+    ids: z.array(z.uuid()).min(1).max(maxBulkOrders),
+    carrier: carrierField.optional(),
+  }),
+  z.object({
+    action: z.literal("cancel"),
+    ids: z.array(z.uuid()).min(1).max(maxBulkOrders),
+    note: z.string().trim().min(1).max(500).optional(),
+  }),
+]);
+
+/** What a bulk action did to each order: the order as it is now, or why it was left as it was. */
+export const bulkOrdersResultSchema = z
+  .object({
+    action: z.enum(["ship", "cancel"]),
+    results: z.array(
+      z.discriminatedUnion("ok", [
+        z.object({ id: z.string(), ok: z.literal(true), order: adminOrderSchema }),
+        z.object({
+          id: z.string(),
+          ok: z.literal(false),
+          number: z.number().int().nullable().openapi({ description: "The order's number; null for no such order" }),
+          status: z
+            .enum(orderStatuses)
+            .nullable()
+            .openapi({ description: "Its status, which the action left as it was" }),
+          error: z.object({ code: z.string(), message: z.string() }),
+        }),
+      ]),
+    ),
+  })
+  .openapi("BulkOrdersResult");
 export const staffCancelBody = z.object({ note: z.string().trim().min(1).max(500).optional() });
 
 export const paymentStartSchema = z
@@ -172,6 +240,9 @@ export const adminOrderDetailSchema = adminOrderSchema
 
 export type Order = z.infer<typeof orderSchema>;
 export type AdminOrder = z.infer<typeof adminOrderSchema>;
+export type ShipInput = z.infer<typeof shipBody>;
+export type BulkOrdersInput = z.infer<typeof bulkOrdersBody>;
+export type BulkOrdersResult = z.infer<typeof bulkOrdersResultSchema>;
 export type PaymentView = z.infer<typeof paymentViewSchema>;
 export type CheckoutInput = z.infer<typeof checkoutBody>;
 export type GuestCheckoutInput = z.infer<typeof guestCheckoutBody>;

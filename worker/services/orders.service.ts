@@ -7,6 +7,7 @@ import type { ActorContext, ShopContext } from "../platform/context.ts";
 import {
   type Actor,
   findOrder,
+  type MoveExtras,
   moveOrder,
   moveOrderStatement,
   type OrderRow,
@@ -131,8 +132,15 @@ export async function currentOrder(ctx: ShopContext, id: string): Promise<OrderR
 }
 
 /** Applies one move of the status machine; a move it does not allow is 409 `invalid_transition`. */
-export async function transition(db: Database, id: string, to: OrderStatus, actor: Actor, note: string | null = null) {
-  const moved = await moveOrder(db, sql`o.id = ${id}`, sourcesOf(to), to, actor, note);
+export async function transition(
+  db: Database,
+  id: string,
+  to: OrderStatus,
+  actor: Actor,
+  note: string | null = null,
+  extras: MoveExtras = {},
+) {
+  const moved = await moveOrder(db, sql`o.id = ${id}`, sourcesOf(to), to, actor, note, extras);
   if (moved.length === 0) {
     const current = await orderStatusOf(db, id);
     if (!current) throw new AppError("not_found", "No such order.");
@@ -159,14 +167,7 @@ export async function moveByStaff(ctx: ActorContext, id: string, to: OrderStatus
       `Staff move orders to ${staffMoves.join(", ")}; payment, cancellation and refund have their own routes.`,
     );
   }
-  await transition(ctx.db, id, to, { kind: "staff", id: ctx.actor.id });
+  await transition(ctx.db, id, to, { kind: "staff", id: ctx.actor.id }, null, { audit: "order.status" });
   ctx.live.orders([id]);
-  return staffView((await findOrder(ctx.db, id)) as OrderRow);
-}
-
-/** Staff cancel an unpaid order for the shopper: its stock and coupon use come back. */
-export async function cancelByStaff(ctx: ActorContext, id: string, note?: string): Promise<AdminOrder> {
-  await transition(ctx.db, id, "canceled", { kind: "staff", id: ctx.actor.id }, note ?? "canceled by staff");
-  canceled(ctx, [id]);
   return staffView((await findOrder(ctx.db, id)) as OrderRow);
 }

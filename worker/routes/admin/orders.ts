@@ -7,12 +7,16 @@ import {
   adminOrderListSchema,
   adminOrderQuery,
   adminOrderSchema,
+  bulkOrdersBody,
+  bulkOrdersResultSchema,
   paymentParams,
+  shipBody,
   staffCancelBody,
   statusBody,
 } from "../../schemas/orders.ts";
-import { cancelByStaff, moveByStaff, searchAllOrders } from "../../services/orders.service.ts";
+import { moveByStaff, searchAllOrders } from "../../services/orders.service.ts";
 import { orderWithPayments, refundOnePayment, refundOrder } from "../../services/payments.service.ts";
+import { bulkOrders, cancelByStaff, shipOrder } from "../../services/staff-orders.service.ts";
 
 const tags = ["Admin: orders"];
 const invalid = conflict("invalid_transition");
@@ -50,6 +54,29 @@ export const adminOrdersRouter = createRouter()
       responses: { 200: jsonContent(adminOrderSchema, "The order"), ...notFound, ...invalid, ...errorResponses },
     }),
     async (c) => c.json(await moveByStaff(actorOf(c), c.req.valid("param").id, c.req.valid("json").status), 200),
+  )
+  .openapi(
+    route("staff", {
+      method: "post",
+      path: "/admin/orders/bulk",
+      tags,
+      summary:
+        "One action on up to 100 orders (ship paid or processing ones, cancel unpaid ones), each order's outcome reported",
+      request: jsonBody(bulkOrdersBody),
+      responses: { 200: jsonContent(bulkOrdersResultSchema, "Each order's outcome"), ...errorResponses },
+    }),
+    async (c) => c.json(await bulkOrders(actorOf(c), c.req.valid("json")), 200),
+  )
+  .openapi(
+    route("staff", {
+      method: "post",
+      path: "/admin/orders/{id}/ship",
+      tags,
+      summary: "Ships a paid or processing order with its carrier and tracking number",
+      request: { params: idParam, ...jsonBody(shipBody) },
+      responses: { 200: jsonContent(adminOrderSchema, "The order"), ...notFound, ...invalid, ...errorResponses },
+    }),
+    async (c) => c.json(await shipOrder(actorOf(c), c.req.valid("param").id, c.req.valid("json")), 200),
   )
   .openapi(
     route("staff", {
