@@ -45,3 +45,25 @@ export async function setApproval(
     WHERE t.id = old.id RETURNING old.before`);
   return result.rows[0]?.before;
 }
+
+/** Deletes a comment or a rating (its vote with it); returns what it was, or undefined when there is none. */
+export async function deleteModerated(db: Database, what: Moderated, id: string): Promise<unknown> {
+  const result =
+    what === "comments"
+      ? await db.execute<{ before: unknown }>(sql`
+          DELETE FROM comments WHERE id = ${id}
+          RETURNING json_build_object('kind', kind, 'body', body, 'productId', product_id, 'approved', is_approved) AS before`)
+      : await db.execute<{ before: unknown }>(sql`
+          DELETE FROM ratings WHERE id = ${id}
+          RETURNING json_build_object('vote', vote, 'text', text, 'productId', product_id, 'approved', is_approved) AS before`);
+  return result.rows[0]?.before;
+}
+
+/** Takes a rating's text away, its vote staying; returns the text it had, or undefined when there is no such rating. */
+export async function rejectRatingText(db: Database, id: string): Promise<{ text: string | null } | undefined> {
+  const result = await db.execute<{ text: string | null }>(sql`
+    UPDATE ratings r SET text = NULL, is_approved = false, updated_at = now()
+    FROM (SELECT id, text FROM ratings WHERE id = ${id} FOR UPDATE) old
+    WHERE r.id = old.id RETURNING old.text`);
+  return result.rows[0];
+}

@@ -16,6 +16,8 @@ export const auditEntrySchema = z
     action: z.string(),
     entity: z.string(),
     entityId: z.string().nullable(),
+    /** What the entry is about in words (a product's name, "Order #1042"), or null when nothing names it. */
+    entityName: z.string().nullable(),
     before: z.unknown(),
     after: z.unknown(),
     at: timestamp,

@@ -3,9 +3,11 @@ import { AppError } from "../lib/errors.ts";
 import type { ActorContext, ShopContext } from "../platform/context.ts";
 import { recordAudit } from "../repositories/audit.repository.ts";
 import {
+  deleteModerated,
   listCommentsForModeration,
   listRatingsForModeration,
   type Moderated,
+  rejectRatingText,
   setApproval,
 } from "../repositories/moderation.repository.ts";
 import { bumpCatalogVersion } from "./catalog-version.ts";
@@ -15,7 +17,7 @@ export async function moderate(ctx: ActorContext, what: Moderated, id: string, a
   const { actor } = ctx;
   await ctx.transaction(async (tx) => {
     const before = await setApproval(tx, what, id, approved);
-    if (before === undefined) throw new AppError("not_found", `No such ${what === "comments" ? "comment" : "rating"}.`);
+    if (before === undefined) throw noSuch(what);
     await recordAudit(tx, {
       actorId: actor.id,
       action: `${what}.moderate`,
@@ -27,6 +29,45 @@ export async function moderate(ctx: ActorContext, what: Moderated, id: string, a
   });
   await bumpCatalogVersion(ctx);
   return { id, approved };
+}
+
+const noSuch = (what: Moderated) => new AppError("not_found", `No such ${what === "comments" ? "comment" : "rating"}.`);
+
+/** Rejects a rating's text: the shop never shows it, the shopper's stars still count. Audited. */
+export async function rejectText(ctx: ActorContext, id: string) {
+  const { actor } = ctx;
+  await ctx.transaction(async (tx) => {
+    const before = await rejectRatingText(tx, id);
+    if (before === undefined) throw noSuch("ratings");
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "ratings.reject",
+      entity: "ratings",
+      entityId: id,
+      before,
+      after: { text: null, approved: false },
+    });
+  });
+  await bumpCatalogVersion(ctx);
+  return { id, approved: false };
+}
+
+/** Deletes a comment, or a rating with its vote. Audited, with what it said. */
+export async function deleteEntry(ctx: ActorContext, what: Moderated, id: string) {
+  const { actor } = ctx;
+  await ctx.transaction(async (tx) => {
+    const before = await deleteModerated(tx, what, id);
+    if (before === undefined) throw noSuch(what);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: `${what}.delete`,
+      entity: what,
+      entityId: id,
+      before,
+      after: null,
+    });
+  });
+  await bumpCatalogVersion(ctx);
 }
 
 export interface ModerationQuery {

@@ -1,6 +1,7 @@
 import { createRouter } from "../../lib/create-router.ts";
 import { errorResponses, jsonBody, jsonContent, notFound } from "../../lib/openapi.ts";
 import { actorOf, route } from "../../middleware/access.ts";
+import { idParam } from "../../schemas/common.ts";
 import {
   approvalBody,
   approvalSchema,
@@ -9,7 +10,7 @@ import {
   moderationQuery,
   ratingQueueSchema,
 } from "../../schemas/reviews.ts";
-import { commentQueue, moderate, ratingQueue } from "../../services/moderation.service.ts";
+import { commentQueue, deleteEntry, moderate, ratingQueue, rejectText } from "../../services/moderation.service.ts";
 
 const tags = ["Admin: moderation"];
 
@@ -49,5 +50,31 @@ export const adminModerationRouter = createRouter()
     async (c) => {
       const { kind, id } = c.req.valid("param");
       return c.json(await moderate(actorOf(c), kind, id, c.req.valid("json").approved), 200);
+    },
+  )
+  .openapi(
+    route("staff", {
+      method: "post",
+      path: "/admin/ratings/{id}/reject",
+      tags,
+      summary: "Rejects a rating's text: it is never shown, the shopper's stars still count",
+      request: { params: idParam },
+      responses: { 200: jsonContent(approvalSchema, "Rejected"), ...notFound, ...errorResponses },
+    }),
+    async (c) => c.json(await rejectText(actorOf(c), c.req.valid("param").id), 200),
+  )
+  .openapi(
+    route("staff", {
+      method: "delete",
+      path: "/admin/{kind}/{id}",
+      tags,
+      summary: "Deletes a comment, or a rating with its vote",
+      request: { params: moderationParams },
+      responses: { 204: { description: "Deleted" }, ...notFound, ...errorResponses },
+    }),
+    async (c) => {
+      const { kind, id } = c.req.valid("param");
+      await deleteEntry(actorOf(c), kind, id);
+      return c.body(null, 204);
     },
   );
