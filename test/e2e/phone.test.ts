@@ -89,9 +89,29 @@ describe("buying as a guest on a phone", () => {
     await page.getByRole("button", { name: /^Pay / }).click();
     await page.waitForURL(/\/orders\/[0-9a-f-]{36}/);
     await page.getByTestId("order-status").filter({ hasText: "Paid" }).waitFor();
+    // Thanks, what happens next, where it goes and what is in it.
+    await page.getByTestId("order-next").getByRole("heading", { name: "Thank you: your payment arrived" }).waitFor();
+    await page.getByTestId("order-address").getByText("1 Market Street").waitFor();
+    await page.getByTestId("order-line").filter({ hasText: "Royal Kettle" }).locator("img.thumbnail").waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: "test-results/guest-order-paid-375.png", fullPage: true });
     const orderUrl = page.url();
     const orderId = new URL(orderUrl).pathname.split("/").at(-1) as string;
+
+    // Staff ship it with a carrier and tracking number: the guest's page says so as it happens.
+    const staff = await token(staffAdmin.username, staffAdmin.password);
+    const shipped = await call(`/admin/orders/${orderId}/ship`, {
+      token: staff,
+      json: { carrier: "UPS", trackingNumber: "1Z999AA10123456784" },
+    });
+    expect(shipped.status).toBe(200);
+    await page.getByTestId("order-next").getByRole("heading", { name: "On its way" }).waitFor();
+    const tracking = page.getByTestId("order-tracking");
+    await tracking.getByText("Carrier: UPS.").waitFor();
+    await expect(tracking.getByRole("link", { name: "1Z999AA10123456784" }).getAttribute("href")).resolves.toMatch(
+      /^https:\/\//,
+    );
+    await page.screenshot({ path: "test-results/guest-order-shipped-375.png", fullPage: true });
 
     // Another device: the order is found by its email and number; its link goes to that email.
     const other = await browser.newContext(phone);
@@ -112,7 +132,7 @@ describe("buying as a guest on a phone", () => {
     }
     expect(link).toContain(`/orders/${orderId}?key=`);
     await elsewhere.goto(link as string);
-    await elsewhere.getByTestId("order-status").filter({ hasText: "Paid" }).waitFor();
+    await elsewhere.getByTestId("order-status").filter({ hasText: "Shipped" }).waitFor();
     await other.close();
 
     // An account made afterwards with the order's email (the offer fills it in) gets the order.
@@ -260,4 +280,146 @@ describe("long names and missing pictures on a phone", () => {
     expect(await overflow(page)).toEqual({ page: 0, wide: [] });
     await context.close();
   }, 60_000);
+});
+
+/** A new verified shopper signed in on a phone, on `next`. */
+async function signedInShopper(next: string) {
+  const admin = await token(staffAdmin.username, staffAdmin.password);
+  const email = `shopper-${crypto.randomUUID().slice(0, 8)}@example.com`;
+  const registered = await call("/admin/users", {
+    token: admin,
+    json: { username: email, password: "shopper-pass-1", role: "customer", verified: true },
+  });
+  expect(registered.status).toBe(201);
+  context = await browser.newContext(phone);
+  const page = await context.newPage();
+  await page.goto(`${shopUrl}/signin?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("Email or phone").fill(email);
+  await page.getByLabel("Password").fill("shopper-pass-1");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL((url) => url.pathname === next.split("?")[0]);
+  return { page, email };
+}
+
+/** Elements under `selector` smaller than a thumb's 44 × 44 px. */
+const smallTargets = (page: Page, selector: string) =>
+  page.evaluate(
+    (css) =>
+      [...document.querySelectorAll<HTMLElement>(css)]
+        .map((el) => ({ el, box: el.getBoundingClientRect() }))
+        .filter(({ box }) => box.width > 0 && (box.width < 44 || box.height < 44))
+        .map(({ el, box }) => `${el.textContent?.trim() || el.getAttribute("aria-label")} ${box.width}×${box.height}`),
+    selector,
+  );
+
+describe("feedback and pictures on a phone", () => {
+  it("hides the filters behind a button, shows pictures in suggestions, the cart and the wishlist, offers View cart and Check out after Add to cart, and keeps the wishlist's saved state", async () => {
+    const { page } = await signedInShopper("/");
+
+    // The first screen shows products, not filters; the filters open from a button that counts them.
+    const filters = page.getByRole("button", { name: /^Filters/ });
+    await expect(filters.getAttribute("aria-expanded")).resolves.toBe("false");
+    await expect(page.getByLabel("Brand").isVisible()).resolves.toBe(false);
+    const firstCard = await page.getByTestId("product-card").first().boundingBox();
+    expect(firstCard?.y).toBeLessThan(812);
+    await page.screenshot({ path: "test-results/catalog-filters-closed-375.png" });
+    await filters.click();
+    await page.getByLabel("Brand").selectOption("royal");
+    await page.waitForURL(/brand=royal/);
+    await page.getByRole("button", { name: "Filters (1)" }).waitFor();
+    await page.getByRole("button", { name: "Clear filters" }).click();
+
+    // Suggestions come with their pictures.
+    const box = page.getByRole("combobox", { name: "Search products" });
+    await box.pressSequentially("kettl", { delay: 40 });
+    const suggestion = page.getByRole("listbox", { name: "Suggestions" }).getByRole("option").first();
+    await suggestion.waitFor();
+    await expect(suggestion.locator(".thumbnail").count()).resolves.toBe(1);
+    await box.press("Escape");
+
+    // Add to cart far down the page: a toast where the eye is offers the cart and checkout.
+    await page.goto(`${shopUrl}/products/royal-kettle`);
+    await page.getByRole("button", { name: "Save to wishlist" }).click();
+    await page.getByTestId("wishlist-saved").waitFor();
+    await page.getByRole("button", { name: "Add to cart" }).click();
+    const toast = page.getByTestId("toast");
+    await toast.getByText("Added Royal Kettle to your cart.").waitFor();
+    const shown = await toast.boundingBox();
+    expect(shown && shown.y >= 0 && shown.y + shown.height <= 812).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: "test-results/added-to-cart-toast-375.png" });
+    await toast.getByRole("link", { name: "Check out" }).click();
+    await page.waitForURL(/\/cart#checkout$/);
+    const checkout = page.getByRole("button", { name: "Place order" });
+    await checkout.waitFor();
+    // The page opens at the checkout form, not at its top.
+    await expect.poll(async () => (await page.locator("#checkout").boundingBox())?.y ?? -1).toBeLessThan(200);
+    await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(0);
+    const line = page.getByTestId("cart-line").filter({ hasText: "Royal Kettle" });
+    await expect(line.locator("img.thumbnail").count()).resolves.toBe(1);
+
+    // Everything a thumb presses in the cart and the header is at least 44 × 44 px.
+    expect(await smallTargets(page, ".stepper button, .cart-line .link, .header .nav a, .button")).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflow(page)).toEqual({ page: 0, wide: [] });
+    await page.screenshot({ path: "test-results/cart-with-pictures-375.png", fullPage: true });
+
+    // Saved stays saved after a reload, and the wishlist shows the picture.
+    await page.goto(`${shopUrl}/products/royal-kettle`);
+    await page.getByTestId("wishlist-saved").waitFor();
+    await expect(page.getByRole("button", { name: "Save to wishlist" }).count()).resolves.toBe(0);
+    await page.goto(`${shopUrl}/wishlist`);
+    const saved = page.locator(".cart-line").filter({ hasText: "Royal Kettle" });
+    await saved.waitFor();
+    await expect(saved.locator("img.thumbnail").count()).resolves.toBe(1);
+    expect(await smallTargets(page, ".button, .header .nav a")).toEqual([]);
+    await context.close();
+  }, 90_000);
+});
+
+describe("errors in the right place and words on a phone", () => {
+  it("says a coupon's refusal beside its field and forgets it once the field is cleared, keeps the server's own failure out of sight, and shows no internal words", async () => {
+    const { page } = await signedInShopper("/products/royal-kettle");
+    await page.getByRole("button", { name: "Add to cart" }).click();
+    await page.getByTestId("toast").waitFor();
+    await page.goto(`${shopUrl}/cart`);
+    const coupon = page.getByLabel("Coupon code");
+    await coupon.fill("NO-SUCH-COUPON");
+    await page.getByRole("button", { name: "Apply" }).click();
+    const beside = page.locator(".coupon-row .field-error");
+    await beside.getByText("This coupon code is not valid.").waitFor();
+    await expect(coupon.getAttribute("aria-invalid")).resolves.toBe("true");
+    // Nothing about the coupon down by "Place order".
+    await expect(page.locator(".checkout > .form-error").count()).resolves.toBe(0);
+    await page.screenshot({ path: "test-results/coupon-error-375.png", fullPage: true });
+    await coupon.fill("");
+    await beside.waitFor({ state: "detached" });
+    await expect(coupon.getAttribute("aria-invalid")).resolves.toBe(null);
+
+    // Typed but not applied: placing the order says it beside the field too.
+    await coupon.fill("NO-SUCH-COUPON");
+    await fillAddress(page);
+    await page.getByRole("button", { name: "Place order" }).click();
+    await beside.getByText("This coupon code is not valid.").waitFor();
+    await coupon.fill("");
+    await beside.waitFor({ state: "detached" });
+
+    // No "Live" badge and no role on a shopper's pages.
+    await page.goto(`${shopUrl}/orders`);
+    await page.getByTestId("live-state").filter({ hasText: "This page updates live." }).waitFor();
+    await expect(page.getByTestId("live-state").getAttribute("class")).resolves.toBe("visually-hidden");
+    await page.goto(`${shopUrl}/account`);
+    await page.getByTestId("account-username").waitFor();
+    await expect(page.getByText("Role", { exact: true }).count()).resolves.toBe(0);
+    await expect(page.getByText("customer", { exact: true }).count()).resolves.toBe(0);
+
+    // A failed product list says so in the shop's words, never a proxy's or server's own.
+    await page.route(/\/api\/v1\/products\?/, (route) =>
+      route.fulfill({ status: 502, contentType: "text/html", body: "<h1>Bad Gateway</h1>" }),
+    );
+    await page.goto(`${shopUrl}/?sort=price_asc`);
+    await page.getByText("Something went wrong on our side. Try again in a moment.").waitFor();
+    await expect(page.getByText("Bad Gateway").count()).resolves.toBe(0);
+    await context.close();
+  }, 90_000);
 });

@@ -274,7 +274,7 @@ describe("the storefront in Chromium, under its Content-Security-Policy", () => 
     await page.unroute("**/api/v1/realtime/ticket");
     await page.getByRole("button", { name: "Try again" }).click();
     await page.getByTestId("no-coupons").waitFor();
-    await page.getByTestId("live-state").filter({ hasText: "Live" }).waitFor({ timeout: 15_000 });
+    await page.getByTestId("live-state").filter({ hasText: "This page updates live." }).waitFor({ timeout: 15_000 });
 
     // A slow answer shows that the coupons are loading.
     await page.route("**/api/v1/coupons", async (route) => {
@@ -375,7 +375,10 @@ describe("live in Chromium", () => {
     await listPage.goto(`${shopUrl}/orders`);
     const row = listPage.getByTestId("order-row").filter({ hasText: await orderName(shopper, id) });
     await row.getByTestId("order-row-status").filter({ hasText: "Paid" }).waitFor();
-    await listPage.getByTestId("live-state").filter({ hasText: "Live" }).waitFor({ timeout: 15_000 });
+    await listPage
+      .getByTestId("live-state")
+      .filter({ hasText: "This page updates live." })
+      .waitFor({ timeout: 15_000 });
 
     const office = await newContext();
     const staffPage = await signIn(office, staffAdmin, `/admin/orders/${id}`);
@@ -383,6 +386,7 @@ describe("live in Chromium", () => {
     await staffPage.getByRole("button", { name: "Start processing" }).click();
     await staffPage.getByTestId("admin-order-status").filter({ hasText: "Processing" }).waitFor();
     await orderPage.getByTestId("order-status").filter({ hasText: "Being prepared" }).waitFor({ timeout: 10_000 });
+    await staffPage.getByRole("form", { name: "Ship the order" }).getByLabel("Carrier").fill("UPS");
     await staffPage.getByRole("button", { name: "Mark as shipped" }).click();
     await staffPage.getByTestId("admin-order-status").filter({ hasText: "Shipped" }).waitFor();
 
@@ -413,7 +417,7 @@ describe("live in Chromium", () => {
     expect(gift.status).toBe(201);
     const shop = await newContext();
     const page = await signIn(shop, shopper, "/coupons");
-    await page.getByTestId("live-state").filter({ hasText: "Live" }).waitFor({ timeout: 15_000 });
+    await page.getByTestId("live-state").filter({ hasText: "This page updates live." }).waitFor({ timeout: 15_000 });
     await settled(page);
 
     // Staff grant it in the admin app, found by the customer's email.

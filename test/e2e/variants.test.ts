@@ -315,7 +315,7 @@ describe("variants in Chromium", () => {
     const names = await suggestions.getByRole("option").allTextContents();
     expect(names.length).toBeGreaterThan(0);
     expect(names.length).toBeLessThanOrEqual(8);
-    expect(names.every((name) => name.includes("Laptop"))).toBe(true);
+    expect(names.filter((name) => !name.includes("Laptop"))).toEqual([]);
     await expect(box.getAttribute("aria-expanded")).resolves.toBe("true");
     await box.press("ArrowDown");
     await box.press("ArrowDown");
@@ -368,8 +368,10 @@ describe("variants in Chromium", () => {
     await page.screenshot({ path: "test-results/catalog-filtered.png", fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
 
+    // On a phone the filters wait behind a button that counts them (brand, price from, size).
     await page.setViewportSize({ width: 375, height: 800 });
     expect(await overflow(page)).toEqual({ page: 0, wide: [] });
+    await page.getByRole("button", { name: "Filters (3)" }).click();
     await page.screenshot({ path: "test-results/catalog-filtered-375.png", fullPage: true });
     await page.getByRole("button", { name: "Clear filters" }).click();
     await page.waitForURL((url) => url.search === "");

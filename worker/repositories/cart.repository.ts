@@ -3,7 +3,7 @@ import type { Database } from "../../db/client.ts";
 import type { Cart } from "../schemas/cart.ts";
 
 /** What a cart line is priced from, for checkout and coupon previews. */
-export type CartLine = Omit<Cart["items"][number], "imageUrl" | "available" | "lineTotal"> & {
+export type CartLine = Omit<Cart["items"][number], "slug" | "imageUrl" | "available" | "lineTotal"> & {
   shippingAmount: number;
   stockQty: number;
   sellable: boolean;
@@ -18,8 +18,8 @@ export const cartStatement = (db: Database, userId: string, currency: string) =>
   db.execute<{ cart: Cart }>(sql`
     SELECT json_build_object(
       'items', coalesce(json_agg(json_build_object(
-        'productId', p.id, 'variantId', v.id, 'name', p.name, 'variantTitle', v.title, 'sku', v.sku,
-        'quantity', ci.quantity, 'unitPrice', v.price - v.discount,
+        'productId', p.id, 'variantId', v.id, 'name', p.name, 'slug', p.slug, 'variantTitle', v.title,
+        'sku', v.sku, 'quantity', ci.quantity, 'unitPrice', v.price - v.discount,
         'lineTotal', (v.price - v.discount)::bigint * ci.quantity,
         'imageUrl', (SELECT url FROM product_images WHERE product_id = p.id ORDER BY position, id LIMIT 1),
         'available', CASE WHEN v.is_active AND p.is_active THEN v.stock_qty ELSE 0 END)

@@ -197,8 +197,10 @@ export async function findActiveProduct(db: Database, by: { id: string } | { slu
 /** Up to 8 names for a search box: prefixes first, then the closest despite a typo. */
 export async function suggestProducts(db: Database, q: string) {
   const { match, relevance } = searchOf(q);
-  const result = await db.execute<{ id: string; slug: string; name: string }>(sql`
-    SELECT p.id, p.slug, p.name FROM products p
+  const result = await db.execute<{ id: string; slug: string; name: string; imageUrl: string | null }>(sql`
+    SELECT p.id, p.slug, p.name,
+      (SELECT url FROM product_images WHERE product_id = p.id ORDER BY position, id LIMIT 1) AS "imageUrl"
+    FROM products p
     WHERE p.is_active AND ${match}
       AND EXISTS (SELECT 1 FROM product_variants v WHERE v.product_id = p.id AND v.is_active)
     ORDER BY ${relevance} DESC, p.name, p.id LIMIT 8`);

@@ -16,6 +16,7 @@ export const lineSchema = z.object({
 
 export const cartItemSchema = lineSchema
   .extend({
+    slug: z.string().openapi({ description: "The product's address in the catalog (`/products/{slug}`)." }),
     imageUrl: z.string().nullable(),
     available: z.number().int().openapi({
       description:

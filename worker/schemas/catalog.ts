@@ -112,7 +112,11 @@ export const productQuerySchema = z.object({
 
 export const suggestQuery = z.object({ q: z.string().trim().min(2).max(100) });
 export const suggestionsSchema = z
-  .object({ items: z.array(z.object({ id: z.string(), slug: z.string(), name: z.string() })).max(8) })
+  .object({
+    items: z
+      .array(z.object({ id: z.string(), slug: z.string(), name: z.string(), imageUrl: z.string().nullable() }))
+      .max(8),
+  })
   .openapi("Suggestions");
 
 export type ProductSummary = z.infer<typeof productSummarySchema>;

@@ -2,6 +2,8 @@ import { Show } from "solid-js";
 import { FormInvalid, fieldErrors } from "../lib/field-errors.ts";
 import { ApiError } from "../lib/http.ts";
 
+// Codes whose server message is not already in a shopper's words. (coupon_invalid's is, and says which
+// of its reasons applies: unknown code, or a cart below the coupon's minimum.)
 const messages: Record<string, string> = {
   invalid_credentials: "The username or password is wrong.",
   invalid_code: "That code is wrong or has expired. Ask for a new one.",
@@ -12,7 +14,6 @@ const messages: Record<string, string> = {
   insufficient_stock: "Not enough of this item is left in stock.",
   variant_required: "This product comes in several variants: choose one on its page.",
   cart_empty: "Your cart is empty.",
-  coupon_invalid: "This coupon cannot be used for this cart.",
   coupon_expired: "This coupon has expired.",
   coupon_exhausted: "This coupon has been used up.",
 };
@@ -21,7 +22,14 @@ const messages: Record<string, string> = {
 export function describeError(error: unknown): string {
   if (error instanceof FormInvalid) return error.message;
   if (Object.keys(fieldErrors(error)).length > 0) return "Some fields need a change: see the message beside each.";
-  if (error instanceof ApiError) return messages[error.code] ?? error.message;
+  if (error instanceof ApiError) {
+    const known = messages[error.code];
+    if (known) return known;
+    // A failure on the server's side (or of a proxy before it) has no words for a shopper in it.
+    if (error.status >= 500 || error.code === "unknown")
+      return "Something went wrong on our side. Try again in a moment.";
+    return error.message;
+  }
   return "Something went wrong. Check your connection and try again.";
 }
 

@@ -14,10 +14,10 @@ export function Thumbnail(props: { url: string | null | undefined; name: string;
         <span
           class="thumbnail thumbnail-empty"
           style={{ width: `${size()}px`, height: `${size()}px` }}
+          // The letter is drawn by CSS: it is decoration, not part of the line's text.
+          data-initial={props.name.trim().charAt(0).toUpperCase() || "·"}
           aria-hidden="true"
-        >
-          {props.name.trim().charAt(0).toUpperCase() || "·"}
-        </span>
+        />
       }
     >
       <img

@@ -60,8 +60,10 @@ export default function AccountPage() {
             <dd data-testid="account-username">{me().username}</dd>
             <dt>Verified</dt>
             <dd>{me().isEmailVerified || me().isPhoneVerified ? "Yes" : "Not yet"}</dd>
-            <dt>Role</dt>
-            <dd>{me().role}</dd>
+            <Show when={me().role !== "customer"}>
+              <dt>Role</dt>
+              <dd>{me().role === "admin" ? "Admin" : "Staff"}</dd>
+            </Show>
           </dl>
           <h2>Your public name</h2>
           <p class="muted">Reviews and comments show this name, never your email or phone number.</p>

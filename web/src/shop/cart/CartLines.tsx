@@ -15,7 +15,13 @@ export function CartLines(props: { cart: Cart; lines: Form }) {
           const called = () => (title() ? `${item().name}, ${title()}` : item().name);
           return (
             <li class="cart-line" data-testid="cart-line">
-              <LineName name={item().name} variantTitle={title()} sku={item().sku} />
+              <LineName
+                name={item().name}
+                href={`/products/${item().slug}`}
+                imageUrl={item().imageUrl}
+                variantTitle={title()}
+                sku={item().sku}
+              />
               <span class="line-actions">
                 <span class="stepper">
                   <button

@@ -1,7 +1,8 @@
 import { useNavigate } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { Field } from "../../components/Field.tsx";
-import { FormError } from "../../components/FormError.tsx";
+import { describeError, FormError } from "../../components/FormError.tsx";
+import { revealWhenAddressed } from "../../lib/anchor.ts";
 import { createForm } from "../../lib/form.ts";
 import { ApiError } from "../catalog/catalog.ts";
 import { placeOrder } from "../orders/orders.ts";
@@ -20,6 +21,18 @@ export function CheckoutForm(props: { coupon: CouponPreview; onStockChanged: () 
   const [address, setAddress] = createSignal(emptyAddress);
   const placing = createForm();
   const idempotencyKey = crypto.randomUUID();
+  let form: HTMLFormElement | undefined;
+  revealWhenAddressed(() => form);
+  const placingFailedOnCoupon = () => {
+    const failure = placing.error();
+    return failure instanceof ApiError && failure.code.startsWith("coupon_") ? failure : undefined;
+  };
+  // A coupon's refusal is said beside its field (from the preview, or from placing the order with it),
+  // and goes away when the field is changed or cleared.
+  const couponError = () => {
+    const failure = coupon.error() ?? (coupon.code() ? placingFailedOnCoupon() : undefined);
+    return failure ? describeError(failure) : undefined;
+  };
 
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -38,7 +51,7 @@ export function CheckoutForm(props: { coupon: CouponPreview; onStockChanged: () 
   };
 
   return (
-    <form id="checkout" class="form checkout" onSubmit={submit}>
+    <form ref={form} id="checkout" class="form checkout" onSubmit={submit}>
       <h2>Checkout</h2>
       <CouponPicker
         chosen={coupon.previewed()}
@@ -48,7 +61,17 @@ export function CheckoutForm(props: { coupon: CouponPreview; onStockChanged: () 
         }}
       />
       <div class="coupon-row">
-        <Field label="Coupon code" name="coupon" required={false} value={coupon.code()} onInput={coupon.setCode} />
+        <Field
+          label="Coupon code"
+          name="coupon"
+          required={false}
+          value={coupon.code()}
+          onInput={(code) => {
+            if (placingFailedOnCoupon()) placing.clear();
+            coupon.setCode(code);
+          }}
+          error={couponError()}
+        />
         <Show
           when={coupon.applied()}
           fallback={
@@ -71,7 +94,7 @@ export function CheckoutForm(props: { coupon: CouponPreview; onStockChanged: () 
         </Show>
       </div>
       <AddressFields address={address()} onChange={setAddress} errors={placing.errors()} />
-      <FormError error={placing.error() ?? coupon.error()} />
+      <FormError error={placingFailedOnCoupon() ? undefined : placing.error()} />
       <button class="button" type="submit" disabled={placing.busy()}>
         Place order
       </button>

@@ -39,6 +39,7 @@ export function GuestCart(props: { lines: Form }) {
                 <LineName
                   name={name()}
                   href={product() ? `/products/${product()?.slug}` : undefined}
+                  imageUrl={product()?.imageUrl}
                   variantTitle={title()}
                   sku={variant()?.sku}
                 />

@@ -2,6 +2,7 @@ import { useNavigate } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { Field } from "../../components/Field.tsx";
 import { FormError } from "../../components/FormError.tsx";
+import { revealWhenAddressed } from "../../lib/anchor.ts";
 import { FormInvalid } from "../../lib/field-errors.ts";
 import { createForm } from "../../lib/form.ts";
 import { rememberOrderKey } from "../orders/order-keys.ts";
@@ -21,6 +22,8 @@ export function GuestCheckoutForm(props: { items: { variantId: string; quantity:
   const [address, setAddress] = createSignal(emptyAddress);
   const placing = createForm();
   const idempotencyKey = crypto.randomUUID();
+  let form: HTMLFormElement | undefined;
+  revealWhenAddressed(() => form);
 
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -43,7 +46,7 @@ export function GuestCheckoutForm(props: { items: { variantId: string; quantity:
   };
 
   return (
-    <form id="checkout" class="form checkout" onSubmit={submit} aria-labelledby="guest-checkout-title">
+    <form ref={form} id="checkout" class="form checkout" onSubmit={submit} aria-labelledby="guest-checkout-title">
       <h2 id="guest-checkout-title">Check out as a guest</h2>
       <p class="muted">No account needed: we send what happens to your order to your email.</p>
       <Field

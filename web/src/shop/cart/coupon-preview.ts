@@ -55,9 +55,12 @@ export function createCouponPreview(cart: Accessor<Cart>) {
       return known && "preview" in known && known.code === code() ? known.preview : null;
     },
     applied: () => !!previewed() && previewed() === code(),
+    /** Why the code as typed now cannot be used; gone once the field is changed or cleared. */
     error: () => {
       const known = last();
-      return known && "failure" in known && known.code === chosen() ? known.failure : undefined;
+      return known && "failure" in known && known.code === chosen() && known.code === code()
+        ? known.failure
+        : undefined;
     },
     apply,
     use: (picked: string) => {

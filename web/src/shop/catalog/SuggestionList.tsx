@@ -1,4 +1,5 @@
 import { For, Show } from "solid-js";
+import { Thumbnail } from "../../components/Thumbnail.tsx";
 import type { Suggestion } from "./catalog.ts";
 import type { Suggestions } from "./search-suggestions.ts";
 
@@ -31,7 +32,8 @@ export function SuggestionList(props: {
                 }}
                 onMouseMove={() => props.onActive(index())}
               >
-                {item.name}
+                <Thumbnail url={item.imageUrl} name={item.name} size={36} />
+                <span>{item.name}</span>
               </div>
             )}
           </For>

@@ -113,9 +113,11 @@ export function createProductSearch() {
     return [...byName].map(([name, values]) => ({ name, values: [...values] }));
   });
   const setOption = (name: string, value: string) => setParams({ [optionPrefix + name]: value || undefined });
-  const filtered = () =>
-    Object.values({ ...search(), sort: undefined }).some((v) => v !== undefined) ||
-    Object.keys(optionFilters()).length > 0;
+  /** How many filters narrow the list (the search words and the sort are not filters). */
+  const filterCount = () =>
+    Object.values({ ...search(), q: undefined, sort: undefined }).filter((v) => v !== undefined).length +
+    Object.keys(optionFilters()).length;
+  const filtered = () => search().q !== undefined || filterCount() > 0;
   const clear = () => {
     setLocalErrors({});
     setParams({
@@ -162,6 +164,7 @@ export function createProductSearch() {
     facets,
     setOption,
     filtered,
+    filterCount,
     clear,
     bound,
   };

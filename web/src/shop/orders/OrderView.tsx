@@ -1,9 +1,10 @@
-import { A } from "@solidjs/router";
 import { createSignal, For, type JSX, onCleanup, Show } from "solid-js";
 import { FormError } from "../../components/FormError.tsx";
 import type { Form } from "../../lib/form.ts";
 import { formatMoney } from "../../lib/money.ts";
+import { LineName } from "../cart/LineName.tsx";
 import { variantLabel } from "../product/variants.ts";
+import { OrderNext } from "./OrderNext.tsx";
 import { type Order, statusLabels } from "./orders.ts";
 
 function Countdown(props: { until: string }) {
@@ -65,19 +66,19 @@ export function OrderView(props: {
         </div>
       </Show>
       <FormError error={props.form.error()} />
+      <OrderNext order={o()} />
+      <h2>Items</h2>
       <ul class="cart-lines">
         <For each={o().items}>
           {(item) => (
             <li class="cart-line" data-testid="order-line">
-              <span class="line-name">
-                <A href={`/products/${item.productId}`}>{item.name}</A>
-                <Show when={variantLabel(item.variantTitle)}>
-                  {(title) => <small data-testid="line-variant">{title()}</small>}
-                </Show>
-                <small class="muted">
-                  SKU <span data-testid="line-sku">{item.sku}</span>
-                </small>
-              </span>
+              <LineName
+                name={item.name}
+                href={`/products/${item.productId}`}
+                imageUrl={item.imageUrl}
+                variantTitle={variantLabel(item.variantTitle)}
+                sku={item.sku}
+              />
               <span>× {item.quantity}</span>
               <span>{formatMoney(item.lineTotal, o().currency)}</span>
             </li>

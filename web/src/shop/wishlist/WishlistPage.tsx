@@ -1,6 +1,7 @@
 import { A, createAsync } from "@solidjs/router";
 import { For, Show } from "solid-js";
 import { describeError } from "../../components/FormError.tsx";
+import { Thumbnail } from "../../components/Thumbnail.tsx";
 import { setQuery } from "../../lib/data.ts";
 import { createForm } from "../../lib/form.ts";
 import { formatMoney } from "../../lib/money.ts";
@@ -31,7 +32,12 @@ function Wishlist() {
           <For each={shown()}>
             {(item) => (
               <li class="cart-line">
-                <A href={`/products/${item.slug}`}>{item.name}</A>
+                <span class="line-item">
+                  <Thumbnail url={item.imageUrl} name={item.name} />
+                  <A class="line-name" href={`/products/${item.slug}`}>
+                    {item.name}
+                  </A>
+                </span>
                 <span>{formatMoney(item.unitPrice, item.currency)}</span>
                 <span class="actions">
                   <button
