@@ -1,18 +1,20 @@
-import { Show } from "solid-js";
 import { formatMoney } from "../../lib/money.ts";
 
-/** What the guest's lines cost now: subtotal and shipping (tax is added when the order is placed). */
+/**
+ * What the guest's lines cost now: subtotal and shipping (tax is added when the order is placed).
+ * While the lines are priced, the rows hold their place, so the checkout below does not jump.
+ */
 export function GuestTotals(props: { totals: { subtotal: number; shipping: number; currency: string } | undefined }) {
+  const amount = (of: "subtotal" | "shipping") => {
+    const t = props.totals;
+    return t ? formatMoney(t[of], t.currency) : "…";
+  };
   return (
-    <Show when={props.totals}>
-      {(t) => (
-        <dl class="totals">
-          <dt>Subtotal</dt>
-          <dd data-testid="cart-subtotal">{formatMoney(t().subtotal, t().currency)}</dd>
-          <dt>Shipping</dt>
-          <dd>{formatMoney(t().shipping, t().currency)}</dd>
-        </dl>
-      )}
-    </Show>
+    <dl class="totals" aria-busy={props.totals ? undefined : "true"}>
+      <dt>Subtotal</dt>
+      <dd data-testid="cart-subtotal">{amount("subtotal")}</dd>
+      <dt>Shipping</dt>
+      <dd>{amount("shipping")}</dd>
+    </dl>
   );
 }
