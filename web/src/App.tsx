@@ -61,21 +61,28 @@ function Layout(props: ParentProps) {
       },
     ),
   );
+  // A fresh boundary per address: a failed page never sticks to the next one. The admin app keeps
+  // its shell (and its live socket) across its pages and renews each page inside it.
+  const inAdmin = () => adminApp.test(location.pathname);
+  const Pages = () => (
+    <Show when={inAdmin() ? "/admin" : location.pathname} keyed>
+      <PageBoundary>
+        <Suspense fallback={<p class="muted">Loading…</p>}>{props.children}</Suspense>
+      </PageBoundary>
+    </Show>
+  );
   return (
     <>
-      <Header />
-      <main class="container">
-        {/* A fresh boundary per address: a failed page never sticks to the next one. The admin app
-            keeps its shell (and its live socket) across its pages and renews each page inside it. */}
-        <Show when={adminApp.test(location.pathname) ? "/admin" : location.pathname} keyed>
-          <PageBoundary>
-            <Suspense fallback={<p class="muted">Loading…</p>}>{props.children}</Suspense>
-          </PageBoundary>
-        </Show>
-      </main>
-      <footer class="container footer muted">
-        Royal Shop — tax is added at checkout; shipping is shown per item. <A href="/orders/find">Find an order</A>
-      </footer>
+      {/* The admin app has a frame of its own (admin/AdminShell.tsx), with its way back to the shop. */}
+      <Show when={!inAdmin()} fallback={<Pages />}>
+        <Header />
+        <main class="container">
+          <Pages />
+        </main>
+        <footer class="container footer muted">
+          Royal Shop — tax is added at checkout; shipping is shown per item. <A href="/orders/find">Find an order</A>
+        </footer>
+      </Show>
       <Toasts />
     </>
   );

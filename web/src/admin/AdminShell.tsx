@@ -22,8 +22,8 @@ export const sections: { href: string; label: string; end?: boolean; adminOnly?:
 ];
 
 /**
- * One shell for every /admin page: the sections' navigation (a menu button on small screens) and the
- * page. The shell stays while staff move between pages, and so does the dashboard socket it holds;
+ * One frame for every /admin page, apart from the shop's: a top bar with the way back to the shop, the
+ * sections' navigation (a menu button on small screens) and the page. The shell stays while staff move between pages, and so does the dashboard socket it holds;
  * each page gets a fresh error boundary of its own.
  */
 export default function AdminShell(props: ParentProps) {
@@ -32,47 +32,57 @@ export default function AdminShell(props: ParentProps) {
   holdDashboard();
   const visible = () => sections.filter((section) => !section.adminOnly || isAdmin());
   return (
-    <div class="a-shell">
-      <nav class="a-nav" aria-label="Admin">
-        <div class="a-nav-head">
-          <span class="a-nav-title">Admin</span>
-          <button
-            type="button"
-            class="button secondary a-menu-button"
-            aria-expanded={open()}
-            aria-controls="admin-sections"
-            onClick={() => setOpen(!open())}
-          >
-            {open() ? "Close menu" : "Menu"}
-          </button>
-        </div>
-        <ul id="admin-sections" class="a-nav-list" classList={{ "a-nav-open": open() }}>
-          <For each={visible()}>
-            {(section) => (
-              <li>
-                <A href={section.href} end={section.end}>
-                  {section.label}
-                </A>
-              </li>
+    <div class="a-frame">
+      <header class="a-topbar">
+        <A href="/admin" end class="a-brand">
+          Royal Shop <span class="a-brand-sub">Admin</span>
+        </A>
+        <A href="/" class="a-shop-link">
+          <span aria-hidden="true">← </span>View shop
+        </A>
+      </header>
+      <div class="a-shell">
+        <nav class="a-nav" aria-label="Admin">
+          <div class="a-nav-head">
+            <span class="a-nav-title">Admin</span>
+            <button
+              type="button"
+              class="button secondary a-menu-button"
+              aria-expanded={open()}
+              aria-controls="admin-sections"
+              onClick={() => setOpen(!open())}
+            >
+              {open() ? "Close menu" : "Menu"}
+            </button>
+          </div>
+          <ul id="admin-sections" class="a-nav-list" classList={{ "a-nav-open": open() }}>
+            <For each={visible()}>
+              {(section) => (
+                <li>
+                  <A href={section.href} end={section.end}>
+                    {section.label}
+                  </A>
+                </li>
+              )}
+            </For>
+          </ul>
+          <Show when={user()}>
+            {(me) => (
+              <p class="a-nav-who muted">
+                {me().username}
+                <br />
+                <span class="a-role">{me().role}</span>
+              </p>
             )}
-          </For>
-        </ul>
-        <Show when={user()}>
-          {(me) => (
-            <p class="a-nav-who muted">
-              {me().username}
-              <br />
-              <span class="a-role">{me().role}</span>
-            </p>
-          )}
-        </Show>
-      </nav>
-      <div class="a-page">
-        <Show when={location.pathname} keyed>
-          <PageBoundary>
-            <Suspense fallback={<Loading what="the page" />}>{props.children}</Suspense>
-          </PageBoundary>
-        </Show>
+          </Show>
+        </nav>
+        <main class="a-page">
+          <Show when={location.pathname} keyed>
+            <PageBoundary>
+              <Suspense fallback={<Loading what="the page" />}>{props.children}</Suspense>
+            </PageBoundary>
+          </Show>
+        </main>
       </div>
     </div>
   );
