@@ -276,8 +276,22 @@ describe("the admin app in Chromium", () => {
 
     await page.getByRole("button", { name: "Start processing" }).click();
     await page.getByTestId("admin-order-status").filter({ hasText: "Processing" }).waitFor();
-    await page.getByRole("button", { name: "Mark as shipped" }).click();
+    // Shipping asks who carries the parcel and its tracking number.
+    const ship = page.getByRole("form", { name: "Ship the order" });
+    await ship.getByLabel("Carrier").fill("UPS");
+    await ship.getByLabel("Tracking number").fill("1Z999AA10123456784");
+    await ship.getByRole("button", { name: "Mark as shipped" }).click();
     await page.getByTestId("admin-order-status").filter({ hasText: "Shipped" }).waitFor();
+    await page.getByTestId("toast").filter({ hasText: "Order shipped." }).waitFor();
+    const shipment = page.getByTestId("shipment");
+    await shipment.getByText("1Z999AA10123456784").waitFor();
+    await expect(shipment.getByRole("link", { name: "Track the parcel" }).getAttribute("href")).resolves.toBe(
+      "https://www.ups.com/track?tracknum=1Z999AA10123456784",
+    );
+    expect((await call(`/orders/${orderId}`, { token: customer.token })).body.shipment).toMatchObject({
+      carrier: "UPS",
+      trackingNumber: "1Z999AA10123456784",
+    });
     await page.getByTestId("order-timeline").getByText("Shipped").waitFor();
     await expect(page.getByTestId("order-timeline").textContent()).resolves.toContain("by staff");
 
@@ -318,7 +332,11 @@ describe("the admin app in Chromium", () => {
     await form.getByLabel("Valid for: unit").selectOption("minutes");
     await form.getByLabel("Largest discount").fill("25.50");
     await form.getByRole("button", { name: "Create coupon" }).click();
-    await form.getByText(`${title} was created.`).waitFor();
+    // What a save did comes as a toast, where the eye is.
+    await page
+      .getByTestId("toast")
+      .filter({ hasText: `${title} was created.` })
+      .waitFor();
     const card = page.getByTestId("coupon").filter({ has: page.getByRole("heading", { name: title }) });
     await expect(card.getByTestId("coupon-validity").textContent()).resolves.toBe("30 minutes after granting");
 
@@ -345,7 +363,7 @@ describe("the admin app in Chromium", () => {
     await edit.getByText("Enter a whole number of at least 1.").waitFor();
     await edit.getByLabel("Uses in total").fill("100");
     await edit.getByRole("button", { name: "Save coupon" }).click();
-    await edit.getByText("Saved. Grants already made keep their expiry.").waitFor();
+    await page.getByTestId("toast").filter({ hasText: "Saved. Grants already made keep their expiry." }).waitFor();
     const edited = page.getByTestId("coupon").filter({ has: page.getByRole("heading", { name: `${title} weekend` }) });
     await expect(edited.getByTestId("coupon-validity").textContent()).resolves.toBe("2 weeks after granting");
     expect(await listed()).toMatchObject({ title: `${title} weekend`, validFor: "P14D", usageLimit: 100 });
@@ -474,10 +492,129 @@ describe("the admin app in Chromium", () => {
       .filter({ hasText: brand.body.id });
     await update.waitFor();
     await expect(update.textContent()).resolves.toContain(`by ${staffAdmin.username}`);
+    // What changed is named (the brand as it is now), its id beside it.
+    await expect(update.getByRole("link", { name: `Audited ${run} renamed` }).count()).resolves.toBe(1);
     await update.getByText("1 field changed").click();
-    await update.getByText(`Audited ${run} renamed`).waitFor();
+    await update.getByRole("cell", { name: `Audited ${run} renamed` }).waitFor();
     expect(await page.getByTestId("audit-entry").filter({ hasNotText: "brand." }).count()).toBe(0);
     await page.screenshot({ path: "test-results/admin-audit-filtered.png", fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+/** "#1042" of "Order #1042". */
+const numberOf = (name: string) => name.replace("Order ", "");
+
+describe("the admin app's own frame, lists and feedback at 1280×800", () => {
+  let desk: BrowserContext;
+  beforeAll(async () => {
+    desk = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: "reduce" });
+  });
+
+  it("frames the admin apart from the shop, with one Orders link and a way back to the shop", async () => {
+    const page = await signIn(desk, staffAdmin.username, staffAdmin.password);
+    expect(await page.locator("header.header").count()).toBe(0);
+    expect(await page.getByRole("link", { name: "Orders", exact: true }).count()).toBe(1);
+    await page.getByRole("link", { name: "View shop" }).click();
+    await page.waitForURL((url) => url.pathname === "/");
+    await page.locator("header.header").waitFor();
+    await page.close();
+  });
+
+  it("focuses the field in error when shipping fails its check, and ships many orders at once, saying which could not be", async () => {
+    const paid = [await paidOrder(), await paidOrder()];
+    const pending = await pendingOrder();
+    const names = await Promise.all([...paid, pending].map(orderName));
+    const page = await desk.newPage();
+
+    // A failed save takes the eye to the field: the carrier is required.
+    await page.goto(`${shopUrl}/admin/orders/${paid[0]}`);
+    await page.getByRole("button", { name: "Mark as shipped" }).click();
+    const carrier = page.getByRole("form", { name: "Ship the order" }).getByLabel("Carrier");
+    await expect(carrier.getAttribute("aria-invalid")).resolves.toBe("true");
+    await page.waitForFunction(() => document.activeElement?.getAttribute("aria-invalid") === "true");
+
+    // Filters apply as they are chosen: no Apply button.
+    await page.goto(`${shopUrl}/admin/orders`);
+    await settled(page);
+    expect(await page.getByRole("button", { name: "Apply" }).count()).toBe(0);
+    await page.getByLabel("Order number or customer").fill(customer.username);
+    await page.waitForURL((url) => url.searchParams.get("q") === customer.username);
+    const tabs = page.getByRole("navigation", { name: "Orders by status" });
+    await tabs.getByRole("link", { name: "Paid (to ship)" }).click();
+    await page.waitForURL((url) => url.searchParams.get("status") === "paid" && url.searchParams.has("q"));
+    await page.getByRole("checkbox", { name: `Select order ${numberOf(names[0])}` }).waitFor();
+    expect(await page.getByRole("checkbox", { name: `Select order ${numberOf(names[2])}` }).count()).toBe(0);
+    await tabs.getByRole("link", { name: "All" }).click();
+    await page.waitForURL((url) => !url.searchParams.has("status"));
+    await settled(page);
+
+    for (const name of names) await page.getByRole("checkbox", { name: `Select order ${numberOf(name)}` }).check();
+    await page.getByRole("region", { name: "Selected orders" }).getByText("3 orders selected").waitFor();
+    await page.getByRole("region", { name: "Selected orders" }).getByLabel("Carrier for all").fill("DHL");
+    await page.getByRole("button", { name: "Ship selected" }).click();
+    await page
+      .getByTestId("toast")
+      .filter({ hasText: `Shipped 2 orders; 1 could not be: ${names[2]} is not paid.` })
+      .waitFor();
+    for (const name of names.slice(0, 2)) {
+      await page
+        .getByTestId("order-row")
+        .filter({ hasText: numberOf(name) })
+        .getByText("Shipped")
+        .waitFor();
+    }
+    await mkdir("/tmp/shots", { recursive: true });
+    await page.screenshot({ path: "/tmp/shots/admin-orders-bulk-after.png" });
+    expect((await call(`/orders/${paid[1]}`, { token: customer.token })).body.shipment).toMatchObject({
+      carrier: "DHL",
+    });
+    expect((await call(`/orders/${pending}`, { token: customer.token })).body.status).toBe("pending_payment");
+
+    // Select all takes every order on the page.
+    await page.getByRole("checkbox", { name: "Select all orders on this page" }).check();
+    const rows = await page.getByTestId("order-row").count();
+    await page.getByText(`${rows} ${rows === 1 ? "order" : "orders"} selected`).waitFor();
+
+    // The audit log names the orders shipped.
+    await page.goto(`${shopUrl}/admin/audit`);
+    await page.getByLabel("What (entity)").fill("order");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page
+      .getByTestId("audit-entry")
+      .filter({ hasText: "order.ship" })
+      .getByRole("link", { name: names[0] })
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("rejects a review's text and deletes a comment, each said in a toast", async () => {
+    const kettle = (await call("/products/royal-kettle")).body;
+    const text = `Terrible spam ${run}`;
+    expect(
+      (await call(`/products/${kettle.id}/rating`, { method: "PUT", token: customer.token, json: { vote: 3, text } }))
+        .status,
+    ).toBe(200);
+    const body = `Spam comment ${run}`;
+    expect((await call("/comments", { token: customer.token, json: { kind: "suggestion", body } })).status).toBe(201);
+    const page = await desk.newPage();
+    await page.goto(`${shopUrl}/admin/reviews`);
+    await settled(page);
+    const review = page.getByTestId("queue-ratings").filter({ hasText: text });
+    await review.getByRole("button", { name: "Reject this review's text" }).click();
+    await page.getByTestId("toast").filter({ hasText: "Rejected: the review's text is never shown" }).waitFor();
+    await review.waitFor({ state: "detached" });
+    expect((await call(`/products/${kettle.id}/rating`, { token: customer.token })).body).toMatchObject({
+      myVote: 3,
+      myText: null,
+    });
+
+    const comment = page.getByTestId("queue-comments").filter({ hasText: body });
+    await comment.getByRole("button", { name: "Delete", exact: true }).click();
+    await comment.getByRole("button", { name: "Delete the comment" }).click();
+    await page.getByTestId("toast").filter({ hasText: "The comment is deleted." }).waitFor();
+    await comment.waitFor({ state: "detached" });
+    await page.close();
   });
 });

@@ -26,13 +26,14 @@ export function AuditEntry(props: { entry: Entry }) {
           {(id) => (
             <>
               {" "}
-              <Show when={entityLink(e())} fallback={<code>{id()}</code>}>
+              <Show when={entityLink(e())} fallback={<strong>{e().entityName ?? ""}</strong>}>
                 {(href) => (
-                  <A href={href()}>
-                    <code>{id()}</code>
+                  <A href={href()} data-testid="audit-entity">
+                    {e().entityName ?? id()}
                   </A>
                 )}
-              </Show>
+              </Show>{" "}
+              <code class="muted a-break">{id()}</code>
             </>
           )}
         </Show>

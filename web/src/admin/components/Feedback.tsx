@@ -1,21 +1,38 @@
-import { createSignal, type JSX, Show } from "solid-js";
+import { createEffect, createSignal, type JSX, on, Show } from "solid-js";
+import { focusFirstInvalid } from "../../lib/focus-error.ts";
 import type { Form } from "../../lib/form.ts";
+import { showToast } from "../../lib/toast.ts";
 import { describeAdminError } from "../lib/errors.ts";
 
 /**
- * A form's outcome: its failure (role alert) or what it did (a polite live region, always present).
- * `notice` is said when the form has nothing of its own to say (as "Product created." on arrival).
+ * A form's outcome where the eye is: what it did comes as a toast; its failure is said here (role
+ * alert) and the first field in error is scrolled to and focused. `notice` is said here while the
+ * form has done nothing yet (as "Product created." on arrival).
  */
 export function FormStatus(props: { form: Form; notice?: string }) {
+  let status: HTMLParagraphElement | undefined;
+  let alert: HTMLParagraphElement | undefined;
+  // Each run that ends (busy, then not) tells its outcome once, even the same notice twice in a row.
+  createEffect(
+    on(
+      () => props.form.busy(),
+      (busy, wasBusy) => {
+        if (busy || !wasBusy) return;
+        const notice = props.form.notice();
+        if (notice) showToast(notice);
+        if (props.form.error()) focusFirstInvalid(status?.closest("form") ?? status?.closest("section"), alert);
+      },
+    ),
+  );
   return (
     <>
       <Show when={props.form.error()}>
-        <p class="form-error" role="alert">
+        <p class="form-error" role="alert" ref={alert}>
           {describeAdminError(props.form.error())}
         </p>
       </Show>
-      <p class="a-notice" role="status">
-        {props.form.notice() || (props.form.error() || props.form.busy() ? "" : (props.notice ?? ""))}
+      <p class="a-notice" role="status" ref={status}>
+        {props.form.notice() || props.form.error() || props.form.busy() ? "" : (props.notice ?? "")}
       </p>
     </>
   );

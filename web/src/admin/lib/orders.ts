@@ -12,12 +12,14 @@ export const statusLabels: Record<OrderStatus, string> = {
 
 export const orderStatuses = Object.keys(statusLabels) as OrderStatus[];
 
-/** The moves staff make by hand from each status, in the order a shop takes them. */
-export const staffMoves: Partial<Record<OrderStatus, { to: "processing" | "shipped" | "delivered"; label: string }>> = {
+/** The moves staff make with one button from each status (shipping has its form: see `shippable`). */
+export const staffMoves: Partial<Record<OrderStatus, { to: "processing" | "delivered"; label: string }>> = {
   paid: { to: "processing", label: "Start processing" },
-  processing: { to: "shipped", label: "Mark as shipped" },
   shipped: { to: "delivered", label: "Mark as delivered" },
 };
+
+/** The statuses an order ships from (a paid one is processed on the way). */
+export const shippable: readonly OrderStatus[] = ["paid", "processing"];
 
 export const refundable: readonly OrderStatus[] = ["paid", "processing"];
 

@@ -8,6 +8,8 @@ export type StaffOrder = Answer<typeof api.admin.orders.$get>["items"][number];
 /** One order with its payment attempts and what their gateway reported. */
 export type OrderDetail = Answer<(typeof api.admin.orders)[":id"]["$get"]>;
 export type Payment = OrderDetail["payments"][number];
+/** Each order's outcome of a bulk action. */
+export type BulkOrdersAnswer = Answer<typeof api.admin.orders.bulk.$post>;
 /** What a staff move or a refund answers. */
 export type MovedOrder = Answer<(typeof api.admin.orders)[":id"]["status"]["$post"]>;
 /** An order as the dashboard room pushes it. */

@@ -2,8 +2,9 @@ import { Show } from "solid-js";
 import { formatMoney } from "../../lib/money.ts";
 import { ConfirmButton } from "../components/Feedback.tsx";
 import { InputField } from "../components/Fields.tsx";
-import { formatDateTime, refundable, staffMoves, statusLabels } from "../lib/orders.ts";
+import { formatDateTime, refundable, shippable, staffMoves, statusLabels } from "../lib/orders.ts";
 import type { OrderDetail } from "../lib/types.ts";
+import { ShipForm } from "./ShipForm.tsx";
 import type { StaffOrder } from "./staff-order.ts";
 
 /** What staff can do next with the order: move it on, refund it, or cancel it while it waits for payment. */
@@ -20,6 +21,9 @@ export function OrderActions(props: { order: OrderDetail; staff: StaffOrder }) {
             {step().label}
           </button>
         )}
+      </Show>
+      <Show when={shippable.includes(o().status)}>
+        <ShipForm staff={props.staff} />
       </Show>
       <Show when={refundable.includes(o().status)}>
         <ConfirmButton
@@ -53,7 +57,14 @@ export function OrderActions(props: { order: OrderDetail; staff: StaffOrder }) {
           onConfirm={cancel}
         />
       </Show>
-      <Show when={!next() && !refundable.includes(o().status) && o().status !== "pending_payment"}>
+      <Show
+        when={
+          !next() &&
+          !shippable.includes(o().status) &&
+          !refundable.includes(o().status) &&
+          o().status !== "pending_payment"
+        }
+      >
         <p class="muted">Nothing more to do: the order is {statusLabels[o().status].toLowerCase()}.</p>
       </Show>
     </div>

@@ -25,6 +25,34 @@ export function ShippingAddress(props: { order: OrderDetail }) {
   );
 }
 
+/** The parcel, once the order shipped: carrier, tracking number and the link that follows it. */
+export function ShipmentPanel(props: { order: OrderDetail }) {
+  return (
+    <Show when={props.order.shipment}>
+      {(shipment) => (
+        <section class="a-panel" data-testid="shipment">
+          <h2>Shipment</h2>
+          <dl class="a-facts">
+            <dt>Carrier</dt>
+            <dd>{shipment().carrier ?? "Not recorded"}</dd>
+            <dt>Tracking number</dt>
+            <dd>{shipment().trackingNumber ?? "None"}</dd>
+            <dt>Shipped</dt>
+            <dd>{formatDateTime(shipment().shippedAt)}</dd>
+          </dl>
+          <Show when={shipment().trackingUrl}>
+            {(url) => (
+              <a href={url()} target="_blank" rel="noopener noreferrer">
+                Track the parcel
+              </a>
+            )}
+          </Show>
+        </section>
+      )}
+    </Show>
+  );
+}
+
 /** Every move of the order, with who made it and their note. */
 export function OrderHistory(props: { order: OrderDetail }) {
   const o = () => props.order;

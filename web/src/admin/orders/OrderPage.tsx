@@ -7,7 +7,7 @@ import { StatusBadge } from "../components/StatusBadge.tsx";
 import { formatDateTime, shortId } from "../lib/orders.ts";
 import { pageTitle } from "../lib/role.ts";
 import { OrderActions } from "./OrderActions.tsx";
-import { OrderHistory, ShippingAddress } from "./OrderDetails.tsx";
+import { OrderHistory, ShipmentPanel, ShippingAddress } from "./OrderDetails.tsx";
 import { OrderItems } from "./OrderItems.tsx";
 import { OrderPayments } from "./OrderPayments.tsx";
 import { getOrder } from "./orders.ts";
@@ -54,6 +54,7 @@ export default function OrderPage() {
             <div class="a-columns">
               <OrderItems order={o()} />
               <div>
+                <ShipmentPanel order={o()} />
                 <ShippingAddress order={o()} />
                 <OrderPayments
                   payments={o().payments}

@@ -1,14 +1,18 @@
 import { useSearchParams } from "@solidjs/router";
-import { createSignal, Show, Suspense } from "solid-js";
+import { createSignal, onCleanup, Show, Suspense } from "solid-js";
 import { createStore } from "solid-js/store";
 import { createPagedList } from "../../lib/data.ts";
+import { createForm } from "../../lib/form.ts";
 import { LiveBadge } from "../components/LiveBadge.tsx";
 import { ListState } from "../components/State.tsx";
 import { onDashboard } from "../lib/live.ts";
 import { pageTitle } from "../lib/role.ts";
+import { BulkOrderBar } from "./BulkOrderBar.tsx";
+import { type BulkAction, bulkSummary, runBulk } from "./bulk-orders.ts";
 import { type OrderFilterDraft, OrderFilters } from "./OrderFilters.tsx";
 import { OrdersTable } from "./OrdersTable.tsx";
 import { getOrdersPage, orderFilters } from "./orders.ts";
+import { StatusTabs } from "./StatusTabs.tsx";
 
 /** The route's preload: the page's reads, started with the navigation. */
 export { preloadOrders as preload } from "./orders.ts";
@@ -20,7 +24,6 @@ export default function OrdersPage() {
   const [params, setParams] = useSearchParams<Params>();
   const [draft, setDraft] = createStore<OrderFilterDraft>({
     q: params.q ?? "",
-    status: params.status ?? "",
     from: params.from ?? "",
     to: params.to ?? "",
   });
@@ -42,19 +45,43 @@ export default function OrdersPage() {
     }
   });
 
-  const apply = (event: SubmitEvent) => {
-    event.preventDefault();
-    setArrived([]);
-    setParams({
-      q: draft.q.trim() || undefined,
-      status: draft.status || undefined,
-      from: draft.from || undefined,
-      to: draft.to || undefined,
+  const [selected, setSelected] = createSignal(new Set<string>());
+  const select = (ids: string[], on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      for (const id of ids) on ? next.add(id) : next.delete(id);
+      return next;
     });
+  const bulk = createForm();
+  /** One action on the selected orders: those it took show their new status, the others stay selected. */
+  const runOnSelected = (what: BulkAction) =>
+    void bulk.run(async () => {
+      const answer = await runBulk([...selected()], what);
+      const moved = new Map(answer.results.flatMap((r) => (r.ok ? [[r.id, r.order] as const] : [])));
+      list.update((items) => items.map((o) => moved.get(o.id) ?? o));
+      setSelected(new Set(answer.results.filter((r) => !r.ok).map((r) => r.id)));
+      return bulkSummary(answer);
+    });
+
+  // Filters apply as they are chosen; the text once typing pauses.
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(typing));
+  const apply = () => {
+    setArrived([]);
+    setSelected(new Set<string>());
+    setParams({ q: draft.q.trim() || undefined, from: draft.from || undefined, to: draft.to || undefined });
+  };
+  const set = (field: keyof OrderFilterDraft) => (value: string) => {
+    setDraft(field, value);
+    clearTimeout(typing);
+    if (field === "q") typing = setTimeout(apply, 350);
+    else apply();
   };
   const clear = () => {
-    setDraft({ q: "", status: "", from: "", to: "" });
+    clearTimeout(typing);
+    setDraft({ q: "", from: "", to: "" });
     setArrived([]);
+    setSelected(new Set<string>());
     setParams({ q: undefined, status: undefined, from: undefined, to: undefined, userId: undefined });
   };
   const showNew = () => {
@@ -68,13 +95,8 @@ export default function OrdersPage() {
         <h1>Orders</h1>
         <LiveBadge />
       </div>
-      <OrderFilters
-        draft={draft}
-        set={(field) => (value) => setDraft(field, value)}
-        filtered={filtered()}
-        onApply={apply}
-        onClear={clear}
-      />
+      <StatusTabs status={filters().status} />
+      <OrderFilters draft={draft} set={set} filtered={filtered()} onClear={clear} />
       <Show when={filters().userId}>
         <p class="a-banner">
           Showing the orders of one customer
@@ -99,7 +121,17 @@ export default function OrdersPage() {
         what="orders"
         empty={filtered() ? <p>No orders match these filters.</p> : <p>No orders yet.</p>}
       >
-        {(items) => <OrdersTable orders={items()} />}
+        {(items) => (
+          <>
+            <BulkOrderBar
+              count={selected().size}
+              form={bulk}
+              onRun={runOnSelected}
+              onClear={() => setSelected(new Set<string>())}
+            />
+            <OrdersTable orders={items()} selected={selected()} onSelect={select} />
+          </>
+        )}
       </ListState>
     </section>
   );

@@ -62,11 +62,15 @@ export function createStaffOrder(id: () => string) {
     }
   });
 
-  const move = (to: "processing" | "shipped" | "delivered") =>
+  const move = (to: "processing" | "delivered") =>
     change(
       () => read(api.admin.orders[":id"].status.$post({ param: { id: id() }, json: { status: to } })),
       `The order is now ${statusLabels[to].toLowerCase()}.`,
     );
+
+  /** Ships the order with what `parcel` says (it throws the form's own checks before anything is sent). */
+  const ship = (parcel: () => { carrier: string; trackingNumber?: string; trackingUrl?: string }) =>
+    change(() => read(api.admin.orders[":id"].ship.$post({ param: { id: id() }, json: parcel() })), `Order shipped.`);
 
   const refund = () =>
     change(
@@ -98,7 +102,7 @@ export function createStaffOrder(id: () => string) {
       return `${formatMoney(payment.amount, payment.currency)} went back to the customer.`;
     });
 
-  return { order, liveAt, form, note, setNote, move, refund, retryRefund, cancel };
+  return { order, liveAt, form, note, setNote, move, ship, refund, retryRefund, cancel };
 }
 
 export type StaffOrder = ReturnType<typeof createStaffOrder>;

@@ -3,6 +3,7 @@ import type { PagedList } from "../../lib/data.ts";
 import { createForm } from "../../lib/form.ts";
 import { read } from "../../lib/http.ts";
 import { api } from "../../lib/session.ts";
+import { ConfirmButton } from "../components/Feedback.tsx";
 import { ListState } from "../components/State.tsx";
 import { describeAdminError } from "../lib/errors.ts";
 
@@ -19,13 +20,24 @@ function QueueEntry(props: {
 }) {
   const form = createForm();
   const noun = () => (props.kind === "ratings" ? "review" : "comment");
+  const param = () => ({ kind: props.kind, id: props.id });
   const decide = () =>
     form.run(async () => {
       const approved = !props.approvedView;
-      await read(api.admin[":kind"][":id"].$patch({ param: { kind: props.kind, id: props.id }, json: { approved } }));
+      await read(api.admin[":kind"][":id"].$patch({ param: param(), json: { approved } }));
       props.onDecided(
         approved ? `Approved: the ${noun()} is now shown in the shop.` : `The ${noun()} is hidden from the shop again.`,
       );
+    });
+  const reject = () =>
+    form.run(async () => {
+      await read(api.admin.ratings[":id"].reject.$post({ param: { id: props.id } }));
+      props.onDecided("Rejected: the review's text is never shown; its stars still count.");
+    });
+  const remove = () =>
+    form.run(async () => {
+      await read(api.admin[":kind"][":id"].$delete({ param: param() }));
+      props.onDecided(`The ${noun()} is deleted${props.kind === "ratings" ? ", its stars too" : ""}.`);
     });
   return (
     <li class="a-card" data-testid={`queue-${props.kind}`}>
@@ -44,6 +56,19 @@ function QueueEntry(props: {
           {props.approvedView ? "Hide again" : "Approve"}
           <span class="visually-hidden"> this {noun()}</span>
         </button>
+        <Show when={props.kind === "ratings" && !props.approvedView}>
+          <button type="button" class="button secondary" disabled={form.busy()} onClick={() => void reject()}>
+            Reject<span class="visually-hidden"> this review's text</span>
+          </button>
+        </Show>
+        <ConfirmButton
+          label="Delete"
+          question={`Delete this ${noun()} for good?`}
+          confirmLabel={`Delete the ${noun()}`}
+          danger
+          disabled={form.busy()}
+          onConfirm={remove}
+        />
       </div>
       <Show when={form.error()}>
         <p class="form-error" role="alert">

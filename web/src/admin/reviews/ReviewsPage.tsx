@@ -1,6 +1,7 @@
 import { useSearchParams } from "@solidjs/router";
 import { createSignal } from "solid-js";
 import { createPagedList } from "../../lib/data.ts";
+import { showToast } from "../../lib/toast.ts";
 import { LiveBadge } from "../components/LiveBadge.tsx";
 import { onDashboard } from "../lib/live.ts";
 import { pageTitle } from "../lib/role.ts";
@@ -17,7 +18,6 @@ export default function ReviewsPage() {
   const [params] = useSearchParams<{ show?: string }>();
   const approvedView = () => params.show === "approved";
   const filters = () => queueFilters(params);
-  const [notice, setNotice] = createSignal("");
   const [fresh, setFresh] = createSignal(new Set<string>());
   const ratings = createPagedList(getRatingsPage, filters);
   const comments = createPagedList(getCommentsPage, filters);
@@ -32,7 +32,7 @@ export default function ReviewsPage() {
       if (arrived.length === 0) return;
       comments.update((items) => [...arrived, ...items]);
       setFresh((ids) => new Set([...ids, ...arrived.map((c) => c.id)]));
-      setNotice(arrived.length === 1 ? "A new comment is waiting." : `${arrived.length} new comments are waiting.`);
+      showToast(arrived.length === 1 ? "A new comment is waiting." : `${arrived.length} new comments are waiting.`);
     } catch {
       // The next message or a reload brings it (or the queue could not be read: it says so).
     }
@@ -59,9 +59,6 @@ export default function ReviewsPage() {
           <li>{tab("approved", "Approved")}</li>
         </ul>
       </nav>
-      <p class="a-notice" role="status">
-        {notice()}
-      </p>
       <div class="a-columns">
         <Queue
           title={approvedView() ? "Approved review texts" : "Review texts waiting"}
@@ -69,7 +66,7 @@ export default function ReviewsPage() {
           list={ratings}
           approvedView={approvedView()}
           fresh={fresh()}
-          onDone={setNotice}
+          onDone={showToast}
           render={(rating) => <RatingText rating={rating} />}
         />
         <Queue
@@ -78,7 +75,7 @@ export default function ReviewsPage() {
           list={comments}
           approvedView={approvedView()}
           fresh={fresh()}
-          onDone={setNotice}
+          onDone={showToast}
           render={(comment) => <CommentText comment={comment} />}
         />
       </div>

@@ -1,0 +1,64 @@
+import { createSignal } from "solid-js";
+import { FormInvalid } from "../../lib/field-errors.ts";
+import { InputField } from "../components/Fields.tsx";
+import type { StaffOrder } from "./staff-order.ts";
+
+/** The carriers whose tracking page the shop links by itself (worker/domain/shipment.ts). */
+const knownCarriers = ["UPS", "USPS", "FedEx", "DHL"];
+
+/** Ships the order: who carries the parcel, and its tracking number and link (optional). */
+export function ShipForm(props: { staff: StaffOrder }) {
+  const { form, ship } = props.staff;
+  const [carrier, setCarrier] = createSignal("");
+  const [trackingNumber, setTrackingNumber] = createSignal("");
+  const [trackingUrl, setTrackingUrl] = createSignal("");
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    void ship(() => {
+      if (!carrier().trim()) throw new FormInvalid({ carrier: "Say who carries the parcel." });
+      return {
+        carrier: carrier().trim(),
+        ...(trackingNumber().trim() ? { trackingNumber: trackingNumber().trim() } : {}),
+        ...(trackingUrl().trim() ? { trackingUrl: trackingUrl().trim() } : {}),
+      };
+    });
+  };
+  return (
+    <form class="a-ship" aria-label="Ship the order" onSubmit={submit} noValidate>
+      <InputField
+        label="Carrier"
+        value={carrier()}
+        onInput={setCarrier}
+        list="a-carriers"
+        maxLength={60}
+        error={form.errors().carrier}
+      />
+      <datalist id="a-carriers">
+        {knownCarriers.map((name) => (
+          <option value={name} />
+        ))}
+      </datalist>
+      <InputField
+        label="Tracking number"
+        value={trackingNumber()}
+        onInput={setTrackingNumber}
+        maxLength={100}
+        optional
+        error={form.errors().trackingNumber}
+      />
+      <InputField
+        label="Tracking link"
+        type="url"
+        value={trackingUrl()}
+        onInput={setTrackingUrl}
+        maxLength={500}
+        optional
+        hint={`Filled in by itself for ${knownCarriers.join(", ")}`}
+        error={form.errors().trackingUrl}
+      />
+      <button type="submit" class="button" disabled={form.busy()}>
+        Mark as shipped
+      </button>
+    </form>
+  );
+}
