@@ -10,7 +10,7 @@ const firstVariant = (column: string, name: string) =>
   );
 
 /** A product as staff see it (inactive variants too), read in the API's shape. */
-const adminColumns = (currency: string) => sql`
+export const adminColumns = (currency: string) => sql`
   p.id, p.slug, p.name, p.description, p.category_id AS "categoryId", p.brand_id AS "brandId", p.is_active AS active,
   ${currency}::text AS currency,
   ${firstVariant("price", "price")}, ${firstVariant("old_price", "oldPrice")}, ${firstVariant("discount", "discount")},

@@ -16,7 +16,7 @@ const sku = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, "letters, digits, dots, dashes and underscores");
 const optionName = z.string().trim().min(1).max(40);
 const optionValue = z.string().trim().min(1).max(60);
-const stockReason = z.string().trim().min(1).max(200).openapi({ example: "delivery from the supplier" });
+export const stockReason = z.string().trim().min(1).max(200).openapi({ example: "delivery from the supplier" });
 
 export const featureInput = z.object({
   name: z.string().trim().min(1).max(80),

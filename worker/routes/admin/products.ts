@@ -15,6 +15,7 @@ import {
   variantInput,
   variantParams,
 } from "../../schemas/admin-products.ts";
+import { bulkProductsBody, bulkProductsResultSchema } from "../../schemas/admin-products-bulk.ts";
 import { catalogImportBody, catalogImportResultSchema, maxCatalogCsvBytes } from "../../schemas/catalog-import.ts";
 import { idParam, pageQuery } from "../../schemas/common.ts";
 import {
@@ -28,6 +29,7 @@ import {
   removeVariant,
   searchProducts,
 } from "../../services/admin-products.service.ts";
+import { bulkProducts } from "../../services/admin-products-bulk.service.ts";
 import { importCatalog } from "../../services/catalog-import.service.ts";
 
 const tags = ["Admin: catalog"];
@@ -54,6 +56,18 @@ export const adminProductsRouter = createRouter()
       const { csv, dryRun } = c.req.valid("json");
       return c.json(await importCatalog(actorOf(c), csv, dryRun), 200);
     },
+  )
+  .openapi(
+    route("staff", {
+      method: "post",
+      path: "/admin/products/bulk",
+      tags,
+      summary:
+        "One action on up to 100 products (for sale or not, stock adjusted by a number of units, each row's changes saved), each product's outcome reported",
+      request: jsonBody(bulkProductsBody),
+      responses: { 200: jsonContent(bulkProductsResultSchema, "Each product's outcome"), ...errorResponses },
+    }),
+    async (c) => c.json(await bulkProducts(actorOf(c), c.req.valid("json")), 200),
   )
   .openapi(
     route("staff", {
