@@ -7,6 +7,7 @@ import { LiveBadge } from "../components/LiveBadge.tsx";
 import { ListState } from "../components/State.tsx";
 import { onDashboard } from "../lib/live.ts";
 import { pageTitle } from "../lib/role.ts";
+import { createSelection } from "../lib/selection.ts";
 import { BulkOrderBar } from "./BulkOrderBar.tsx";
 import { type BulkAction, bulkSummary, runBulk } from "./bulk-orders.ts";
 import { type OrderFilterDraft, OrderFilters } from "./OrderFilters.tsx";
@@ -45,21 +46,15 @@ export default function OrdersPage() {
     }
   });
 
-  const [selected, setSelected] = createSignal(new Set<string>());
-  const select = (ids: string[], on: boolean) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      for (const id of ids) on ? next.add(id) : next.delete(id);
-      return next;
-    });
+  const selection = createSelection();
   const bulk = createForm();
   /** One action on the selected orders: those it took show their new status, the others stay selected. */
   const runOnSelected = (what: BulkAction) =>
     void bulk.run(async () => {
-      const answer = await runBulk([...selected()], what);
+      const answer = await runBulk(selection.ids(), what);
       const moved = new Map(answer.results.flatMap((r) => (r.ok ? [[r.id, r.order] as const] : [])));
       list.update((items) => items.map((o) => moved.get(o.id) ?? o));
-      setSelected(new Set(answer.results.filter((r) => !r.ok).map((r) => r.id)));
+      selection.keep(answer.results.filter((r) => !r.ok).map((r) => r.id));
       return bulkSummary(answer);
     });
 
@@ -68,7 +63,7 @@ export default function OrdersPage() {
   onCleanup(() => clearTimeout(typing));
   const apply = () => {
     setArrived([]);
-    setSelected(new Set<string>());
+    selection.keep();
     setParams({ q: draft.q.trim() || undefined, from: draft.from || undefined, to: draft.to || undefined });
   };
   const set = (field: keyof OrderFilterDraft) => (value: string) => {
@@ -81,7 +76,7 @@ export default function OrdersPage() {
     clearTimeout(typing);
     setDraft({ q: "", from: "", to: "" });
     setArrived([]);
-    setSelected(new Set<string>());
+    selection.keep();
     setParams({ q: undefined, status: undefined, from: undefined, to: undefined, userId: undefined });
   };
   const showNew = () => {
@@ -123,13 +118,8 @@ export default function OrdersPage() {
       >
         {(items) => (
           <>
-            <BulkOrderBar
-              count={selected().size}
-              form={bulk}
-              onRun={runOnSelected}
-              onClear={() => setSelected(new Set<string>())}
-            />
-            <OrdersTable orders={items()} selected={selected()} onSelect={select} />
+            <BulkOrderBar selection={selection} form={bulk} onRun={runOnSelected} />
+            <OrdersTable orders={items()} selection={selection} />
           </>
         )}
       </ListState>

@@ -1,35 +1,23 @@
 import { A } from "@solidjs/router";
 import { For } from "solid-js";
 import { formatMoney } from "../../lib/money.ts";
+import { SelectAll, SelectOne } from "../components/Selection.tsx";
 import { StatusBadge } from "../components/StatusBadge.tsx";
 import { formatDateTime } from "../lib/orders.ts";
+import type { Selection } from "../lib/selection.ts";
 import type { StaffOrder } from "../lib/types.ts";
 
 /** Orders as staff list them: a box to select each, id, when, whose, how many items, total and status. */
-export function OrdersTable(props: {
-  orders: StaffOrder[];
-  selected: Set<string>;
-  onSelect: (ids: string[], on: boolean) => void;
-}) {
-  const all = () => props.orders.length > 0 && props.orders.every((o) => props.selected.has(o.id));
+export function OrdersTable(props: { orders: StaffOrder[]; selection: Selection }) {
   return (
     <table class="a-table" data-testid="orders-table">
       <thead>
         <tr>
-          <th scope="col" class="a-check">
-            <input
-              type="checkbox"
-              class="a-checkbox"
-              aria-label="Select all orders on this page"
-              checked={all()}
-              onChange={(e) =>
-                props.onSelect(
-                  props.orders.map((o) => o.id),
-                  e.currentTarget.checked,
-                )
-              }
-            />
-          </th>
+          <SelectAll
+            selection={props.selection}
+            ids={props.orders.map((o) => o.id)}
+            label="Select all orders on this page"
+          />
           <th scope="col">Order</th>
           <th scope="col">Placed</th>
           <th scope="col">Customer</th>
@@ -41,16 +29,8 @@ export function OrdersTable(props: {
       <tbody>
         <For each={props.orders}>
           {(order) => (
-            <tr data-testid="order-row" classList={{ "a-selected": props.selected.has(order.id) }}>
-              <td class="a-check">
-                <input
-                  type="checkbox"
-                  class="a-checkbox"
-                  aria-label={`Select order #${order.number}`}
-                  checked={props.selected.has(order.id)}
-                  onChange={(e) => props.onSelect([order.id], e.currentTarget.checked)}
-                />
-              </td>
+            <tr data-testid="order-row" classList={{ "a-selected": props.selection.has(order.id) }}>
+              <SelectOne selection={props.selection} id={order.id} label={`Select order #${order.number}`} />
               <td data-label="Order">
                 <A href={`/admin/orders/${order.id}`}>
                   <span class="visually-hidden">Order </span>#{order.number}
