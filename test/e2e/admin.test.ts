@@ -589,6 +589,102 @@ describe("the admin app's own frame, lists and feedback at 1280×800", () => {
     await page.close();
   });
 
+  it("selects products to activate, deactivate or adjust their stock, saying which could not be, and saves every changed row with one Save all", async () => {
+    const tag = `Bulk${run}`;
+    const made = async (name: string, json: Record<string, unknown>) => {
+      const created = await call("/admin/products", { token: admin, json: { name: `${tag} ${name}`, ...json } });
+      expect(created.status).toBe(201);
+      return created.body as { id: string; name: string; variants: { id: string; title: string }[] };
+    };
+    const lamp = await made("Lamp", { price: 2_000, discount: 500, stockQty: 10 });
+    const vase = await made("Vase", { price: 1_500, stockQty: 2 });
+    const shirt = await made("Shirt", {
+      price: 3_000,
+      options: [{ name: "Size", values: ["S", "M"] }],
+      variants: [
+        { options: { Size: "S" }, stockQty: 4 },
+        { options: { Size: "M" }, stockQty: 4 },
+      ],
+    });
+    const stockOf = async (id: string) => (await call(`/admin/products/${id}`, { token: admin })).body.stockQty;
+    const page = await signIn(desk, staffAdmin.username, staffAdmin.password);
+    await page.goto(`${shopUrl}/admin/products?q=${tag}`);
+    await settled(page);
+    const rows = page.getByTestId("admin-product-row");
+    await rows.filter({ hasText: shirt.name }).waitFor();
+    await expect(rows.count()).resolves.toBe(3);
+
+    // Bulk: the stock of each selected product by a number of units; those it cannot take stay selected.
+    for (const product of [lamp, vase, shirt])
+      await page.getByRole("checkbox", { name: `Select ${product.name}` }).check();
+    const bar = page.getByRole("region", { name: "Selected products" });
+    await bar.getByText("3 products selected").waitFor();
+    await bar.getByLabel("Units (+ or −)").fill("-5");
+    await bar.getByLabel("Why the stock changes").fill("damaged in storage");
+    await bar.getByRole("button", { name: "Adjust stock" }).click();
+    await page
+      .getByTestId("toast")
+      .filter({
+        hasText: `Adjusted the stock of 1 product; 2 could not be: ${vase.name} has 2 in stock: it cannot lose 5; ${shirt.name} has 2 variants`,
+      })
+      .waitFor();
+    expect(await stockOf(lamp.id)).toBe(5);
+    expect(await stockOf(vase.id)).toBe(2);
+    await bar.getByText("2 products selected").waitFor();
+    await bar.getByRole("button", { name: "Set inactive" }).click();
+    await page.getByTestId("toast").filter({ hasText: "Deactivated 2 products." }).waitFor();
+    await rows.filter({ hasText: vase.name }).getByText("not for sale").waitFor();
+    expect((await call(`/admin/products/${shirt.id}`, { token: admin })).body.active).toBe(false);
+    const selectAll = page.getByRole("checkbox", { name: "Select all products on this page" });
+    await selectAll.check();
+    await bar.getByText("3 products selected").waitFor();
+    await bar.getByRole("button", { name: "Clear selection" }).click();
+    await bar.waitFor({ state: "detached" });
+    await selectAll.check();
+    await bar.getByRole("button", { name: "Set active" }).click();
+    await page.getByTestId("toast").filter({ hasText: "Activated 3 products." }).waitFor();
+    // Every product was taken: nothing is left selected.
+    await bar.waitFor({ state: "detached" });
+
+    // Save all: every changed row in one go; a row failing its check is marked and its field focused.
+    await page.getByLabel(`Price of ${lamp.name}`).fill("19.99");
+    await page.getByLabel(`Stock of ${vase.name}`).fill("12");
+    await page.getByRole("button", { name: "Save all changes (2)" }).click();
+    const reason = page.getByLabel(`Why the stock of ${vase.name} changes`);
+    await expect(reason.getAttribute("aria-invalid")).resolves.toBe("true");
+    await page.waitForFunction(() => document.activeElement?.getAttribute("aria-invalid") === "true");
+    await reason.fill("delivery");
+    await page.getByRole("button", { name: "Save all changes (2)" }).click();
+    await page.getByTestId("toast").filter({ hasText: "Saved 2 products." }).waitFor();
+    await expect(page.getByRole("button", { name: "Save all changes (0)" }).isDisabled()).resolves.toBe(true);
+    expect((await call(`/admin/products/${lamp.id}`, { token: admin })).body.price).toBe(1_999);
+    expect(await stockOf(vase.id)).toBe(12);
+
+    // A row the shop refuses says why beside it; the others are saved.
+    await page.getByLabel(`Price of ${lamp.name}`).fill("1");
+    await page.getByLabel(`Price of ${vase.name}`).fill("16");
+    await page.getByRole("button", { name: "Save all changes (2)" }).click();
+    await page.getByTestId("toast").filter({ hasText: "Saved 1 product; 1 product could not be" }).waitFor();
+    await rows.filter({ hasText: lamp.name }).getByTestId("row-error").getByText("discount").waitFor();
+    expect((await call(`/admin/products/${vase.id}`, { token: admin })).body.price).toBe(1_600);
+    await page.screenshot({ path: "/tmp/shots/admin-products-bulk.png" });
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Leaving with an unsaved change asks first.
+    const asked: string[] = [];
+    page.once("dialog", (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByRole("link", { name: "New product" }).click();
+    await expect.poll(() => asked).toEqual(["Leave without saving 1 changed product?"]);
+    expect(new URL(page.url()).pathname).toBe("/admin/products");
+    page.once("dialog", (dialog) => void dialog.accept());
+    await page.getByRole("link", { name: "New product" }).click();
+    await page.waitForURL((url) => url.pathname === "/admin/products/new");
+    await page.close();
+  });
+
   it("rejects a review's text and deletes a comment, each said in a toast", async () => {
     const kettle = (await call("/products/royal-kettle")).body;
     const text = `Terrible spam ${run}`;

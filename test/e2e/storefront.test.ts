@@ -275,7 +275,7 @@ describe("catalog management in Chromium", () => {
     await page.getByLabel("Stock of Solid Foundations").fill("99");
     // A stock change says why: it is kept in the variant's history.
     await page.getByLabel("Why the stock of Solid Foundations changes").fill("counted on the shelf");
-    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByRole("button", { name: "Save all changes (1)" }).click();
 
     const shop = await context.newPage();
     await expect

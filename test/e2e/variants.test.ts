@@ -212,7 +212,8 @@ describe("variants in Chromium", () => {
     await small.getByText("Say why the stock changes: it is kept in the history.").waitFor();
     await small.getByLabel("Why the stock changes, Small").fill("delivery from the supplier");
     await small.getByRole("button", { name: "Save Small" }).click();
-    await small.getByText("Saved; the stock change is in its history.").waitFor();
+    // What a save did comes as a toast.
+    await page.getByTestId("toast").filter({ hasText: "Saved; the stock change is in its history." }).waitFor();
     expect(await stockByTitle()).toEqual({ Small: 9, Large: 2 });
 
     await small.getByRole("button", { name: "Stock history of Small" }).click();
@@ -232,7 +233,10 @@ describe("variants in Chromium", () => {
     await large.getByRole("group", { name: "Delete Large for good?" }).getByRole("button", { name: "Delete" }).click();
     await large.getByRole("alert").getByText("part of orders").waitFor();
     await large.getByRole("button", { name: "Deactivate instead Large" }).click();
-    await large.getByText("Large is deactivated: it is no longer sold, and its orders keep it.").waitFor();
+    await page
+      .getByTestId("toast")
+      .filter({ hasText: "Large is deactivated: it is no longer sold, and its orders keep it." })
+      .waitFor();
     const saved = (await call(`/admin/products/${created.id}`, { token: admin })).body;
     expect(saved.variants.map((v: any) => [v.title, v.active])).toEqual([
       ["Small", true],
@@ -248,7 +252,7 @@ describe("variants in Chromium", () => {
     await row.getByText("in total").click();
     await row.getByLabel(`Stock of ${created.name}, Small`).fill("11");
     await row.getByLabel(`Why the stock of ${created.name} changes`).fill("counted again");
-    await row.getByRole("button", { name: `Save ${created.name}` }).click();
+    await page.getByRole("button", { name: "Save all changes (1)" }).click();
     await row.getByTestId("total-stock").filter({ hasText: "11" }).waitFor();
     expect(await stockByTitle()).toEqual({ Small: 11, Large: 2 });
     expect(await axeViolations(page)).toEqual([]);

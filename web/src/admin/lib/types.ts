@@ -17,6 +17,13 @@ export type LiveOrder = Extract<DashboardMessage, { type: "order" }>["order"];
 export type OrderStatus = LiveOrder["status"];
 export type OrderEvent = LiveOrder["events"][number];
 export type AdminProduct = Answer<(typeof api.admin.products)[":id"]["$get"]>;
+/** Each product's outcome of a bulk action (or of "Save all"). */
+export type BulkProductsAnswer = Answer<typeof api.admin.products.bulk.$post>;
+/** What "Save all" sends for one row: the product's changed fields. */
+export type ProductRowChanges = Extract<
+  Parameters<typeof api.admin.products.bulk.$post>[0]["json"],
+  { action: "update" }
+>["products"][number];
 /** One variant as staff see it (inactive ones too), with its low-stock threshold and place. */
 export type AdminVariant = AdminProduct["variants"][number];
 /** One stock change of a variant: by how much, to what, why, by whom and when. */

@@ -1,14 +1,20 @@
 import { A, revalidate, useSearchParams } from "@solidjs/router";
-import { createSignal, Show } from "solid-js";
+import { createEffect, createSignal, on, Show } from "solid-js";
 import { createPagedList } from "../../lib/data.ts";
-import { ForById } from "../components/ForById.tsx";
+import { createForm } from "../../lib/form.ts";
 import { ListState } from "../components/State.tsx";
 import { pageTitle } from "../lib/role.ts";
+import { createSelection } from "../lib/selection.ts";
 import type { AdminProduct } from "../lib/types.ts";
+import { warnBeforeLeaving } from "../lib/unsaved.ts";
+import { BulkProductBar } from "./BulkProductBar.tsx";
+import { type BulkProductAction, bulkProductsSummary, runBulkProducts } from "./bulk-products.ts";
 import { ExportCatalog, ImportCatalog } from "./CatalogCsv.tsx";
 import { ProductFilters, type ProductParams } from "./ProductFilters.tsx";
+import { ProductsTable } from "./ProductsTable.tsx";
 import { getAdminProduct, getProductsPage, productFilters } from "./products.ts";
-import { QuickEdit } from "./QuickEdit.tsx";
+import { createRowDrafts } from "./row-drafts.ts";
+import { SaveAllBar } from "./SaveAllBar.tsx";
 
 /** The route's preload: the page's reads, started with the navigation. */
 export { preloadProducts as preload } from "./products.ts";
@@ -21,6 +27,39 @@ export default function ProductsPage() {
   const filtered = () => Object.values(filters()).some((value) => value !== undefined);
   const list = createPagedList(getProductsPage, filters);
   const replace = (saved: AdminProduct) => list.update((items) => items.map((p) => (p.id === saved.id ? saved : p)));
+  const drafts = createRowDrafts(replace);
+  const changed = () => drafts.changed(list.loaded()).length;
+  warnBeforeLeaving(
+    () => changed() > 0,
+    () => `Leave without saving ${changed() === 1 ? "1 changed product" : `${changed()} changed products`}?`,
+  );
+  // A product's editor, if read before, reads it again when next opened.
+  const saving = createForm({ refresh: [getAdminProduct.key] });
+  const saveAll = () => void saving.run(() => drafts.saveAll(list.loaded()));
+
+  const selection = createSelection();
+  // Other filters list other products: what was selected is no longer in sight.
+  createEffect(
+    on(
+      () => JSON.stringify(filters()),
+      () => selection.keep(),
+      { defer: true },
+    ),
+  );
+  const bulk = createForm({ refresh: [getAdminProduct.key] });
+  /** One action on the selected products: those it took show as they are now, the others stay selected. */
+  const runOnSelected = (what: () => BulkProductAction) =>
+    void bulk.run(async () => {
+      const answer = await runBulkProducts(selection.ids(), what());
+      for (const result of answer.results) {
+        if (!result.ok) continue;
+        const before = list.loaded().find((p) => p.id === result.id);
+        if (before) drafts.replaced(before);
+        replace(result.product);
+      }
+      selection.keep(answer.results.filter((r) => !r.ok).map((r) => r.id));
+      return bulkProductsSummary(answer);
+    });
 
   return (
     <section>
@@ -47,8 +86,9 @@ export default function ProductsPage() {
       </Show>
       <ProductFilters filtered={filtered()} />
       <p class="muted">
-        Stock of each variant, the price of a product with one variant and availability can be changed right here; a
-        stock change says why. Open a product for everything else.
+        Stock of each variant, the price of a product with one variant and availability can be changed right here, and
+        saved together with Save all; a stock change says why. Select products to act on several at once. Open a product
+        for everything else.
       </p>
       <ListState
         list={list}
@@ -64,25 +104,11 @@ export default function ProductsPage() {
         }
       >
         {(items) => (
-          <table class="a-table" data-testid="products-table">
-            <thead>
-              <tr>
-                <th scope="col">Product</th>
-                <th scope="col">Price</th>
-                <th scope="col" class="a-num">
-                  Customer pays
-                </th>
-                <th scope="col">Stock</th>
-                <th scope="col">For sale</th>
-                <th scope="col">
-                  <span class="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              <ForById each={items()}>{(product) => <QuickEdit product={product()} onSaved={replace} />}</ForById>
-            </tbody>
-          </table>
+          <>
+            <BulkProductBar selection={selection} form={bulk} onRun={runOnSelected} />
+            <SaveAllBar count={changed()} form={saving} onSave={saveAll} />
+            <ProductsTable products={items()} drafts={drafts} selection={selection} />
+          </>
         )}
       </ListState>
     </section>

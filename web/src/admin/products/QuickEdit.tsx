@@ -1,16 +1,11 @@
 import { A } from "@solidjs/router";
-import { createSignal, Show } from "solid-js";
-import { createStore } from "solid-js/store";
-import { createForm } from "../../lib/form.ts";
-import { read } from "../../lib/http.ts";
+import { Show } from "solid-js";
 import { formatMoney } from "../../lib/money.ts";
-import { api } from "../../lib/session.ts";
-import { createChecks } from "../lib/checks.ts";
-import { describeAdminError } from "../lib/errors.ts";
-import { toAmount } from "../lib/money.ts";
+import { SelectOne } from "../components/Selection.tsx";
+import type { Selection } from "../lib/selection.ts";
 import type { AdminProduct } from "../lib/types.ts";
-import { getAdminProduct } from "./products.ts";
 import { QuickStock } from "./QuickStock.tsx";
+import type { RowDrafts } from "./row-drafts.ts";
 
 /** "$12.00" or "$12.00 – $18.00": what customers pay, over the variants for sale. */
 const rangeText = (product: AdminProduct) =>
@@ -21,54 +16,23 @@ const rangeText = (product: AdminProduct) =>
       : `${formatMoney(product.priceRange.min, product.currency)} – ${formatMoney(product.priceRange.max, product.currency)}`;
 
 /**
- * One product in the list: its price range and total stock, with each variant's stock changed right
- * here (a change says why), the price of a product with one variant, and whether it is for sale.
+ * One product in the list, selectable: its price range and total stock, with each variant's stock
+ * changed right here (a change says why), the price of a product with one variant, and whether it is
+ * for sale; what changes is saved with the other rows by "Save all", and a failure is said here.
  */
-export function QuickEdit(props: { product: AdminProduct; onSaved: (product: AdminProduct) => void }) {
+export function QuickEdit(props: { product: AdminProduct; drafts: RowDrafts; selection: Selection }) {
   const only = () => (props.product.variants.length === 1 ? props.product.variants[0] : undefined);
-  const [price, setPrice] = createSignal(toAmount(only()?.price, props.product.currency));
-  const [stock, setStock] = createStore<Record<string, string>>(
-    Object.fromEntries(props.product.variants.map((v) => [v.id, String(v.stockQty)])),
-  );
-  const [reason, setReason] = createSignal("");
-  const [active, setActive] = createSignal(props.product.active);
-  // The row shows the saved product; its editor, if read before, reads it again when next opened.
-  const form = createForm({ refresh: [getAdminProduct.keyFor(props.product.id)] });
+  const draft = () => props.drafts.draftFor(props.product);
+  const edit = (change: Parameters<RowDrafts["edit"]>[1]) => props.drafts.edit(props.product, change);
+  const failure = () => props.drafts.failure(props.product.id);
+  const errors = () => failure()?.fields ?? {};
   const name = () => props.product.name;
-  const save = () =>
-    form.run(async () => {
-      const product = props.product;
-      const check = createChecks(product.currency);
-      const single = only();
-      const newPrice = single ? check.money("price", price()) : undefined;
-      const changes = product.variants.flatMap((v) => {
-        const json: { price?: number; stockQty?: number; stockReason?: string } = {};
-        if (single && newPrice !== undefined && newPrice !== v.price) json.price = newPrice;
-        const text = (stock[v.id] ?? "").trim();
-        if (text !== String(v.stockQty)) {
-          json.stockQty = check.count(`stock.${v.id}`, text);
-          json.stockReason = reason().trim();
-        }
-        return Object.keys(json).length > 0 ? [{ variantId: v.id, json }] : [];
-      });
-      if (changes.some((c) => c.json.stockQty !== undefined) && !reason().trim())
-        check.fail("stockReason", "Say why the stock changes: it is kept in the history.");
-      check.done();
-      if (changes.length === 0 && active() === product.active) return "Nothing to save.";
-      for (const { variantId, json } of changes)
-        await read(
-          api.admin.products[":id"].variants[":variantId"].$patch({ param: { id: product.id, variantId }, json }),
-        );
-      const saved =
-        active() !== product.active
-          ? await read(api.admin.products[":id"].$patch({ param: { id: product.id }, json: { active: active() } }))
-          : await read(api.admin.products[":id"].$get({ param: { id: product.id } }));
-      setReason("");
-      props.onSaved(saved);
-      return "Saved";
-    });
   return (
-    <tr data-testid="admin-product-row" classList={{ "a-inactive": !props.product.active }}>
+    <tr
+      data-testid="admin-product-row"
+      classList={{ "a-inactive": !props.product.active, "a-selected": props.selection.has(props.product.id) }}
+    >
+      <SelectOne selection={props.selection} id={props.product.id} label={`Select ${name()}`} />
       <td data-label="Product">
         <A href={`/admin/products/${props.product.id}`}>{name()}</A>
         <Show when={!props.product.active}>
@@ -78,10 +42,12 @@ export function QuickEdit(props: { product: AdminProduct; onSaved: (product: Adm
         <Show when={props.product.variants.length > 1}>
           <small class="muted a-block">{props.product.variants.length} variants</small>
         </Show>
-        <Show when={form.error()}>
-          <small class="a-field-error a-block" role="alert">
-            {Object.values(form.errors())[0] ?? describeAdminError(form.error())}
-          </small>
+        <Show when={failure()}>
+          {(failed) => (
+            <small class="a-field-error a-block" data-testid="row-error">
+              Not saved: {failed().message}
+            </small>
+          )}
         </Show>
       </td>
       <td data-label="Price">
@@ -90,9 +56,14 @@ export function QuickEdit(props: { product: AdminProduct; onSaved: (product: Adm
             class="a-amount"
             aria-label={`Price of ${name()}`}
             inputmode="decimal"
-            value={price()}
-            aria-invalid={form.errors().price ? "true" : undefined}
-            onInput={(e) => setPrice(e.currentTarget.value)}
+            value={draft().price}
+            aria-invalid={errors().price ? "true" : undefined}
+            onInput={(e) => {
+              const value = e.currentTarget.value;
+              edit((d) => {
+                d.price = value;
+              });
+            }}
           />
         </Show>
       </td>
@@ -102,29 +73,32 @@ export function QuickEdit(props: { product: AdminProduct; onSaved: (product: Adm
       <QuickStock
         product={props.product}
         only={only()}
-        stock={stock}
-        setStock={setStock}
-        reason={reason()}
-        setReason={setReason}
-        errors={form.errors()}
+        stock={draft().stock}
+        setStock={(variantId, value) =>
+          edit((d) => {
+            d.stock[variantId] = value;
+          })
+        }
+        reason={draft().reason}
+        setReason={(value) =>
+          edit((d) => {
+            d.reason = value;
+          })
+        }
+        errors={errors()}
       />
       <td data-label="For sale">
         <input
           aria-label={`${name()} is for sale`}
           type="checkbox"
-          checked={active()}
-          onChange={(e) => setActive(e.currentTarget.checked)}
+          checked={draft().active}
+          onChange={(e) => {
+            const value = e.currentTarget.checked;
+            edit((d) => {
+              d.active = value;
+            });
+          }}
         />
-      </td>
-      <td>
-        <span class="a-row-actions">
-          <button type="button" class="button secondary a-small" disabled={form.busy()} onClick={() => void save()}>
-            Save<span class="visually-hidden"> {name()}</span>
-          </button>
-          <span class="a-notice" role="status">
-            {form.notice()}
-          </span>
-        </span>
       </td>
     </tr>
   );

@@ -1,5 +1,4 @@
 import { For, Show } from "solid-js";
-import type { SetStoreFunction } from "solid-js/store";
 import type { AdminProduct, AdminVariant } from "../lib/types.ts";
 
 /**
@@ -11,7 +10,7 @@ export function QuickStock(props: {
   /** The product's only variant, when it has one. */
   only: AdminVariant | undefined;
   stock: Record<string, string>;
-  setStock: SetStoreFunction<Record<string, string>>;
+  setStock: (variantId: string, value: string) => void;
   reason: string;
   setReason: (reason: string) => void;
   errors: Record<string, string>;
