@@ -194,6 +194,13 @@ export const productVariants = pgTable(
         (): SQL => sql`${productVariants.price} + ${productVariants.shippingAmount} - ${productVariants.discount}`,
       ),
     stockQty: integer("stock_qty").notNull().default(0),
+    /** What one weighs packed, for shipping rates by weight. */
+    weightGrams: integer("weight_grams").notNull().default(0),
+    /** Its tax class; a new variant takes the shop's default class. */
+    taxClassId: uuid("tax_class_id")
+      .notNull()
+      .default(sql`default_tax_class_id()`)
+      .references((): AnyPgColumn => taxClasses.id),
     lowStockThreshold: integer("low_stock_threshold").notNull().default(5),
     active: boolean("is_active").notNull().default(true),
     position: integer("position").notNull().default(0),
@@ -212,6 +219,7 @@ export const productVariants = pgTable(
       sql`${t.price} + ${t.shippingAmount} - ${t.discount} <= 1000000000`,
     ),
     check("product_variants_stock_nonnegative", sql`${t.stockQty} >= 0`),
+    check("product_variants_weight_nonnegative", sql`${t.weightGrams} >= 0`),
     check("product_variants_threshold_nonnegative", sql`${t.lowStockThreshold} >= 0`),
     index("product_variants_product_idx").on(t.productId, t.position),
     index("product_variants_actual_price_idx").on(t.actualPrice),
@@ -388,8 +396,20 @@ export const carts = pgTable("carts", {
     .unique()
     .references(() => users.id, { onDelete: "cascade" }),
   version: integer("version").notNull().default(0),
+  /** Where the shopper last asked shipping to go, and the method chosen for it. */
+  shipTo: jsonb("ship_to").$type<Destination>(),
+  shippingMethodId: uuid("shipping_method_id").references((): AnyPgColumn => shippingMethods.id, {
+    onDelete: "set null",
+  }),
   updatedAt: updatedAt(),
 });
+
+/** Where a cart is quoted to: enough of an address to find its zone and tax region. */
+export interface Destination {
+  country: string;
+  subdivision?: string;
+  postalCode: string;
+}
 
 export const cartItems = pgTable(
   "cart_items",
@@ -415,7 +435,9 @@ export const cartItems = pgTable(
 export interface ShippingAddress {
   name: string;
   line1: string;
+  line2?: string;
   city: string;
+  subdivision?: string;
   postalCode: string;
   country: string;
   phone?: string;
@@ -438,9 +460,21 @@ export const orders = pgTable(
     discount: money("discount").notNull().default(0),
     tax: money("tax").notNull().default(0),
     shipping: money("shipping").notNull().default(0),
+    /** Whether the prices (and so subtotal and shipping) held their tax: it is then not added again. */
+    pricesIncludeTax: boolean("prices_include_tax").notNull().default(false),
     total: money("total")
       .notNull()
-      .generatedAlwaysAs((): SQL => sql`${orders.subtotal} - ${orders.discount} + ${orders.tax} + ${orders.shipping}`),
+      .generatedAlwaysAs(
+        (): SQL =>
+          sql`${orders.subtotal} - ${orders.discount} + ${orders.shipping} + CASE WHEN ${orders.pricesIncludeTax} THEN 0 ELSE ${orders.tax} END`,
+      ),
+    /** The method it ships by, as it was named and taxed when the order was placed. */
+    shippingMethodId: uuid("shipping_method_id").references((): AnyPgColumn => shippingMethods.id, {
+      onDelete: "set null",
+    }),
+    shippingMethodName: text("shipping_method_name"),
+    shippingTax: money("shipping_tax").notNull().default(0),
+    shippingTaxRateBps: integer("shipping_tax_rate_bps").notNull().default(0),
     couponCode: text("coupon_code"),
     userCouponId: uuid("user_coupon_id").references(() => userCoupons.id, { onDelete: "set null" }),
     shippingAddress: jsonb("shipping_address").$type<ShippingAddress>().notNull(),
@@ -496,9 +530,21 @@ export const orderItems = pgTable(
     lineTotal: money("line_total")
       .notNull()
       .generatedAlwaysAs((): SQL => sql`${orderItems.unitPrice} * ${orderItems.quantity}`),
+    /**
+     * What the line was charged, stored as placed so a refund gives back exactly these: its share of
+     * the order's discount, its amount after that share without tax, its tax and the rate it took.
+     */
+    discountAmount: money("discount_amount").notNull(),
+    netAmount: money("net_amount").notNull(),
+    taxAmount: money("tax_amount").notNull(),
+    taxRateBps: integer("tax_rate_bps").notNull(),
   },
   (t) => [
     check("order_items_quantity_positive", sql`${t.quantity} > 0`),
+    check(
+      "order_items_charged_amounts_valid",
+      sql`${t.discountAmount} >= 0 AND ${t.discountAmount} <= ${t.unitPrice} * ${t.quantity} AND ${t.netAmount} >= 0 AND ${t.taxAmount} >= 0`,
+    ),
     check("order_items_amounts_nonnegative", sql`${t.unitPrice} >= 0 AND ${t.shippingAmount} >= 0`),
     unique("order_items_one_line_per_variant").on(t.orderId, t.variantId),
     index("order_items_product_idx").on(t.productId),
@@ -619,4 +665,165 @@ export const auditLog = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("audit_log_entity_idx").on(t.entity, t.entityId), index("audit_log_created_idx").on(t.createdAt)],
+);
+
+/*
+ * Shipping and taxes: where the shop ships, at what price, and which tax applies where
+ * (worker/domain/shipping.ts and worker/domain/tax.ts hold the rules).
+ */
+
+/** Tax classes of the merchant's choosing (standard, reduced, zero…); one is the default of new variants. */
+export const taxClasses = pgTable(
+  "tax_classes",
+  {
+    id: id(),
+    name: text("name").notNull().unique(),
+    isDefault: boolean("is_default").notNull().default(false),
+    position: integer("position").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("tax_classes_one_default").on(t.isDefault).where(sql`${t.isDefault}`)],
+);
+
+/**
+ * A class's rate in a region: a country (`*` for everywhere else), optionally one subdivision
+ * (state, province). The most specific region of an address wins.
+ */
+export const taxRates = pgTable(
+  "tax_rates",
+  {
+    id: id(),
+    taxClassId: uuid("tax_class_id")
+      .notNull()
+      .references(() => taxClasses.id, { onDelete: "cascade" }),
+    country: text("country").notNull(),
+    subdivision: text("subdivision").notNull().default(""),
+    rateBps: integer("rate_bps").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique("tax_rates_one_per_region").on(t.taxClassId, t.country, t.subdivision),
+    check("tax_rates_rate_within_bounds", sql`${t.rateBps} >= 0 AND ${t.rateBps} <= 10000`),
+    check("tax_rates_country_code", sql`${t.country} = '*' OR ${t.country} ~ '^[A-Z]{2}$'`),
+  ],
+);
+
+/** The shop's own settings: one row. */
+export const shopSettings = pgTable(
+  "shop_settings",
+  {
+    id: boolean("id").primaryKey().default(true),
+    /** Whether entered prices include tax (the tax is then taken out of them) or have it added. */
+    pricesIncludeTax: boolean("prices_include_tax").notNull().default(false),
+    shippingTaxClassId: uuid("shipping_tax_class_id")
+      .notNull()
+      .references(() => taxClasses.id),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check("shop_settings_one_row", sql`${t.id}`)],
+);
+
+/** Countries (`*`: the rest of the world), optionally narrowed to subdivisions and postal codes. */
+export const shippingZones = pgTable(
+  "shipping_zones",
+  {
+    id: id(),
+    name: text("name").notNull().unique(),
+    countries: text("countries").array().notNull(),
+    subdivisions: text("subdivisions").array().notNull().default(sql`'{}'`),
+    postalPatterns: text("postal_patterns").array().notNull().default(sql`'{}'`),
+    position: integer("position").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check("shipping_zones_have_countries", sql`cardinality(${t.countries}) > 0`)],
+);
+
+export const shippingMethodKind = pgEnum("shipping_method_kind", ["flat", "per_item", "weight", "subtotal", "pickup"]);
+
+export const shippingMethods = pgTable(
+  "shipping_methods",
+  {
+    id: id(),
+    zoneId: uuid("zone_id")
+      .notNull()
+      .references(() => shippingZones.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    kind: shippingMethodKind("kind").notNull(),
+    /** A flat or pickup method's price. */
+    price: money("price").notNull().default(0),
+    /** Free from this subtotal (after discounts) on. */
+    freeAbove: money("free_above"),
+    minDays: smallint("min_days"),
+    maxDays: smallint("max_days"),
+    active: boolean("is_active").notNull().default(true),
+    position: integer("position").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    unique("shipping_methods_name_per_zone").on(t.zoneId, t.name),
+    check(
+      "shipping_methods_amounts_nonnegative",
+      sql`${t.price} >= 0 AND (${t.freeAbove} IS NULL OR ${t.freeAbove} >= 0)`,
+    ),
+    check(
+      "shipping_methods_days_in_order",
+      sql`(${t.minDays} IS NULL OR ${t.minDays} >= 0) AND (${t.maxDays} IS NULL OR ${t.maxDays} >= coalesce(${t.minDays}, 0))`,
+    ),
+    index("shipping_methods_zone_idx").on(t.zoneId, t.position),
+  ],
+);
+
+/**
+ * A weight (grams) or subtotal band of a method, from `min` up to, not including, `max` (open when
+ * null). Bands of one method never overlap (an exclusion constraint, in the migration).
+ */
+export const shippingRates = pgTable(
+  "shipping_rates",
+  {
+    id: id(),
+    methodId: uuid("method_id")
+      .notNull()
+      .references(() => shippingMethods.id, { onDelete: "cascade" }),
+    min: integer("min_value").notNull(),
+    max: integer("max_value"),
+    price: money("price").notNull(),
+  },
+  (t) => [
+    check(
+      "shipping_rates_band_valid",
+      sql`${t.min} >= 0 AND (${t.max} IS NULL OR ${t.max} > ${t.min}) AND ${t.price} >= 0`,
+    ),
+    index("shipping_rates_method_idx").on(t.methodId, t.min),
+  ],
+);
+
+/** A shopper's saved addresses, with at most one default for shipping and one for billing. */
+export const addresses = pgTable(
+  "addresses",
+  {
+    id: id(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    line1: text("line1").notNull(),
+    line2: text("line2"),
+    city: text("city").notNull(),
+    subdivision: text("subdivision"),
+    postalCode: text("postal_code").notNull(),
+    country: text("country").notNull(),
+    phone: text("phone"),
+    isDefaultShipping: boolean("is_default_shipping").notNull().default(false),
+    isDefaultBilling: boolean("is_default_billing").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("addresses_one_default_shipping").on(t.userId).where(sql`${t.isDefaultShipping}`),
+    uniqueIndex("addresses_one_default_billing").on(t.userId).where(sql`${t.isDefaultBilling}`),
+    check("addresses_country_code", sql`${t.country} ~ '^[A-Z]{2}$'`),
+    index("addresses_user_idx").on(t.userId, t.createdAt),
+  ],
 );

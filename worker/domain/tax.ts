@@ -113,3 +113,26 @@ export function taxOrder(
     total: net + tax,
   };
 }
+
+/** A tax class's rate in a region: a country (`*` everywhere else), optionally one subdivision ("" for all). */
+export interface RegionRate {
+  taxClassId: string;
+  country: string;
+  subdivision: string;
+  rateBps: number;
+}
+
+/**
+ * A class's rate for an address: its rate for the address's subdivision, else for its country,
+ * else for everywhere; a class with none of these is not taxed there.
+ */
+export function rateFor(rates: RegionRate[], taxClassId: string, country: string, subdivision?: string | null): number {
+  const c = country.toUpperCase();
+  const s = (subdivision ?? "").toUpperCase();
+  const ofClass = rates.filter((rate) => rate.taxClassId === taxClassId);
+  const found =
+    (s ? ofClass.find((rate) => rate.country === c && rate.subdivision === s) : undefined) ??
+    ofClass.find((rate) => rate.country === c && rate.subdivision === "") ??
+    ofClass.find((rate) => rate.country === "*");
+  return found?.rateBps ?? 0;
+}

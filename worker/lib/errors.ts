@@ -23,6 +23,8 @@ export const errorCodes = {
   already_paid: 409,
   order_too_large: 409,
   too_many_pending_orders: 409,
+  not_shippable: 409,
+  shipping_method_unavailable: 409,
   idempotency_conflict: 409,
   conflict: 409,
   payload_too_large: 413,

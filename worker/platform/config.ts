@@ -5,8 +5,6 @@ import type { SigningConfig } from "../lib/tokens.ts";
 export interface ShopConfig {
   environment: string;
   currency: string;
-  /** Tax in basis points of the discounted subtotal (900 = 9 %). */
-  taxRateBps: number;
   reservationMinutes: number;
   /** Where national phone numbers are read (ISO 3166-1 alpha-2). */
   phoneRegion: string;
@@ -21,7 +19,6 @@ export function configOf(env: Bindings): ShopConfig {
   return {
     environment: env.ENVIRONMENT,
     currency: env.CURRENCY,
-    taxRateBps: Number(env.TAX_RATE_BPS),
     reservationMinutes: Number(env.RESERVATION_MINUTES),
     phoneRegion: env.DEFAULT_PHONE_REGION,
     paymentGateway: env.PAYMENT_GATEWAY === "stripe" ? "stripe" : "sandbox",

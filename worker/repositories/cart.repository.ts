@@ -5,6 +5,8 @@ import type { Cart } from "../schemas/cart.ts";
 /** What a cart line is priced from, for checkout and coupon previews. */
 export type CartLine = Omit<Cart["items"][number], "slug" | "imageUrl" | "available" | "lineTotal"> & {
   shippingAmount: number;
+  weightGrams: number;
+  taxClassId: string;
   stockQty: number;
   sellable: boolean;
   version: number;
@@ -17,10 +19,12 @@ export type CartLine = Omit<Cart["items"][number], "slug" | "imageUrl" | "availa
 export const cartStatement = (db: Database, userId: string, currency: string) =>
   db.execute<{ cart: Cart }>(sql`
     SELECT json_build_object(
+      -- Keys in the order of the cart's schema: the rooms pass the cart through it, and clients compare.
       'items', coalesce(json_agg(json_build_object(
-        'productId', p.id, 'variantId', v.id, 'name', p.name, 'slug', p.slug, 'variantTitle', v.title,
-        'sku', v.sku, 'quantity', ci.quantity, 'unitPrice', v.price - v.discount,
+        'productId', p.id, 'variantId', v.id, 'name', p.name, 'variantTitle', v.title, 'sku', v.sku,
+        'quantity', ci.quantity, 'unitPrice', v.price - v.discount,
         'lineTotal', (v.price - v.discount)::bigint * ci.quantity,
+        'slug', p.slug,
         'imageUrl', (SELECT url FROM product_images WHERE product_id = p.id ORDER BY position, id LIMIT 1),
         'available', CASE WHEN v.is_active AND p.is_active THEN v.stock_qty ELSE 0 END)
         ORDER BY ci.added_at, ci.variant_id) FILTER (WHERE ci.variant_id IS NOT NULL), '[]'),
@@ -42,7 +46,8 @@ export const cartLinesStatement = (db: Database, userId: string) =>
   db.execute<CartLine>(sql`
   SELECT c.version, p.id AS "productId", v.id AS "variantId", p.name, v.title AS "variantTitle", v.sku,
     ci.quantity, v.price - v.discount AS "unitPrice",
-    v.shipping_amount AS "shippingAmount", v.stock_qty AS "stockQty", (v.is_active AND p.is_active) AS sellable
+    v.shipping_amount AS "shippingAmount", v.weight_grams AS "weightGrams", v.tax_class_id AS "taxClassId",
+    v.stock_qty AS "stockQty", (v.is_active AND p.is_active) AS sellable
   FROM carts c JOIN cart_items ci ON ci.cart_id = c.id
   JOIN product_variants v ON v.id = ci.variant_id JOIN products p ON p.id = v.product_id
   WHERE c.user_id = ${userId}

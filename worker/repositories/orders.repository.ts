@@ -15,11 +15,16 @@ const orderColumns = sql`
   coalesce((SELECT username FROM users WHERE id = o.user_id), o.guest_email) AS username,
   o.guest_email AS "guestEmail", o.guest_phone AS "guestPhone", o.status, o.currency,
   o.subtotal, o.discount, o.tax, o.shipping, o.total, o.coupon_code AS "couponCode",
+  o.prices_include_tax AS "pricesIncludeTax", o.shipping_tax AS "shippingTax",
+  o.shipping_tax_rate_bps AS "shippingTaxRateBps",
+  CASE WHEN o.shipping_method_name IS NULL THEN NULL
+    ELSE json_build_object('id', o.shipping_method_id, 'name', o.shipping_method_name) END AS "shippingMethod",
   o.shipping_address AS "shippingAddress", o.request_hash AS "requestHash",
   ${isoTime(sql`o.created_at`)} AS "createdAt", ${isoTime(sql`o.expires_at`)} AS "expiresAt",
   coalesce((SELECT json_agg(json_build_object('productId', i.product_id, 'variantId', i.variant_id, 'name', i.name,
       'variantTitle', i.variant_title, 'sku', i.sku, 'quantity', i.quantity, 'unitPrice', i.unit_price,
-      'lineTotal', i.line_total,
+      'lineTotal', i.line_total, 'discountAmount', i.discount_amount, 'netAmount', i.net_amount,
+      'taxAmount', i.tax_amount, 'taxRateBps', i.tax_rate_bps,
       'imageUrl', (SELECT url FROM product_images WHERE product_id = i.product_id ORDER BY position, id LIMIT 1))
       ORDER BY i.name, i.variant_title) FROM order_items i WHERE i.order_id = o.id), '[]') AS items,
   coalesce((SELECT json_agg(json_build_object('status', e.status, 'at', ${isoTime(sql`e.created_at`)}, 'actor', e.actor_kind, 'note', e.note)
@@ -94,6 +99,7 @@ export const linesOfItemsStatement = (db: Database, items: { variantId: string; 
   db.execute<CartLine>(sql`
     SELECT 0 AS version, p.id AS "productId", v.id AS "variantId", p.name, v.title AS "variantTitle", v.sku,
       x.quantity, v.price - v.discount AS "unitPrice", v.shipping_amount AS "shippingAmount",
+      v.weight_grams AS "weightGrams", v.tax_class_id AS "taxClassId",
       v.stock_qty AS "stockQty", (v.is_active AND p.is_active) AS sellable
     FROM json_to_recordset(${JSON.stringify(items.map((i) => ({ variant_id: i.variantId, quantity: i.quantity })))}::json)
       AS x(variant_id uuid, quantity int)
@@ -110,6 +116,11 @@ export interface OrderLine {
   unitPrice: number;
   shippingAmount: number;
   quantity: number;
+  /** What the line was charged: its share of the discount, net, tax and the rate it took. */
+  discountAmount: number;
+  netAmount: number;
+  taxAmount: number;
+  taxRateBps: number;
 }
 
 /** Serialises checkouts that share an owner and an idempotency key until the first one commits. */
@@ -238,6 +249,10 @@ export interface NewOrder {
   discount: number;
   tax: number;
   shipping: number;
+  pricesIncludeTax: boolean;
+  shippingMethod: { id: string; name: string };
+  shippingTax: number;
+  shippingTaxRateBps: number;
   couponCode: string | null;
   userCouponId: string | null;
   shippingAddress: ShippingAddress;
@@ -261,21 +276,30 @@ export const insertOrderStatement = (db: Database, order: NewOrder) => {
       unit_price: l.unitPrice,
       shipping_amount: l.shippingAmount,
       quantity: l.quantity,
+      discount_amount: l.discountAmount,
+      net_amount: l.netAmount,
+      tax_amount: l.taxAmount,
+      tax_rate_bps: l.taxRateBps,
     })),
   );
   return db.execute(sql`
     WITH o AS (
-      INSERT INTO orders (user_id, guest_email, guest_phone, currency, subtotal, discount, tax, shipping, coupon_code,
+      INSERT INTO orders (user_id, guest_email, guest_phone, currency, subtotal, discount, tax, shipping,
+        prices_include_tax, shipping_method_id, shipping_method_name, shipping_tax, shipping_tax_rate_bps, coupon_code,
         user_coupon_id, shipping_address, idempotency_key, request_hash, expires_at)
       VALUES (${userId}, ${guestEmail}, ${order.guestPhone}, ${order.currency}, ${order.subtotal}, ${order.discount}, ${order.tax}, ${order.shipping},
-        ${order.couponCode}, ${order.userCouponId}, ${JSON.stringify(order.shippingAddress)}::jsonb, ${order.idempotencyKey},
-        ${order.requestHash}, now() + make_interval(mins => ${order.reservationMinutes}))
+        ${order.pricesIncludeTax}, ${order.shippingMethod.id}, ${order.shippingMethod.name}, ${order.shippingTax},
+        ${order.shippingTaxRateBps}, ${order.couponCode}, ${order.userCouponId}, ${JSON.stringify(order.shippingAddress)}::jsonb,
+        ${order.idempotencyKey}, ${order.requestHash}, now() + make_interval(mins => ${order.reservationMinutes}))
       RETURNING id
     ), items AS (
-      INSERT INTO order_items (order_id, product_id, variant_id, name, variant_title, sku, unit_price, shipping_amount, quantity)
-      SELECT o.id, x.product_id, x.variant_id, x.name, x.variant_title, x.sku, x.unit_price, x.shipping_amount, x.quantity
+      INSERT INTO order_items (order_id, product_id, variant_id, name, variant_title, sku, unit_price, shipping_amount, quantity,
+        discount_amount, net_amount, tax_amount, tax_rate_bps)
+      SELECT o.id, x.product_id, x.variant_id, x.name, x.variant_title, x.sku, x.unit_price, x.shipping_amount, x.quantity,
+        x.discount_amount, x.net_amount, x.tax_amount, x.tax_rate_bps
       FROM o, json_to_recordset(${items}::json)
-        AS x(product_id uuid, variant_id uuid, name text, variant_title text, sku text, unit_price int, shipping_amount int, quantity int)
+        AS x(product_id uuid, variant_id uuid, name text, variant_title text, sku text, unit_price int, shipping_amount int,
+          quantity int, discount_amount int, net_amount int, tax_amount int, tax_rate_bps int)
     ), event AS (
       INSERT INTO order_events (order_id, status, actor_kind, actor_id)
       SELECT o.id, 'pending_payment', 'customer', ${userId} FROM o

@@ -8,7 +8,15 @@ import { isoDateTime, listSchema, money, pageQuery, timestamp } from "./common.t
 export const shippingAddressSchema = z.object({
   name: z.string().trim().min(1).max(120),
   line1: z.string().trim().min(1).max(200),
+  line2: z.string().trim().min(1).max(200).optional(),
   city: z.string().trim().min(1).max(100),
+  subdivision: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{1,3}$/, "a subdivision code (ISO 3166-2, without the country: CA, NSW, 75)")
+    .optional()
+    .openapi({ example: "CA" }),
   postalCode: z.string().trim().min(1).max(20),
   country: z
     .string()
@@ -17,9 +25,15 @@ export const shippingAddressSchema = z.object({
   phone: z.string().trim().min(5).max(30).optional(),
 });
 
+/** The method to ship by; without it, the cheapest that takes the order to its address. */
+const shippingMethodId = z.uuid().optional().openapi({
+  description: "A method from GET /cart/shipping-options for this address; without it, the cheapest that applies.",
+});
+
 export const checkoutBody = z.object({
   couponCode: z.string().trim().min(1).max(40).optional(),
   shippingAddress: shippingAddressSchema,
+  shippingMethodId,
 });
 
 /**
@@ -30,6 +44,7 @@ export const guestCheckoutBody = z.object({
   email: z.email().max(254).openapi({ example: "ada@example.com" }),
   phone: z.string().trim().min(5).max(30).optional().openapi({ example: "+14155550123" }),
   shippingAddress: shippingAddressSchema,
+  shippingMethodId,
   items: z
     .array(z.object({ variantId: z.uuid(), quantity: z.number().int().min(1).max(maxLineQuantity) }))
     .min(1)
@@ -50,8 +65,21 @@ export const orderSchema = z
     /** What shoppers and staff call the order (#1042): unique, in the order orders were placed. */
     number: z.number().int(),
     status: z.enum(orderStatuses),
-    /** As the lines were at checkout, each with its product's first picture as it is now. */
-    items: z.array(lineSchema.extend({ imageUrl: z.string().nullable() }).openapi("OrderItem")),
+    /**
+     * As the lines were at checkout, each with its product's first picture as it is now, and what it
+     * was charged: its share of the discount, its amount after it without tax, its tax and rate.
+     */
+    items: z.array(
+      lineSchema
+        .extend({
+          imageUrl: z.string().nullable(),
+          discountAmount: money,
+          netAmount: money,
+          taxAmount: money,
+          taxRateBps: z.number().int(),
+        })
+        .openapi("OrderItem"),
+    ),
     subtotal: money,
     discount: money,
     tax: money,
@@ -59,6 +87,13 @@ export const orderSchema = z
     total: money,
     currency: z.string(),
     couponCode: z.string().nullable(),
+    /** Whether subtotal and shipping hold their tax (then `total` does not add `tax` again). */
+    pricesIncludeTax: z.boolean(),
+    /** The method it ships by, as named when the order was placed (`id` null once the method is deleted). */
+    shippingMethod: z.object({ id: z.string().nullable(), name: z.string() }).nullable().openapi("OrderShippingMethod"),
+    /** The part of `tax` on shipping, and its rate. */
+    shippingTax: money,
+    shippingTaxRateBps: z.number().int(),
     shippingAddress: shippingAddressSchema,
     createdAt: z.string(),
     expiresAt: z.string(),

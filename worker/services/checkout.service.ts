@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { maxPendingOrders } from "../domain/limits.ts";
-import { meetsMinimum, priceOrder } from "../domain/pricing.ts";
+import { couponDiscount, meetsMinimum } from "../domain/pricing.ts";
+import { quote } from "../domain/quote.ts";
 import { AppError } from "../lib/errors.ts";
 import { refusalOf } from "../lib/pg-errors.ts";
 import { sha256Hex } from "../lib/tokens.ts";
@@ -24,6 +25,7 @@ import {
   takeCartStatement,
   takeCouponStatement,
 } from "../repositories/orders.repository.ts";
+import { shippingTaxConfigOf, shippingTaxConfigStatement } from "../repositories/shipping.repository.ts";
 import type { CheckoutInput, GuestCheckoutInput } from "../schemas/orders.ts";
 import { couponRefusal, termsOf } from "./coupons.service.ts";
 import { refuseBeyondOrderLimit } from "./order-limits.ts";
@@ -131,8 +133,8 @@ async function placeOrder(
   }
 }
 
-/** What every checkout body carries: where the order goes. */
-type Orderable = Pick<CheckoutInput, "shippingAddress">;
+/** What every checkout body carries: where the order goes, and how (the cheapest way when unsaid). */
+type Orderable = Pick<CheckoutInput, "shippingAddress" | "shippingMethodId">;
 
 const refusalMessages: Record<string, string> = {
   insufficient_stock: "Some items are no longer in stock in the quantity asked.",
@@ -162,11 +164,13 @@ async function attemptCheckout(
     buyer.kind === "account" ? cartLinesStatement(db, buyer.userId) : linesOfItemsStatement(db, buyer.items),
     ...pause,
     orderByKeyStatement(db, owner, idempotencyKey),
+    shippingTaxConfigStatement(db),
   ];
   if (userId && couponCode) reads.push(userCouponStatement(db, userId, couponCode));
   const [cart, ...rest] = (await db.batch(reads)) as unknown[];
-  const [placed, grant] = rest.slice(pause.length) as [
+  const [placed, shop, grant] = rest.slice(pause.length) as [
     { rows: OrderRow[] },
+    Awaited<ReturnType<typeof shippingTaxConfigStatement>>,
     Awaited<ReturnType<typeof userCouponStatement>> | undefined,
   ];
   const lines = (cart as Awaited<ReturnType<typeof cartLinesStatement>>).rows;
@@ -211,8 +215,29 @@ async function attemptCheckout(
       minSubtotal: coupon.min_subtotal,
     });
   }
-  const breakdown = priceOrder(priced, config.taxRateBps, coupon ? termsOf(coupon) : undefined);
-  const orderLines: OrderLine[] = lines.map((line) => ({
+  const discount = coupon ? couponDiscount(subtotal, termsOf(coupon)) : 0;
+  const to = input.shippingAddress;
+  const shopConfig = shippingTaxConfigOf(shop);
+  const quoted = quote(shopConfig, lines, to, discount, input.shippingMethodId);
+  if (!quoted.shippable) {
+    throw new AppError("not_shippable", "The shop does not ship to this address.", { country: to.country });
+  }
+  if (!quoted.askedApplies) {
+    throw new AppError(
+      "shipping_method_unavailable",
+      "This shipping method does not take this order to this address.",
+      {
+        options: quoted.options,
+      },
+    );
+  }
+  const { method, order: taxed } = quoted;
+  if (!method) {
+    throw new AppError("not_shippable", "No shipping method takes this order to this address.", {
+      country: to.country,
+    });
+  }
+  const orderLines: OrderLine[] = lines.map((line, index) => ({
     productId: line.productId,
     variantId: line.variantId,
     name: line.name,
@@ -221,6 +246,10 @@ async function attemptCheckout(
     unitPrice: line.unitPrice,
     shippingAmount: line.shippingAmount,
     quantity: line.quantity,
+    discountAmount: taxed.lines[index].discount,
+    netAmount: taxed.lines[index].net,
+    taxAmount: taxed.lines[index].tax,
+    taxRateBps: taxed.lines[index].rateBps,
   }));
 
   const writes: Statement[] = [
@@ -250,7 +279,14 @@ async function attemptCheckout(
       owner,
       guestPhone: buyer.kind === "guest" ? buyer.phone : null,
       currency: config.currency,
-      ...breakdown,
+      subtotal: taxed.subtotal,
+      discount: taxed.discount,
+      tax: taxed.tax,
+      shipping: taxed.shippingAmount,
+      pricesIncludeTax: shopConfig.pricesIncludeTax,
+      shippingMethod: { id: method.id, name: method.name },
+      shippingTax: taxed.shipping.tax,
+      shippingTaxRateBps: taxed.shipping.rateBps,
       couponCode: coupon ? (couponCode ?? null) : null,
       userCouponId: coupon?.id ?? null,
       shippingAddress: input.shippingAddress,
@@ -260,7 +296,7 @@ async function attemptCheckout(
       lines: orderLines,
     }),
     // Nothing to pay (a coupon took the whole of a free-shipping order): paid at once, no gateway.
-    ...(breakdown.total === 0
+    ...(taxed.total === 0
       ? [
           moveOrderStatement(
             db,

@@ -1,4 +1,5 @@
-import { type CouponTerms, priceOrder } from "../domain/pricing.ts";
+import { type CouponTerms, couponDiscount } from "../domain/pricing.ts";
+import { anywhere, quote } from "../domain/quote.ts";
 import { cursorKeys, decodeCursor, pageOf } from "../lib/cursor.ts";
 import { AppError } from "../lib/errors.ts";
 import { withConstraints } from "../lib/pg-errors.ts";
@@ -17,6 +18,7 @@ import {
   updateCoupon,
   userCouponStatement,
 } from "../repositories/coupons.repository.ts";
+import { shippingTaxConfigOf, shippingTaxConfigStatement } from "../repositories/shipping.repository.ts";
 import { findUserById } from "../repositories/users.repository.ts";
 import type { couponBody, couponChanges } from "../schemas/coupons.ts";
 import { refuseBeyondOrderLimit } from "./order-limits.ts";
@@ -59,22 +61,28 @@ export async function myCoupons(ctx: ShopContext, userId: string) {
 
 /** What the cart would cost with this coupon, in one round trip; the same pricing function as checkout. */
 export async function previewCoupon(ctx: ShopContext, userId: string, code: string) {
-  const [found, cart] = await ctx.db.batch([
+  const [found, cart, shop] = await ctx.db.batch([
     userCouponStatement(ctx.db, userId, code),
     cartLinesStatement(ctx.db, userId),
+    shippingTaxConfigStatement(ctx.db),
   ]);
   const coupon = found.rows[0];
   if (cart.rows.length === 0) throw new AppError("cart_empty", "The cart is empty.");
-  const lines = cart.rows.map((line) => ({
-    unitPrice: line.unitPrice,
-    quantity: line.quantity,
-    shippingAmount: line.shippingAmount,
-  }));
+  const lines = cart.rows;
   refuseBeyondOrderLimit(lines);
   const subtotal = lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
   const refusal = couponRefusal(coupon, subtotal);
   if (refusal || !coupon) throw refusal;
-  return { ...priceOrder(lines, ctx.config.taxRateBps, termsOf(coupon)), currency: ctx.config.currency };
+  // Priced as checkout prices it; without an address yet, for the rest of the world's zone and tax.
+  const { order } = quote(shippingTaxConfigOf(shop), lines, anywhere, couponDiscount(subtotal, termsOf(coupon)));
+  return {
+    subtotal: order.subtotal,
+    discount: order.discount,
+    tax: order.tax,
+    shipping: order.shippingAmount,
+    total: order.total,
+    currency: ctx.config.currency,
+  };
 }
 
 const adminView = (row: CouponRow) => ({

@@ -146,8 +146,9 @@ describe("admin product management", () => {
         INSERT INTO orders (user_id, currency, subtotal, shipping_address, idempotency_key, request_hash, expires_at)
         VALUES (${shopper.id}, 'USD', 100, '{}'::jsonb, ${crypto.randomUUID()}, 'x', now()) RETURNING id`);
       await db.execute(
-        sql`INSERT INTO order_items (order_id, product_id, variant_id, name, variant_title, sku, unit_price, quantity)
-          VALUES (${order.rows[0].id}, ${sold.id}, ${sold.variants[0].id}, 'x', 'Default', 'X', 100, 1)`,
+        sql`INSERT INTO order_items (order_id, product_id, variant_id, name, variant_title, sku, unit_price, quantity,
+            discount_amount, net_amount, tax_amount, tax_rate_bps)
+          VALUES (${order.rows[0].id}, ${sold.id}, ${sold.variants[0].id}, 'x', 'Default', 'X', 100, 1, 0, 100, 0, 0)`,
       );
     });
     expectError(await answer(admin.products[":id"].$delete({ param: { id: sold.id } })), 409, "conflict");

@@ -238,7 +238,13 @@ describe("search that forgives", () => {
         .map((p) => p.slug)
         .sort(),
     ).toEqual(laptops);
-    expect(typed.items[0]).toEqual({ id: expect.any(String), slug: expect.any(String), name: expect.any(String) });
+    // With the first picture, for the search box to show beside the name.
+    expect(typed.items[0]).toEqual({
+      id: expect.any(String),
+      slug: expect.any(String),
+      name: expect.any(String),
+      imageUrl: expect.stringMatching(/^\/demo\/.+\.svg$/),
+    });
     const wide = expectStatus(await answer(suggest.$get({ query: { q: "ro" } })), 200);
     expect(wide.items.length).toBeGreaterThan(0);
     expect(wide.items.length).toBeLessThanOrEqual(8);

@@ -46,22 +46,44 @@ describe("checkout", () => {
     const code = await grant((await defineCoupon({ value: 10 })).id, shopper.id);
 
     const result = expectStatus(await checkoutAs(shopper.token, { couponCode: code, shippingAddress: address }), 201);
-    // subtotal 2×2200 + 1005 = 5405; 10 % → 540.5 → 541; tax 9 % of 4864 = 437.76 → 438; shipping 300.
+    // subtotal 2×2200 + 1005 = 5405; 10 % → 540.5 → 541, shared by largest remainder: 440 and 101;
+    // tax 9 % per line, rounded once each: 3960 → 356.4 → 356, 904 → 81.36 → 81; 437; shipping 300.
     expect(result).toMatchObject({
       status: "pending_payment",
       subtotal: 5_405,
       discount: 541,
-      tax: 438,
+      tax: 437,
       shipping: 300,
-      total: 5_405 - 541 + 438 + 300,
+      total: 5_405 - 541 + 437 + 300,
+      pricesIncludeTax: false,
+      shippingMethod: { id: expect.any(String), name: "Standard" },
+      shippingTax: 0,
       currency: "USD",
       couponCode: code,
       events: [{ status: "pending_payment", at: expect.any(String) }],
     });
     expect(result.items).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ productId: a.id, quantity: 2, unitPrice: 2_200, lineTotal: 4_400 }),
-        expect.objectContaining({ productId: b.id, quantity: 1, unitPrice: 1_005, lineTotal: 1_005 }),
+        expect.objectContaining({
+          productId: a.id,
+          quantity: 2,
+          unitPrice: 2_200,
+          lineTotal: 4_400,
+          discountAmount: 440,
+          netAmount: 3_960,
+          taxAmount: 356,
+          taxRateBps: 900,
+        }),
+        expect.objectContaining({
+          productId: b.id,
+          quantity: 1,
+          unitPrice: 1_005,
+          lineTotal: 1_005,
+          discountAmount: 101,
+          netAmount: 904,
+          taxAmount: 81,
+          taxRateBps: 900,
+        }),
       ]),
     );
     const minutes = (Date.parse(result.expiresAt) - Date.parse(result.createdAt)) / 60_000;

@@ -1,6 +1,58 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { couponDiscount, divideHalfUp, priceOrder } from "../domain/pricing.ts";
+import { type CouponTerms, couponDiscount, divideHalfUp, meetsMinimum } from "../domain/pricing.ts";
+import { anywhere, quote, type ShippingTaxConfig } from "../domain/quote.ts";
+
+/**
+ * A cart priced as checkout prices it, in the shop as its migration sets it up: one zone for the
+ * world whose method charges each item's own shipping, one tax class at `taxRateBps` there, tax added.
+ */
+function priceOrder(
+  lines: { unitPrice: number; quantity: number; shippingAmount: number }[],
+  taxRateBps: number,
+  coupon?: CouponTerms,
+) {
+  const config: ShippingTaxConfig = {
+    pricesIncludeTax: false,
+    shippingTaxClassId: "zero",
+    zones: [
+      {
+        id: "world",
+        name: "Everywhere",
+        countries: ["*"],
+        subdivisions: [],
+        postalPatterns: [],
+        position: 0,
+        methods: [
+          {
+            id: "standard",
+            name: "Standard",
+            kind: "per_item",
+            price: 0,
+            freeAbove: null,
+            minDays: null,
+            maxDays: null,
+            active: true,
+            position: 0,
+            bands: [],
+          },
+        ],
+      },
+    ],
+    rates: [{ taxClassId: "standard", country: "*", subdivision: "", rateBps: taxRateBps }],
+  };
+  const subtotal = lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
+  const discount = coupon && meetsMinimum(subtotal, coupon) ? couponDiscount(subtotal, coupon) : 0;
+  const taxed = lines.map((line) => ({ ...line, weightGrams: 0, taxClassId: "standard" }));
+  const { order } = quote(config, taxed, anywhere, discount);
+  return {
+    subtotal: order.subtotal,
+    discount: order.discount,
+    tax: order.tax,
+    shipping: order.shippingAmount,
+    total: order.total,
+  };
+}
 
 const line = fc.record({
   unitPrice: fc.integer({ min: 0, max: 5_000_000 }),

@@ -1,15 +1,29 @@
 import { Field } from "../../components/Field.tsx";
 import type { ShippingAddress } from "../orders/orders.ts";
 
-/** A shipping address as the form holds it: every field text, the phone empty when not given. */
+/** A shipping address as the form holds it: every field text, the optional ones empty when not given. */
 export type AddressDraft = Required<ShippingAddress>;
 
-export const emptyAddress: AddressDraft = { name: "", line1: "", city: "", postalCode: "", country: "US", phone: "" };
+export const emptyAddress: AddressDraft = {
+  name: "",
+  line1: "",
+  line2: "",
+  city: "",
+  subdivision: "",
+  postalCode: "",
+  country: "US",
+  phone: "",
+};
 
-/** The address as the API takes it: without the phone when none was given. */
+/** The address as the API takes it: without the optional fields left empty. */
 export function shippingAddressOf(draft: AddressDraft): ShippingAddress {
-  const { phone, ...rest } = draft;
-  return phone.trim() ? { ...rest, phone } : rest;
+  const { line2, subdivision, phone, ...rest } = draft;
+  return {
+    ...rest,
+    ...(line2.trim() ? { line2 } : {}),
+    ...(subdivision.trim() ? { subdivision } : {}),
+    ...(phone.trim() ? { phone } : {}),
+  };
 }
 
 /** Where the order goes; each field shows what the API said is wrong with it (`shippingAddress.<field>`). */
@@ -39,12 +53,30 @@ export function AddressFields(props: {
         error={error("line1")}
       />
       <Field
+        label="Apartment, suite, floor (optional)"
+        name="line2"
+        autocomplete="address-line2"
+        required={false}
+        value={props.address.line2}
+        onInput={field("line2")}
+        error={error("line2")}
+      />
+      <Field
         label="City"
         name="city"
         autocomplete="address-level2"
         value={props.address.city}
         onInput={field("city")}
         error={error("city")}
+      />
+      <Field
+        label="State or province (optional)"
+        name="subdivision"
+        autocomplete="address-level1"
+        required={false}
+        value={props.address.subdivision}
+        onInput={field("subdivision")}
+        error={error("subdivision")}
       />
       <Field
         label="Postal code"
