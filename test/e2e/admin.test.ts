@@ -446,6 +446,10 @@ describe("the admin app in Chromium", () => {
       .getByLabel("Upload images")
       .setInputFiles({ name: "pixel.png", mimeType: "image/png", buffer: onePixelPng });
     await page.getByTestId("gallery-image").first().waitFor();
+    await page
+      .getByTestId("toast")
+      .filter({ hasText: "Image uploaded: describe it, then save the product." })
+      .waitFor();
     await page.getByLabel("Image 1 description (alt text)").fill("A royal blue pixel");
     await page.getByText("Unsaved changes").waitFor();
     await page.getByRole("button", { name: "Save changes" }).click();
@@ -469,6 +473,10 @@ describe("the admin app in Chromium", () => {
     await page.getByRole("button", { name: "Delete product" }).click();
     await page.getByRole("button", { name: "Delete", exact: true }).click();
     await page.waitForURL((url) => url.pathname === "/admin/products");
+    await page
+      .getByTestId("toast")
+      .filter({ hasText: `${name} is deleted.` })
+      .waitFor();
     expect((await call(`/admin/products/${id}`, { token: admin })).status).toBe(404);
   });
 

@@ -12,20 +12,12 @@ import { describeAdminError } from "../lib/errors.ts";
 export function FormStatus(props: { form: Form; notice?: string }) {
   let status: HTMLParagraphElement | undefined;
   let alert: HTMLParagraphElement | undefined;
-  // Each run that ends (busy, then not) tells its outcome once, even the same notice twice in a row.
-  createEffect(
-    on(
-      () => props.form.busy(),
-      (busy, wasBusy) => {
-        if (busy || !wasBusy) return;
-        const notice = props.form.notice();
-        if (notice) showToast(notice);
-        if (props.form.error()) focusFirstInvalid(status?.closest("form") ?? status?.closest("section"), alert);
-      },
-    ),
-  );
   return (
     <>
+      <NoticeToast
+        form={props.form}
+        onFailure={() => focusFirstInvalid(status?.closest("form") ?? status?.closest("section"), alert)}
+      />
       <Show when={props.form.error()}>
         <p class="form-error" role="alert" ref={alert}>
           {describeAdminError(props.form.error())}
@@ -36,6 +28,25 @@ export function FormStatus(props: { form: Form; notice?: string }) {
       </p>
     </>
   );
+}
+
+/**
+ * What a form did, as a toast when each of its runs ends (even the same notice twice in a row), for
+ * forms that say their failures their own way; `onFailure` runs when a run failed.
+ */
+export function NoticeToast(props: { form: Form; onFailure?: () => void }) {
+  createEffect(
+    on(
+      () => props.form.busy(),
+      (busy, wasBusy) => {
+        if (busy || !wasBusy) return;
+        const notice = props.form.notice();
+        if (notice) showToast(notice);
+        if (props.form.error()) props.onFailure?.();
+      },
+    ),
+  );
+  return null;
 }
 
 /**

@@ -5,6 +5,7 @@ import { fetchAll } from "../../lib/data.ts";
 import { createForm } from "../../lib/form.ts";
 import { ApiError, read } from "../../lib/http.ts";
 import { api } from "../../lib/session.ts";
+import { NoticeToast } from "../components/Feedback.tsx";
 import { csvName, downloadCsv } from "../lib/csv.ts";
 import { describeAdminError } from "../lib/errors.ts";
 import type { AdminProduct } from "../lib/types.ts";
@@ -48,9 +49,7 @@ export function ExportCatalog() {
       <button type="button" class="button secondary" disabled={form.busy()} onClick={() => void exportFile()}>
         {form.busy() ? "Exporting…" : "Export CSV"}
       </button>
-      <span class="a-notice" role="status">
-        {form.notice()}
-      </span>
+      <NoticeToast form={form} />
       <Show when={form.error()}>
         <span class="form-error" role="alert">
           Could not export: {describeAdminError(form.error())}
@@ -200,9 +199,7 @@ export function ImportCatalog(props: { id?: string; onImported: () => void }) {
           </div>
         )}
       </Show>
-      <p class="a-notice" role="status">
-        {form.notice()}
-      </p>
+      <NoticeToast form={form} />
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { Show } from "solid-js";
-import { ConfirmButton } from "../components/Feedback.tsx";
+import { ConfirmButton, NoticeToast } from "../components/Feedback.tsx";
 import { describeAdminError, isConflict } from "../lib/errors.ts";
 import type { ProductEditor } from "./product-editor.ts";
 
@@ -32,9 +32,7 @@ export function ProductDeletion(props: { editor: ProductEditor }) {
             : describeAdminError(e.removal.error())}
         </p>
       </Show>
-      <p class="a-notice" role="status">
-        {e.removal.notice()}
-      </p>
+      <NoticeToast form={e.removal} />
     </section>
   );
 }

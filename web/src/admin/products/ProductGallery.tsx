@@ -1,4 +1,5 @@
 import { For, Show } from "solid-js";
+import { NoticeToast } from "../components/Feedback.tsx";
 import { InputField } from "../components/Fields.tsx";
 import { moved } from "../lib/checks.ts";
 import { describeAdminError } from "../lib/errors.ts";
@@ -68,9 +69,7 @@ export function ProductGallery(props: { editor: ProductEditor }) {
           {describeAdminError(e.upload.error())}
         </p>
       </Show>
-      <p class="a-notice" role="status">
-        {e.upload.notice()}
-      </p>
+      <NoticeToast form={e.upload} />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { FormInvalid } from "../../lib/field-errors.ts";
 import { createForm, type Form } from "../../lib/form.ts";
 import { read } from "../../lib/http.ts";
 import { api } from "../../lib/session.ts";
+import { showToast } from "../../lib/toast.ts";
 import { createChecks } from "../lib/checks.ts";
 import { isConflict } from "../lib/errors.ts";
 import type { AdminProduct, AdminVariant } from "../lib/types.ts";
@@ -270,6 +271,7 @@ export function createProductEditor(initial: AdminProduct | null, shopCurrency: 
       if (!current) return;
       try {
         await read(api.admin.products[":id"].$delete({ param: { id: current.id } }));
+        showToast(`${current.name} is deleted.`);
         navigate("/admin/products", { replace: true });
       } catch (failure) {
         if (isConflict(failure)) setBlocked(true);
