@@ -48,7 +48,7 @@ export function GuestCheckoutForm(props: { items: { variantId: string; quantity:
   return (
     <form ref={form} id="checkout" class="form checkout" onSubmit={submit} aria-labelledby="guest-checkout-title">
       <h2 id="guest-checkout-title">Check out as a guest</h2>
-      <p class="muted">No account needed: we send what happens to your order to your email.</p>
+      <p class="muted">No account needed: with your email and the order number you can always find the order again.</p>
       <Field
         label="Email"
         name="email"
