@@ -3,13 +3,34 @@ import { conflict, errorResponses, jsonBody, jsonContent, notFound } from "../li
 import { actorOf, route } from "../middleware/access.ts";
 import { cartSchema, mergeBody, mergedCartSchema, quantityBody, variantIdParam } from "../schemas/cart.ts";
 import { productIdParam } from "../schemas/common.ts";
+import { shippingOptionsQuery, shippingOptionsSchema } from "../schemas/shipping.ts";
 import { clearCart, getCart, mergeCart, removeLine, setQuantity } from "../services/cart.service.ts";
+import { cartShippingOptions } from "../services/quote.service.ts";
 
 const tags = ["Cart"];
 const answer = { 200: jsonContent(cartSchema, "The cart") };
 
 /** A cart belongs to the signed-in user only; every change reaches all their devices. */
 export const cartRouter = createRouter()
+  .openapi(
+    route("signedIn", {
+      method: "get",
+      path: "/cart/shipping-options",
+      tags,
+      summary:
+        "The methods that take my cart to an address, with their prices, and the order's total by the one chosen (each tax line included)",
+      request: { query: shippingOptionsQuery },
+      responses: {
+        200: jsonContent(shippingOptionsSchema, "Options and summary (shippable false: no zone covers the address)"),
+        ...conflict("cart_empty, coupon_invalid, coupon_expired, coupon_exhausted"),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const ctx = actorOf(c);
+      return c.json(await cartShippingOptions(ctx, ctx.actor.id, c.req.valid("query")), 200);
+    },
+  )
   .openapi(
     route("signedIn", {
       method: "get",

@@ -11,6 +11,7 @@ import {
   orderLinkBody,
   paymentStartSchema,
 } from "../schemas/orders.ts";
+import { guestShippingOptionsBody, shippingOptionsSchema } from "../schemas/shipping.ts";
 import {
   cancelGuestOrder,
   guestOrder,
@@ -18,6 +19,7 @@ import {
   placeGuestOrder,
   sendOrderLink,
 } from "../services/guest-orders.service.ts";
+import { guestShippingOptions } from "../services/quote.service.ts";
 
 const tags = ["Guest orders"];
 const limited = { 429: jsonContent(errorSchema, "Too many from this address (see Retry-After)") };
@@ -25,6 +27,18 @@ const order = (description: string) => ({ 200: jsonContent(guestOrderSchema, des
 
 /** Buying without an account: the guest's order opens with its key (the Order-Key header). */
 export const guestRouter = createRouter()
+  .openapi(
+    route("public", {
+      method: "post",
+      path: "/guest/shipping-options",
+      tags,
+      summary:
+        "The methods that take a guest's lines to an address, with their prices, and the order's total by the one chosen",
+      request: jsonBody(guestShippingOptionsBody),
+      responses: { 200: jsonContent(shippingOptionsSchema, "Options and summary"), ...errorResponses },
+    }),
+    async (c) => c.json(await guestShippingOptions(c.get("ctx"), c.req.valid("json")), 200),
+  )
   .openapi(
     route("public", {
       method: "post",

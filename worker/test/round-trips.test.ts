@@ -69,7 +69,7 @@ describe("round trips per request (Server-Timing in development)", () => {
     }
   });
 
-  it("changes a cart line in one round trip, checks out in two, and reads orders in one", async () => {
+  it("changes a cart line in one round trip, quotes it to an address in one, checks out in two, and reads orders in one", async () => {
     const [shopper] = await createShoppers(1);
     const shirt = await createSizedProduct({ S: 4, M: 4 });
     const added = await setVariantLine(shopper.token, shirt.variants.S, 2);
@@ -82,6 +82,14 @@ describe("round trips per request (Server-Timing in development)", () => {
       console.log(`round trips: cart ${name}`, JSON.stringify(trips(response.headers)));
       expect(trips(response.headers).db, name).toBe(1);
     }
+    // The options and the total to an address: the cart, the zones and the rates, together.
+    const options = await answer(
+      client({ token: shopper.token }).cart["shipping-options"].$get({
+        query: { country: address.country, postalCode: address.postalCode },
+      }),
+    );
+    expectStatus(options, 200);
+    expect(trips(options.headers).db).toBe(1);
     const order = await checkoutAs(shopper.token, { shippingAddress: address });
     const placed = expectStatus(order, 201);
     console.log("round trips: checkout", JSON.stringify(trips(order.headers)));

@@ -1,0 +1,70 @@
+import { z } from "@hono/zod-openapi";
+import { shippingMethodKind } from "../../db/schema.ts";
+import { money } from "./common.ts";
+import { guestCheckoutBody } from "./orders.ts";
+
+/** Where a cart is quoted to: enough of an address to find its zone and tax region. */
+export const destinationSchema = z.object({
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 country code")
+    .openapi({ example: "FR" }),
+  subdivision: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{1,3}$/, "a subdivision code (ISO 3166-2, without the country)")
+    .optional(),
+  postalCode: z.string().trim().min(1).max(20).openapi({ example: "75011" }),
+});
+
+export const shippingOptionsQuery = destinationSchema.extend({
+  methodId: z
+    .uuid()
+    .optional()
+    .openapi({ description: "The method to price the summary with (default: the cheapest)" }),
+  couponCode: z.string().trim().min(1).max(40).optional(),
+});
+
+export const guestShippingOptionsBody = guestCheckoutBody
+  .pick({ items: true })
+  .extend({ address: destinationSchema, methodId: z.uuid().optional() });
+
+export const shippingOptionSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.enum(shippingMethodKind.enumValues),
+    price: money,
+    minDays: z.number().int().nullable(),
+    maxDays: z.number().int().nullable(),
+  })
+  .openapi("ShippingOption");
+
+/** The methods that take the cart to an address, and what the order would cost by the one chosen. */
+export const shippingOptionsSchema = z
+  .object({
+    shippable: z.boolean().openapi({ description: "false: no zone covers the address; the shop does not ship there" }),
+    options: z.array(shippingOptionSchema),
+    method: shippingOptionSchema
+      .nullable()
+      .openapi({ description: "The method priced: the one asked for, else the cheapest" }),
+    /** Whether the method asked for takes the cart there (false: `method` is the cheapest instead). */
+    methodApplies: z.boolean(),
+    summary: z.object({
+      subtotal: money,
+      discount: money,
+      shipping: money,
+      tax: money,
+      total: money,
+      pricesIncludeTax: z.boolean(),
+      /** The tax by rate, goods and shipping together, largest rate first. */
+      taxLines: z.array(z.object({ rateBps: z.number().int(), amount: money })),
+    }),
+    currency: z.string(),
+  })
+  .openapi("ShippingOptions");
+
+export type ShippingOptions = z.infer<typeof shippingOptionsSchema>;

@@ -1,0 +1,81 @@
+import { couponDiscount } from "../domain/pricing.ts";
+import { type QuotedLine, quote } from "../domain/quote.ts";
+import type { Destination } from "../domain/shipping.ts";
+import { AppError } from "../lib/errors.ts";
+import type { ShopContext } from "../platform/context.ts";
+import { cartLinesStatement } from "../repositories/cart.repository.ts";
+import { userCouponStatement } from "../repositories/coupons.repository.ts";
+import { linesOfItemsStatement } from "../repositories/orders.repository.ts";
+import { shippingTaxConfigOf, shippingTaxConfigStatement } from "../repositories/shipping.repository.ts";
+import type { ShippingOptions } from "../schemas/shipping.ts";
+import { couponRefusal, termsOf } from "./coupons.service.ts";
+
+/** The answer for a quote: its options, its method and its summary with the tax by rate. */
+function answerOf(
+  ctx: ShopContext,
+  config: ReturnType<typeof shippingTaxConfigOf>,
+  lines: QuotedLine[],
+  to: Destination,
+  discount: number,
+  methodId?: string,
+): ShippingOptions {
+  const q = quote(config, lines, to, discount, methodId);
+  const byRate = new Map<number, number>();
+  for (const line of [...q.order.lines, q.order.shipping]) {
+    if (line.tax > 0) byRate.set(line.rateBps, (byRate.get(line.rateBps) ?? 0) + line.tax);
+  }
+  return {
+    shippable: q.shippable,
+    options: q.options,
+    method: q.method,
+    methodApplies: q.askedApplies,
+    summary: {
+      subtotal: q.order.subtotal,
+      discount: q.order.discount,
+      shipping: q.order.shippingAmount,
+      tax: q.order.tax,
+      total: q.order.total,
+      pricesIncludeTax: config.pricesIncludeTax,
+      taxLines: [...byRate].sort(([a], [b]) => b - a).map(([rateBps, amount]) => ({ rateBps, amount })),
+    },
+    currency: ctx.config.currency,
+  };
+}
+
+/**
+ * What my cart costs delivered to an address, by each method that takes it there: one round trip
+ * (the cart, the shop's zones and rates, the coupon if one is named), priced as checkout prices it.
+ */
+export async function cartShippingOptions(
+  ctx: ShopContext,
+  userId: string,
+  query: Destination & { methodId?: string; couponCode?: string },
+): Promise<ShippingOptions> {
+  const [cart, shop, grant] = await ctx.db.batch([
+    cartLinesStatement(ctx.db, userId),
+    shippingTaxConfigStatement(ctx.db),
+    ...(query.couponCode ? [userCouponStatement(ctx.db, userId, query.couponCode)] : []),
+  ]);
+  if (cart.rows.length === 0) throw new AppError("cart_empty", "The cart is empty.");
+  const subtotal = cart.rows.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
+  let discount = 0;
+  if (query.couponCode) {
+    const coupon = (grant as Awaited<ReturnType<typeof userCouponStatement>>).rows[0];
+    const refusal = couponRefusal(coupon, subtotal);
+    if (refusal || !coupon) throw refusal;
+    discount = couponDiscount(subtotal, termsOf(coupon));
+  }
+  return answerOf(ctx, shippingTaxConfigOf(shop), cart.rows, query, discount, query.methodId);
+}
+
+/** The same for a guest's lines (no coupon: coupons are granted to accounts). */
+export async function guestShippingOptions(
+  ctx: ShopContext,
+  body: { items: { variantId: string; quantity: number }[]; address: Destination; methodId?: string },
+): Promise<ShippingOptions> {
+  const [lines, shop] = await ctx.db.batch([
+    linesOfItemsStatement(ctx.db, body.items),
+    shippingTaxConfigStatement(ctx.db),
+  ]);
+  return answerOf(ctx, shippingTaxConfigOf(shop), lines.rows, body.address, 0, body.methodId);
+}
