@@ -4,9 +4,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { axeViolations, launchChromium, overflow, shopApi } from "./browser.ts";
 
 /**
- * What shoppers ran into on a phone (375 × 812), each walked as they would. Buying without an account: the guest's cart with its totals, checkout with
- * an email, the order's page (live; a declined payment said, then paid at the sandbox bank), its link found again by email and
- * number, and the account made afterwards that the order joins. Sign-up keeps the way back to the cart.
+ * What shoppers ran into on a phone (375 × 812), each walked as they would: buying as a guest (the
+ * cart's totals, checkout with an email, the order's live page, a declined payment said and paid
+ * again, thanks and what happens next, the parcel's tracking, the order found again by email and
+ * number, the account made afterwards that the order joins, the orders list); sign-up that keeps the
+ * way back to the cart; a review sent with one button; long names and missing pictures; Add to cart's
+ * toast, pictures where people expect them and the filters behind a button; errors in the right place
+ * and words; 44 px targets.
  */
 
 const shopUrl = inject("shopUrl");
@@ -144,10 +148,14 @@ describe("buying as a guest on a phone", () => {
     await page.getByLabel("Code").fill(await codeSent(email, "verify"));
     await page.getByRole("button", { name: "Verify" }).click();
     await page.waitForURL((url) => url.pathname === "/orders");
-    await page
-      .getByTestId("order-row")
-      .filter({ hasText: `Order #${number}` })
-      .waitFor();
+    // The list says when, how many and shows the first item's picture.
+    const row = page.getByTestId("order-row").filter({ hasText: `Order #${number}` });
+    await row.waitFor();
+    await row.getByText(/^\w{3} \d{1,2}, \d{4} · 1 item$/).waitFor();
+    await row.locator("img.thumbnail").waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await overflow(page)).toEqual({ page: 0, wide: [] });
+    await page.screenshot({ path: "test-results/orders-list-375.png", fullPage: true });
     await context.close();
   }, 120_000);
 
