@@ -5,6 +5,7 @@ import { apiDocsPage } from "./lib/api-docs.ts";
 import { createRouter } from "./lib/create-router.ts";
 import { errorBody, renderError } from "./lib/errors.ts";
 import { context } from "./middleware/context.ts";
+import { addressesRouter } from "./routes/addresses.ts";
 import { adminAuditRouter } from "./routes/admin/audit.ts";
 import { adminCouponsRouter } from "./routes/admin/coupons.ts";
 import { adminModerationRouter } from "./routes/admin/moderation.ts";
@@ -58,6 +59,7 @@ export function createApp() {
     .route("/", wishlistRouter)
     .route("/", authRouter)
     .route("/", meRouter)
+    .route("/", addressesRouter)
     .route("/", devRouter)
     .route("/", cartRouter)
     .route("/", couponsRouter)

@@ -1,11 +1,13 @@
 import { z } from "@hono/zod-openapi";
 import { actorKind, paymentGateway, paymentStatus } from "../../db/schema.ts";
+import { isCountry, postalCodeProblem } from "../domain/address.ts";
 import { maxLineQuantity } from "../domain/limits.ts";
 import { orderStatuses } from "../domain/order-status.ts";
 import { lineSchema } from "./cart.ts";
 import { isoDateTime, listSchema, money, pageQuery, timestamp } from "./common.ts";
 
-export const shippingAddressSchema = z.object({
+/** An address's fields; every address the shop takes is also checked by `postalCodeCheck`. */
+export const addressFields = z.object({
   name: z.string().trim().min(1).max(120),
   line1: z.string().trim().min(1).max(200),
   line2: z.string().trim().min(1).max(200).optional(),
@@ -21,9 +23,18 @@ export const shippingAddressSchema = z.object({
   country: z
     .string()
     .regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 country code")
+    .refine(isCountry, "not a country of ISO 3166-1")
     .openapi({ example: "US" }),
   phone: z.string().trim().min(5).max(30).optional(),
 });
+
+/** Each country's postal codes have their form: "7501" is not a French one, and says so beside the field. */
+export function postalCodeCheck(address: { country: string; postalCode: string }, check: z.RefinementCtx) {
+  const problem = postalCodeProblem(address.country, address.postalCode);
+  if (problem) check.addIssue({ code: "custom", path: ["postalCode"], message: problem });
+}
+
+export const shippingAddressSchema = addressFields.superRefine(postalCodeCheck);
 
 /** The method to ship by; without it, the cheapest that takes the order to its address. */
 const shippingMethodId = z.uuid().optional().openapi({

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { shippingMethodKind } from "../../db/schema.ts";
+import { isCountry } from "../domain/address.ts";
 import { money } from "./common.ts";
 import { guestCheckoutBody } from "./orders.ts";
 
@@ -10,6 +11,7 @@ export const destinationSchema = z.object({
     .trim()
     .toUpperCase()
     .regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 country code")
+    .refine(isCountry, "not a country of ISO 3166-1")
     .openapi({ example: "FR" }),
   subdivision: z
     .string()
