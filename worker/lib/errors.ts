@@ -25,6 +25,7 @@ export const errorCodes = {
   too_many_pending_orders: 409,
   not_shippable: 409,
   shipping_method_unavailable: 409,
+  quote_changed: 409,
   idempotency_conflict: 409,
   conflict: 409,
   payload_too_large: 413,

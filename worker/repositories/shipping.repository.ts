@@ -2,12 +2,8 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { ShippingTaxConfig } from "../domain/quote.ts";
 
-/**
- * The shop's zones with their methods and bands, its tax rates and its tax setting, in one
- * statement (small tables), for a quote or a checkout to price a cart in the same round trip.
- */
-export const shippingTaxConfigStatement = (db: Database) =>
-  db.execute<{ config: ShippingTaxConfig }>(sql`
+/** The shop's zones with their methods and bands, its tax rates and its tax setting, as one JSON value. */
+const configJson = sql`
     SELECT json_build_object(
       'pricesIncludeTax', s.prices_include_tax,
       'shippingTaxClassId', s.shipping_tax_class_id,
@@ -22,9 +18,22 @@ export const shippingTaxConfigStatement = (db: Database) =>
             ORDER BY m.position, m.id) FROM shipping_methods m WHERE m.zone_id = z.id), '[]'))
         ORDER BY z.position, z.id) FROM shipping_zones z), '[]'),
       'rates', coalesce((SELECT json_agg(json_build_object(
-          'taxClassId', t.tax_class_id, 'country', t.country, 'subdivision', t.subdivision, 'rateBps', t.rate_bps))
-        FROM tax_rates t), '[]')) AS config
-    FROM shop_settings s`);
+          'taxClassId', t.tax_class_id, 'country', t.country, 'subdivision', t.subdivision, 'rateBps', t.rate_bps)
+          ORDER BY t.id) FROM tax_rates t), '[]')) AS config
+    FROM shop_settings s`;
+
+/**
+ * The config (small tables, one statement) for a quote or a checkout to price a cart in the same
+ * round trip, with its version: a digest that changes with any of it.
+ */
+export const shippingTaxConfigStatement = (db: Database) =>
+  db.execute<{ config: ShippingTaxConfig; version: string }>(
+    sql`SELECT c.config, md5(c.config::text) AS version FROM (${configJson}) c`,
+  );
+
+/** Gives up (`cart_changed`: checkout reads again) when the config is no longer the version it priced with. */
+export const refuseChangedConfigStatement = (db: Database, version: string) =>
+  db.execute(sql`SELECT royal_refuse('cart_changed') FROM (${configJson}) c WHERE md5(c.config::text) <> ${version}`);
 
 /** The config from its statement's answer (a shop always has its settings row, made by its migration). */
 export function shippingTaxConfigOf(result: { rows: { config: ShippingTaxConfig }[] }): ShippingTaxConfig {

@@ -41,10 +41,16 @@ const shippingMethodId = z.uuid().optional().openapi({
   description: "A method from GET /cart/shipping-options for this address; without it, the cheapest that applies.",
 });
 
+/** The total the shopper was shown; the order is refused (409 quote_changed) rather than placed at another. */
+const expectedTotal = z.number().int().min(0).max(1_000_000_000_000).optional().openapi({
+  description: "The summary's total from GET /cart/shipping-options: an order that would cost otherwise is refused",
+});
+
 export const checkoutBody = z.object({
   couponCode: z.string().trim().min(1).max(40).optional(),
   shippingAddress: shippingAddressSchema,
   shippingMethodId,
+  expectedTotal,
 });
 
 /**
@@ -56,6 +62,7 @@ export const guestCheckoutBody = z.object({
   phone: z.string().trim().min(5).max(30).optional().openapi({ example: "+14155550123" }),
   shippingAddress: shippingAddressSchema,
   shippingMethodId,
+  expectedTotal,
   items: z
     .array(z.object({ variantId: z.uuid(), quantity: z.number().int().min(1).max(maxLineQuantity) }))
     .min(1)

@@ -25,7 +25,11 @@ import {
   takeCartStatement,
   takeCouponStatement,
 } from "../repositories/orders.repository.ts";
-import { shippingTaxConfigOf, shippingTaxConfigStatement } from "../repositories/shipping.repository.ts";
+import {
+  refuseChangedConfigStatement,
+  shippingTaxConfigOf,
+  shippingTaxConfigStatement,
+} from "../repositories/shipping.repository.ts";
 import type { CheckoutInput, GuestCheckoutInput } from "../schemas/orders.ts";
 import { couponRefusal, termsOf } from "./coupons.service.ts";
 import { refuseBeyondOrderLimit } from "./order-limits.ts";
@@ -134,7 +138,7 @@ async function placeOrder(
 }
 
 /** What every checkout body carries: where the order goes, and how (the cheapest way when unsaid). */
-type Orderable = Pick<CheckoutInput, "shippingAddress" | "shippingMethodId">;
+type Orderable = Pick<CheckoutInput, "shippingAddress" | "shippingMethodId" | "expectedTotal">;
 
 const refusalMessages: Record<string, string> = {
   insufficient_stock: "Some items are no longer in stock in the quantity asked.",
@@ -237,6 +241,16 @@ async function attemptCheckout(
       country: to.country,
     });
   }
+  if (input.expectedTotal !== undefined && input.expectedTotal !== taxed.total) {
+    throw new AppError(
+      "quote_changed",
+      "The total changed since it was shown: look at it again before placing the order.",
+      {
+        expectedTotal: input.expectedTotal,
+        total: taxed.total,
+      },
+    );
+  }
   const orderLines: OrderLine[] = lines.map((line, index) => ({
     productId: line.productId,
     variantId: line.variantId,
@@ -264,6 +278,8 @@ async function attemptCheckout(
       : []),
     reserveStatement(db, orderLines),
     ...(hooks.afterStockReserved ? [hooks.afterStockReserved(ctx as ActorContext)] : []),
+    // Prices were checked under the variants' locks just above; zones, methods and rates here.
+    refuseChangedConfigStatement(db, shop.rows[0].version),
     ...(coupon
       ? [
           takeCouponStatement(db, {

@@ -9,8 +9,12 @@ import {
   createShoppers,
   expectError,
   setVariantLine,
+  stockOf,
+  withActor,
   withServices,
 } from "../../test/support/shop.ts";
+import { refuseChangedConfigStatement, shippingTaxConfigStatement } from "../repositories/shipping.repository.ts";
+import { checkout } from "../services/checkout.service.ts";
 
 /**
  * Quoting a cart to an address: the zones of a country of this test's own (Iceland), their methods
@@ -192,6 +196,58 @@ describe("GET /cart/shipping-options", () => {
     }
     expectError(await optionsFor(shopper.token, { country: "IS", postalCode: "600" }), 409, "cart_empty");
     expect((await call("/cart/shipping-options?country=IS&postalCode=600")).status).toBe(401);
+  });
+});
+
+describe("the total the shopper saw", () => {
+  const setIcelandRate = (rateBps: number) =>
+    withServices(({ db }) => db.execute(sql`UPDATE tax_rates SET rate_bps = ${rateBps} WHERE country = 'IS'`));
+
+  it("is the total charged, or the order is refused with 409 quote_changed saying the new one", async () => {
+    const { shopper } = await cartOf(400, 2);
+    const to = { country: "IS", postalCode: "600" };
+    const shown = expectStatus(await optionsFor(shopper.token, to), 200).summary.total;
+    await setIcelandRate(2_500);
+    try {
+      const refused = expectError(
+        await checkoutAs(shopper.token, { shippingAddress: { ...address, ...to }, expectedTotal: shown }),
+        409,
+        "quote_changed",
+      );
+      // 8000 at 25 % now: 2000 of tax instead of 1920.
+      expect(refused.error.details).toEqual({ expectedTotal: shown, total: shown + 80 });
+      const placed = expectStatus(
+        await checkoutAs(shopper.token, { shippingAddress: { ...address, ...to }, expectedTotal: shown + 80 }),
+        201,
+      );
+      expect(placed.total).toBe(shown + 80);
+    } finally {
+      await setIcelandRate(2_400);
+    }
+  });
+
+  it("is checked again inside the order's write: a rate that changed after the cart was read places nothing at the old one", async () => {
+    const { shopper, product } = await cartOf(400, 2);
+    const to = { ...address, country: "IS", postalCode: "600" };
+    // In the write, after the reads priced the order at 24 %: the rate becomes 25 % (each attempt
+    // changes it again within its own write, which the check undoes with the rest).
+    const placing = withActor(shopper.id, (ctx) =>
+      checkout(ctx, { shippingAddress: to }, crypto.randomUUID(), {
+        afterStockReserved: ({ db }) => db.execute(sql`UPDATE tax_rates SET rate_bps = 2500 WHERE country = 'IS'`),
+      }),
+    );
+    await expect(placing).rejects.toMatchObject({ code: "conflict" });
+    expect(await stockOf(product.id)).toBe(20);
+    const rate = await withServices(({ db }) =>
+      db.execute<{ rate_bps: number }>(sql`SELECT rate_bps FROM tax_rates WHERE country = 'IS'`),
+    );
+    expect(rate.rows[0].rate_bps).toBe(2_400);
+    // The check itself: a stale version is refused, the current one passes.
+    await withServices(async ({ db }) => {
+      const { version } = (await shippingTaxConfigStatement(db)).rows[0];
+      await expect(refuseChangedConfigStatement(db, version)).resolves.toBeDefined();
+      await expect(refuseChangedConfigStatement(db, "0".repeat(32))).rejects.toThrow(/cart_changed/);
+    });
   });
 });
 
