@@ -20,6 +20,7 @@ import { cartRouter } from "./routes/cart.ts";
 import { catalogRouter } from "./routes/catalog.ts";
 import { couponsRouter } from "./routes/coupons.ts";
 import { devRouter } from "./routes/dev.ts";
+import { geoRouter } from "./routes/geo.ts";
 import { guestRouter } from "./routes/guest.ts";
 import { healthRouter } from "./routes/health.ts";
 import { imagesRouter } from "./routes/images.ts";
@@ -54,6 +55,7 @@ export function createApp() {
 
   const routes = api
     .route("/", healthRouter)
+    .route("/", geoRouter)
     .route("/", catalogRouter)
     .route("/", reviewsRouter)
     .route("/", wishlistRouter)

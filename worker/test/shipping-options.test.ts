@@ -1,3 +1,4 @@
+import { exports } from "cloudflare:workers";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answer, client, expectStatus } from "../../test/support/client.ts";
@@ -8,6 +9,7 @@ import {
   createProduct,
   createShoppers,
   expectError,
+  origin,
   setVariantLine,
   stockOf,
   withActor,
@@ -267,5 +269,20 @@ describe("POST /guest/shipping-options", () => {
       200,
     );
     expect(guest).toEqual(mine);
+  });
+});
+
+describe("GET /geo", () => {
+  it("says the shopper's country as the edge saw it, with no database round trip, and null for what is not a country", async () => {
+    const ask = async (country: string) => {
+      const response = await exports.default.fetch(
+        new Request(`${origin}/api/v1/geo`, { cf: { country } } as RequestInit),
+      );
+      return { body: await response.json(), timing: response.headers.get("server-timing") ?? "" };
+    };
+    const france = await ask("FR");
+    expect(france.body).toEqual({ country: "FR" });
+    expect(france.timing).not.toMatch(/db;desc="[1-9]/);
+    expect((await ask("T1")).body).toEqual({ country: null });
   });
 });
