@@ -10,7 +10,7 @@ import { type Cart, getCart } from "./cart.ts";
 import { createCouponPreview } from "./coupon-preview.ts";
 
 /** A cart with lines: the lines, clearing it, its totals with a coupon's preview, and checkout. */
-function FilledCart(props: { cart: Cart; lines: Form; onStockChanged: () => void }) {
+function FilledCart(props: { account: string; cart: Cart; lines: Form; onStockChanged: () => void }) {
   const coupon = createCouponPreview(() => props.cart);
   return (
     <>
@@ -19,7 +19,7 @@ function FilledCart(props: { cart: Cart; lines: Form; onStockChanged: () => void
         <ClearCart lines={props.lines} />
       </div>
       <CartTotals cart={props.cart} coupon={coupon} />
-      <CheckoutForm coupon={coupon} onStockChanged={props.onStockChanged} />
+      <CheckoutForm account={props.account} cart={props.cart} coupon={coupon} onStockChanged={props.onStockChanged} />
     </>
   );
 }
@@ -40,7 +40,12 @@ export function AccountCart(props: { account: string; lines: Form }) {
               </p>
             }
           >
-            <FilledCart cart={current()} lines={props.lines} onStockChanged={() => void revalidate(key())} />
+            <FilledCart
+              account={props.account}
+              cart={current()}
+              lines={props.lines}
+              onStockChanged={() => void revalidate(key())}
+            />
           </Show>
         )}
       </Show>

@@ -1,4 +1,5 @@
 import { Field } from "../../components/Field.tsx";
+import { CountrySelect } from "../checkout/CountrySelect.tsx";
 import type { ShippingAddress } from "../orders/orders.ts";
 
 /** A shipping address as the form holds it: every field text, the optional ones empty when not given. */
@@ -86,15 +87,7 @@ export function AddressFields(props: {
         onInput={field("postalCode")}
         error={error("postalCode")}
       />
-      <Field
-        label="Country (2 letters)"
-        name="country"
-        autocomplete="country"
-        pattern="[A-Z]{2}"
-        value={props.address.country}
-        onInput={field("country")}
-        error={error("country")}
-      />
+      <CountrySelect value={props.address.country} onChange={field("country")} error={error("country")} />
       <Field
         label="Phone for the delivery (optional)"
         name="phone"

@@ -1,50 +1,73 @@
-import { useNavigate } from "@solidjs/router";
-import { createSignal, Show } from "solid-js";
-import { Field } from "../../components/Field.tsx";
+import { revalidate, useNavigate } from "@solidjs/router";
+import { Show } from "solid-js";
 import { describeError, FormError } from "../../components/FormError.tsx";
 import { revealWhenAddressed } from "../../lib/anchor.ts";
 import { createForm } from "../../lib/form.ts";
 import { ApiError } from "../catalog/catalog.ts";
+import { createAddressDraft } from "../checkout/address-draft.ts";
+import { CheckoutSummary } from "../checkout/CheckoutSummary.tsx";
+import { createQuote } from "../checkout/create-quote.ts";
+import { getCartQuote } from "../checkout/quote.ts";
+import { ShippingChoice } from "../checkout/ShippingChoice.tsx";
 import { placeOrder } from "../orders/orders.ts";
-import { AddressFields, emptyAddress, shippingAddressOf } from "./AddressFields.tsx";
-import { CouponPicker } from "./CouponPicker.tsx";
+import { AddressFields, shippingAddressOf } from "./AddressFields.tsx";
+import { CouponField } from "./CouponField.tsx";
+import type { Cart } from "./cart.ts";
 import type { CouponPreview } from "./coupon-preview.ts";
 
 /**
- * Checkout: a coupon (picked from mine or typed) and the shipping address, then the order. One key
- * per attempt to place this order, so a retried click cannot create a second one. `onStockChanged`
+ * Checkout: a coupon, the address, how it travels (with each method's price and estimate), the
+ * order's total with each tax line, then the order, placed at that total or refused. One key per
+ * attempt to place this order, so a retried click cannot create a second one. `onStockChanged`
  * reads the cart again when someone else took the stock meanwhile.
  */
-export function CheckoutForm(props: { coupon: CouponPreview; onStockChanged: () => void }) {
+export function CheckoutForm(props: {
+  account: string;
+  cart: Cart;
+  coupon: CouponPreview;
+  onStockChanged: () => void;
+}) {
   const navigate = useNavigate();
   const coupon = props.coupon;
-  const [address, setAddress] = createSignal(emptyAddress);
+  const [address, setAddress] = createAddressDraft();
+  const quote = createQuote(
+    (ask) => getCartQuote(props.account, props.cart.version, ask),
+    address,
+    () => ({ couponCode: coupon.previewed() || undefined }),
+  );
   const placing = createForm();
   const idempotencyKey = crypto.randomUUID();
   let form: HTMLFormElement | undefined;
   revealWhenAddressed(() => form);
-  const placingFailedOnCoupon = () => {
+  const failedWith = (codes: string) => {
     const failure = placing.error();
-    return failure instanceof ApiError && failure.code.startsWith("coupon_") ? failure : undefined;
+    return failure instanceof ApiError && failure.code.startsWith(codes) ? failure : undefined;
   };
-  // A coupon's refusal is said beside its field (from the preview, or from placing the order with it),
-  // and goes away when the field is changed or cleared.
   const couponError = () => {
-    const failure = coupon.error() ?? (coupon.code() ? placingFailedOnCoupon() : undefined);
+    const failure = coupon.error() ?? (coupon.code() ? failedWith("coupon_") : undefined);
     return failure ? describeError(failure) : undefined;
   };
+  const ready = () => quote.current() && quote.quote()?.method;
 
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     void placing.run(async () => {
+      const priced = quote.quote();
       try {
         const order = await placeOrder(
-          { shippingAddress: shippingAddressOf(address()), couponCode: coupon.code() || undefined },
+          {
+            shippingAddress: shippingAddressOf(address()),
+            couponCode: coupon.code() || undefined,
+            shippingMethodId: priced?.method?.id,
+            expectedTotal: priced?.summary.total,
+          },
           idempotencyKey,
         );
         navigate(`/orders/${order.id}`);
       } catch (failure) {
         if (failure instanceof ApiError && failure.code === "insufficient_stock") props.onStockChanged();
+        // A price or rate changed since the summary: show the new one before anything is placed.
+        if (failure instanceof ApiError && failure.code === "quote_changed") void revalidate(getCartQuote.key);
         throw failure;
       }
     });
@@ -53,49 +76,12 @@ export function CheckoutForm(props: { coupon: CouponPreview; onStockChanged: () 
   return (
     <form ref={form} id="checkout" class="form checkout" onSubmit={submit}>
       <h2>Checkout</h2>
-      <CouponPicker
-        chosen={coupon.previewed()}
-        onUse={(code) => {
-          placing.clear();
-          coupon.use(code);
-        }}
-      />
-      <div class="coupon-row">
-        <Field
-          label="Coupon code"
-          name="coupon"
-          required={false}
-          value={coupon.code()}
-          onInput={(code) => {
-            if (placingFailedOnCoupon()) placing.clear();
-            coupon.setCode(code);
-          }}
-          error={couponError()}
-        />
-        <Show
-          when={coupon.applied()}
-          fallback={
-            <button
-              type="button"
-              class="button secondary"
-              onClick={() => {
-                placing.clear();
-                coupon.apply();
-              }}
-              disabled={!coupon.code()}
-            >
-              Apply
-            </button>
-          }
-        >
-          <button type="button" class="button secondary" onClick={coupon.remove}>
-            Remove coupon
-          </button>
-        </Show>
-      </div>
+      <CouponField coupon={coupon} placing={placing} error={couponError()} placedWithIt={!!failedWith("coupon_")} />
       <AddressFields address={address()} onChange={setAddress} errors={placing.errors()} />
-      <FormError error={placingFailedOnCoupon() ? undefined : placing.error()} />
-      <button class="button" type="submit" disabled={placing.busy()}>
+      <ShippingChoice quote={quote} currency={props.cart.currency} />
+      <Show when={quote.quote()}>{(priced) => <CheckoutSummary quote={priced()} current={quote.current()} />}</Show>
+      <FormError error={failedWith("coupon_") ? undefined : placing.error()} />
+      <button class="button" type="submit" disabled={placing.busy() || !ready()}>
         Place order
       </button>
     </form>

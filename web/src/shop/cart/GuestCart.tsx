@@ -106,7 +106,7 @@ export function GuestCart(props: { lines: Form }) {
         </A>
         <ClearCart lines={props.lines} />
       </div>
-      <GuestCheckoutForm items={cart.items()} />
+      <GuestCheckoutForm items={cart.items()} currency={cart.totals()?.currency ?? "USD"} />
     </Show>
   );
 }

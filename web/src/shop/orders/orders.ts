@@ -38,7 +38,9 @@ export const cancelOrder = (id: string) => read(api.orders[":id"].cancel.$post({
 export const startPayment = (id: string) => read(api.orders[":id"].payment.$post({ param: { id } }));
 export const previewCoupon = (code: string) => read(api.coupons.preview.$post({ json: { code } }));
 
-export const placeOrder = (body: { couponCode?: string; shippingAddress: ShippingAddress }, idempotencyKey: string) =>
+type CheckoutBody = InferRequestType<typeof api.checkout.$post>["json"];
+
+export const placeOrder = (body: CheckoutBody, idempotencyKey: string) =>
   read(api.checkout.$post({ json: body, header: { "idempotency-key": idempotencyKey } }));
 
 /** Starts the read of my orders with the navigation to them (the route's preload). */

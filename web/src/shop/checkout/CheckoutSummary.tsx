@@ -1,0 +1,44 @@
+import { For, Show } from "solid-js";
+import { formatMoney } from "../../lib/money.ts";
+import type { Quote } from "./quote.ts";
+
+const percent = (bps: number) => `${(bps / 100).toLocaleString(undefined, { maximumFractionDigits: 2 })} %`;
+
+/** What the order costs before it is placed: subtotal, discount, shipping, each tax line and the total. */
+export function CheckoutSummary(props: { quote: Quote; current: boolean }) {
+  const s = () => props.quote.summary;
+  const money = (amount: number) => formatMoney(amount, props.quote.currency);
+  return (
+    <section class="checkout-summary" aria-labelledby="summary-title" aria-busy={props.current ? undefined : "true"}>
+      <h3 id="summary-title">Order summary</h3>
+      <dl class="totals">
+        <dt>Subtotal</dt>
+        <dd>{money(s().subtotal)}</dd>
+        <Show when={s().discount > 0}>
+          <dt>Discount</dt>
+          <dd>−{money(s().discount)}</dd>
+        </Show>
+        <dt>Shipping{props.quote.method ? ` (${props.quote.method.name})` : ""}</dt>
+        <dd>{s().shipping === 0 ? "Free" : money(s().shipping)}</dd>
+        <For each={s().taxLines}>
+          {(line) => (
+            <>
+              <dt>
+                {s().pricesIncludeTax ? `Including tax ${percent(line.rateBps)}` : `Tax ${percent(line.rateBps)}`}
+              </dt>
+              <dd>{money(line.amount)}</dd>
+            </>
+          )}
+        </For>
+        <Show when={s().taxLines.length === 0}>
+          <dt>Tax</dt>
+          <dd>{money(0)}</dd>
+        </Show>
+        <dt>Total</dt>
+        <dd>
+          <strong data-testid="summary-total">{money(s().total)}</strong>
+        </dd>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import { createAsync } from "@solidjs/router";
+import { createSignal } from "solid-js";
+import { createSettled } from "../../lib/settled.ts";
+import type { Quote, QuoteAsk } from "./quote.ts";
+
+type Outcome = { ask: string; quote: Quote } | { ask: string; failure: unknown };
+
+/**
+ * The checkout's quote: once the address has a country and a postal code (and typing paused), the
+ * shipping options there and the order's total by the method chosen (the cheapest until one is).
+ * The last answer stays on screen while the next is asked for; a failed one is said, not thrown.
+ */
+export function createQuote(
+  fetch: (ask: QuoteAsk) => Promise<Quote>,
+  destination: () => Pick<QuoteAsk, "country" | "subdivision" | "postalCode">,
+  extra: () => Pick<QuoteAsk, "couponCode"> = () => ({}),
+) {
+  const [methodId, setMethodId] = createSignal<string>();
+  const where = createSettled(() => {
+    const to = destination();
+    const postalCode = to.postalCode.trim();
+    return to.country && postalCode
+      ? { country: to.country, subdivision: to.subdivision || undefined, postalCode }
+      : undefined;
+  });
+  const ask = (): QuoteAsk | undefined => {
+    const to = where();
+    return to && { ...to, methodId: methodId(), ...extra() };
+  };
+  const outcome = createAsync(
+    async (): Promise<Outcome | undefined> => {
+      const asked = ask();
+      if (!asked) return undefined;
+      const key = JSON.stringify(asked);
+      try {
+        return { ask: key, quote: await fetch(asked) };
+      } catch (failure) {
+        return { ask: key, failure };
+      }
+    },
+    { initialValue: undefined },
+  );
+  const last = () => outcome.latest;
+  return {
+    /** The latest quote (possibly for an earlier address while the next is on its way). */
+    quote: () => {
+      const known = last();
+      return known && "quote" in known ? known.quote : undefined;
+    },
+    failure: () => {
+      const known = last();
+      return known && "failure" in known ? known.failure : undefined;
+    },
+    /** Whether the quote shown is for the address and method as they are now. */
+    current: () => {
+      const asked = ask();
+      return asked !== undefined && last()?.ask === JSON.stringify(asked);
+    },
+    asked: () => ask() !== undefined,
+    choose: setMethodId,
+  };
+}
+
+export type CheckoutQuote = ReturnType<typeof createQuote>;
