@@ -19,6 +19,7 @@ const SignInPage = lazy(() => import("./shop/account/SignInPage.tsx"));
 const SignUpPage = lazy(() => import("./shop/account/SignUpPage.tsx"));
 const ForgotPasswordPage = lazy(() => import("./shop/account/ForgotPasswordPage.tsx"));
 const AccountPage = lazy(() => import("./shop/account/AccountPage.tsx"));
+const AddressBookPage = lazy(() => import("./shop/addresses/AddressBookPage.tsx"));
 const CartPage = lazy(() => import("./shop/cart/CartPage.tsx"));
 const OrdersPage = lazy(() => import("./shop/orders/OrdersPage.tsx"));
 const OrderRoute = lazy(() => import("./shop/orders/OrderRoute.tsx"));
@@ -97,6 +98,7 @@ export function App() {
       <Route path="/signup" component={SignUpPage} />
       <Route path="/forgot" component={ForgotPasswordPage} />
       <Route path="/account" component={signedIn(AccountPage)} />
+      <Route path="/account/addresses" component={signedIn(AddressBookPage)} />
       <Route path="/cart" component={CartPage} preload={preloadCart} />
       <Route path="/orders" component={signedIn(OrdersPage)} preload={preloadMyOrders} />
       <Route path="/orders/find" component={FindOrderPage} />

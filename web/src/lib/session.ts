@@ -1,5 +1,5 @@
 import { createSignal } from "solid-js";
-import { type Answer, ApiError, createClient, publicApi, read } from "./http.ts";
+import { type Answer, type ApiClient, ApiError, createClient, publicApi, read } from "./http.ts";
 
 export type User = Answer<typeof publicApi.me.$get>;
 type Session = Answer<typeof publicApi.auth.login.$post>;
@@ -81,7 +81,7 @@ async function signedInFetch(input: RequestInfo | URL, init?: RequestInit): Prom
 }
 
 /** The typed client as the signed-in user. */
-export const api = createClient(signedInFetch);
+export const api: ApiClient = createClient(signedInFetch);
 
 export async function signIn(username: string, password: string) {
   adopt(await read(publicApi.auth.login.$post({ json: { username, password } })));

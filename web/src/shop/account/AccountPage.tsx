@@ -65,6 +65,9 @@ export default function AccountPage() {
               <dd>{me().role === "admin" ? "Admin" : "Staff"}</dd>
             </Show>
           </dl>
+          <p>
+            <A href="/account/addresses">Your addresses</A>
+          </p>
           <h2>Your public name</h2>
           <p class="muted">Reviews and comments show this name, never your email or phone number.</p>
           <DisplayNameForm me={me()} />

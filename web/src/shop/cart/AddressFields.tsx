@@ -27,14 +27,16 @@ export function shippingAddressOf(draft: AddressDraft): ShippingAddress {
   };
 }
 
-/** Where the order goes; each field shows what the API said is wrong with it (`shippingAddress.<field>`). */
+/** Where the order goes; each field shows what the API said is wrong with it. */
 export function AddressFields(props: {
   address: AddressDraft;
   onChange: (next: AddressDraft) => void;
   errors?: Record<string, string>;
+  /** Where the API names these fields: `shippingAddress.` in a checkout, nothing in the address book. */
+  errorPrefix?: string;
 }) {
   const field = (name: keyof AddressDraft) => (value: string) => props.onChange({ ...props.address, [name]: value });
-  const error = (name: keyof AddressDraft) => props.errors?.[`shippingAddress.${name}`];
+  const error = (name: keyof AddressDraft) => props.errors?.[`${props.errorPrefix ?? "shippingAddress."}${name}`];
   return (
     <>
       <Field

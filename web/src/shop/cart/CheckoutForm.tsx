@@ -1,8 +1,9 @@
 import { revalidate, useNavigate } from "@solidjs/router";
-import { Show } from "solid-js";
+import { createSignal, Show } from "solid-js";
 import { describeError, FormError } from "../../components/FormError.tsx";
 import { revealWhenAddressed } from "../../lib/anchor.ts";
 import { createForm } from "../../lib/form.ts";
+import { AddressPicker } from "../addresses/AddressPicker.tsx";
 import { ApiError } from "../catalog/catalog.ts";
 import { createAddressDraft } from "../checkout/address-draft.ts";
 import { CheckoutSummary } from "../checkout/CheckoutSummary.tsx";
@@ -10,7 +11,7 @@ import { createQuote } from "../checkout/create-quote.ts";
 import { getCartQuote } from "../checkout/quote.ts";
 import { ShippingChoice } from "../checkout/ShippingChoice.tsx";
 import { placeOrder } from "../orders/orders.ts";
-import { AddressFields, shippingAddressOf } from "./AddressFields.tsx";
+import { AddressFields, emptyAddress, shippingAddressOf } from "./AddressFields.tsx";
 import { CouponField } from "./CouponField.tsx";
 import type { Cart } from "./cart.ts";
 import type { CouponPreview } from "./coupon-preview.ts";
@@ -30,6 +31,7 @@ export function CheckoutForm(props: {
   const navigate = useNavigate();
   const coupon = props.coupon;
   const [address, setAddress] = createAddressDraft();
+  const [usingSaved, setUsingSaved] = createSignal(false);
   const quote = createQuote(
     (ask) => getCartQuote(props.account, props.cart.version, ask),
     address,
@@ -77,7 +79,16 @@ export function CheckoutForm(props: {
     <form ref={form} id="checkout" class="form checkout" onSubmit={submit}>
       <h2>Checkout</h2>
       <CouponField coupon={coupon} placing={placing} error={couponError()} placedWithIt={!!failedWith("coupon_")} />
-      <AddressFields address={address()} onChange={setAddress} errors={placing.errors()} />
+      <AddressPicker
+        account={props.account}
+        onPick={(saved) => {
+          setUsingSaved(saved !== undefined);
+          setAddress(saved ?? { ...emptyAddress, country: "" });
+        }}
+      />
+      <Show when={!usingSaved()}>
+        <AddressFields address={address()} onChange={setAddress} errors={placing.errors()} />
+      </Show>
       <ShippingChoice quote={quote} currency={props.cart.currency} />
       <Show when={quote.quote()}>{(priced) => <CheckoutSummary quote={priced()} current={quote.current()} />}</Show>
       <FormError error={failedWith("coupon_") ? undefined : placing.error()} />
