@@ -1,8 +1,7 @@
-import { For, Show } from "solid-js";
+import { Show } from "solid-js";
 import { formatMoney } from "../../lib/money.ts";
 import type { Quote } from "./quote.ts";
-
-const percent = (bps: number) => `${(bps / 100).toLocaleString(undefined, { maximumFractionDigits: 2 })} %`;
+import { TaxRows } from "./TaxRows.tsx";
 
 /** What the order costs before it is placed: subtotal, discount, shipping, each tax line and the total. */
 export function CheckoutSummary(props: { quote: Quote; current: boolean }) {
@@ -20,20 +19,7 @@ export function CheckoutSummary(props: { quote: Quote; current: boolean }) {
         </Show>
         <dt>Shipping{props.quote.method ? ` (${props.quote.method.name})` : ""}</dt>
         <dd>{s().shipping === 0 ? "Free" : money(s().shipping)}</dd>
-        <For each={s().taxLines}>
-          {(line) => (
-            <>
-              <dt>
-                {s().pricesIncludeTax ? `Including tax ${percent(line.rateBps)}` : `Tax ${percent(line.rateBps)}`}
-              </dt>
-              <dd>{money(line.amount)}</dd>
-            </>
-          )}
-        </For>
-        <Show when={s().taxLines.length === 0}>
-          <dt>Tax</dt>
-          <dd>{money(0)}</dd>
-        </Show>
+        <TaxRows lines={s().taxLines} included={s().pricesIncludeTax} money={money} />
         <dt>Total</dt>
         <dd>
           <strong data-testid="summary-total">{money(s().total)}</strong>

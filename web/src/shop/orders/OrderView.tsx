@@ -5,6 +5,7 @@ import { formatMoney } from "../../lib/money.ts";
 import { LineName } from "../cart/LineName.tsx";
 import { variantLabel } from "../product/variants.ts";
 import { OrderNext } from "./OrderNext.tsx";
+import { OrderTotals } from "./OrderTotals.tsx";
 import { type Order, statusLabels } from "./orders.ts";
 
 function Countdown(props: { until: string }) {
@@ -85,22 +86,7 @@ export function OrderView(props: {
           )}
         </For>
       </ul>
-      <dl class="totals">
-        <dt>Subtotal</dt>
-        <dd>{formatMoney(o().subtotal, o().currency)}</dd>
-        <Show when={o().discount > 0}>
-          <dt>Discount {o().couponCode ? `(${o().couponCode})` : ""}</dt>
-          <dd>−{formatMoney(o().discount, o().currency)}</dd>
-        </Show>
-        <dt>Tax</dt>
-        <dd>{formatMoney(o().tax, o().currency)}</dd>
-        <dt>Shipping</dt>
-        <dd>{formatMoney(o().shipping, o().currency)}</dd>
-        <dt>Total</dt>
-        <dd>
-          <strong data-testid="order-total">{formatMoney(o().total, o().currency)}</strong>
-        </dd>
-      </dl>
+      <OrderTotals order={o()} />
       <h2>Progress</h2>
       <ol class="timeline">
         <For each={o().events}>
