@@ -90,7 +90,11 @@ export function CheckoutForm(props: {
         <AddressFields address={address()} onChange={setAddress} errors={placing.errors()} />
       </Show>
       <ShippingChoice quote={quote} currency={props.cart.currency} />
-      <Show when={quote.quote()}>{(priced) => <CheckoutSummary quote={priced()} current={quote.current()} />}</Show>
+      <Show when={quote.quote()}>
+        {(priced) => (
+          <CheckoutSummary quote={priced()} current={quote.current()} estimate={!address().postalCode.trim()} />
+        )}
+      </Show>
       <FormError error={failedWith("coupon_") ? undefined : placing.error()} />
       <button class="button" type="submit" disabled={placing.busy() || !ready()}>
         Place order

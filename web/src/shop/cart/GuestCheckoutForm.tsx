@@ -92,7 +92,11 @@ export function GuestCheckoutForm(props: {
       />
       <AddressFields address={address()} onChange={setAddress} errors={placing.errors()} />
       <ShippingChoice quote={quote} currency={props.currency} />
-      <Show when={quote.quote()}>{(priced) => <CheckoutSummary quote={priced()} current={quote.current()} />}</Show>
+      <Show when={quote.quote()}>
+        {(priced) => (
+          <CheckoutSummary quote={priced()} current={quote.current()} estimate={!address().postalCode.trim()} />
+        )}
+      </Show>
       <FormError error={placing.error()} />
       <Show when={props.items}>
         <button class="button" type="submit" disabled={placing.busy() || !(quote.current() && quote.quote()?.method)}>

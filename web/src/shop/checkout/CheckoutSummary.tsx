@@ -4,12 +4,15 @@ import type { Quote } from "./quote.ts";
 import { TaxRows } from "./TaxRows.tsx";
 
 /** What the order costs before it is placed: subtotal, discount, shipping, each tax line and the total. */
-export function CheckoutSummary(props: { quote: Quote; current: boolean }) {
+export function CheckoutSummary(props: { quote: Quote; current: boolean; estimate?: boolean }) {
   const s = () => props.quote.summary;
   const money = (amount: number) => formatMoney(amount, props.quote.currency);
   return (
     <section class="checkout-summary" aria-labelledby="summary-title" aria-busy={props.current ? undefined : "true"}>
       <h3 id="summary-title">Order summary</h3>
+      <Show when={props.estimate}>
+        <p class="muted">An estimate for the country: the postal code makes it exact.</p>
+      </Show>
       <dl class="totals">
         <dt>Subtotal</dt>
         <dd>{money(s().subtotal)}</dd>

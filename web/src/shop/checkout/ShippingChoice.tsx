@@ -19,7 +19,7 @@ export function ShippingChoice(props: { quote: CheckoutQuote; currency: string }
       <legend>Shipping</legend>
       <Switch>
         <Match when={!props.quote.asked()}>
-          <p class="muted">Enter the address's country and postal code to see how it can travel.</p>
+          <p class="muted">Choose the address's country to see how the order can travel.</p>
         </Match>
         <Match when={props.quote.failure()}>
           <p class="form-error" role="alert">

@@ -6,8 +6,8 @@ import type { Quote, QuoteAsk } from "./quote.ts";
 type Outcome = { ask: string; quote: Quote } | { ask: string; failure: unknown };
 
 /**
- * The checkout's quote: once the address has a country and a postal code (and typing paused), the
- * shipping options there and the order's total by the method chosen (the cheapest until one is).
+ * The checkout's quote: for the address's country (an estimate until the postal code is in, typing
+ * paused), the shipping options there and the order's total by the method chosen (the cheapest until one is).
  * The last answer stays on screen while the next is asked for; a failed one is said, not thrown.
  */
 export function createQuote(
@@ -18,10 +18,9 @@ export function createQuote(
   const [methodId, setMethodId] = createSignal<string>();
   const where = createSettled(() => {
     const to = destination();
-    const postalCode = to.postalCode.trim();
-    return to.country && postalCode
-      ? { country: to.country, subdivision: to.subdivision || undefined, postalCode }
-      : undefined;
+    // From the country alone, an estimate; the postal code and subdivision make it exact.
+    const postalCode = to.postalCode?.trim() || undefined;
+    return to.country ? { country: to.country, subdivision: to.subdivision || undefined, postalCode } : undefined;
   });
   const ask = (): QuoteAsk | undefined => {
     const to = where();

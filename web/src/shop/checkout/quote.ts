@@ -9,7 +9,7 @@ export type ShippingOption = Quote["options"][number];
 export interface QuoteAsk {
   country: string;
   subdivision?: string;
-  postalCode: string;
+  postalCode?: string;
   methodId?: string;
   couponCode?: string;
 }
