@@ -12,7 +12,9 @@ import { adminModerationRouter } from "./routes/admin/moderation.ts";
 import { adminOrdersRouter } from "./routes/admin/orders.ts";
 import { adminProductsRouter } from "./routes/admin/products.ts";
 import { adminReportsRouter } from "./routes/admin/reports.ts";
+import { adminShippingRouter } from "./routes/admin/shipping.ts";
 import { adminStatsRouter } from "./routes/admin/stats.ts";
+import { adminTaxesRouter } from "./routes/admin/taxes.ts";
 import { adminTaxonomyRouter } from "./routes/admin/taxonomy.ts";
 import { adminUsersRouter } from "./routes/admin/users.ts";
 import { authRouter } from "./routes/auth.ts";
@@ -78,6 +80,9 @@ export function createApp() {
     .route("/", adminTaxonomyRouter)
     .route("/", adminReportsRouter)
     .route("/", adminAuditRouter)
+    .route("/", adminShippingRouter)
+    .route("/", adminTaxesRouter)
+    // Last: its `/admin/{kind}/{id}` would take the PATCH and DELETE of any route of that shape after it.
     .route("/", adminModerationRouter);
 
   api.openAPIRegistry.registerComponent("securitySchemes", "bearer", {

@@ -65,11 +65,32 @@ const guarded: Record<string, { path: string; message: string }> = {
   coupons_limits_positive: { path: "usageLimit", message: "limits must be above 0" },
   coupons_used_within_limit: { path: "usageLimit", message: "cannot be below the uses already counted" },
   coupons_amounts_nonnegative: { path: "minSubtotal", message: "amounts cannot be negative" },
+  shipping_zones_name_unique: { path: "name", message: "another zone has this name" },
+  shipping_zones_have_countries: { path: "countries", message: "at least one country" },
+  shipping_methods_name_per_zone: { path: "name", message: "the zone has a method of this name" },
+  shipping_methods_amounts_nonnegative: { path: "price", message: "amounts cannot be negative" },
+  shipping_methods_days_in_order: { path: "maxDays", message: "is at least minDays" },
+  shipping_rates_band_valid: { path: "bands", message: "each band's max is above its min" },
+  shipping_rates_bands_apart: { path: "bands", message: "bands of a method never overlap" },
+  tax_classes_name_unique: { path: "name", message: "another tax class has this name" },
+  tax_classes_one_default: { path: "isDefault", message: "another class became the default meanwhile" },
+  tax_rates_one_per_region: { path: "country", message: "the class has a rate for this region" },
+  tax_rates_rate_within_bounds: { path: "rateBps", message: "from 0 to 10000" },
+  tax_rates_tax_class_id_tax_classes_id_fk: { path: "id", message: "no such tax class" },
+  product_variants_tax_class_id_tax_classes_id_fk: {
+    path: "taxClassId",
+    message: "no such tax class, or variants use it",
+  },
+  product_variants_weight_nonnegative: { path: "weightGrams", message: "cannot be negative" },
+  shop_settings_shipping_tax_class_id_tax_classes_id_fk: {
+    path: "shippingTaxClassId",
+    message: "no such tax class, or shipping is taxed by it",
+  },
 };
 
 /**
  * Turns constraint violations into the contract's errors, naming the field the constraint guards:
- * a taken unique value or a row still referenced is a 409 conflict; a reference to nothing or a
+ * a taken unique value, an overlap or a row still referenced is a 409 conflict; a reference to nothing or a
  * failed check is a 400 `invalid_request`.
  */
 export async function withConstraints<T>(work: () => Promise<T>, what: string): Promise<T> {
@@ -94,6 +115,8 @@ export async function withConstraints<T>(work: () => Promise<T>, what: string): 
         `The ${what}'s ${field?.path ?? "data"} ${field?.message ?? "breaks a rule of the shop"}.`,
         details,
       );
+    // 23P01 exclusion violation: the row overlaps another that the constraint keeps apart.
+    if (pg.code === "23P01") throw new AppError("conflict", `The ${what} overlaps another.`, details);
     // 23503 foreign key violation, 23001 restrict violation (ON DELETE RESTRICT).
     if (pg.code === "23503" || pg.code === "23001") {
       if (pg.constraint.startsWith("order_items"))

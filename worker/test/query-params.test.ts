@@ -8,6 +8,8 @@ const requiredValues: Record<string, string> = {
   to: "1999-01-08",
   from: "1999-01-01",
   q: "laptop",
+  country: "FR",
+  postalCode: "69001",
 };
 const devOutboxTo = "shopper@royal.shop";
 
