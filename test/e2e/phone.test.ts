@@ -137,6 +137,10 @@ describe("buying as a guest on a phone", () => {
     expect(link).toContain(`/orders/${orderId}?key=`);
     await elsewhere.goto(link as string);
     await elsewhere.getByTestId("order-status").filter({ hasText: "Shipped" }).waitFor();
+    // The link's key stays with this browser: the order's plain address (where the bank sends a
+    // shopper back) opens it too, without an account.
+    await elsewhere.goto(`${shopUrl}/orders/${orderId}`);
+    await elsewhere.getByTestId("order-status").filter({ hasText: "Shipped" }).waitFor();
     await other.close();
 
     // An account made afterwards with the order's email (the offer fills it in) gets the order.
@@ -306,7 +310,7 @@ async function signedInShopper(next: string) {
   await page.getByLabel("Password").fill("shopper-pass-1");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await page.waitForURL((url) => url.pathname === next.split("?")[0]);
-  return { page, email };
+  return { page, email, id: registered.body.id as string };
 }
 
 /** Elements under `selector` smaller than a thumb's 44 × 44 px. */
@@ -387,7 +391,7 @@ describe("feedback and pictures on a phone", () => {
 
 describe("errors in the right place and words on a phone", () => {
   it("says a coupon's refusal beside its field and forgets it once the field is cleared, keeps the server's own failure out of sight, and shows no internal words", async () => {
-    const { page } = await signedInShopper("/products/royal-kettle");
+    const { page, id } = await signedInShopper("/products/royal-kettle");
     await page.getByRole("button", { name: "Add to cart" }).click();
     await page.getByTestId("toast").waitFor();
     await page.goto(`${shopUrl}/cart`);
@@ -411,6 +415,24 @@ describe("errors in the right place and words on a phone", () => {
     await beside.getByText("This coupon code is not valid.").waitFor();
     await coupon.fill("");
     await beside.waitFor({ state: "detached" });
+
+    // A good code typed but not applied: applied by the first press, which places nothing; the
+    // summary shows what it takes off, and the second press places the order at that total.
+    const staff = await token(staffAdmin.username, staffAdmin.password);
+    const tenOff = await call("/admin/coupons", {
+      token: staff,
+      json: { title: `Ten off ${crypto.randomUUID().slice(0, 6)}`, kind: "percent", value: 10, validFor: "P1D" },
+    });
+    const granted = await call(`/admin/coupons/${tenOff.body.id}/grants`, { token: staff, json: { userId: id } });
+    expect(granted.status).toBe(201);
+    await coupon.fill(granted.body.code);
+    await page.getByRole("button", { name: "Place order" }).click();
+    await page.getByText("Your coupon was not applied yet").waitFor();
+    await page.getByRole("region", { name: "Order summary" }).getByText("Discount").waitFor();
+    const total = await page.getByTestId("summary-total").textContent();
+    await page.getByRole("button", { name: "Place order" }).click();
+    await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId("order-total").textContent()).resolves.toBe(total);
 
     // No "Live" badge and no role on a shopper's pages.
     await page.goto(`${shopUrl}/orders`);

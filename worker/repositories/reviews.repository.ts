@@ -12,8 +12,9 @@ export type RatingSummaryRow = {
 };
 
 /**
- * Votes once per user and product; voting again replaces the vote. A revote without text keeps the
- * text and its approval; new text replaces the old and awaits approval again.
+ * Votes once per user and product; voting again replaces the vote. A revote without text, or with
+ * the same text (the review form sends it back), keeps the text and its approval; new text replaces
+ * the old and awaits approval again.
  */
 export async function upsertRating(db: Database, userId: string, productId: string, vote: number, text: string | null) {
   await db.execute(sql`
@@ -21,7 +22,7 @@ export async function upsertRating(db: Database, userId: string, productId: stri
     ON CONFLICT (user_id, product_id)
     DO UPDATE SET vote = EXCLUDED.vote,
       text = coalesce(EXCLUDED.text, ratings.text),
-      is_approved = EXCLUDED.text IS NULL AND ratings.is_approved,
+      is_approved = (EXCLUDED.text IS NULL OR EXCLUDED.text = ratings.text) AND ratings.is_approved,
       updated_at = now()`);
 }
 

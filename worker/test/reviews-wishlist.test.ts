@@ -445,7 +445,7 @@ describe("public author names", () => {
 });
 
 describe("changing one's stars", () => {
-  it("keeps an approved review's text and approval when the vote changes without text", async () => {
+  it("keeps an approved review's text and approval when the vote changes without text or with the same text", async () => {
     const product = await createProduct({ stock: 5 });
     const [shopper] = await createShoppers(1);
     await rate(shopper.token, product.id, 5, "Lovely and bright.");
@@ -457,6 +457,13 @@ describe("changing one's stars", () => {
 
     expect((await rate(shopper.token, product.id, 4)).body).toMatchObject({ myVote: 4 });
     expect(await ratingsOf(product.id)).toEqual([expect.objectContaining({ vote: 4, text: "Lovely and bright." })]);
+    // The review form sends the words back as they were with new stars: still approved.
+    expect((await rate(shopper.token, product.id, 5, "Lovely and bright.")).body).toMatchObject({
+      myTextPending: false,
+    });
+    expect(await ratingsOf(product.id, shopper.token)).toEqual([
+      expect.objectContaining({ vote: 5, text: "Lovely and bright." }),
+    ]);
 
     // New text awaits approval again (read signed in, past the edge cache of anonymous reads).
     await rate(shopper.token, product.id, 3, "Dimmer than I thought.");

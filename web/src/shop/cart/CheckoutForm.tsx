@@ -2,6 +2,7 @@ import { revalidate, useNavigate } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { describeError, FormError } from "../../components/FormError.tsx";
 import { revealWhenAddressed } from "../../lib/anchor.ts";
+import { FormInvalid } from "../../lib/field-errors.ts";
 import { createForm } from "../../lib/form.ts";
 import { AddressPicker } from "../addresses/AddressPicker.tsx";
 import { ApiError } from "../catalog/catalog.ts";
@@ -54,12 +55,18 @@ export function CheckoutForm(props: {
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     void placing.run(async () => {
+      // A code typed but not applied: applied now, so the summary shows what it takes off (or why
+      // it cannot) before the order is placed at that total.
+      if (coupon.code() && coupon.code() !== coupon.previewed()) {
+        coupon.apply();
+        throw new FormInvalid({}, "Your coupon was not applied yet: check it beside its field and the total, then place the order.");
+      }
       const priced = quote.quote();
       try {
         const order = await placeOrder(
           {
             shippingAddress: shippingAddressOf(address()),
-            couponCode: coupon.code() || undefined,
+            couponCode: coupon.previewed() || undefined,
             shippingMethodId: priced?.method?.id,
             expectedTotal: priced?.summary.total,
           },

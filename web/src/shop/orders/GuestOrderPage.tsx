@@ -1,11 +1,12 @@
 import { A, createAsync } from "@solidjs/router";
-import { createSignal, onCleanup, onMount, Show } from "solid-js";
+import { createEffect, createSignal, onCleanup, onMount, Show } from "solid-js";
 import { orderRoomMessageSchema } from "../../../../realtime/messages.ts";
 import { setQuery } from "../../lib/data.ts";
 import { createForm } from "../../lib/form.ts";
 import { openRoom } from "../../lib/rooms.ts";
 import { user } from "../../lib/session.ts";
 import { OrderView } from "./OrderView.tsx";
+import { rememberOrderKey } from "./order-keys.ts";
 import { cancelGuestOrder, getGuestOrder, newer, type Order, payGuestOrder } from "./orders.ts";
 
 /**
@@ -15,6 +16,11 @@ import { cancelGuestOrder, getGuestOrder, newer, type Order, payGuestOrder } fro
  */
 export default function GuestOrderPage(props: { id: string; orderKey: string }) {
   const read = createAsync(() => getGuestOrder(props.id, props.orderKey));
+  // A key that opened the order is kept: the bank sends the guest back to the order's page without
+  // it, in this browser, which may not be the one that placed the order (a link from the email).
+  createEffect(() => {
+    if (read()) rememberOrderKey(props.id, props.orderKey);
+  });
   const [live, setLive] = createSignal<Order>();
   const order = () => {
     const found = read();
