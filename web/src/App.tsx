@@ -81,7 +81,8 @@ function Layout(props: ParentProps) {
           <Pages />
         </main>
         <footer class="container footer muted">
-          Royal Shop — tax is added at checkout; shipping is shown per item. <A href="/orders/find">Find an order</A>
+          Royal Shop — shipping and tax for your address are shown before you order.{" "}
+          <A href="/orders/find">Find an order</A>
         </footer>
       </Show>
       <Toasts />

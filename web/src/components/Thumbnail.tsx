@@ -5,11 +5,12 @@ import { createSignal, Show } from "solid-js";
  * when the picture cannot be loaded, never a broken image or its raw alt text.
  */
 export function Thumbnail(props: { url: string | null | undefined; name: string; size?: number }) {
-  const [failed, setFailed] = createSignal(false);
+  // The picture that failed to load: a new address for the picture is tried again.
+  const [failed, setFailed] = createSignal<string>();
   const size = () => props.size ?? 48;
   return (
     <Show
-      when={props.url && !failed()}
+      when={props.url && props.url !== failed()}
       fallback={
         <span
           class="thumbnail thumbnail-empty"
@@ -27,7 +28,7 @@ export function Thumbnail(props: { url: string | null | undefined; name: string;
         width={size()}
         height={size()}
         loading="lazy"
-        onError={() => setFailed(true)}
+        onError={() => setFailed(props.url ?? undefined)}
       />
     </Show>
   );

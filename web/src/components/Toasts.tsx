@@ -1,6 +1,6 @@
 import { A } from "@solidjs/router";
 import { For, Show } from "solid-js";
-import { dismissToast, toasts } from "../lib/toast.ts";
+import { dismissToast, holdToast, releaseToast, toasts } from "../lib/toast.ts";
 
 /** The toasts of the whole app, announced to screen readers as they come. */
 export function Toasts() {
@@ -8,7 +8,14 @@ export function Toasts() {
     <div class="toasts" role="status" aria-live="polite">
       <For each={toasts()}>
         {(toast) => (
-          <div class="toast" data-testid="toast">
+          <div
+            class="toast"
+            data-testid="toast"
+            onMouseEnter={() => holdToast(toast.id)}
+            onMouseLeave={() => releaseToast(toast.id)}
+            onFocusIn={() => holdToast(toast.id)}
+            onFocusOut={() => releaseToast(toast.id)}
+          >
             <p>{toast.message}</p>
             <Show when={toast.links?.length}>
               <div class="toast-links">

@@ -1,8 +1,20 @@
-import { createSignal } from "solid-js";
+import { createEffect, createSignal, on } from "solid-js";
 
-/** The rows staff selected in a list (by id), for a bulk action. */
-export function createSelection() {
+/**
+ * The rows staff selected in a list (by id), for a bulk action. The list's filters (`filters`) clear
+ * it when they change: other filters list other rows, and what was selected is no longer in sight.
+ */
+export function createSelection(filters?: () => unknown) {
   const [selected, setSelected] = createSignal(new Set<string>());
+  if (filters) {
+    createEffect(
+      on(
+        () => JSON.stringify(filters()),
+        () => setSelected(new Set<string>()),
+        { defer: true },
+      ),
+    );
+  }
   return {
     selected,
     has: (id: string) => selected().has(id),

@@ -46,7 +46,7 @@ export default function OrdersPage() {
     }
   });
 
-  const selection = createSelection();
+  const selection = createSelection(filters);
   const bulk = createForm();
   /** One action on the selected orders: those it took show their new status, the others stay selected. */
   const runOnSelected = (what: BulkAction) =>

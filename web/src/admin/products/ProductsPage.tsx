@@ -1,5 +1,5 @@
 import { A, revalidate, useSearchParams } from "@solidjs/router";
-import { createEffect, createSignal, on, Show } from "solid-js";
+import { createSignal, Show } from "solid-js";
 import { createPagedList } from "../../lib/data.ts";
 import { createForm } from "../../lib/form.ts";
 import { ListState } from "../components/State.tsx";
@@ -37,15 +37,7 @@ export default function ProductsPage() {
   const saving = createForm({ refresh: [getAdminProduct.key] });
   const saveAll = () => void saving.run(() => drafts.saveAll(list.loaded()));
 
-  const selection = createSelection();
-  // Other filters list other products: what was selected is no longer in sight.
-  createEffect(
-    on(
-      () => JSON.stringify(filters()),
-      () => selection.keep(),
-      { defer: true },
-    ),
-  );
+  const selection = createSelection(filters);
   const bulk = createForm({ refresh: [getAdminProduct.key] });
   /** One action on the selected products: those it took show as they are now, the others stay selected. */
   const runOnSelected = (what: () => BulkProductAction) =>

@@ -10,8 +10,11 @@ export function SaveToWishlist(props: { account: string; productId: string }) {
   const wishlist = createAsync(() => getWishlist(props.account).catch(() => undefined));
   const saved = () => wishlist()?.items.some((item) => item.productId === props.productId) ?? false;
   const form = createForm();
+  // The button pressed gives way to the link: focus goes there rather than to the page's start.
+  let justSaved = false;
   const save = () =>
     form.run(async () => {
+      justSaved = true;
       await setQuery(getWishlist, [props.account], await wish(props.productId));
     });
   return (
@@ -24,8 +27,11 @@ export function SaveToWishlist(props: { account: string; productId: string }) {
           </button>
         }
       >
-        <p class="muted" data-testid="wishlist-saved">
-          ✓ Saved to your wishlist. <A href="/wishlist">See your wishlist</A>
+        <p class="muted" role="status" data-testid="wishlist-saved">
+          ✓ Saved to your wishlist.{" "}
+          <A href="/wishlist" ref={(link) => justSaved && queueMicrotask(() => link.focus())}>
+            See your wishlist
+          </A>
         </p>
       </Show>
       <Show when={form.error()}>
