@@ -440,3 +440,27 @@ export async function orderStatusOf(
   );
   return result.rows[0];
 }
+
+/**
+ * Corrects the parcel of a shipped or delivered order (a tracking number given after a bulk
+ * shipment, a carrier mistyped), audited with what it said before; nothing for any other order.
+ */
+export const correctShipmentStatement = (db: Database, id: string, shipment: Shipment, actorId: string) =>
+  db.execute<{ id: string }>(sql`
+    WITH before AS (
+      SELECT id, carrier, tracking_number, tracking_url FROM orders
+      WHERE id = ${id} AND status IN ('shipped', 'delivered') FOR UPDATE
+    ), changed AS (
+      UPDATE orders o SET carrier = ${shipment.carrier}, tracking_number = ${shipment.trackingNumber},
+        tracking_url = ${shipment.trackingUrl}, updated_at = now()
+      FROM before WHERE o.id = before.id
+      RETURNING o.id
+    ), audited AS (
+      INSERT INTO audit_log (actor_id, action, entity, entity_id, before, after)
+      SELECT ${actorId}, 'order.shipment', 'order', before.id::text,
+        jsonb_build_object('carrier', before.carrier, 'trackingNumber', before.tracking_number,
+          'trackingUrl', before.tracking_url),
+        ${JSON.stringify(shipment)}::jsonb
+      FROM before
+    )
+    SELECT id FROM changed`);

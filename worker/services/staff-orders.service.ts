@@ -4,6 +4,7 @@ import { trackingUrlOf } from "../domain/shipment.ts";
 import { AppError } from "../lib/errors.ts";
 import type { ActorContext } from "../platform/context.ts";
 import {
+  correctShipmentStatement,
   moveOrderStatement,
   type OrderRow,
   orderIdIn,
@@ -109,6 +110,28 @@ export async function shipOrder(ctx: ActorContext, id: string, input: ShipInput)
   const trackingNumber = input.trackingNumber ?? null;
   const trackingUrl = trackingUrlOf(input.carrier, trackingNumber, input.trackingUrl ?? null);
   return oneOf(await shipOrders(ctx, [id], { carrier: input.carrier, trackingNumber, trackingUrl }), "shipped");
+}
+
+/**
+ * Corrects the parcel of an order already shipped (or delivered): a tracking number that came after
+ * a bulk shipment, a carrier mistyped. The shopper's page shows it at once.
+ */
+export async function correctShipment(ctx: ActorContext, id: string, input: ShipInput): Promise<AdminOrder> {
+  const trackingNumber = input.trackingNumber ?? null;
+  const trackingUrl = trackingUrlOf(input.carrier, trackingNumber, input.trackingUrl ?? null);
+  const [changed, read] = await ctx.db.batch([
+    correctShipmentStatement(ctx.db, id, { carrier: input.carrier, trackingNumber, trackingUrl }, ctx.actor.id),
+    ordersStatement(ctx.db, [id]),
+  ]);
+  const order = read.rows[0];
+  if (!order) throw new AppError("not_found", "No such order.");
+  if (changed.rows.length === 0) {
+    throw new AppError("invalid_transition", `Order #${order.number} has not shipped: ship it first.`, {
+      status: order.status,
+    });
+  }
+  ctx.live.orders([id]);
+  return staffView(order);
 }
 
 /** Staff cancel an unpaid order for the shopper: its stock and coupon use come back. */

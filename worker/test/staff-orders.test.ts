@@ -232,3 +232,55 @@ describe("bulk actions on orders", () => {
     );
   });
 });
+
+describe("correcting a shipment", () => {
+  it("gives a bulk-shipped order its tracking number, which the shopper reads; an order not shipped is refused, a customer forbidden", async () => {
+    const { shopper, order } = await paidOrder();
+    const orders = await staffApi();
+    const bulk = expectStatus(
+      await answer(orders.bulk.$post({ json: { action: "ship", ids: [order.id], carrier: "DHL" } })),
+      200,
+    );
+    expect(bulk.results[0]).toMatchObject({ ok: true });
+    const corrected = expectStatus(
+      await answer(
+        orders[":id"].shipment.$put({ param: { id: order.id }, json: { carrier: "DHL", trackingNumber: "JD0146" } }),
+      ),
+      200,
+    );
+    expect(corrected.shipment).toMatchObject({
+      carrier: "DHL",
+      trackingNumber: "JD0146",
+      trackingUrl: "https://www.dhl.com/en/express/tracking.html?AWB=JD0146",
+    });
+    const seen = expectStatus(
+      await answer(client({ token: shopper.token }).orders[":id"].$get({ param: { id: order.id } })),
+      200,
+    );
+    expect(seen.shipment?.trackingNumber).toBe("JD0146");
+    const audit = await withServices(({ db }) =>
+      db.execute<{ before: { trackingNumber: string | null } }>(sql`
+        SELECT before FROM audit_log WHERE action = 'order.shipment' AND entity_id = ${order.id}`),
+    );
+    expect(audit.rows).toEqual([{ before: { carrier: "DHL", trackingNumber: null, trackingUrl: null } }]);
+
+    const unpaid = await pendingOrder();
+    const refused = expectError(
+      await answer(
+        orders[":id"].shipment.$put({ param: { id: unpaid.order.id }, json: { carrier: "DHL", trackingNumber: "X" } }),
+      ),
+      409,
+      "invalid_transition",
+    );
+    expect(refused.error.message).toContain("has not shipped");
+    expect(
+      (
+        await call(`/admin/orders/${order.id}/shipment`, {
+          method: "PUT",
+          token: shopper.token,
+          body: { carrier: "DHL" },
+        })
+      ).status,
+    ).toBe(403);
+  });
+});

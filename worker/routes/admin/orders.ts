@@ -16,7 +16,7 @@ import {
 } from "../../schemas/orders.ts";
 import { moveByStaff, searchAllOrders } from "../../services/orders.service.ts";
 import { orderWithPayments, refundOnePayment, refundOrder } from "../../services/payments.service.ts";
-import { bulkOrders, cancelByStaff, shipOrder } from "../../services/staff-orders.service.ts";
+import { bulkOrders, cancelByStaff, correctShipment, shipOrder } from "../../services/staff-orders.service.ts";
 
 const tags = ["Admin: orders"];
 const invalid = conflict("invalid_transition");
@@ -77,6 +77,17 @@ export const adminOrdersRouter = createRouter()
       responses: { 200: jsonContent(adminOrderSchema, "The order"), ...notFound, ...invalid, ...errorResponses },
     }),
     async (c) => c.json(await shipOrder(actorOf(c), c.req.valid("param").id, c.req.valid("json")), 200),
+  )
+  .openapi(
+    route("staff", {
+      method: "put",
+      path: "/admin/orders/{id}/shipment",
+      tags,
+      summary: "Corrects a shipped order's carrier and tracking number (one given after a bulk shipment)",
+      request: { params: idParam, ...jsonBody(shipBody) },
+      responses: { 200: jsonContent(adminOrderSchema, "The order"), ...notFound, ...invalid, ...errorResponses },
+    }),
+    async (c) => c.json(await correctShipment(actorOf(c), c.req.valid("param").id, c.req.valid("json")), 200),
   )
   .openapi(
     route("staff", {

@@ -25,6 +25,14 @@ export function OrderActions(props: { order: OrderDetail; staff: StaffOrder }) {
       <Show when={shippable.includes(o().status)}>
         <ShipForm staff={props.staff} />
       </Show>
+      <Show when={o().shipment}>
+        {(shipment) => (
+          <details class="a-correct-shipment">
+            <summary>Change the tracking</summary>
+            <ShipForm staff={props.staff} shipped={shipment()} />
+          </details>
+        )}
+      </Show>
       <Show when={refundable.includes(o().status)}>
         <ConfirmButton
           label="Refund"

@@ -6,15 +6,21 @@ import type { StaffOrder } from "./staff-order.ts";
 /** The carriers whose tracking page the shop links by itself (worker/domain/shipment.ts). */
 const knownCarriers = ["UPS", "USPS", "FedEx", "DHL"];
 
-/** Ships the order: who carries the parcel, and its tracking number and link (optional). */
-export function ShipForm(props: { staff: StaffOrder }) {
-  const { form, ship } = props.staff;
-  const [carrier, setCarrier] = createSignal("");
-  const [trackingNumber, setTrackingNumber] = createSignal("");
+/**
+ * Ships the order: who carries the parcel, and its tracking number and link (optional); or, for an
+ * order shipped already (`shipped` given), corrects them.
+ */
+export function ShipForm(props: {
+  staff: StaffOrder;
+  shipped?: { carrier: string | null; trackingNumber: string | null };
+}) {
+  const { form, ship, correctShipment } = props.staff;
+  const [carrier, setCarrier] = createSignal(props.shipped?.carrier ?? "");
+  const [trackingNumber, setTrackingNumber] = createSignal(props.shipped?.trackingNumber ?? "");
   const [trackingUrl, setTrackingUrl] = createSignal("");
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    void ship(() => {
+    void (props.shipped ? correctShipment : ship)(() => {
       if (!carrier().trim()) throw new FormInvalid({ carrier: "Say who carries the parcel." });
       return {
         carrier: carrier().trim(),
@@ -24,7 +30,12 @@ export function ShipForm(props: { staff: StaffOrder }) {
     });
   };
   return (
-    <form class="a-ship" aria-label="Ship the order" onSubmit={submit} noValidate>
+    <form
+      class="a-ship"
+      aria-label={props.shipped ? "Change the tracking" : "Ship the order"}
+      onSubmit={submit}
+      noValidate
+    >
       <InputField
         label="Carrier"
         value={carrier()}
@@ -57,7 +68,7 @@ export function ShipForm(props: { staff: StaffOrder }) {
         error={form.errors().trackingUrl}
       />
       <button type="submit" class="button" disabled={form.busy()}>
-        Mark as shipped
+        {props.shipped ? "Save tracking" : "Mark as shipped"}
       </button>
     </form>
   );

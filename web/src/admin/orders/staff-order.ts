@@ -17,6 +17,9 @@ import { getOrder } from "./orders.ts";
  * socket, and what staff do to it (move it on, refund it or one payment, cancel it).
  */
 
+/** A parcel as staff give it when shipping. */
+export type Parcel = { carrier: string; trackingNumber?: string; trackingUrl?: string };
+
 /** The order of the page, by its id (an accessor: the page may move to another order). */
 export function createStaffOrder(id: () => string) {
   const order = createAsync(() => getOrder(id()));
@@ -69,8 +72,14 @@ export function createStaffOrder(id: () => string) {
     );
 
   /** Ships the order with what `parcel` says (it throws the form's own checks before anything is sent). */
-  const ship = (parcel: () => { carrier: string; trackingNumber?: string; trackingUrl?: string }) =>
+  const ship = (parcel: () => Parcel) =>
     change(() => read(api.admin.orders[":id"].ship.$post({ param: { id: id() }, json: parcel() })), `Order shipped.`);
+  /** A shipped order's parcel corrected: a tracking number given after a bulk shipment, say. */
+  const correctShipment = (parcel: () => Parcel) =>
+    change(
+      () => read(api.admin.orders[":id"].shipment.$put({ param: { id: id() }, json: parcel() })),
+      "Tracking saved: the customer sees it now.",
+    );
 
   const refund = () =>
     change(
@@ -102,7 +111,7 @@ export function createStaffOrder(id: () => string) {
       return `${formatMoney(payment.amount, payment.currency)} went back to the customer.`;
     });
 
-  return { order, liveAt, form, note, setNote, move, ship, refund, retryRefund, cancel };
+  return { order, liveAt, form, note, setNote, move, ship, correctShipment, refund, retryRefund, cancel };
 }
 
 export type StaffOrder = ReturnType<typeof createStaffOrder>;
