@@ -124,6 +124,8 @@ describe("the admin app in Chromium", () => {
       ["categories", "/admin/categories", "Categories"],
       ["brands", "/admin/brands", "Brands"],
       ["coupons", "/admin/coupons", "Coupons"],
+      ["shipping", "/admin/shipping", "Shipping"],
+      ["taxes", "/admin/taxes", "Taxes"],
       ["customers", "/admin/customers", "Customers"],
       ["reviews", "/admin/reviews", "Reviews"],
       ["reports", "/admin/reports", "Reports"],
@@ -142,6 +144,8 @@ describe("the admin app in Chromium", () => {
       "Categories",
       "Brands",
       "Coupons",
+      "Shipping",
+      "Taxes",
       "Customers",
       "Reviews",
       "Reports",
@@ -227,6 +231,8 @@ describe("the admin app in Chromium", () => {
       "Categories",
       "Brands",
       "Coupons",
+      "Shipping",
+      "Taxes",
       "Customers",
       "Reviews",
       "Reports",
@@ -719,6 +725,114 @@ describe("the admin app's own frame, lists and feedback at 1280×800", () => {
     await comment.getByRole("button", { name: "Delete the comment" }).click();
     await page.getByTestId("toast").filter({ hasText: "The comment is deleted." }).waitFor();
     await comment.waitFor({ state: "detached" });
+    await page.close();
+  });
+});
+
+describe("shipping and taxes at 1280×800", () => {
+  let desk: BrowserContext;
+  const zoneName = `France ${run}`;
+  beforeAll(async () => {
+    desk = await browser.newContext({ viewport: { width: 1280, height: 800 }, reducedMotion: "reduce" });
+  });
+  afterAll(async () => {
+    // What this test made goes, so the shop ships and taxes as before for every other suite.
+    const zones = (await call("/admin/shipping/zones", { token: admin })).body.items as { id: string; name: string }[];
+    for (const zone of zones.filter((z) => z.name === zoneName))
+      await call(`/admin/shipping/zones/${zone.id}`, { method: "DELETE", token: admin });
+    const classes = (await call("/admin/taxes/classes", { token: admin })).body.items as {
+      id: string;
+      name: string;
+      rates: { id: string; country: string }[];
+    }[];
+    const standard = classes.find((c) => c.name === "Standard");
+    for (const rate of standard?.rates.filter((r) => r.country === "FR") ?? [])
+      await call(`/admin/taxes/classes/${standard?.id}/rates/${rate.id}`, { method: "DELETE", token: admin });
+    await desk?.close();
+  });
+
+  it("creates a zone for France with weight bands, previews 1.2 kg worth $80 to 69001 and sets France's tax rate", async () => {
+    const page = await signIn(desk, staffAdmin.username, staffAdmin.password);
+    await visit(page, "/admin/shipping");
+    await page.getByRole("heading", { level: 1, name: "Shipping" }).waitFor();
+    await settled(page);
+    const toast = (text: string) => page.getByTestId("toast").filter({ hasText: text }).waitFor();
+
+    const newZone = page.getByRole("form", { name: "New zone" });
+    await newZone.getByLabel("Name").fill(zoneName);
+    await newZone.getByLabel("Country to add").selectOption("FR");
+    await newZone.getByRole("button", { name: "Add country" }).click();
+    await newZone.getByRole("listitem").filter({ hasText: "France" }).waitFor();
+    await newZone.getByRole("button", { name: "Add zone" }).click();
+    await toast(`${zoneName} was added.`);
+
+    const zone = page.locator(`[data-zone="${zoneName}"]`);
+    await zone.getByRole("button", { name: `Add method to ${zoneName}` }).click();
+    const method = zone.getByRole("form", { name: `New method for ${zoneName}` });
+    await method.getByLabel("Method name").fill("Colissimo");
+    await method.getByLabel("Priced").selectOption("weight");
+    await method.getByLabel("Fewest days").fill("2");
+    await method.getByLabel("Most days").fill("4");
+    await method.getByRole("button", { name: "Add method", exact: true }).click();
+    await toast(`Colissimo was added to ${zoneName}.`);
+
+    // Two bands, the second overlapping the first: refused, its start marked and focused.
+    const bands = zone.getByRole("form", { name: "Bands of Colissimo" });
+    await bands.getByRole("button", { name: "Add band" }).click();
+    await bands.getByLabel("Up to (g), band 1").fill("1000");
+    await bands.getByLabel("Price, band 1").fill("6.50");
+    await bands.getByRole("button", { name: "Add band" }).click();
+    expect(await bands.getByLabel("From (g), band 2").inputValue()).toBe("1000");
+    await bands.getByLabel("From (g), band 2").fill("800");
+    await bands.getByLabel("Up to (g), band 2").fill("5000");
+    await bands.getByLabel("Price, band 2").fill("9.90");
+    await bands.getByRole("button", { name: "Save bands" }).click();
+    await bands
+      .getByRole("alert")
+      .filter({ hasText: "The band from 800 to 5000 overlaps the band from 0 to 1000." })
+      .waitFor();
+    await page.waitForFunction(() => document.activeElement?.getAttribute("aria-label") === "From (g), band 2");
+    await bands.getByLabel("From (g), band 2").fill("1000");
+    await bands.getByRole("button", { name: "Save bands" }).click();
+    await toast("The bands of Colissimo are saved.");
+
+    const preview = page.getByRole("form", { name: "Shipping preview" });
+    await preview.getByLabel("Country").selectOption("FR");
+    await preview.getByLabel("Postal code").fill("69001");
+    await preview.getByLabel("Weight (g)").fill("1200");
+    await preview.getByLabel("Subtotal").fill("80");
+    await preview.getByRole("button", { name: "Preview" }).click();
+    const result = page.getByTestId("shipping-preview");
+    await result
+      .filter({ hasText: `An order of 1,200 g worth $80.00 to 69001 France ships by the zone ${zoneName}.` })
+      .waitFor();
+    expect(await result.getByRole("row").filter({ hasText: "Colissimo" }).getByRole("cell").allTextContents()).toEqual([
+      "Colissimo",
+      "$9.90",
+      "2–4 days",
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await visit(page, "/admin/taxes");
+    await page.getByRole("heading", { level: 1, name: "Taxes" }).waitFor();
+    await settled(page);
+    const rate = page.getByRole("form", { name: "New rate for Standard" });
+    await rate.getByLabel("Region").selectOption("FR");
+    await rate.getByLabel("Rate (%)").fill("20");
+    await rate.getByRole("button", { name: "Add rate" }).click();
+    await toast("Standard: 20 % in France.");
+    await page.locator('[data-tax-class="Standard"] .a-rate').filter({ hasText: "France" }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The preview prices by the new rate at once.
+    await visit(page, "/admin/shipping");
+    await settled(page);
+    await preview.getByLabel("Postal code").fill("69001");
+    await preview.getByLabel("Weight (g)").fill("1200");
+    await preview.getByLabel("Subtotal").fill("80");
+    await preview.getByRole("button", { name: "Preview" }).click();
+    await result.filter({ hasText: "Tax there: 20 % on goods of the default class" }).waitFor();
+    await page.screenshot({ path: "test-results/admin-shipping-preview.png", fullPage: true });
     await page.close();
   });
 });

@@ -53,6 +53,8 @@ export function AdminRoutes() {
       <Route path="/categories" {...page(() => import("./taxonomy/CategoriesPage.tsx"))} />
       <Route path="/brands" {...page(() => import("./taxonomy/BrandsPage.tsx"))} />
       <Route path="/coupons" {...page(() => import("./coupons/CouponsPage.tsx"))} />
+      <Route path="/shipping" {...page(() => import("./shipping/ShippingPage.tsx"))} />
+      <Route path="/taxes" {...page(() => import("./taxes/TaxesPage.tsx"))} />
       <Route path="/customers" {...page(() => import("./customers/CustomersPage.tsx"))} />
       <Route path="/reviews" {...page(() => import("./reviews/ReviewsPage.tsx"))} />
       <Route path="/reports" {...page(() => import("./reports/ReportsPage.tsx"))} />
