@@ -504,3 +504,32 @@ describe("checking out to a saved address on a phone", () => {
     await context.close();
   }, 90_000);
 });
+
+describe("a cart quoted live on two phones", () => {
+  it("prices shipping and tax again on one phone when the cart changes on the other", async () => {
+    const { page, email } = await signedInShopper("/products/royal-kettle");
+    await page.getByRole("button", { name: "Add to cart" }).click();
+    await page.getByTestId("toast").waitFor();
+    await page.goto(`${shopUrl}/cart`);
+    await fillAddress(page);
+    const total = page.getByTestId("summary-total");
+    await total.filter({ hasText: "$" }).waitFor();
+    const before = await total.textContent();
+
+    const other = await newPhone();
+    const second = await other.newPage();
+    await second.goto(`${shopUrl}/signin?next=/cart`);
+    await second.getByLabel("Email or phone").fill(email);
+    await second.getByLabel("Password").fill("shopper-pass-1");
+    await second.getByRole("button", { name: "Sign in", exact: true }).click();
+    await second.waitForURL((url) => url.pathname === "/cart");
+    await second.getByRole("button", { name: "One more Royal Kettle" }).click();
+    await second.getByTestId("line-quantity").filter({ hasText: "2" }).waitFor();
+
+    // The first phone was not touched: its summary follows the cart its room brought.
+    await expect.poll(() => total.textContent(), { timeout: 15_000 }).not.toBe(before);
+    await page.getByTestId("line-quantity").filter({ hasText: "2" }).waitFor();
+    await other.close();
+    await context.close();
+  }, 90_000);
+});
