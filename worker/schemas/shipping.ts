@@ -19,15 +19,10 @@ export const destinationSchema = z.object({
     .toUpperCase()
     .regex(/^[A-Z0-9]{1,3}$/, "a subdivision code (ISO 3166-2, without the country)")
     .optional(),
-  postalCode: z
-    .string()
-    .trim()
-    .max(20)
-    .default("")
-    .openapi({
-      example: "75011",
-      description: "Without it, an estimate for the country (its zones by postal code left out)",
-    }),
+  postalCode: z.string().trim().max(20).default("").openapi({
+    example: "75011",
+    description: "Without it, an estimate for the country (its zones by postal code left out)",
+  }),
 });
 
 export const shippingOptionsQuery = destinationSchema.extend({
