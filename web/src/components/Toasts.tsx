@@ -4,18 +4,23 @@ import { dismissToast, holdToast, releaseToast, toasts } from "../lib/toast.ts";
 
 /** The toasts of the whole app, announced to screen readers as they come. */
 export function Toasts() {
+  const hold = (on: boolean) => {
+    for (const toast of toasts()) (on ? holdToast : releaseToast)(toast.id);
+  };
   return (
-    <div class="toasts" role="status" aria-live="polite">
+    <div
+      class="toasts"
+      role="status"
+      aria-live="polite"
+      // While the pointer or the focus is on a toast, it stays.
+      onMouseEnter={() => hold(true)}
+      onMouseLeave={() => hold(false)}
+      onFocusIn={() => hold(true)}
+      onFocusOut={() => hold(false)}
+    >
       <For each={toasts()}>
         {(toast) => (
-          <div
-            class="toast"
-            data-testid="toast"
-            onMouseEnter={() => holdToast(toast.id)}
-            onMouseLeave={() => releaseToast(toast.id)}
-            onFocusIn={() => holdToast(toast.id)}
-            onFocusOut={() => releaseToast(toast.id)}
-          >
+          <div class="toast" data-testid="toast">
             <p>{toast.message}</p>
             <Show when={toast.links?.length}>
               <div class="toast-links">

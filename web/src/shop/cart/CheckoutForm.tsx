@@ -59,7 +59,10 @@ export function CheckoutForm(props: {
       // it cannot) before the order is placed at that total.
       if (coupon.code() && coupon.code() !== coupon.previewed()) {
         coupon.apply();
-        throw new FormInvalid({}, "Your coupon was not applied yet: check it beside its field and the total, then place the order.");
+        throw new FormInvalid(
+          {},
+          "Your coupon was not applied yet: check it beside its field and the total, then place the order.",
+        );
       }
       const priced = quote.quote();
       try {
