@@ -3,7 +3,12 @@ import { For } from "solid-js";
 import { formatMoney } from "../../lib/money.ts";
 import type { OrderDetail } from "../lib/types.ts";
 
-/** The order's lines as they were bought, and its totals. */
+const percent = (bps: number) => `${(bps / 100).toLocaleString(undefined, { maximumFractionDigits: 2 })} %`;
+
+/**
+ * The order's lines as they were bought, each with what it was charged as stored when the order was
+ * placed (its share of the discount, net, tax and rate), and its totals with the shipping method.
+ */
 export function OrderItems(props: { order: OrderDetail }) {
   const o = () => props.order;
   const money = (minor: number) => formatMoney(minor, o().currency);
@@ -18,6 +23,9 @@ export function OrderItems(props: { order: OrderDetail }) {
             <th scope="col">Unit price</th>
             <th scope="col">Quantity</th>
             <th scope="col">Line total</th>
+            <th scope="col">Discount share</th>
+            <th scope="col">Net</th>
+            <th scope="col">Tax</th>
           </tr>
         </thead>
         <tbody>
@@ -33,6 +41,11 @@ export function OrderItems(props: { order: OrderDetail }) {
                 <td data-label="Unit price">{money(item.unitPrice)}</td>
                 <td data-label="Quantity">{item.quantity}</td>
                 <td data-label="Line total">{money(item.lineTotal)}</td>
+                <td data-label="Discount share">{money(item.discountAmount)}</td>
+                <td data-label="Net">{money(item.netAmount)}</td>
+                <td data-label="Tax" data-testid="item-tax">
+                  {money(item.taxAmount)} <small class="muted">at {percent(item.taxRateBps)}</small>
+                </td>
               </tr>
             )}
           </For>
@@ -43,10 +56,15 @@ export function OrderItems(props: { order: OrderDetail }) {
         <dd>{money(o().subtotal)}</dd>
         <dt>Discount{o().couponCode ? ` (${o().couponCode})` : ""}</dt>
         <dd>{o().discount > 0 ? `−${money(o().discount)}` : money(0)}</dd>
-        <dt>Tax</dt>
+        <dt>Tax{o().pricesIncludeTax ? " (included)" : ""}</dt>
         <dd>{money(o().tax)}</dd>
-        <dt>Shipping</dt>
-        <dd>{money(o().shipping)}</dd>
+        <dt>Shipping{o().shippingMethod ? ` (${o().shippingMethod?.name})` : ""}</dt>
+        <dd>
+          {money(o().shipping)}
+          {o().shippingTax > 0
+            ? ` (${o().pricesIncludeTax ? "incl." : "+"} ${money(o().shippingTax)} tax at ${percent(o().shippingTaxRateBps)})`
+            : ""}
+        </dd>
         <dt>Total</dt>
         <dd>
           <strong data-testid="admin-order-total">{money(o().total)}</strong>
