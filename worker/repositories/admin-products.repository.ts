@@ -15,7 +15,8 @@ export const adminColumns = (currency: string) => sql`
   ${currency}::text AS currency,
   ${firstVariant("price", "price")}, ${firstVariant("old_price", "oldPrice")}, ${firstVariant("discount", "discount")},
   ${firstVariant("shipping_amount", "shippingAmount")}, ${firstVariant("actual_price", "actualPrice")},
-  ${firstVariant("low_stock_threshold", "lowStockThreshold")},
+  ${firstVariant("low_stock_threshold", "lowStockThreshold")}, ${firstVariant("weight_grams", "weightGrams")},
+  ${firstVariant("tax_class_id", "taxClassId")},
   coalesce((SELECT sum(v.stock_qty) FROM product_variants v WHERE v.product_id = p.id AND v.is_active), 0)::float8 AS "stockQty",
   (SELECT json_build_object('min', min(v.actual_price), 'max', max(v.actual_price))
      FROM product_variants v WHERE v.product_id = p.id AND v.is_active HAVING count(*) > 0) AS "priceRange",
@@ -24,7 +25,8 @@ export const adminColumns = (currency: string) => sql`
   coalesce((SELECT json_agg(json_build_object('id', v.id, 'sku', v.sku, 'title', v.title, 'options', v.options,
        'price', v.price, 'oldPrice', v.old_price, 'discount', v.discount, 'shippingAmount', v.shipping_amount,
        'actualPrice', v.actual_price, 'stockQty', v.stock_qty, 'inStock', v.stock_qty > 0, 'active', v.is_active,
-       'lowStockThreshold', v.low_stock_threshold, 'position', v.position) ORDER BY v.position, v.id)
+       'lowStockThreshold', v.low_stock_threshold, 'position', v.position, 'weightGrams', v.weight_grams,
+       'taxClassId', v.tax_class_id) ORDER BY v.position, v.id)
      FROM product_variants v WHERE v.product_id = p.id), '[]') AS variants,
   coalesce((SELECT json_agg(json_build_object('name', f.name, 'value', f.value) ORDER BY f.position, f.id)
      FROM product_features f WHERE f.product_id = p.id), '[]') AS features,
@@ -95,7 +97,8 @@ export async function findVariant(db: Database, productId: string, variantId: st
   const result = await db.execute<AdminVariant & { productId: string }>(sql`
     SELECT v.id, v.product_id AS "productId", v.sku, v.title, v.options, v.price, v.old_price AS "oldPrice",
       v.discount, v.shipping_amount AS "shippingAmount", v.actual_price AS "actualPrice", v.stock_qty AS "stockQty",
-      v.stock_qty > 0 AS "inStock", v.is_active AS active, v.low_stock_threshold AS "lowStockThreshold", v.position
+      v.stock_qty > 0 AS "inStock", v.is_active AS active, v.low_stock_threshold AS "lowStockThreshold", v.position,
+      v.weight_grams AS "weightGrams", v.tax_class_id AS "taxClassId"
     FROM product_variants v WHERE v.id = ${variantId} AND v.product_id = ${productId}`);
   return result.rows[0];
 }

@@ -42,12 +42,14 @@ export const optionsInput = z
   .max(3)
   .refine((options) => new Set(options.map((o) => o.name)).size === options.length, "each option once");
 
-/** The money of a variant; omitted fields take the product's. */
+/** The money of a variant, its weight and its tax class; omitted fields take the product's (or the shop's default class). */
 const variantMoney = {
   price: money.optional(),
   oldPrice: money.nullable().optional(),
   discount: money.optional(),
   shippingAmount: money.optional(),
+  weightGrams: amountIn.optional().openapi({ description: "Grams, for shipping methods priced by weight" }),
+  taxClassId: z.uuid().optional().openapi({ description: "The tax class (default: the shop's default class)" }),
 };
 
 export const variantInput = z.object({
@@ -124,7 +126,14 @@ export const updateProductBody = z
   .refine((p) => Object.keys(p).length > 0, "give at least one field");
 
 export const adminVariantSchema = variantSchema
-  .extend(createSelectSchema(productVariants).pick({ lowStockThreshold: true, position: true }).shape)
+  .extend(
+    createSelectSchema(productVariants).pick({
+      lowStockThreshold: true,
+      position: true,
+      weightGrams: true,
+      taxClassId: true,
+    }).shape,
+  )
   .openapi("AdminVariant");
 
 export const adminProductSchema = createSelectSchema(products)
@@ -138,6 +147,8 @@ export const adminProductSchema = createSelectSchema(products)
     shippingAmount: money,
     actualPrice: money,
     lowStockThreshold: stock,
+    weightGrams: z.number().int(),
+    taxClassId: z.string(),
     /** Over the active variants: their total stock and range of actual prices. */
     stockQty: z.number().int(),
     priceRange: priceRangeSchema.nullable(),

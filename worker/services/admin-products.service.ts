@@ -79,6 +79,8 @@ export function newVariants(
     discount?: number;
     shippingAmount?: number;
     lowStockThreshold?: number;
+    weightGrams?: number;
+    taxClassId?: string;
   },
   firstPosition = 0,
 ) {
@@ -102,6 +104,9 @@ export function newVariants(
       shippingAmount: input.shippingAmount ?? defaults.shippingAmount ?? 0,
       stockQty: input.stockQty,
       lowStockThreshold: input.lowStockThreshold ?? defaults.lowStockThreshold ?? 5,
+      weightGrams: input.weightGrams ?? defaults.weightGrams ?? 0,
+      // Without one, the shop's default class (the column's default).
+      taxClassId: input.taxClassId ?? defaults.taxClassId,
       active: input.active ?? true,
       position: firstPosition + i,
     };
@@ -267,6 +272,8 @@ export async function changeProduct(ctx: ActorContext, id: string, input: Update
     discount: input.discount,
     shippingAmount: input.shippingAmount,
     lowStockThreshold: input.lowStockThreshold,
+    weightGrams: input.weightGrams,
+    taxClassId: input.taxClassId,
   };
   const touchesVariant = Object.values(variantFields).some((v) => v !== undefined) || input.stockQty !== undefined;
   if (touchesVariant) {

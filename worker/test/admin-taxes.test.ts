@@ -240,3 +240,84 @@ describe("the shop's tax setting", () => {
     );
   });
 });
+
+describe("a variant's weight and tax class", () => {
+  it("are taken by the admin product and variant APIs, the shop's default class when none is given", async () => {
+    const admin = await adminApi();
+    const books = await newClass(admin, "Paper");
+    const standard = await classId("Standard");
+    const created = expectStatus(
+      await answer(
+        admin.products.$post({
+          json: {
+            name: named("Atlas"),
+            price: 3_000,
+            stockQty: 2,
+            weightGrams: 1_200,
+            options: [{ name: "Cover", values: ["Soft", "Hard"] }],
+            variants: [
+              { options: { Cover: "Soft" }, stockQty: 1, taxClassId: books.id },
+              { options: { Cover: "Hard" }, stockQty: 1, weightGrams: 1_800 },
+            ],
+          },
+        }),
+      ),
+      201,
+    );
+    try {
+      expect(created.variants.map(({ weightGrams, taxClassId }) => ({ weightGrams, taxClassId }))).toEqual([
+        { weightGrams: 1_200, taxClassId: books.id },
+        { weightGrams: 1_800, taxClassId: standard },
+      ]);
+      expect(created).toMatchObject({ weightGrams: 1_200, taxClassId: books.id });
+      const variants = admin.products[":id"].variants[":variantId"];
+      const param = { id: created.id, variantId: created.variants[1].id };
+      const changed = expectStatus(
+        await answer(variants.$patch({ param, json: { weightGrams: 2_000, taxClassId: books.id } })),
+        200,
+      );
+      expect(changed).toMatchObject({ weightGrams: 2_000, taxClassId: books.id });
+      const unknown = expectError(
+        await answer(variants.$patch({ param, json: { taxClassId: "00000000-0000-4000-8000-000000000001" } })),
+        409,
+        "conflict",
+      );
+      expect(unknown.error.details).toEqual([expect.objectContaining({ path: "taxClassId" })]);
+      const token = await staffToken();
+      const negative = await call(`/admin/products/${created.id}/variants/${param.variantId}`, {
+        method: "PATCH",
+        body: { weightGrams: -1 },
+        token,
+      });
+      expectError(negative, 400, "invalid_request");
+      const listed = expectStatus(await answer(admin.taxes.classes.$get()), 200);
+      expect(listed.items.find((c) => c.id === books.id)?.variantCount).toBe(2);
+    } finally {
+      await sqlOf(sql`DELETE FROM products WHERE id = ${created.id}`);
+    }
+  });
+
+  it("are changed for a product of one variant through the product", async () => {
+    const admin = await adminApi();
+    const freight = await newClass(admin, "Heavy goods");
+    const created = expectStatus(
+      await answer(admin.products.$post({ json: { name: named("Anvil"), price: 9_000, stockQty: 1 } })),
+      201,
+    );
+    try {
+      expect(created).toMatchObject({ weightGrams: 0, taxClassId: await classId("Standard") });
+      const changed = expectStatus(
+        await answer(
+          admin.products[":id"].$patch({
+            param: { id: created.id },
+            json: { weightGrams: 40_000, taxClassId: freight.id },
+          }),
+        ),
+        200,
+      );
+      expect(changed.variants[0]).toMatchObject({ weightGrams: 40_000, taxClassId: freight.id });
+    } finally {
+      await sqlOf(sql`DELETE FROM products WHERE id = ${created.id}`);
+    }
+  });
+});
