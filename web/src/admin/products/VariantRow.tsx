@@ -5,18 +5,11 @@ import { VariantAmounts } from "./VariantAmounts.tsx";
 import { VariantCell } from "./VariantCell.tsx";
 import { VariantChoice } from "./VariantChoice.tsx";
 import { VariantRowActions } from "./VariantRowActions.tsx";
+import { VariantWeightCell } from "./VariantWeightCell.tsx";
 import type { VariantActions } from "./variants.ts";
 import { type OptionDraft, titleOf, type VariantDraft } from "./variants.ts";
 
-type Field =
-  | "sku"
-  | "price"
-  | "discount"
-  | "oldPrice"
-  | "shippingAmount"
-  | "stockQty"
-  | "stockReason"
-  | "lowStockThreshold";
+type Field = Exclude<keyof VariantDraft, "key" | "saved" | "choice" | "active">;
 
 /** One variant as a row of the table: its name and SKU, money, stock, threshold, sale flag and buttons. */
 export function VariantRow(props: {
@@ -106,6 +99,7 @@ export function VariantRow(props: {
             placeholder={row.saved ? undefined : "5"}
           />
         </td>
+        <VariantWeightCell row={row} context={context()} set={set} err={err} />
         <td class="a-cells">
           <div class="a-check">
             <input
@@ -134,7 +128,7 @@ export function VariantRow(props: {
       </tr>
       <Show when={props.actions.productId && row.saved && props.historyOpen}>
         <tr class="a-variant-extra">
-          <td colSpan={8} id={historyId}>
+          <td colSpan={9} id={historyId}>
             <InventoryHistory
               productId={props.actions.productId as string}
               variantId={row.saved?.id as string}

@@ -34,6 +34,7 @@ export function VariantsTable(props: {
             </th>
             <th scope="col">Stock</th>
             <th scope="col">Alert under</th>
+            <th scope="col">Weight and tax</th>
             <th scope="col">For sale</th>
             <th scope="col">
               <span class="visually-hidden">Actions</span>

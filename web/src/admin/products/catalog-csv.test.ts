@@ -22,6 +22,8 @@ const variant = (fields: Partial<AdminProduct["variants"][number]>): AdminProduc
   active: true,
   lowStockThreshold: 5,
   position: 0,
+  weightGrams: 0,
+  taxClassId: "t1",
   ...fields,
 });
 

@@ -72,6 +72,8 @@ export const variantFields: Record<string, string> = {
   shippingAmount: "Shipping",
   stockQty: "Stock",
   lowStockThreshold: "Alert under",
+  weightGrams: "Weight (g)",
+  taxClassId: "Tax class",
 };
 
 /** "$12.00" or "$12.00 – $18.00": the range of prices customers pay. */

@@ -2,6 +2,7 @@ import { query, type RoutePreloadFuncArgs, type SearchParams } from "@solidjs/ro
 import { ApiError, read, setOnly } from "../../lib/http.ts";
 import { api } from "../../lib/session.ts";
 import { getShopCurrency } from "../lib/currency.ts";
+import { getTaxClasses } from "../taxes/taxes.ts";
 import { getBrands, getCategories } from "../taxonomy/taxonomy.ts";
 
 /*
@@ -75,7 +76,7 @@ export function preloadProducts({ location }: RoutePreloadFuncArgs) {
 
 /** /admin/products/:id (and /admin/products/new): the currency, the product, its categories and brands. */
 export function preloadProduct({ params }: RoutePreloadFuncArgs) {
-  const reads: Promise<unknown>[] = [getShopCurrency(), getCategories(), getBrands()];
+  const reads: Promise<unknown>[] = [getShopCurrency(), getCategories(), getBrands(), getTaxClasses()];
   if (params.id) reads.push(getAdminProduct(params.id));
   return reads;
 }

@@ -42,6 +42,10 @@ export interface VariantDraft {
   stockQty: string;
   stockReason: string;
   lowStockThreshold: string;
+  /** Grams; empty is 0. */
+  weightGrams: string;
+  /** Empty: the shop's default class (a new variant only). */
+  taxClassId: string;
   active: boolean;
 }
 
@@ -60,6 +64,8 @@ export const variantDraftOf = (v: AdminVariant, currency: string, key = nextKey(
   stockQty: String(v.stockQty),
   stockReason: "",
   lowStockThreshold: String(v.lowStockThreshold),
+  weightGrams: v.weightGrams > 0 ? String(v.weightGrams) : "",
+  taxClassId: v.taxClassId,
   active: v.active,
 });
 
@@ -75,6 +81,8 @@ export const newVariantDraft = (like?: VariantDraft, choice: Record<number, numb
   stockQty: "0",
   stockReason: "",
   lowStockThreshold: like?.lowStockThreshold ?? "",
+  weightGrams: like?.weightGrams ?? "",
+  taxClassId: like?.taxClassId ?? "",
   active: true,
 });
 
@@ -89,6 +97,8 @@ export const variantFingerprint = (d: VariantDraft) =>
     d.shippingAmount,
     d.stockQty,
     d.lowStockThreshold,
+    d.weightGrams,
+    d.taxClassId,
     d.active,
   ]);
 
@@ -187,7 +197,10 @@ export function variantBody(
     check.fail(`${path}options`, "Another variant has these values.");
   const code = sku(check, path, d.sku);
   const threshold = check.optionalCount(`${path}lowStockThreshold`, d.lowStockThreshold);
+  const weightGrams = check.optionalCount(`${path}weightGrams`, d.weightGrams);
   return {
+    ...(weightGrams === null ? {} : { weightGrams }),
+    ...(d.taxClassId ? { taxClassId: d.taxClassId } : {}),
     ...(code ? { sku: code } : {}),
     options: combination,
     ...money(check, path, d),
@@ -205,6 +218,7 @@ export function variantChanges(check: Checks, d: VariantDraft & { saved: AdminVa
   if (code === "") check.fail("sku", "A saved variant keeps a SKU.");
   const stockQty = check.count("stockQty", d.stockQty);
   const lowStockThreshold = check.count("lowStockThreshold", d.lowStockThreshold);
+  const weightGrams = check.optionalCount("weightGrams", d.weightGrams) ?? 0;
   const stockChanged = stockQty !== was.stockQty;
   if (stockChanged && blank(d.stockReason))
     check.fail("stockReason", "Say why the stock changes: it is kept in the history.");
@@ -216,6 +230,8 @@ export function variantChanges(check: Checks, d: VariantDraft & { saved: AdminVa
     ...(next.shippingAmount !== was.shippingAmount ? { shippingAmount: next.shippingAmount } : {}),
     ...(stockChanged ? { stockQty, stockReason: d.stockReason.trim() } : {}),
     ...(lowStockThreshold !== was.lowStockThreshold ? { lowStockThreshold } : {}),
+    ...(weightGrams !== was.weightGrams ? { weightGrams } : {}),
+    ...(d.taxClassId && d.taxClassId !== was.taxClassId ? { taxClassId: d.taxClassId } : {}),
     ...(d.active !== was.active ? { active: d.active } : {}),
   };
   return Object.keys(changes).length > 0 ? changes : null;
