@@ -835,4 +835,20 @@ describe("shipping and taxes at 1280×800", () => {
     await page.screenshot({ path: "test-results/admin-shipping-preview.png", fullPage: true });
     await page.close();
   });
+
+  it("reports the tax collected by country and rate and the shipping charged by method, each with its CSV", async () => {
+    const page = await signIn(desk, staffAdmin.username, staffAdmin.password);
+    await visit(page, "/admin/reports?view=taxes");
+    await page.getByRole("heading", { level: 2, name: "Tax and shipping" }).waitFor();
+    await settled(page);
+    // The seeded shop's paid orders went to the United States by Standard, 9 % on goods.
+    await page.getByTestId("tax-report").getByRole("row").filter({ hasText: "United States" }).first().waitFor();
+    await page.getByTestId("shipping-report").getByRole("row").filter({ hasText: "Standard" }).waitFor();
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "Download CSV" }).first().click();
+    expect((await download).suggestedFilename()).toMatch(/^royal-shop-tax-.*\.csv$/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: "test-results/admin-tax-report.png", fullPage: true });
+    await page.close();
+  });
 });

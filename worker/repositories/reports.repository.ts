@@ -126,3 +126,39 @@ export async function topProducts(db: Database, days: number, page: Page) {
     revenue: Number(row.revenue),
   }));
 }
+
+/** The orders a report of money taken counts: paid and after, not canceled or refunded. */
+const taken = sql`o.status IN ('paid', 'processing', 'shipped', 'delivered')`;
+
+/**
+ * Tax per destination country and rate over [from, to): the goods' lines and the shipping, from the
+ * amounts stored on each order when it was placed.
+ */
+export async function taxByRegion(db: Database, from: string, to: string) {
+  const result = await db.execute<{ country: string; rateBps: number; orders: number; net: string; tax: string }>(sql`
+    WITH taxed AS (
+      SELECT o.id, o.shipping_address->>'country' AS country, i.tax_rate_bps AS rate, i.net_amount AS net, i.tax_amount AS tax
+      FROM orders o JOIN order_items i ON i.order_id = o.id
+      WHERE ${taken} AND o.created_at >= ${from}::date AND o.created_at < ${to}::date
+      UNION ALL
+      SELECT o.id, o.shipping_address->>'country', o.shipping_tax_rate_bps,
+        CASE WHEN o.prices_include_tax THEN o.shipping - o.shipping_tax ELSE o.shipping END, o.shipping_tax
+      FROM orders o
+      WHERE ${taken} AND o.created_at >= ${from}::date AND o.created_at < ${to}::date AND o.shipping > 0
+    )
+    SELECT coalesce(country, '') AS country, rate AS "rateBps", count(DISTINCT id)::int AS orders,
+      sum(net)::bigint::text AS net, sum(tax)::bigint::text AS tax
+    FROM taxed GROUP BY country, rate ORDER BY sum(tax) DESC, country, rate`);
+  return result.rows.map((row) => ({ ...row, net: Number(row.net), tax: Number(row.tax) }));
+}
+
+/** Shipping charged per method (as named when each order was placed) over [from, to). */
+export async function shippingByMethod(db: Database, from: string, to: string) {
+  const result = await db.execute<{ method: string; orders: number; shipping: string; shippingTax: string }>(sql`
+    SELECT coalesce(o.shipping_method_name, 'Not recorded') AS method, count(*)::int AS orders,
+      sum(o.shipping)::bigint::text AS shipping, sum(o.shipping_tax)::bigint::text AS "shippingTax"
+    FROM orders o
+    WHERE ${taken} AND o.created_at >= ${from}::date AND o.created_at < ${to}::date
+    GROUP BY 1 ORDER BY sum(o.shipping) DESC, 1`);
+  return result.rows.map((row) => ({ ...row, shipping: Number(row.shipping), shippingTax: Number(row.shippingTax) }));
+}

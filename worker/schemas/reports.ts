@@ -79,3 +79,34 @@ export const topProductsSchema = z
     ...page,
   })
   .openapi("TopProductsReport");
+
+/** A span of days [from, to), as the revenue report takes it. */
+export const spanQuery = z.object({ from: day, to: day });
+
+/** Tax collected on orders taken (paid and after, not refunded), per destination country and rate. */
+export const taxReportSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    currency: z.string(),
+    items: z.array(
+      z.object({
+        country: z.string(),
+        rateBps: z.number().int(),
+        orders: z.number().int(),
+        net: money,
+        tax: money,
+      }),
+    ),
+  })
+  .openapi("TaxReport");
+
+/** Shipping charged on orders taken, per method as it was named. */
+export const shippingReportSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    currency: z.string(),
+    items: z.array(z.object({ method: z.string(), orders: z.number().int(), shipping: money, shippingTax: money })),
+  })
+  .openapi("ShippingReport");

@@ -6,7 +6,9 @@ import {
   outOfStock,
   productRatings,
   revenueByDay,
+  shippingByMethod,
   stockLeft,
+  taxByRegion,
   topProducts,
   underThreshold,
 } from "../repositories/reports.repository.ts";
@@ -57,12 +59,7 @@ const noId = /^$/;
 
 /** Revenue per UTC day over [from, to), 1 to 366 days, paged by day. */
 export async function revenueReport(ctx: ShopContext, query: PageQuery & { from: string; to: string }) {
-  const days = (Date.parse(query.to) - Date.parse(query.from)) / dayMs;
-  if (!(days >= 1 && days <= 366)) {
-    throw new AppError("invalid_request", "The range must span 1 to 366 days, with from before to.", [
-      { path: "to", message: "range out of bounds" },
-    ]);
-  }
+  checkSpan(query.from, query.to);
   const last = query.cursor ? decodeCursor(query.cursor, cursorKeys.day, noId)[0] : undefined;
   const rows = await revenueByDay(ctx.db, query.from, query.to, { limit: query.limit + 1, after: last });
   return {
@@ -72,6 +69,30 @@ export async function revenueReport(ctx: ShopContext, query: PageQuery & { from:
     currency: ctx.config.currency,
     ...pageOf(rows, query.limit, (row) => [row.day, ""]),
   };
+}
+
+/** [from, to) of 1 to 366 days, or 400 naming `to`. */
+function checkSpan(from: string, to: string) {
+  const days = (Date.parse(to) - Date.parse(from)) / dayMs;
+  if (!(days >= 1 && days <= 366)) {
+    throw new AppError("invalid_request", "The range must span 1 to 366 days, with from before to.", [
+      { path: "to", message: "range out of bounds" },
+    ]);
+  }
+}
+
+/** Tax collected per destination country and rate over [from, to). */
+export async function taxReport(ctx: ShopContext, query: { from: string; to: string }) {
+  checkSpan(query.from, query.to);
+  const items = await taxByRegion(ctx.db, query.from, query.to);
+  return { from: query.from, to: query.to, currency: ctx.config.currency, items };
+}
+
+/** Shipping charged per method over [from, to). */
+export async function shippingReport(ctx: ShopContext, query: { from: string; to: string }) {
+  checkSpan(query.from, query.to);
+  const items = await shippingByMethod(ctx.db, query.from, query.to);
+  return { from: query.from, to: query.to, currency: ctx.config.currency, items };
 }
 
 export const ordersByStatusReport = async (ctx: ShopContext) => ({ items: await ordersByStatus(ctx.db) });

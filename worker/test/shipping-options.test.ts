@@ -10,8 +10,12 @@ import {
   createShoppers,
   expectError,
   origin,
+  pressSandboxButton,
+  seedAdmin,
   setVariantLine,
+  startPaymentAs,
   stockOf,
+  tokenFor,
   withActor,
   withServices,
 } from "../../test/support/shop.ts";
@@ -290,5 +294,41 @@ describe("GET /geo", () => {
     expect(france.body).toEqual({ country: "FR" });
     expect(france.timing).not.toMatch(/db;desc="[1-9]/);
     expect((await ask("T1")).body).toEqual({ country: null });
+  });
+});
+
+describe("reports of tax and shipping", () => {
+  const today = new Date().toISOString().slice(0, 10);
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  const reports = () => client({ token: adminToken }).admin.reports;
+  let adminToken: string;
+
+  it("count an order's tax for its country and rate and its shipping for its method once it is paid, from what it stored", async () => {
+    adminToken = await tokenFor(seedAdmin, "admin");
+    const icelandRow = async () => {
+      const report = expectStatus(await answer(reports().taxes.$get({ query: { from: today, to: tomorrow } })), 200);
+      return report.items.find((row) => row.country === "IS" && row.rateBps === 2_400) ?? { orders: 0, net: 0, tax: 0 };
+    };
+    const before = await icelandRow();
+    const { shopper } = await cartOf(400, 2);
+    const order = expectStatus(
+      await checkoutAs(shopper.token, {
+        shippingAddress: { ...address, country: "IS", postalCode: "600" },
+        shippingMethodId: ids.Express,
+      }),
+      201,
+    );
+    // Not counted while unpaid.
+    expect(await icelandRow()).toEqual(before);
+    const { authority } = await startPaymentAs(shopper.token, order.id);
+    expect((await pressSandboxButton(authority, "success")).status).toBe(200);
+    const after = await icelandRow();
+    expect([after.orders - before.orders, after.net - before.net, after.tax - before.tax]).toEqual([1, 8_000, 1_920]);
+    const shipping = expectStatus(await answer(reports().shipping.$get({ query: { from: today, to: tomorrow } })), 200);
+    expect(shipping.items.find((row) => row.method === "Express")?.shipping).toBeGreaterThanOrEqual(2_500);
+    expectError(await answer(reports().taxes.$get({ query: { from: tomorrow, to: today } })), 400, "invalid_request");
+    expect((await call(`/admin/reports/taxes?from=${today}&to=${tomorrow}`, { token: shopper.token })).status).toBe(
+      403,
+    );
   });
 });

@@ -12,7 +12,10 @@ import {
   ratingsReportSchema,
   revenueQuery,
   revenueSchema,
+  shippingReportSchema,
+  spanQuery,
   stockLeftSchema,
+  taxReportSchema,
   topProductsQuery,
   topProductsSchema,
 } from "../../schemas/reports.ts";
@@ -22,7 +25,9 @@ import {
   outOfStockReport,
   ratingsReport,
   revenueReport,
+  shippingReport,
   stockLeftReport,
+  taxReport,
   topProductsReport,
 } from "../../services/reports.service.ts";
 
@@ -70,6 +75,14 @@ export const adminReportsRouter = createRouter()
       highestRatedQuery,
     ),
     async (c) => c.json(await ratingsReport(c.get("ctx"), c.req.valid("query")), 200),
+  )
+  .openapi(
+    report("taxes", "Tax collected per destination country and rate over [from, to)", taxReportSchema, spanQuery),
+    async (c) => c.json(await taxReport(c.get("ctx"), c.req.valid("query")), 200),
+  )
+  .openapi(
+    report("shipping", "Shipping charged per method over [from, to)", shippingReportSchema, spanQuery),
+    async (c) => c.json(await shippingReport(c.get("ctx"), c.req.valid("query")), 200),
   )
   .openapi(
     report("revenue", "Orders and revenue per UTC day over [from, to)", revenueSchema, revenueQuery),

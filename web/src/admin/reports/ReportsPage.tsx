@@ -7,6 +7,7 @@ import { OutOfStockReport } from "./OutOfStockReport.tsx";
 import { RatingsReport } from "./RatingsReport.tsx";
 import { RevenueReport } from "./RevenueReport.tsx";
 import { StockLeftReport } from "./StockLeftReport.tsx";
+import { TaxesReport } from "./TaxesReport.tsx";
 import { TopProductsReport } from "./TopProductsReport.tsx";
 
 /** The route's preload: the page's reads, started with the navigation. */
@@ -38,6 +39,9 @@ export default function ReportsPage() {
       <Switch>
         <Match when={view() === "revenue"}>
           <RevenueReport />
+        </Match>
+        <Match when={view() === "taxes"}>
+          <TaxesReport />
         </Match>
         <Match when={view() === "top-products"}>
           <TopProductsReport />

@@ -1,13 +1,10 @@
 import { createAsync, useSearchParams } from "@solidjs/router";
-import { createSignal, Suspense } from "solid-js";
-import { createForm } from "../../lib/form.ts";
-import { FormStatus } from "../components/Feedback.tsx";
-import { InputField } from "../components/Fields.tsx";
+import { Suspense } from "solid-js";
 import { Async } from "../components/State.tsx";
-import { createChecks } from "../lib/checks.ts";
 import { csvName, downloadCsv } from "../lib/csv.ts";
 import { toAmount } from "../lib/money.ts";
-import { daysBetween, isDay, type Range, revenueRange } from "./address.ts";
+import { type Range, revenueRange } from "./address.ts";
+import { RangeForm } from "./RangeForm.tsx";
 import { RevenueView } from "./RevenueView.tsx";
 import { getRevenueReport } from "./reports.ts";
 
@@ -46,39 +43,16 @@ function RevenueDownload(props: { range: Range }) {
 
 /** Revenue per UTC day over a range staff choose (kept in the address), the last 30 days by default. */
 export function RevenueReport() {
-  const [params, setParams] = useSearchParams<{ from?: string; to?: string }>();
+  const [params] = useSearchParams<{ from?: string; to?: string }>();
   const range = () => revenueRange(params);
-  const [from, setFrom] = createSignal(range().from);
-  const [to, setTo] = createSignal(range().to);
-  const form = createForm();
   const report = createAsync(() => getRevenueReport(range()));
-  const apply = (event: SubmitEvent) => {
-    event.preventDefault();
-    void form.run(async () => {
-      const check = createChecks();
-      if (!isDay(from())) check.fail("from", "Choose the first day.");
-      if (!isDay(to())) check.fail("to", "Choose the last day.");
-      const days = daysBetween(from(), to());
-      if (days < 1) check.fail("to", "The last day cannot be before the first.");
-      else if (days > 366) check.fail("to", "A report spans at most 366 days.");
-      check.done();
-      setParams({ from: from(), to: to() });
-    });
-  };
   return (
     <section class="a-panel" aria-labelledby="report-heading">
       <div class="a-panel-head">
         <h2 id="report-heading">Revenue by day</h2>
         <RevenueDownload range={range()} />
       </div>
-      <form class="a-inline-form" onSubmit={apply} aria-label="Revenue report range">
-        <InputField label="First day (UTC)" type="date" value={from()} onInput={setFrom} error={form.errors().from} />
-        <InputField label="Last day (UTC)" type="date" value={to()} onInput={setTo} error={form.errors().to} />
-        <button type="submit" class="button">
-          Show
-        </button>
-      </form>
-      <FormStatus form={form} />
+      <RangeForm label="Revenue report range" />
       <p class="muted">
         Revenue counts orders that are paid, processing, shipped or delivered, on the day they were placed.
       </p>

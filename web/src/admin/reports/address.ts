@@ -5,6 +5,7 @@
 
 export const views = [
   { view: "revenue", label: "Revenue by day" },
+  { view: "taxes", label: "Tax and shipping" },
   { view: "top-products", label: "Top products" },
   { view: "out-of-stock", label: "Out of stock" },
   { view: "stock-left", label: "Stock left" },

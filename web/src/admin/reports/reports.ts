@@ -16,6 +16,8 @@ export type RatingRow = ItemOf<(typeof reports)["product-ratings"]["$get"]>;
 export type RevenueRow = ItemOf<typeof reports.revenue.$get>;
 export type TopProductRow = ItemOf<(typeof reports)["top-products"]["$get"]>;
 export type StatusCount = ItemOf<(typeof reports)["orders-by-status"]["$get"]>;
+export type TaxReport = Answer<typeof reports.taxes.$get>;
+export type ShippingReport = Answer<typeof reports.shipping.$get>;
 
 const page = (limit: number, cursor?: string) => ({ limit: String(limit), ...(cursor ? { cursor } : {}) });
 
@@ -101,11 +103,22 @@ export const getRatingsPage = query(
   "admin-report-ratings",
 );
 
+/** Tax per country and rate, and shipping per method, over the range's days. */
+export const getTaxReport = query(
+  (range: Range) => read(reports.taxes.$get({ query: { from: range.from, to: nextDay(range.to) } })),
+  "admin-report-taxes",
+);
+export const getShippingReport = query(
+  (range: Range) => read(reports.shipping.$get({ query: { from: range.from, to: nextDay(range.to) } })),
+  "admin-report-shipping",
+);
+
 /** /admin/reports: the report the address names, read as the navigation starts (as its page reads it). */
 export function preloadReports({ location }: RoutePreloadFuncArgs): Promise<unknown>[] {
   const params = location.query;
   const view = reportView(params.view);
   if (view === "revenue") return [getRevenueReport(revenueRange(params))];
+  if (view === "taxes") return [getTaxReport(revenueRange(params)), getShippingReport(revenueRange(params))];
   if (view === "top-products") return [getTopProductsPage({ days: topProductsDays(params.days) })];
   if (view === "out-of-stock") return [getOutOfStockPage(noFilters())];
   if (view === "stock-left") return [getStockLeftPage(noFilters())];
