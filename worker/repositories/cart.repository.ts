@@ -7,6 +7,8 @@ export type CartLine = Omit<Cart["items"][number], "slug" | "imageUrl" | "availa
   shippingAmount: number;
   weightGrams: number;
   taxClassId: string;
+  /** The method the shopper chose for this cart (the same on every line), if any. */
+  shippingMethodId?: string | null;
   stockQty: number;
   sellable: boolean;
   version: number;
@@ -33,18 +35,21 @@ export const cartStatement = (db: Database, userId: string, currency: string) =>
       'shipping', coalesce(sum(v.shipping_amount::bigint * ci.quantity), 0),
       'itemCount', coalesce(sum(ci.quantity), 0),
       'currency', ${currency}::text,
-      'version', c.version) AS cart
+      'version', c.version,
+      'shippingChoice', CASE WHEN c.ship_to IS NULL THEN NULL ELSE json_build_object(
+        'country', c.ship_to->>'country', 'subdivision', c.ship_to->>'subdivision',
+        'postalCode', coalesce(c.ship_to->>'postalCode', ''), 'methodId', c.shipping_method_id) END) AS cart
     FROM carts c
     LEFT JOIN cart_items ci ON ci.cart_id = c.id
     LEFT JOIN product_variants v ON v.id = ci.variant_id
     LEFT JOIN products p ON p.id = v.product_id
     WHERE c.user_id = ${userId}
-    GROUP BY c.id, c.version`);
+    GROUP BY c.id, c.version, c.ship_to, c.shipping_method_id`);
 
 /** The cart's lines with what checkout and previews price them from, and the cart's version. */
 export const cartLinesStatement = (db: Database, userId: string) =>
   db.execute<CartLine>(sql`
-  SELECT c.version, p.id AS "productId", v.id AS "variantId", p.name, v.title AS "variantTitle", v.sku,
+  SELECT c.version, c.shipping_method_id AS "shippingMethodId", p.id AS "productId", v.id AS "variantId", p.name, v.title AS "variantTitle", v.sku,
     ci.quantity, v.price - v.discount AS "unitPrice",
     v.shipping_amount AS "shippingAmount", v.weight_grams AS "weightGrams", v.tax_class_id AS "taxClassId",
     v.stock_qty AS "stockQty", (v.is_active AND p.is_active) AS sellable
@@ -153,3 +158,20 @@ export const mergeLinesStatement = (db: Database, userId: string, lines: { varia
       json_to_recordset(${JSON.stringify(lines.map((l) => ({ variant_id: l.variantId, quantity: l.quantity })))}::json)
         AS x(variant_id uuid, quantity int)
     ON CONFLICT (cart_id, variant_id) DO UPDATE SET quantity = EXCLUDED.quantity`);
+
+/**
+ * Records where the cart goes and by which method (an unknown method is none), creating the cart on
+ * first use; its version grows, so every device of the shopper hears of it.
+ */
+export const setShippingChoiceStatement = (
+  db: Database,
+  userId: string,
+  choice: { country: string; subdivision?: string; postalCode: string; methodId?: string | null },
+) =>
+  db.execute(sql`
+    INSERT INTO carts (user_id, version, ship_to, shipping_method_id)
+    VALUES (${userId}, 1,
+      ${JSON.stringify({ country: choice.country, subdivision: choice.subdivision ?? null, postalCode: choice.postalCode })}::jsonb,
+      (SELECT id FROM shipping_methods WHERE id = ${choice.methodId ?? null}::uuid))
+    ON CONFLICT (user_id) DO UPDATE SET version = carts.version + 1, ship_to = EXCLUDED.ship_to,
+      shipping_method_id = EXCLUDED.shipping_method_id, updated_at = now()`);

@@ -1,10 +1,17 @@
 import { createRouter } from "../lib/create-router.ts";
 import { conflict, errorResponses, jsonBody, jsonContent, notFound } from "../lib/openapi.ts";
 import { actorOf, route } from "../middleware/access.ts";
-import { cartSchema, mergeBody, mergedCartSchema, quantityBody, variantIdParam } from "../schemas/cart.ts";
+import {
+  cartSchema,
+  mergeBody,
+  mergedCartSchema,
+  quantityBody,
+  shippingChoiceBody,
+  variantIdParam,
+} from "../schemas/cart.ts";
 import { productIdParam } from "../schemas/common.ts";
 import { shippingOptionsQuery, shippingOptionsSchema } from "../schemas/shipping.ts";
-import { clearCart, getCart, mergeCart, removeLine, setQuantity } from "../services/cart.service.ts";
+import { clearCart, getCart, mergeCart, removeLine, setQuantity, setShippingChoice } from "../services/cart.service.ts";
 import { cartShippingOptions } from "../services/quote.service.ts";
 
 const tags = ["Cart"];
@@ -12,6 +19,21 @@ const answer = { 200: jsonContent(cartSchema, "The cart") };
 
 /** A cart belongs to the signed-in user only; every change reaches all their devices. */
 export const cartRouter = createRouter()
+  .openapi(
+    route("signedIn", {
+      method: "put",
+      path: "/cart/shipping-choice",
+      tags,
+      summary:
+        "Where my cart goes and by which method, as chosen at checkout: kept with the cart, on every device, and what GET /cart/shipping-options prices by when it names no method",
+      request: jsonBody(shippingChoiceBody),
+      responses: { ...answer, ...errorResponses },
+    }),
+    async (c) => {
+      const ctx = actorOf(c);
+      return c.json(await setShippingChoice(ctx, ctx.actor.id, c.req.valid("json")), 200);
+    },
+  )
   .openapi(
     route("signedIn", {
       method: "get",

@@ -33,8 +33,36 @@ export const cartSchema = z
     itemCount: z.number().int(),
     currency: z.string(),
     version: z.number().int(),
+    /** Where the shopper last had the cart quoted, and the method they chose there (null: none yet). */
+    shippingChoice: z
+      .object({
+        country: z.string(),
+        subdivision: z.string().nullable(),
+        postalCode: z.string(),
+        methodId: z.string().nullable(),
+      })
+      .nullable()
+      .optional()
+      .openapi("ShippingChoice"),
   })
   .openapi("Cart");
+
+/** Where the cart goes and by which method, as the shopper chose them at checkout (on every device). */
+export const shippingChoiceBody = z.object({
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 country code"),
+  subdivision: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9]{1,3}$/)
+    .optional(),
+  postalCode: z.string().trim().max(20).default(""),
+  methodId: z.uuid().nullable().optional(),
+});
 
 export const mergeNoticeSchema = z.object({
   productId: z.string(),

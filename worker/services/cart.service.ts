@@ -10,6 +10,7 @@ import {
   mergeLinesStatement,
   resolveGuestLines,
   setLineStatement,
+  setShippingChoiceStatement,
 } from "../repositories/cart.repository.ts";
 import type { Cart, MergeNotice } from "../schemas/cart.ts";
 
@@ -62,6 +63,21 @@ export async function setQuantity(ctx: ShopContext, userId: string, target: Line
   if (refused) throw refused;
   const cart = cartOf(ctx, read);
   if (outcome.changed) ctx.live.cart(userId, cart);
+  return cart;
+}
+
+/** Records where the cart goes and by which method; every device of the shopper receives the cart. */
+export async function setShippingChoice(
+  ctx: ShopContext,
+  userId: string,
+  choice: { country: string; subdivision?: string; postalCode: string; methodId?: string | null },
+) {
+  const [, read] = await ctx.db.batch([
+    setShippingChoiceStatement(ctx.db, userId, choice),
+    cartStatement(ctx.db, userId, ctx.config.currency),
+  ]);
+  const cart = cartOf(ctx, read);
+  ctx.live.cart(userId, cart);
   return cart;
 }
 

@@ -65,7 +65,9 @@ export async function cartShippingOptions(
     if (refusal || !coupon) throw refusal;
     discount = couponDiscount(subtotal, termsOf(coupon));
   }
-  return answerOf(ctx, shippingTaxConfigOf(shop), cart.rows, query, discount, query.methodId);
+  // Without a method named, the one chosen for this cart before (on any device), if it still applies.
+  const methodId = query.methodId ?? cart.rows[0].shippingMethodId ?? undefined;
+  return answerOf(ctx, shippingTaxConfigOf(shop), cart.rows, query, discount, methodId);
 }
 
 /** The same for a guest's lines (no coupon: coupons are granted to accounts). */

@@ -332,3 +332,51 @@ describe("reports of tax and shipping", () => {
     );
   });
 });
+
+describe("the shipping choice kept with the cart", () => {
+  it("prices by the method chosen before when none is named, says so once it no longer applies, and reaches every device's cart", async () => {
+    const { shopper } = await cartOf(400, 2);
+    const kept = expectStatus(
+      await answer(
+        client({ token: shopper.token }).cart["shipping-choice"].$put({
+          json: { country: "is", postalCode: "600", methodId: ids.Express },
+        }),
+      ),
+      200,
+    );
+    expect(kept.shippingChoice).toEqual({ country: "IS", subdivision: null, postalCode: "600", methodId: ids.Express });
+    const read = expectStatus(await answer(client({ token: shopper.token }).cart.$get()), 200);
+    expect(read.shippingChoice?.methodId).toBe(ids.Express);
+    expect(read.version).toBeGreaterThan(1);
+    const quoted = expectStatus(await optionsFor(shopper.token, { country: "IS", postalCode: "600" }), 200);
+    expect([quoted.method?.name, quoted.methodApplies]).toEqual(["Express", true]);
+
+    // Express closes: the quote says the method chosen no longer applies, and prices by the cheapest.
+    await withServices(({ db }) =>
+      db.execute(sql`UPDATE shipping_methods SET is_active = false WHERE id = ${ids.Express}`),
+    );
+    try {
+      const gone = expectStatus(await optionsFor(shopper.token, { country: "IS", postalCode: "600" }), 200);
+      expect([gone.method?.name, gone.methodApplies]).toEqual(["Post", false]);
+    } finally {
+      await withServices(({ db }) =>
+        db.execute(sql`UPDATE shipping_methods SET is_active = true WHERE id = ${ids.Express}`),
+      );
+    }
+    // An unknown method is kept as none; a country that is not one is 400.
+    const unknown = expectStatus(
+      await answer(
+        client({ token: shopper.token }).cart["shipping-choice"].$put({
+          json: { country: "IS", methodId: crypto.randomUUID() },
+        }),
+      ),
+      200,
+    );
+    expect(unknown.shippingChoice?.methodId).toBeNull();
+    expectError(
+      await answer(client({ token: shopper.token }).cart["shipping-choice"].$put({ json: { country: "ISL" } })),
+      400,
+      "invalid_request",
+    );
+  });
+});

@@ -1,9 +1,8 @@
 import { A } from "@solidjs/router";
 import { For } from "solid-js";
 import { formatMoney } from "../../lib/money.ts";
+import { formatRate } from "../../lib/regions.ts";
 import type { OrderDetail } from "../lib/types.ts";
-
-const percent = (bps: number) => `${(bps / 100).toLocaleString(undefined, { maximumFractionDigits: 2 })} %`;
 
 /**
  * The order's lines as they were bought, each with what it was charged as stored when the order was
@@ -44,7 +43,7 @@ export function OrderItems(props: { order: OrderDetail }) {
                 <td data-label="Discount share">{money(item.discountAmount)}</td>
                 <td data-label="Net">{money(item.netAmount)}</td>
                 <td data-label="Tax" data-testid="item-tax">
-                  {money(item.taxAmount)} <small class="muted">at {percent(item.taxRateBps)}</small>
+                  {money(item.taxAmount)} <small class="muted">at {formatRate(item.taxRateBps)}</small>
                 </td>
               </tr>
             )}
@@ -62,7 +61,7 @@ export function OrderItems(props: { order: OrderDetail }) {
         <dd>
           {money(o().shipping)}
           {o().shippingTax > 0
-            ? ` (${o().pricesIncludeTax ? "incl." : "+"} ${money(o().shippingTax)} tax at ${percent(o().shippingTaxRateBps)})`
+            ? ` (${o().pricesIncludeTax ? "incl." : "+"} ${money(o().shippingTax)} tax at ${formatRate(o().shippingTaxRateBps)})`
             : ""}
         </dd>
         <dt>Total</dt>

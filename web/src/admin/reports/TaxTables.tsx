@@ -1,11 +1,9 @@
 import { For } from "solid-js";
 import { formatMoney } from "../../lib/money.ts";
+import { countryName, formatRate } from "../../lib/regions.ts";
 import { csvName, downloadCsv } from "../lib/csv.ts";
 import { toAmount } from "../lib/money.ts";
 import type { ShippingReport, TaxReport } from "./reports.ts";
-
-const percent = (bps: number) => `${(bps / 100).toLocaleString(undefined, { maximumFractionDigits: 2 })} %`;
-const countryName = (code: string) => new Intl.DisplayNames(undefined, { type: "region" }).of(code) ?? code;
 
 /** Tax collected per country and rate, with its CSV. */
 export function TaxTable(props: { report: TaxReport; file: string }) {
@@ -61,7 +59,7 @@ export function TaxTable(props: { report: TaxReport; file: string }) {
               <tr>
                 <td data-label="Country">{row.country ? countryName(row.country) : "Unknown"}</td>
                 <td data-label="Rate" class="a-num">
-                  {percent(row.rateBps)}
+                  {formatRate(row.rateBps)}
                 </td>
                 <td data-label="Orders" class="a-num">
                   {row.orders}

@@ -2,6 +2,7 @@ import { revalidate, useNavigate } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { describeError, FormError } from "../../components/FormError.tsx";
 import { revealWhenAddressed } from "../../lib/anchor.ts";
+import { setQuery } from "../../lib/data.ts";
 import { FormInvalid } from "../../lib/field-errors.ts";
 import { createForm } from "../../lib/form.ts";
 import { AddressPicker } from "../addresses/AddressPicker.tsx";
@@ -9,12 +10,12 @@ import { ApiError } from "../catalog/catalog.ts";
 import { createAddressDraft } from "../checkout/address-draft.ts";
 import { CheckoutSummary } from "../checkout/CheckoutSummary.tsx";
 import { createQuote } from "../checkout/create-quote.ts";
-import { getCartQuote } from "../checkout/quote.ts";
+import { getCartQuote, rememberShippingChoice } from "../checkout/quote.ts";
 import { ShippingChoice } from "../checkout/ShippingChoice.tsx";
 import { placeOrder } from "../orders/orders.ts";
 import { AddressFields, emptyAddress, shippingAddressOf } from "./AddressFields.tsx";
 import { CouponField } from "./CouponField.tsx";
-import type { Cart } from "./cart.ts";
+import { type Cart, getCart } from "./cart.ts";
 import type { CouponPreview } from "./coupon-preview.ts";
 
 /**
@@ -37,6 +38,14 @@ export function CheckoutForm(props: {
     (ask) => getCartQuote(props.account, props.cart.version, ask),
     address,
     () => ({ couponCode: coupon.previewed() || undefined }),
+    {
+      methodId: () => props.cart.shippingChoice?.methodId,
+      // The cart that comes back (to every device of mine) is the one the page shows.
+      remember: (ask) =>
+        void rememberShippingChoice(ask)
+          .then((cart) => setQuery(getCart, [props.account], cart))
+          .catch(() => undefined),
+    },
   );
   const placing = createForm();
   const idempotencyKey = crypto.randomUUID();

@@ -1,13 +1,5 @@
 import { createUniqueId, For, Show } from "solid-js";
-import { countryCodes } from "../../../../worker/domain/countries.ts";
-
-/** Every country by its name in the shopper's language, sorted as they read. */
-const countries = (() => {
-  const names = new Intl.DisplayNames(undefined, { type: "region" });
-  return countryCodes
-    .map((code) => ({ code, name: names.of(code) ?? code }))
-    .sort((a, b) => a.name.localeCompare(b.name));
-})();
+import { countriesByName } from "../../lib/regions.ts";
 
 /** The country of an address, chosen from the list (never typed letters). */
 export function CountrySelect(props: { value: string; onChange: (code: string) => void; error?: string }) {
@@ -26,7 +18,7 @@ export function CountrySelect(props: { value: string; onChange: (code: string) =
         aria-invalid={props.error ? "true" : undefined}
         aria-describedby={props.error ? errorId : undefined}
       >
-        <For each={countries}>
+        <For each={countriesByName}>
           {(country) => (
             <option value={country.code} selected={country.code === props.value}>
               {country.name}

@@ -37,6 +37,11 @@ export function ShippingChoice(props: { quote: CheckoutQuote; currency: string }
           </p>
         </Match>
         <Match when={q()}>
+          <Show when={q()?.methodApplies === false}>
+            <p class="notice notice-error" role="alert" data-testid="method-gone">
+              The method chosen no longer takes this order to this address: {q()?.method?.name} is chosen instead.
+            </p>
+          </Show>
           <For each={q()?.options}>
             {(option) => (
               <label class="shipping-option">

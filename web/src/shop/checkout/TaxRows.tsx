@@ -1,6 +1,5 @@
 import { For, Show } from "solid-js";
-
-const percent = (bps: number) => `${(bps / 100).toLocaleString(undefined, { maximumFractionDigits: 2 })} %`;
+import { formatRate } from "../../lib/regions.ts";
 
 /**
  * The tax of an order or a summary, a row per rate (a rate below 0: one line of unknown rate, as
@@ -18,7 +17,7 @@ export function TaxRows(props: {
           <>
             <dt>
               {props.included ? "Including tax" : "Tax"}
-              {line.rateBps >= 0 ? ` ${percent(line.rateBps)}` : ""}
+              {line.rateBps >= 0 ? ` ${formatRate(line.rateBps)}` : ""}
             </dt>
             <dd>{props.money(line.amount)}</dd>
           </>

@@ -9,13 +9,21 @@ type Outcome = { ask: string; quote: Quote } | { ask: string; failure: unknown }
  * The checkout's quote: for the address's country (an estimate until the postal code is in, typing
  * paused), the shipping options there and the order's total by the method chosen (the cheapest until one is).
  * The last answer stays on screen while the next is asked for; a failed one is said, not thrown.
+ * `kept` is the choice kept with a signed-in shopper's cart: read when nothing was chosen here, and
+ * told of each choice.
  */
 export function createQuote(
   fetch: (ask: QuoteAsk) => Promise<Quote>,
   destination: () => Pick<QuoteAsk, "country" | "subdivision" | "postalCode">,
   extra: () => Pick<QuoteAsk, "couponCode"> = () => ({}),
+  kept: { methodId: () => string | null | undefined; remember: (ask: QuoteAsk) => void } = {
+    methodId: () => undefined,
+    remember: () => undefined,
+  },
 ) {
-  const [methodId, setMethodId] = createSignal<string>();
+  // The method chosen here, else the one kept with the cart (chosen before, maybe on another device).
+  const [chosen, setChosen] = createSignal<string>();
+  const methodId = () => chosen() ?? kept.methodId() ?? undefined;
   const where = createSettled(() => {
     const to = destination();
     // From the country alone, an estimate; the postal code and subdivision make it exact.
@@ -56,7 +64,11 @@ export function createQuote(
       return asked !== undefined && last()?.ask === JSON.stringify(asked);
     },
     asked: () => ask() !== undefined,
-    choose: setMethodId,
+    choose: (id: string) => {
+      setChosen(id);
+      const asked = ask();
+      if (asked) kept.remember({ ...asked, methodId: id });
+    },
   };
 }
 

@@ -47,3 +47,16 @@ export const getGeoCountry = query(
       .catch(() => null),
   "geo",
 );
+
+/** Keeps where my cart goes and by which method with the cart (every device of mine receives it). */
+export const rememberShippingChoice = (ask: QuoteAsk) =>
+  read(
+    api.cart["shipping-choice"].$put({
+      json: {
+        country: ask.country,
+        ...(ask.subdivision ? { subdivision: ask.subdivision } : {}),
+        postalCode: ask.postalCode ?? "",
+        methodId: ask.methodId ?? null,
+      },
+    }),
+  );

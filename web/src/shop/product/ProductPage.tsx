@@ -4,6 +4,7 @@ import { Price } from "../../components/Price.tsx";
 import { ProductImage } from "../../components/ProductImage.tsx";
 import { AddToCart } from "../cart/AddToCart.tsx";
 import { getProduct, type ProductDetail, type Variant } from "../catalog/catalog.ts";
+import { ShippingEstimate } from "../checkout/ShippingEstimate.tsx";
 import { Comments } from "../reviews/Comments.tsx";
 import { Reviews } from "../reviews/Reviews.tsx";
 import { liveStock, watchCatalog } from "./catalog-live.ts";
@@ -33,6 +34,7 @@ function Buy(props: { product: ProductDetail }) {
               />
             </Show>
             <Price {...variant()} currency={props.product.currency} />
+            <ShippingEstimate variantId={variant().id} currency={props.product.currency} />
             <p class="stock" data-testid="variant-stock" aria-live="polite">
               {stock() > 0 ? `${stock()} in stock` : "Out of stock"}
               <Show when={variantLabel(variant().title)}>{(title) => <span class="muted"> · {title()}</span>}</Show>
