@@ -80,3 +80,8 @@ export const replaceAddressStatement = (db: Database, userId: string, id: string
 
 export const deleteAddressStatement = (db: Database, userId: string, id: string) =>
   db.execute(sql`DELETE FROM addresses WHERE id = ${id} AND user_id = ${userId} RETURNING id`);
+
+/** Where one of my saved addresses is, for a quote. */
+export const addressDestinationStatement = (db: Database, userId: string, id: string) =>
+  db.execute<{ country: string; subdivision: string | null; postalCode: string }>(sql`
+    SELECT country, subdivision, postal_code AS "postalCode" FROM addresses WHERE id = ${id} AND user_id = ${userId}`);

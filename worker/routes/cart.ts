@@ -10,7 +10,12 @@ import {
   variantIdParam,
 } from "../schemas/cart.ts";
 import { productIdParam } from "../schemas/common.ts";
-import { shippingOptionsQuery, shippingOptionsSchema } from "../schemas/shipping.ts";
+import {
+  savedAddressParam,
+  savedAddressQuoteQuery,
+  shippingOptionsQuery,
+  shippingOptionsSchema,
+} from "../schemas/shipping.ts";
 import { clearCart, getCart, mergeCart, removeLine, setQuantity, setShippingChoice } from "../services/cart.service.ts";
 import { cartShippingOptions } from "../services/quote.service.ts";
 
@@ -19,6 +24,26 @@ const answer = { 200: jsonContent(cartSchema, "The cart") };
 
 /** A cart belongs to the signed-in user only; every change reaches all their devices. */
 export const cartRouter = createRouter()
+  .openapi(
+    route("signedIn", {
+      method: "get",
+      path: "/cart/shipping-options/{addressId}",
+      tags,
+      summary: "The same, to one of my saved addresses",
+      request: { params: savedAddressParam, query: savedAddressQuoteQuery },
+      responses: {
+        200: jsonContent(shippingOptionsSchema, "Options and summary"),
+        ...notFound,
+        ...conflict("cart_empty, coupon_invalid, coupon_expired, coupon_exhausted"),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const ctx = actorOf(c);
+      const query = { ...c.req.valid("query"), addressId: c.req.valid("param").addressId };
+      return c.json(await cartShippingOptions(ctx, ctx.actor.id, query), 200);
+    },
+  )
   .openapi(
     route("signedIn", {
       method: "put",

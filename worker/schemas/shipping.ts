@@ -25,13 +25,20 @@ export const destinationSchema = z.object({
   }),
 });
 
-export const shippingOptionsQuery = destinationSchema.extend({
+/** How a quote is priced besides where: the method to price by, and a coupon of mine. */
+const quoteChoices = z.object({
   methodId: z
     .uuid()
     .optional()
-    .openapi({ description: "The method to price the summary with (default: the cheapest)" }),
+    .openapi({
+      description: "The method to price the summary with (default: the one kept with the cart, else the cheapest)",
+    }),
   couponCode: z.string().trim().min(1).max(40).optional(),
 });
+
+export const shippingOptionsQuery = destinationSchema.extend(quoteChoices.shape);
+export const savedAddressQuoteQuery = quoteChoices;
+export const savedAddressParam = z.object({ addressId: z.uuid() });
 
 export const guestShippingOptionsBody = guestCheckoutBody
   .pick({ items: true })

@@ -3,6 +3,7 @@ import { type QuotedLine, quote } from "../domain/quote.ts";
 import type { Destination } from "../domain/shipping.ts";
 import { AppError } from "../lib/errors.ts";
 import type { ShopContext } from "../platform/context.ts";
+import { addressDestinationStatement } from "../repositories/addresses.repository.ts";
 import { cartLinesStatement } from "../repositories/cart.repository.ts";
 import { userCouponStatement } from "../repositories/coupons.repository.ts";
 import { linesOfItemsStatement } from "../repositories/orders.repository.ts";
@@ -44,30 +45,38 @@ function answerOf(
 
 /**
  * What my cart costs delivered to an address, by each method that takes it there: one round trip
- * (the cart, the shop's zones and rates, the coupon if one is named), priced as checkout prices it.
+ * (the cart, the shop's zones and rates, a saved address and the coupon when named), priced as checkout prices it.
  */
 export async function cartShippingOptions(
   ctx: ShopContext,
   userId: string,
-  query: Destination & { methodId?: string; couponCode?: string },
+  query: (Destination | { addressId: string }) & { methodId?: string; couponCode?: string },
 ): Promise<ShippingOptions> {
-  const [cart, shop, grant] = await ctx.db.batch([
-    cartLinesStatement(ctx.db, userId),
-    shippingTaxConfigStatement(ctx.db),
-    ...(query.couponCode ? [userCouponStatement(ctx.db, userId, query.couponCode)] : []),
+  const { db } = ctx;
+  const [cart, shop, ...more] = await db.batch([
+    cartLinesStatement(db, userId),
+    shippingTaxConfigStatement(db),
+    ...("addressId" in query ? [addressDestinationStatement(db, userId, query.addressId)] : []),
+    ...(query.couponCode ? [userCouponStatement(db, userId, query.couponCode)] : []),
   ]);
+  const saved =
+    "addressId" in query ? (more.shift() as Awaited<ReturnType<typeof addressDestinationStatement>>) : undefined;
+  const grant = more.shift() as Awaited<ReturnType<typeof userCouponStatement>> | undefined;
+  // A saved address of mine, or the country and postal code given.
+  const to: Destination | undefined = "addressId" in query ? saved?.rows[0] : query;
+  if (!to) throw new AppError("not_found", "There is no such address.");
   if (cart.rows.length === 0) throw new AppError("cart_empty", "The cart is empty.");
   const subtotal = cart.rows.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
   let discount = 0;
   if (query.couponCode) {
-    const coupon = (grant as Awaited<ReturnType<typeof userCouponStatement>>).rows[0];
+    const coupon = grant?.rows[0];
     const refusal = couponRefusal(coupon, subtotal);
     if (refusal || !coupon) throw refusal;
     discount = couponDiscount(subtotal, termsOf(coupon));
   }
   // Without a method named, the one chosen for this cart before (on any device), if it still applies.
   const methodId = query.methodId ?? cart.rows[0].shippingMethodId ?? undefined;
-  return answerOf(ctx, shippingTaxConfigOf(shop), cart.rows, query, discount, methodId);
+  return answerOf(ctx, shippingTaxConfigOf(shop), cart.rows, to, discount, methodId);
 }
 
 /** The same for a guest's lines (no coupon: coupons are granted to accounts). */

@@ -380,3 +380,49 @@ describe("the shipping choice kept with the cart", () => {
     );
   });
 });
+
+describe("a quote to a saved address", () => {
+  it("quotes my cart to one of my saved addresses by its id; another's is not found; an id that is not one is 400", async () => {
+    const { shopper } = await cartOf(400, 2);
+    const [other] = await createShoppers(1);
+    const mine = expectStatus(
+      await answer(
+        client({ token: shopper.token }).me.addresses.$post({
+          json: { name: "Ada", line1: "Laugavegur 1", city: "Reykjavík", postalCode: "600", country: "IS" },
+        }),
+      ),
+      201,
+    );
+    const quoted = expectStatus(
+      await answer(
+        client({ token: shopper.token }).cart["shipping-options"][":addressId"].$get({
+          param: { addressId: mine.id },
+          query: {},
+        }),
+      ),
+      200,
+    );
+    expect(quoted.options.map((o) => o.name)).toEqual(["Post", "Express"]);
+    expect(quoted.summary.taxLines).toEqual([{ rateBps: 2_400, amount: 1_920 }]);
+    expectError(
+      await answer(
+        client({ token: other.token }).cart["shipping-options"][":addressId"].$get({
+          param: { addressId: mine.id },
+          query: {},
+        }),
+      ),
+      404,
+      "not_found",
+    );
+    expectError(
+      await answer(
+        client({ token: shopper.token }).cart["shipping-options"][":addressId"].$get({
+          param: { addressId: "home" },
+          query: {},
+        }),
+      ),
+      400,
+      "invalid_request",
+    );
+  });
+});
