@@ -27,12 +27,9 @@ export const destinationSchema = z.object({
 
 /** How a quote is priced besides where: the method to price by, and a coupon of mine. */
 const quoteChoices = z.object({
-  methodId: z
-    .uuid()
-    .optional()
-    .openapi({
-      description: "The method to price the summary with (default: the one kept with the cart, else the cheapest)",
-    }),
+  methodId: z.uuid().optional().openapi({
+    description: "The method to price the summary with (default: the one kept with the cart, else the cheapest)",
+  }),
   couponCode: z.string().trim().min(1).max(40).optional(),
 });
 
