@@ -1,0 +1,199 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { evaluatePromotions, type PromoLine, type Promotion } from "../domain/promotions.ts";
+
+const line = (unitPrice: number, quantity: number, productId = "p", categoryId: string | null = null): PromoLine => ({
+  productId,
+  variantId: `${productId}-v`,
+  categoryId,
+  brandId: null,
+  unitPrice,
+  quantity,
+});
+
+const all: Promotion["combinesWith"] = ["item", "order", "shipping"];
+const randomLine = fc.record({
+  productId: fc.constantFrom("a", "b", "c"),
+  variantId: fc.constantFrom("v1", "v2"),
+  categoryId: fc.constantFrom("shoes", "hats", null),
+  brandId: fc.constant(null),
+  unitPrice: fc.integer({ min: 0, max: 100_000 }),
+  quantity: fc.integer({ min: 1, max: 20 }),
+});
+const randomPromotion = fc.oneof(
+  fc.record({
+    id: fc.uuid(),
+    kind: fc.constant("item" as const),
+    priority: fc.integer({ min: 0, max: 3 }),
+    combinesWith: fc.subarray(all),
+    minSubtotal: fc.option(fc.integer({ min: 0, max: 500_000 }), { nil: undefined }),
+    action: fc.oneof(
+      fc.record({
+        type: fc.constant("percent" as const),
+        percent: fc.integer({ min: 1, max: 100 }),
+        target: fc.record({ categoryIds: fc.constantFrom(["shoes"], ["hats"], []) }),
+      }),
+      fc.record({
+        type: fc.constant("fixed_price" as const),
+        price: fc.integer({ min: 0, max: 50_000 }),
+        target: fc.record({ productIds: fc.constantFrom(["a"], ["b"]) }),
+      }),
+      fc.record({
+        type: fc.constant("bxgy" as const),
+        buy: fc.record({ productIds: fc.constantFrom(["a"], ["a", "b"]) }),
+        buyQuantity: fc.integer({ min: 1, max: 3 }),
+        get: fc.record({ productIds: fc.constantFrom(["a"], ["b"]) }),
+        getQuantity: fc.integer({ min: 1, max: 2 }),
+        percent: fc.integer({ min: 1, max: 100 }),
+        maxApplications: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
+      }),
+    ),
+  }),
+  fc.record({
+    id: fc.uuid(),
+    kind: fc.constant("order" as const),
+    priority: fc.integer({ min: 0, max: 3 }),
+    combinesWith: fc.subarray(all),
+    action: fc.oneof(
+      fc.record({ type: fc.constant("percent" as const), percent: fc.integer({ min: 1, max: 100 }) }),
+      fc.record({ type: fc.constant("fixed" as const), amount: fc.integer({ min: 1, max: 200_000 }) }),
+    ),
+  }),
+  fc.record({
+    id: fc.uuid(),
+    kind: fc.constant("shipping" as const),
+    priority: fc.integer({ min: 0, max: 3 }),
+    combinesWith: fc.subarray(all),
+    action: fc.constant({ type: "free_shipping" as const }),
+  }),
+);
+
+describe("promotions (property-based, 2,000 random carts and promotion sets)", () => {
+  it("shares every discount among lines exactly, takes no line below zero, applies one promotion per kind, and only ones that combine", () => {
+    fc.assert(
+      fc.property(
+        fc.array(randomLine, { minLength: 1, maxLength: 8 }),
+        fc.array(randomPromotion, { maxLength: 6 }),
+        fc.integer({ min: 0, max: 5_000 }),
+        (lines, promotions, shipping) => {
+          const result = evaluatePromotions(lines, promotions as Promotion[], shipping);
+          const kinds = result.applied.map((a) => a.kind);
+          expect(new Set(kinds).size).toBe(kinds.length);
+          for (const a of result.applied) {
+            expect(a.lineShares.reduce((sum, s) => sum + s, 0)).toBe(a.amount);
+            for (const s of a.lineShares) expect(Number.isInteger(s) && s >= 0).toBe(true);
+            const own = promotions.find((p) => p.id === a.id) as Promotion;
+            for (const b of result.applied) if (b !== a) expect(own.combinesWith).toContain(b.kind);
+          }
+          lines.forEach((l, i) => {
+            expect(result.lineDiscounts[i]).toBeGreaterThanOrEqual(0);
+            expect(result.lineDiscounts[i]).toBeLessThanOrEqual(l.unitPrice * l.quantity);
+          });
+          expect(result.shippingDiscount).toBeGreaterThanOrEqual(0);
+          expect(result.shippingDiscount).toBeLessThanOrEqual(shipping);
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+});
+
+describe("promotions: cases from the peers' trackers", () => {
+  const buy2get1 = (maxApplications?: number): Promotion => ({
+    id: "b2g1",
+    kind: "item",
+    priority: 0,
+    combinesWith: [],
+    action: {
+      type: "bxgy",
+      buy: { productIds: ["a"] },
+      buyQuantity: 2,
+      get: { productIds: ["a"] },
+      getQuantity: 1,
+      percent: 100,
+      maxApplications,
+    },
+  });
+
+  it("applies buy 2 get 1 as many times as the cart holds, no more (medusa #13265, #14432: applied the wrong number of times)", () => {
+    for (const [quantity, free] of [
+      [2, 0],
+      [3, 1],
+      [5, 1],
+      [6, 2],
+      [9, 3],
+    ]) {
+      const result = evaluatePromotions([line(1_000, quantity, "a")], [buy2get1()], 0);
+      expect(result.lineDiscounts, `${quantity} units`).toEqual([free * 1_000]);
+    }
+    expect(evaluatePromotions([line(1_000, 9, "a")], [buy2get1(2)], 0).lineDiscounts).toEqual([2_000]);
+  });
+
+  it("gives the cheapest units free, each unit counted once across lines", () => {
+    const result = evaluatePromotions([line(3_000, 2, "a"), line(1_000, 1, "a")], [buy2get1()], 0);
+    expect(result.lineDiscounts).toEqual([0, 1_000]);
+  });
+
+  it("shares an order discount by largest remainder, exact to the cent (vendure #3091, medusa #12226: allocation off by cents)", () => {
+    const tenOff: Promotion = {
+      id: "ten",
+      kind: "order",
+      priority: 0,
+      combinesWith: [],
+      action: { type: "percent", percent: 10 },
+    };
+    const result = evaluatePromotions([line(399, 25, "a"), line(333, 3, "b"), line(1, 1, "c")], [tenOff], 0);
+    const whole = 399 * 25 + 333 * 3 + 1;
+    expect(result.applied[0].amount).toBe(Math.round(whole / 10));
+    expect(result.lineDiscounts.reduce((sum, d) => sum + d, 0)).toBe(result.applied[0].amount);
+  });
+
+  it("keeps one promotion per kind, by priority then the best for the shopper, and respects what combines", () => {
+    const shoes: Promotion = {
+      id: "shoes",
+      kind: "item",
+      priority: 1,
+      combinesWith: ["shipping"],
+      action: { type: "percent", percent: 15, target: { categoryIds: ["shoes"] } },
+    };
+    const better: Promotion = {
+      id: "better",
+      kind: "item",
+      priority: 0,
+      combinesWith: ["order"],
+      action: { type: "percent", percent: 50 },
+    };
+    const order: Promotion = {
+      id: "order",
+      kind: "order",
+      priority: 0,
+      combinesWith: ["item"],
+      action: { type: "fixed", amount: 500 },
+    };
+    const ship: Promotion = {
+      id: "ship",
+      kind: "shipping",
+      priority: 0,
+      combinesWith: ["item"],
+      action: { type: "free_shipping" },
+    };
+    const cart = [line(10_000, 1, "a", "shoes"), line(2_000, 1, "b", "hats")];
+    const result = evaluatePromotions(cart, [shoes, better, order, ship], 700);
+    // "shoes" wins the item kind by priority; "order" does not combine with it (shoes takes only shipping).
+    expect(result.applied.map((a) => a.id)).toEqual(["shoes", "ship"]);
+    expect(result.lineDiscounts).toEqual([1_500, 0]);
+    expect(result.shippingDiscount).toBe(700);
+  });
+
+  it("leaves the goods at exactly 0 under a 100 % discount, never below", () => {
+    const all100: Promotion = {
+      id: "all",
+      kind: "order",
+      priority: 0,
+      combinesWith: [],
+      action: { type: "percent", percent: 100 },
+    };
+    const result = evaluatePromotions([line(1_999, 3, "a"), line(1, 1, "b")], [all100], 0);
+    expect(result.lineDiscounts).toEqual([5_997, 1]);
+  });
+});
