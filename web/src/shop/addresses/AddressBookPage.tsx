@@ -7,7 +7,7 @@ import { user } from "../../lib/session.ts";
 import { showToast } from "../../lib/toast.ts";
 import { shippingAddressOf } from "../cart/AddressFields.tsx";
 import { AddressEditor } from "./AddressEditor.tsx";
-import { addressLine, getMyAddresses, removeAddress, replaceAddress, type SavedAddress } from "./addresses.ts";
+import { addressLine, draftOf, getMyAddresses, removeAddress, replaceAddress, type SavedAddress } from "./addresses.ts";
 
 /** One saved address: where it is, whether it is a default, and what can be done with it. */
 function AddressCard(props: { address: SavedAddress; onEdit: () => void }) {
@@ -16,7 +16,7 @@ function AddressCard(props: { address: SavedAddress; onEdit: () => void }) {
   const makeDefault = () =>
     acting.run(async () => {
       await replaceAddress(a().id, {
-        ...shippingAddressOf({ line2: "", subdivision: "", phone: "", ...a() }),
+        ...shippingAddressOf(draftOf(a())),
         isDefaultShipping: true,
       });
       showToast("Orders ship here by default now.");

@@ -3,26 +3,12 @@ import { FormError } from "../../components/FormError.tsx";
 import { focusFirstInvalid } from "../../lib/focus-error.ts";
 import { createForm } from "../../lib/form.ts";
 import { showToast } from "../../lib/toast.ts";
-import { type AddressDraft, AddressFields, emptyAddress, shippingAddressOf } from "../cart/AddressFields.tsx";
-import { addAddress, replaceAddress, type SavedAddress } from "./addresses.ts";
-
-const draftOf = (a: SavedAddress | undefined): AddressDraft =>
-  a
-    ? {
-        name: a.name,
-        line1: a.line1,
-        line2: a.line2 ?? "",
-        city: a.city,
-        subdivision: a.subdivision ?? "",
-        postalCode: a.postalCode,
-        country: a.country,
-        phone: a.phone ?? "",
-      }
-    : { ...emptyAddress };
+import { AddressFields, emptyAddress, shippingAddressOf } from "../cart/AddressFields.tsx";
+import { addAddress, draftOf, replaceAddress, type SavedAddress } from "./addresses.ts";
 
 /** Adds an address to my book, or changes one; each field says what the shop found wrong with it. */
 export function AddressEditor(props: { address?: SavedAddress; onSaved: () => void; onCancel?: () => void }) {
-  const [draft, setDraft] = createSignal(draftOf(props.address));
+  const [draft, setDraft] = createSignal(props.address ? draftOf(props.address) : { ...emptyAddress });
   const [asDefault, setAsDefault] = createSignal(false);
   const saving = createForm({ refresh: ["addresses"] });
   let form: HTMLFormElement | undefined;

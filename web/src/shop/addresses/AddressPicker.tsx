@@ -1,29 +1,17 @@
 import { createAsync } from "@solidjs/router";
 import { createEffect, createSignal, For, on, Show } from "solid-js";
-import type { AddressDraft } from "../cart/AddressFields.tsx";
 import { addressLine, getMyAddresses, type SavedAddress } from "./addresses.ts";
-
-const draftOf = (a: SavedAddress): AddressDraft => ({
-  name: a.name,
-  line1: a.line1,
-  line2: a.line2 ?? "",
-  city: a.city,
-  subdivision: a.subdivision ?? "",
-  postalCode: a.postalCode,
-  country: a.country,
-  phone: a.phone ?? "",
-});
 
 /**
  * Where a signed-in shopper's order goes: one of their saved addresses (their default first and
  * chosen at the start) or a new one typed below. Nothing shows for a shopper with none saved.
  */
-export function AddressPicker(props: { account: string; onPick: (draft: AddressDraft | undefined) => void }) {
+export function AddressPicker(props: { account: string; onPick: (address: SavedAddress | undefined) => void }) {
   const saved = createAsync(() => getMyAddresses(props.account).catch(() => []), { initialValue: [] });
   const [picked, setPicked] = createSignal<string>();
   const pick = (address: SavedAddress | undefined) => {
     setPicked(address?.id ?? "new");
-    props.onPick(address && draftOf(address));
+    props.onPick(address);
   };
   // The default shipping address is chosen once the book is read, unless the shopper chose already.
   createEffect(

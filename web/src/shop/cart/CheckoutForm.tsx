@@ -6,11 +6,12 @@ import { setQuery } from "../../lib/data.ts";
 import { FormInvalid } from "../../lib/field-errors.ts";
 import { createForm } from "../../lib/form.ts";
 import { AddressPicker } from "../addresses/AddressPicker.tsx";
+import { draftOf } from "../addresses/addresses.ts";
 import { ApiError } from "../catalog/catalog.ts";
 import { createAddressDraft } from "../checkout/address-draft.ts";
 import { CheckoutSummary } from "../checkout/CheckoutSummary.tsx";
 import { createQuote } from "../checkout/create-quote.ts";
-import { getCartQuote, rememberShippingChoice } from "../checkout/quote.ts";
+import { getCartQuote, getCartQuoteToSaved, rememberShippingChoice } from "../checkout/quote.ts";
 import { ShippingChoice } from "../checkout/ShippingChoice.tsx";
 import { placeOrder } from "../orders/orders.ts";
 import { AddressFields, emptyAddress, shippingAddressOf } from "./AddressFields.tsx";
@@ -33,9 +34,15 @@ export function CheckoutForm(props: {
   const navigate = useNavigate();
   const coupon = props.coupon;
   const [address, setAddress] = createAddressDraft();
-  const [usingSaved, setUsingSaved] = createSignal(false);
+  const [savedId, setSavedId] = createSignal<string>();
   const quote = createQuote(
-    (ask) => getCartQuote(props.account, props.cart.version, ask),
+    (ask) => {
+      const saved = savedId();
+      const { methodId, couponCode } = ask;
+      return saved
+        ? getCartQuoteToSaved(props.account, props.cart.version, saved, { methodId, couponCode })
+        : getCartQuote(props.account, props.cart.version, ask);
+    },
     address,
     () => ({ couponCode: coupon.previewed() || undefined }),
     {
@@ -88,7 +95,9 @@ export function CheckoutForm(props: {
       } catch (failure) {
         if (failure instanceof ApiError && failure.code === "insufficient_stock") props.onStockChanged();
         // A price or rate changed since the summary: show the new one before anything is placed.
-        if (failure instanceof ApiError && failure.code === "quote_changed") void revalidate(getCartQuote.key);
+        if (failure instanceof ApiError && failure.code === "quote_changed") {
+          void revalidate([getCartQuote.key, getCartQuoteToSaved.key]);
+        }
         throw failure;
       }
     });
@@ -101,11 +110,11 @@ export function CheckoutForm(props: {
       <AddressPicker
         account={props.account}
         onPick={(saved) => {
-          setUsingSaved(saved !== undefined);
-          setAddress(saved ?? { ...emptyAddress, country: "" });
+          setSavedId(saved?.id);
+          setAddress(saved ? draftOf(saved) : { ...emptyAddress, country: "" });
         }}
       />
-      <Show when={!usingSaved()}>
+      <Show when={!savedId()}>
         <AddressFields address={address()} onChange={setAddress} errors={placing.errors()} />
       </Show>
       <ShippingChoice quote={quote} currency={props.cart.currency} />

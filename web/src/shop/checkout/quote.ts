@@ -24,6 +24,18 @@ export const getCartQuote = query(
   "quote-cart",
 );
 
+/** My cart quoted the same way to one of my saved addresses (by its id: the shop reads it). */
+export const getCartQuoteToSaved = query(
+  (_account: string, _cartVersion: number, addressId: string, ask: Pick<QuoteAsk, "methodId" | "couponCode">) =>
+    read(
+      api.cart["shipping-options"][":addressId"].$get({
+        param: { addressId },
+        query: setOnly({ ...ask }) as Pick<QuoteAsk, "methodId" | "couponCode">,
+      }),
+    ),
+  "quote-saved",
+);
+
 /** A guest's lines quoted the same way. */
 export const getGuestQuote = query(
   (items: { variantId: string; quantity: number }[], ask: QuoteAsk) =>
