@@ -401,6 +401,8 @@ export const carts = pgTable("carts", {
   shippingMethodId: uuid("shipping_method_id").references((): AnyPgColumn => shippingMethods.id, {
     onDelete: "set null",
   }),
+  /** The promotion code the shopper gave (as typed); the cart says whether and why not it applies. */
+  promotionCode: text("promotion_code"),
   updatedAt: updatedAt(),
 });
 
@@ -475,6 +477,8 @@ export const orders = pgTable(
     shippingMethodName: text("shipping_method_name"),
     shippingTax: money("shipping_tax").notNull().default(0),
     shippingTaxRateBps: integer("shipping_tax_rate_bps").notNull().default(0),
+    /** What promotions took off the method's price (`shipping` is what was charged). */
+    shippingDiscount: money("shipping_discount").notNull().default(0),
     couponCode: text("coupon_code"),
     userCouponId: uuid("user_coupon_id").references(() => userCoupons.id, { onDelete: "set null" }),
     shippingAddress: jsonb("shipping_address").$type<ShippingAddress>().notNull(),
@@ -538,6 +542,8 @@ export const orderItems = pgTable(
     netAmount: money("net_amount").notNull(),
     taxAmount: money("tax_amount").notNull(),
     taxRateBps: integer("tax_rate_bps").notNull(),
+    /** The line's share of each promotion that took part (`[{ promotionId, amount }]`); they sum into its discount. */
+    promotionShares: jsonb("promotion_shares").notNull().default([]),
   },
   (t) => [
     check("order_items_quantity_positive", sql`${t.quantity} > 0`),
@@ -825,5 +831,182 @@ export const addresses = pgTable(
     uniqueIndex("addresses_one_default_billing").on(t.userId).where(sql`${t.isDefaultBilling}`),
     check("addresses_country_code", sql`${t.country} ~ '^[A-Z]{2}$'`),
     index("addresses_user_idx").on(t.userId, t.createdAt),
+  ],
+);
+
+/*
+ * Promotions: automatic discounts and discounts by code, evaluated by worker/domain/promotions.ts.
+ * Their uses are counted by conditional updates at checkout and given back when an order is canceled.
+ */
+
+export const promotionKind = pgEnum("promotion_kind", ["item", "order", "shipping"]);
+export const promotionMethod = pgEnum("promotion_method", ["automatic", "code"]);
+export const promotionStatus = pgEnum("promotion_status", ["active", "paused"]);
+
+export const promotions = pgTable(
+  "promotions",
+  {
+    id: id(),
+    name: text("name").notNull(),
+    method: promotionMethod("method").notNull(),
+    kind: promotionKind("kind").notNull(),
+    status: promotionStatus("status").notNull().default("active"),
+    /** When it applies, on the server's clock (none: from now on, for ever). */
+    startsAt: timestamp("starts_at", { withTimezone: true }),
+    endsAt: timestamp("ends_at", { withTimezone: true }),
+    /** Within a kind, the highest priority applies (then the best for the shopper). */
+    priority: integer("priority").notNull().default(0),
+    /** The kinds of promotion it applies together with. */
+    combinesWith: promotionKind("combines_with").array().notNull().default(sql`'{}'`),
+    usageLimit: integer("usage_limit"),
+    perCustomerLimit: integer("per_customer_limit"),
+    /** The most it may take off, over all its uses. */
+    budget: money("budget"),
+    usedCount: integer("used_count").notNull().default(0),
+    discountGiven: money("discount_given").notNull().default(0),
+    /** minSubtotal, minQuantity, customer (signedIn, firstOrder, accountIds): all must hold. */
+    conditions: jsonb("conditions").notNull().default({}),
+    /** What it takes off (worker/domain/promotions.ts `PromotionAction`). */
+    action: jsonb("action").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check(
+      "promotions_ends_after_start",
+      sql`${t.endsAt} IS NULL OR ${t.startsAt} IS NULL OR ${t.endsAt} > ${t.startsAt}`,
+    ),
+    check(
+      "promotions_limits_positive",
+      sql`(${t.usageLimit} IS NULL OR ${t.usageLimit} > 0) AND (${t.perCustomerLimit} IS NULL OR ${t.perCustomerLimit} > 0) AND (${t.budget} IS NULL OR ${t.budget} > 0)`,
+    ),
+    check(
+      "promotions_used_within_limit",
+      sql`${t.usedCount} >= 0 AND (${t.usageLimit} IS NULL OR ${t.usedCount} <= ${t.usageLimit})`,
+    ),
+    check(
+      "promotions_given_within_budget",
+      sql`${t.discountGiven} >= 0 AND (${t.budget} IS NULL OR ${t.discountGiven} <= ${t.budget})`,
+    ),
+    check(
+      "promotions_action_fits_kind",
+      sql`(${t.kind} = 'shipping') = (${t.action}->>'type' = 'free_shipping') AND (${t.kind} <> 'order' OR ${t.action}->>'type' IN ('percent', 'fixed'))`,
+    ),
+    index("promotions_live_idx").on(t.status, t.method),
+  ],
+);
+
+/**
+ * A promotion's codes, kept as the SHA-256 of their upper-case text: a reader of the table cannot
+ * list them. Staff see a code once, when it is made (and in the CSV of a batch).
+ */
+export const promotionCodes = pgTable(
+  "promotion_codes",
+  {
+    id: id(),
+    promotionId: uuid("promotion_id")
+      .notNull()
+      .references(() => promotions.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull().unique(),
+    /** Enough of the code for staff to tell codes apart (its first and last characters). */
+    hint: text("hint").notNull(),
+    /** How many orders the code may take part in (1 for a batch's single-use codes; none: no limit). */
+    usageLimit: integer("usage_limit"),
+    usedCount: integer("used_count").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check(
+      "promotion_codes_used_within_limit",
+      sql`${t.usedCount} >= 0 AND (${t.usageLimit} IS NULL OR (${t.usageLimit} > 0 AND ${t.usedCount} <= ${t.usageLimit}))`,
+    ),
+    index("promotion_codes_promotion_idx").on(t.promotionId),
+  ],
+);
+
+/** How many of a promotion's uses one customer (an account, or a guest's email) holds. */
+export const promotionCustomers = pgTable(
+  "promotion_customers",
+  {
+    promotionId: uuid("promotion_id")
+      .notNull()
+      .references(() => promotions.id, { onDelete: "cascade" }),
+    /** The account's id, or `guest:` and the guest's lower-cased email. */
+    customerKey: text("customer_key").notNull(),
+    uses: integer("uses").notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.promotionId, t.customerKey] }),
+    check("promotion_customers_uses_nonnegative", sql`${t.uses} >= 0`),
+  ],
+);
+
+/** One promotion in one order: what it took off, and whether the order gave the use back. */
+export const promotionUses = pgTable(
+  "promotion_uses",
+  {
+    id: id(),
+    promotionId: uuid("promotion_id")
+      .notNull()
+      .references(() => promotions.id, { onDelete: "restrict" }),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    customerKey: text("customer_key").notNull(),
+    codeId: uuid("code_id").references(() => promotionCodes.id, { onDelete: "set null" }),
+    /** Off the goods, and off shipping. */
+    amount: money("amount").notNull(),
+    shippingAmount: money("shipping_amount").notNull().default(0),
+    createdAt: createdAt(),
+    releasedAt: timestamp("released_at", { withTimezone: true }),
+  },
+  (t) => [
+    unique("promotion_uses_once_per_order").on(t.promotionId, t.orderId),
+    check("promotion_uses_amounts_nonnegative", sql`${t.amount} >= 0 AND ${t.shippingAmount} >= 0`),
+    index("promotion_uses_order_idx").on(t.orderId),
+    index("promotion_uses_promotion_idx").on(t.promotionId, t.createdAt),
+  ],
+);
+
+/**
+ * Every price a variant has had, written by a trigger on each change of its price or discount: a
+ * sale shown beside its old price names the lowest price of the 30 days before it.
+ */
+export const variantPriceHistory = pgTable(
+  "variant_price_history",
+  {
+    id: id(),
+    variantId: uuid("variant_id")
+      .notNull()
+      .references(() => productVariants.id, { onDelete: "cascade" }),
+    /** What a shopper paid for one from `changedAt` on (price − discount). */
+    price: money("price").notNull(),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("variant_price_history_variant_idx").on(t.variantId, t.changedAt)],
+);
+
+/** A price change staff scheduled for a variant; the scheduled job applies it once it is due. */
+export const variantPriceSchedules = pgTable(
+  "variant_price_schedules",
+  {
+    id: id(),
+    variantId: uuid("variant_id")
+      .notNull()
+      .references(() => productVariants.id, { onDelete: "cascade" }),
+    price: money("price").notNull(),
+    oldPrice: money("old_price"),
+    discount: money("discount").notNull().default(0),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    appliedAt: timestamp("applied_at", { withTimezone: true }),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check(
+      "variant_price_schedules_amounts_valid",
+      sql`${t.price} >= 0 AND ${t.discount} >= 0 AND ${t.discount} <= ${t.price} AND (${t.oldPrice} IS NULL OR ${t.oldPrice} >= 0)`,
+    ),
+    index("variant_price_schedules_due_idx").on(t.startsAt).where(sql`${t.appliedAt} IS NULL`),
   ],
 );

@@ -72,6 +72,8 @@ export const catalogMessageSchema = z.discriminatedUnion("type", [
     variantId: z.string(),
     stockQty: z.number().int().nonnegative(),
   }),
+  // In the shop's promotions room: a promotion started, changed, was paused or ended; carts price again.
+  z.object({ type: z.literal("promotions"), version, changedAt: committedAt }),
   error,
 ]);
 
@@ -88,6 +90,7 @@ export type Unversioned<T> = T extends unknown ? Omit<T, "version"> : never;
 export type ShopperEvent = Unversioned<Exclude<ShopperMessage, { type: "snapshot" | "pong" | "error" }>>;
 export type DashboardEvent = Unversioned<Exclude<DashboardMessage, { type: "snapshot" | "pong" | "error" }>>;
 export type CatalogEvent = Unversioned<Extract<CatalogMessage, { type: "stock" }>>;
+export type PromotionsEvent = Unversioned<Extract<CatalogMessage, { type: "promotions" }>>;
 export type OrderRoomEvent = Unversioned<Extract<OrderRoomMessage, { type: "order" }>>;
 
 /** Rooms accept no frame larger than this from a client. */

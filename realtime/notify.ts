@@ -1,6 +1,9 @@
 import { getServerByName } from "partyserver";
 import type { Bindings } from "../worker/bindings.ts";
-import type { CatalogEvent, DashboardEvent, OrderRoomEvent, ShopperEvent } from "./messages.ts";
+import type { CatalogEvent, DashboardEvent, OrderRoomEvent, PromotionsEvent, ShopperEvent } from "./messages.ts";
+
+/** The public room every open cart and checkout listens to for changes of the shop's promotions. */
+export const promotionsRoom = "promotions";
 
 /**
  * The worker's side of the rooms. Call these only after the change has committed (Postgres is the
@@ -47,6 +50,14 @@ export function publishToCatalog(env: Bindings, ...events: CatalogEvent[]) {
         for (const event of own) await room.publish(event);
       }),
     );
+  });
+}
+
+/** The shop's promotions changed: every open cart prices itself again. */
+export function publishPromotions(env: Bindings, event: PromotionsEvent) {
+  return safely("promotions", async () => {
+    const room = await getServerByName(env.Catalog, promotionsRoom);
+    await room.publish(event);
   });
 }
 

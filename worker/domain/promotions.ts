@@ -11,7 +11,7 @@
  * - Buy X get Y: as many applications as the cart holds (at most `maxApplications`), the cheapest
  *   units of the "get" set taken as the ones discounted, each unit counted once.
  */
-import { divideHalfUp } from "./pricing.ts";
+import { type CouponTerms, divideHalfUp } from "./pricing.ts";
 import { shareDiscount } from "./tax.ts";
 
 export type PromotionKind = "item" | "order" | "shipping";
@@ -35,10 +35,12 @@ export interface Target {
 }
 
 export type PromotionAction =
-  | { type: "percent"; percent: number; target?: Target }
+  /** `cap`: the most it takes off one order. */
+  | { type: "percent"; percent: number; target?: Target; cap?: number }
   | { type: "fixed"; amount: number }
   | { type: "fixed_price"; price: number; target: Target }
-  | { type: "free_shipping" }
+  /** `methodIds`: only by these methods (none named: any). */
+  | { type: "free_shipping"; methodIds?: string[] }
   | {
       type: "bxgy";
       buy: Target;
@@ -56,7 +58,30 @@ export interface Promotion {
   combinesWith: PromotionKind[];
   minSubtotal?: number;
   minQuantity?: number;
+  /** What is left of its budget: it applies only where it takes no more than this. */
+  budgetLeft?: number;
   action: PromotionAction;
+}
+
+/** Who a promotion may be for: anyone, signed-in shoppers, shoppers with no order yet, or named accounts. */
+export interface CustomerCondition {
+  signedIn?: boolean;
+  firstOrder?: boolean;
+  accountIds?: string[];
+}
+
+/** What is known of the shopper when a cart is priced. */
+export interface Shopper {
+  accountId: string | null;
+  /** No order placed yet (canceled ones do not count). */
+  firstOrder: boolean;
+}
+
+export function customerMay(condition: CustomerCondition | undefined, shopper: Shopper): boolean {
+  if (!condition) return true;
+  if ((condition.signedIn || condition.accountIds?.length) && !shopper.accountId) return false;
+  if (condition.accountIds?.length && !condition.accountIds.includes(shopper.accountId ?? "")) return false;
+  return !condition.firstOrder || shopper.firstOrder;
 }
 
 export interface AppliedPromotion {
@@ -122,7 +147,8 @@ function sharesOf(promotion: Promotion, lines: PromoLine[], left: number[]): num
     case "percent": {
       const base = target(action.target);
       const whole = base.reduce((sum, amount) => sum + amount, 0);
-      return shareDiscount(base, divideHalfUp(whole * action.percent, 100));
+      const off = divideHalfUp(whole * action.percent, 100);
+      return shareDiscount(base, action.cap === undefined ? off : Math.min(off, action.cap));
     }
     case "fixed": {
       const whole = left.reduce((sum, amount) => sum + amount, 0);
@@ -139,14 +165,22 @@ function sharesOf(promotion: Promotion, lines: PromoLine[], left: number[]): num
   }
 }
 
-function qualifies(promotion: Promotion, lines: PromoLine[]): boolean {
+export function qualifies(promotion: Promotion, lines: PromoLine[]): boolean {
   const subtotal = lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
   const quantity = lines.reduce((sum, line) => sum + line.quantity, 0);
   return subtotal >= (promotion.minSubtotal ?? 0) && quantity >= (promotion.minQuantity ?? 0);
 }
 
-/** The promotions `lines` take with `shipping` to pay, and what each takes off where. */
-export function evaluatePromotions(lines: PromoLine[], promotions: Promotion[], shipping: number): Evaluation {
+/**
+ * The promotions `lines` take with `shipping` to pay by the method `methodId` (if known), and what
+ * each takes off where.
+ */
+export function evaluatePromotions(
+  lines: PromoLine[],
+  promotions: Promotion[],
+  shipping: number,
+  methodId?: string,
+): Evaluation {
   const left = lines.map((line) => line.unitPrice * line.quantity);
   const applied: AppliedPromotion[] = [];
   let shippingLeft = shipping;
@@ -161,10 +195,11 @@ export function evaluatePromotions(lines: PromoLine[], promotions: Promotion[], 
       .filter(fits)
       .map((p) => {
         const shares = sharesOf(p, lines, left);
-        const off = p.action.type === "free_shipping" ? shippingLeft : 0;
+        const byMethod = p.action.type === "free_shipping" && within(p.action.methodIds, methodId ?? null);
+        const off = byMethod ? shippingLeft : 0;
         return { p, shares, off, amount: shares.reduce((sum, share) => sum + share, 0) + off };
       })
-      .filter((c) => c.amount > 0)
+      .filter((c) => c.amount > 0 && c.amount <= (c.p.budgetLeft ?? Number.POSITIVE_INFINITY))
       .sort((a, b) => b.p.priority - a.p.priority || b.amount - a.amount || a.p.id.localeCompare(b.p.id));
     const chosen = candidates[0];
     if (!chosen) continue;
@@ -184,5 +219,69 @@ export function evaluatePromotions(lines: PromoLine[], promotions: Promotion[], 
     applied,
     lineDiscounts: lines.map((line, i) => line.unitPrice * line.quantity - left[i]),
     shippingDiscount: shipping - shippingLeft,
+  };
+}
+
+/** Why a promotion the shopper asked for by its code took nothing off these lines. */
+export type NotApplied =
+  | { reason: "needs_more"; amount: number }
+  | { reason: "needs_more_items"; quantity: number }
+  | { reason: "not_for_these_products" }
+  | { reason: "not_combinable" };
+
+const targetOf = (action: PromotionAction): Target | undefined =>
+  action.type === "percent" || action.type === "fixed_price"
+    ? action.target
+    : action.type === "bxgy"
+      ? action.buy
+      : undefined;
+
+/** Whether a promotion could take anything off these lines: an item promotion needs a line it targets. */
+export function concerns(promotion: Promotion, lines: PromoLine[]): boolean {
+  const action = promotion.action;
+  if (promotion.kind !== "item") return lines.length > 0;
+  return lines.some((line) => matches(targetOf(action), line) || (action.type === "bxgy" && matches(action.get, line)));
+}
+
+export function whyNotApplied(promotion: Promotion, lines: PromoLine[]): NotApplied {
+  const subtotal = lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
+  const quantity = lines.reduce((sum, line) => sum + line.quantity, 0);
+  if (subtotal < (promotion.minSubtotal ?? 0))
+    return { reason: "needs_more", amount: (promotion.minSubtotal ?? 0) - subtotal };
+  if (quantity < (promotion.minQuantity ?? 0)) {
+    return { reason: "needs_more_items", quantity: (promotion.minQuantity ?? 0) - quantity };
+  }
+  const action = promotion.action;
+  const matching = lines.filter((line) => matches(targetOf(action), line));
+  if (matching.length === 0) return { reason: "not_for_these_products" };
+  if (action.type === "bxgy") {
+    const units = lines.reduce(
+      (sum, line) => sum + (matches(action.buy, line) || matches(action.get, line) ? line.quantity : 0),
+      0,
+    );
+    const needed = action.buyQuantity + action.getQuantity - units;
+    if (needed > 0) return { reason: "needs_more_items", quantity: needed };
+  }
+  return { reason: "not_combinable" };
+}
+
+/**
+ * A coupon granted to the shopper, as the promotion it is: an order discount that goes with item
+ * promotions and free shipping, and before any automatic order promotion (it was asked for).
+ */
+export function couponPromotion(id: string, terms: CouponTerms): Promotion {
+  return {
+    id,
+    kind: "order",
+    priority: Number.MAX_SAFE_INTEGER,
+    combinesWith: ["item", "shipping"],
+    minSubtotal: terms.minSubtotal,
+    action:
+      terms.kind === "percent"
+        ? { type: "percent", percent: terms.value, ...(terms.maxDiscount === null ? {} : { cap: terms.maxDiscount }) }
+        : {
+            type: "fixed",
+            amount: terms.maxDiscount === null ? terms.value : Math.min(terms.value, terms.maxDiscount),
+          },
   };
 }

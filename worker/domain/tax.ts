@@ -79,17 +79,25 @@ export function taxLine(amount: number, rateBps: number, pricesIncludeTax: boole
   return { net: amount, tax: divideHalfUp(amount * rateBps, basis) };
 }
 
-/** An order's lines, discount and shipping, taxed line by line; the totals are the lines' sums. */
+/**
+ * An order's lines, discount and shipping, taxed line by line; the totals are the lines' sums. The
+ * discount is one amount to share among the lines (rule 2), or each line's share already known.
+ */
 export function taxOrder(
   lines: TaxableLine[],
-  discount: number,
+  discount: number | number[],
   shipping: TaxableLine,
   pricesIncludeTax: boolean,
 ): TaxedOrder {
-  const shares = shareDiscount(
-    lines.map((line) => line.amount),
-    discount,
-  );
+  const shares = Array.isArray(discount)
+    ? discount
+    : shareDiscount(
+        lines.map((line) => line.amount),
+        discount,
+      );
+  if (shares.some((share, index) => share < 0 || share > lines[index].amount)) {
+    throw new RangeError("a line's discount is between 0 and its amount");
+  }
   const taxed = lines.map((line, index) => ({
     discount: shares[index],
     rateBps: line.rateBps,
@@ -107,7 +115,7 @@ export function taxOrder(
     lines: taxed,
     shipping: shipped,
     subtotal,
-    discount,
+    discount: shares.reduce((sum, share) => sum + share, 0),
     shippingAmount: shipping.amount,
     tax,
     total: net + tax,

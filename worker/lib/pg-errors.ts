@@ -19,7 +19,9 @@ const takenValue = (detail: string | undefined) => /^Key \([^)]+\)=\((.*)\) alre
  * A business conflict a statement gave up with (the royal_refuse function: SQLSTATE RS409, the code
  * as its message, details as JSON), or the coupon's global limit holding (its CHECK).
  */
-export function refusalOf(error: unknown): { code: ErrorCode | "replayed" | "cart_changed"; details?: unknown } | null {
+export function refusalOf(
+  error: unknown,
+): { code: ErrorCode | "replayed" | "cart_changed" | "promotion_changed"; details?: unknown } | null {
   for (let e = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
     const { code, message, detail, constraint } = e as {
       code?: unknown;

@@ -23,4 +23,6 @@ export interface Live {
   checkout(userId: string | null, orderId: string, stock: StockChange[]): void;
   disconnect(userId: string, target: { sessionId: string } | { userId: string }, reason: string): void;
   comment(comment: { id: string; kind: "suggestion" | "criticism"; body: string }): void;
+  /** A promotion was created, changed, paused or resumed: every open cart prices itself again. */
+  promotions(): void;
 }

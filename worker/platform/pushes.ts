@@ -3,6 +3,7 @@ import {
   notifyDashboard,
   notifyOrder,
   notifyShopper,
+  publishPromotions,
   publishToCatalog,
 } from "../../realtime/notify.ts";
 import type { Bindings } from "../bindings.ts";
@@ -114,6 +115,9 @@ export function createLive(
     },
     comment(comment) {
       waitUntil(notifyDashboard(env, { type: "comment", comment }));
+    },
+    promotions() {
+      waitUntil(publishPromotions(env, { type: "promotions", changedAt: Date.now() }));
     },
   };
 }

@@ -3,7 +3,9 @@ import type { Database } from "../../db/client.ts";
 import type { Cart } from "../schemas/cart.ts";
 
 /** What a cart line is priced from, for checkout and coupon previews. */
-export type CartLine = Omit<Cart["items"][number], "slug" | "imageUrl" | "available" | "lineTotal"> & {
+export type CartLine = Omit<Cart["items"][number], "slug" | "imageUrl" | "available" | "lineTotal" | "discount"> & {
+  categoryId: string | null;
+  brandId: string | null;
   shippingAmount: number;
   weightGrams: number;
   taxClassId: string;
@@ -28,7 +30,9 @@ export const cartStatement = (db: Database, userId: string, currency: string) =>
         'lineTotal', (v.price - v.discount)::bigint * ci.quantity,
         'slug', p.slug,
         'imageUrl', (SELECT url FROM product_images WHERE product_id = p.id ORDER BY position, id LIMIT 1),
-        'available', CASE WHEN v.is_active AND p.is_active THEN v.stock_qty ELSE 0 END)
+        'available', CASE WHEN v.is_active AND p.is_active THEN v.stock_qty ELSE 0 END,
+        -- For promotions' targets; pricing drops them from the answer.
+        'categoryId', p.category_id, 'brandId', p.brand_id)
         ORDER BY ci.added_at, ci.variant_id) FILTER (WHERE ci.variant_id IS NOT NULL), '[]'),
       -- In 64 bits: a cart may hold more than an order may (checkout refuses an order above its limit).
       'subtotal', coalesce(sum((v.price - v.discount)::bigint * ci.quantity), 0),
@@ -49,7 +53,8 @@ export const cartStatement = (db: Database, userId: string, currency: string) =>
 /** The cart's lines with what checkout and previews price them from, and the cart's version. */
 export const cartLinesStatement = (db: Database, userId: string) =>
   db.execute<CartLine>(sql`
-  SELECT c.version, c.shipping_method_id AS "shippingMethodId", p.id AS "productId", v.id AS "variantId", p.name, v.title AS "variantTitle", v.sku,
+  SELECT c.version, c.shipping_method_id AS "shippingMethodId", p.id AS "productId", p.category_id AS "categoryId",
+    p.brand_id AS "brandId", v.id AS "variantId", p.name, v.title AS "variantTitle", v.sku,
     ci.quantity, v.price - v.discount AS "unitPrice",
     v.shipping_amount AS "shippingAmount", v.weight_grams AS "weightGrams", v.tax_class_id AS "taxClassId",
     v.stock_qty AS "stockQty", (v.is_active AND p.is_active) AS sellable

@@ -25,14 +25,19 @@ const orderColumns = sql`
       'variantTitle', i.variant_title, 'sku', i.sku, 'quantity', i.quantity, 'unitPrice', i.unit_price,
       'lineTotal', i.line_total, 'discountAmount', i.discount_amount, 'netAmount', i.net_amount,
       'taxAmount', i.tax_amount, 'taxRateBps', i.tax_rate_bps,
-      'imageUrl', (SELECT url FROM product_images WHERE product_id = i.product_id ORDER BY position, id LIMIT 1))
+      'imageUrl', (SELECT url FROM product_images WHERE product_id = i.product_id ORDER BY position, id LIMIT 1),
+      'promotionShares', i.promotion_shares)
       ORDER BY i.name, i.variant_title) FROM order_items i WHERE i.order_id = o.id), '[]') AS items,
   coalesce((SELECT json_agg(json_build_object('status', e.status, 'at', ${isoTime(sql`e.created_at`)}, 'actor', e.actor_kind, 'note', e.note)
       ORDER BY e.created_at, e.id) FROM order_events e WHERE e.order_id = o.id), '[]') AS events,
   CASE WHEN o.shipped_at IS NULL THEN NULL ELSE json_build_object('carrier', o.carrier,
     'trackingNumber', o.tracking_number, 'trackingUrl', o.tracking_url, 'shippedAt', ${isoTime(sql`o.shipped_at`)}) END AS shipment,
   (SELECT json_build_object('status', p.status, 'failureReason', p.failure_reason, 'at', ${isoTime(sql`p.updated_at`)})
-     FROM payments p WHERE p.order_id = o.id ORDER BY p.created_at DESC, p.id DESC LIMIT 1) AS "lastPayment"`;
+     FROM payments p WHERE p.order_id = o.id ORDER BY p.created_at DESC, p.id DESC LIMIT 1) AS "lastPayment",
+  o.shipping_discount AS "shippingDiscount",
+  coalesce((SELECT json_agg(json_build_object('id', u.promotion_id, 'name', p.name, 'kind', p.kind,
+      'amount', u.amount, 'shipping', u.shipping_amount) ORDER BY p.kind, p.name)
+    FROM promotion_uses u JOIN promotions p ON p.id = u.promotion_id WHERE u.order_id = o.id), '[]') AS promotions`;
 
 /** Whose an order is: an account's, or a guest's, known by the (lower-cased) email given at checkout. */
 export type Owner = { userId: string } | { guestEmail: string };
@@ -97,7 +102,7 @@ export async function searchOrders(db: Database, search: OrderSearch, limit: num
  */
 export const linesOfItemsStatement = (db: Database, items: { variantId: string; quantity: number }[]) =>
   db.execute<CartLine>(sql`
-    SELECT 0 AS version, p.id AS "productId", v.id AS "variantId", p.name, v.title AS "variantTitle", v.sku,
+    SELECT 0 AS version, p.id AS "productId", p.category_id AS "categoryId", p.brand_id AS "brandId", v.id AS "variantId", p.name, v.title AS "variantTitle", v.sku,
       x.quantity, v.price - v.discount AS "unitPrice", v.shipping_amount AS "shippingAmount",
       v.weight_grams AS "weightGrams", v.tax_class_id AS "taxClassId",
       v.stock_qty AS "stockQty", (v.is_active AND p.is_active) AS sellable
@@ -121,6 +126,8 @@ export interface OrderLine {
   netAmount: number;
   taxAmount: number;
   taxRateBps: number;
+  /** Its share of each promotion (they sum into `discountAmount`). */
+  promotionShares: { promotionId: string; amount: number }[];
 }
 
 /** Serialises checkouts that share an owner and an idempotency key until the first one commits. */
@@ -152,7 +159,9 @@ export const takeCartStatement = (db: Database, userId: string, version: number)
     ), emptied AS (
       DELETE FROM cart_items WHERE cart_id IN (SELECT id FROM cart) RETURNING 1
     ), bumped AS (
-      UPDATE carts SET version = version + 1, updated_at = now() WHERE id IN (SELECT id FROM cart) RETURNING 1
+      -- The order took the code the cart held: the next cart starts without it.
+      UPDATE carts SET version = version + 1, promotion_code = NULL, updated_at = now()
+      WHERE id IN (SELECT id FROM cart) RETURNING 1
     )
     SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM bumped) THEN royal_refuse('cart_changed') END`);
 
@@ -253,6 +262,7 @@ export interface NewOrder {
   shippingMethod: { id: string; name: string };
   shippingTax: number;
   shippingTaxRateBps: number;
+  shippingDiscount: number;
   couponCode: string | null;
   userCouponId: string | null;
   shippingAddress: ShippingAddress;
@@ -280,26 +290,27 @@ export const insertOrderStatement = (db: Database, order: NewOrder) => {
       net_amount: l.netAmount,
       tax_amount: l.taxAmount,
       tax_rate_bps: l.taxRateBps,
+      promotion_shares: l.promotionShares,
     })),
   );
   return db.execute(sql`
     WITH o AS (
       INSERT INTO orders (user_id, guest_email, guest_phone, currency, subtotal, discount, tax, shipping,
-        prices_include_tax, shipping_method_id, shipping_method_name, shipping_tax, shipping_tax_rate_bps, coupon_code,
+        prices_include_tax, shipping_method_id, shipping_method_name, shipping_tax, shipping_tax_rate_bps, shipping_discount, coupon_code,
         user_coupon_id, shipping_address, idempotency_key, request_hash, expires_at)
       VALUES (${userId}, ${guestEmail}, ${order.guestPhone}, ${order.currency}, ${order.subtotal}, ${order.discount}, ${order.tax}, ${order.shipping},
         ${order.pricesIncludeTax}, ${order.shippingMethod.id}, ${order.shippingMethod.name}, ${order.shippingTax},
-        ${order.shippingTaxRateBps}, ${order.couponCode}, ${order.userCouponId}, ${JSON.stringify(order.shippingAddress)}::jsonb,
+        ${order.shippingTaxRateBps}, ${order.shippingDiscount}, ${order.couponCode}, ${order.userCouponId}, ${JSON.stringify(order.shippingAddress)}::jsonb,
         ${order.idempotencyKey}, ${order.requestHash}, now() + make_interval(mins => ${order.reservationMinutes}))
       RETURNING id
     ), items AS (
       INSERT INTO order_items (order_id, product_id, variant_id, name, variant_title, sku, unit_price, shipping_amount, quantity,
-        discount_amount, net_amount, tax_amount, tax_rate_bps)
+        discount_amount, net_amount, tax_amount, tax_rate_bps, promotion_shares)
       SELECT o.id, x.product_id, x.variant_id, x.name, x.variant_title, x.sku, x.unit_price, x.shipping_amount, x.quantity,
-        x.discount_amount, x.net_amount, x.tax_amount, x.tax_rate_bps
+        x.discount_amount, x.net_amount, x.tax_amount, x.tax_rate_bps, x.promotion_shares
       FROM o, json_to_recordset(${items}::json)
         AS x(product_id uuid, variant_id uuid, name text, variant_title text, sku text, unit_price int, shipping_amount int,
-          quantity int, discount_amount int, net_amount int, tax_amount int, tax_rate_bps int)
+          quantity int, discount_amount int, net_amount int, tax_amount int, tax_rate_bps int, promotion_shares jsonb)
     ), event AS (
       INSERT INTO order_events (order_id, status, actor_kind, actor_id)
       SELECT o.id, 'pending_payment', 'customer', ${userId} FROM o
@@ -407,6 +418,23 @@ export function moveOrderStatement(
       UPDATE coupons c SET used_count = greatest(c.used_count - g.n, 0)
       FROM (SELECT coupon_id, sum(n)::int AS n FROM released GROUP BY coupon_id) g
       WHERE c.id = g.coupon_id
+    ), released_uses AS (
+      -- A canceled order gives its promotions' uses back, once: a use is released only while it is not.
+      UPDATE promotion_uses u SET released_at = now()
+      FROM moved WHERE ${releaseCoupon} AND u.order_id = moved.id AND u.released_at IS NULL
+      RETURNING u.promotion_id, u.customer_key, u.code_id, u.amount + u.shipping_amount AS amount
+    ), promotions_back AS (
+      UPDATE promotions p SET used_count = p.used_count - g.n, discount_given = p.discount_given - g.amount
+      FROM (SELECT promotion_id, count(*)::int AS n, sum(amount)::int AS amount FROM released_uses GROUP BY promotion_id) g
+      WHERE p.id = g.promotion_id
+    ), customers_back AS (
+      UPDATE promotion_customers c SET uses = c.uses - g.n
+      FROM (SELECT promotion_id, customer_key, count(*)::int AS n FROM released_uses GROUP BY promotion_id, customer_key) g
+      WHERE c.promotion_id = g.promotion_id AND c.customer_key = g.customer_key
+    ), codes_back AS (
+      UPDATE promotion_codes pc SET used_count = pc.used_count - g.n
+      FROM (SELECT code_id, count(*)::int AS n FROM released_uses WHERE code_id IS NOT NULL GROUP BY code_id) g
+      WHERE pc.id = g.code_id
     ), closed AS (
       -- A canceled order takes no more money: its open gateway sessions close with it.
       UPDATE payments p SET status = 'expired', updated_at = now()

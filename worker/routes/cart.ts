@@ -3,6 +3,7 @@ import { conflict, errorResponses, jsonBody, jsonContent, notFound } from "../li
 import { actorOf, route } from "../middleware/access.ts";
 import {
   cartSchema,
+  codeBody,
   mergeBody,
   mergedCartSchema,
   quantityBody,
@@ -16,7 +17,15 @@ import {
   shippingOptionsQuery,
   shippingOptionsSchema,
 } from "../schemas/shipping.ts";
-import { clearCart, getCart, mergeCart, removeLine, setQuantity, setShippingChoice } from "../services/cart.service.ts";
+import {
+  clearCart,
+  getCart,
+  mergeCart,
+  removeLine,
+  setCartCode,
+  setQuantity,
+  setShippingChoice,
+} from "../services/cart.service.ts";
 import { cartShippingOptions } from "../services/quote.service.ts";
 
 const tags = ["Cart"];
@@ -24,6 +33,34 @@ const answer = { 200: jsonContent(cartSchema, "The cart") };
 
 /** A cart belongs to the signed-in user only; every change reaches all their devices. */
 export const cartRouter = createRouter()
+  .openapi(
+    route("signedIn", {
+      method: "put",
+      path: "/cart/code",
+      tags,
+      summary:
+        "Gives my cart a promotion code or one of my coupons' codes: kept with the cart on every device; the cart's `code` says whether it applies and, if not, why (an unknown code too)",
+      request: jsonBody(codeBody),
+      responses: { ...answer, ...errorResponses },
+    }),
+    async (c) => {
+      const ctx = actorOf(c);
+      return c.json(await setCartCode(ctx, ctx.actor.id, c.req.valid("json").code), 200);
+    },
+  )
+  .openapi(
+    route("signedIn", {
+      method: "delete",
+      path: "/cart/code",
+      tags,
+      summary: "Takes the code off my cart",
+      responses: { ...answer, ...errorResponses },
+    }),
+    async (c) => {
+      const ctx = actorOf(c);
+      return c.json(await setCartCode(ctx, ctx.actor.id, null), 200);
+    },
+  )
   .openapi(
     route("signedIn", {
       method: "get",

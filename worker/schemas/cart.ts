@@ -2,6 +2,41 @@ import { z } from "@hono/zod-openapi";
 import { maxLineQuantity } from "../domain/limits.ts";
 import { money } from "./common.ts";
 
+/** A promotion a cart or an order takes, and what it takes off the goods and off shipping. */
+export const appliedPromotionSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.enum(["item", "order", "shipping"]),
+    amount: money,
+    shipping: money,
+  })
+  .openapi("AppliedPromotion");
+
+/** The code the shopper gave: whether it applies, and if not, why (`details` says how much or how many more). */
+export const codeStateSchema = z
+  .object({
+    code: z.string(),
+    applied: z.boolean(),
+    reason: z
+      .enum([
+        "not_found",
+        "not_started",
+        "expired",
+        "used_up",
+        "already_used",
+        "not_eligible",
+        "needs_more",
+        "needs_more_items",
+        "not_for_these_products",
+        "not_combinable",
+      ])
+      .nullable(),
+    message: z.string().nullable(),
+    details: z.object({ amount: money.optional(), quantity: z.number().int().optional() }).nullable(),
+  })
+  .openapi("PromotionCodeState");
+
 /** A line of a cart or an order: a quantity of one variant at its unit price. */
 export const lineSchema = z.object({
   productId: z.string(),
@@ -21,6 +56,9 @@ export const cartItemSchema = lineSchema
     available: z.number().int().openapi({
       description:
         "How many can be bought now: the variant's stock (0 once it is no longer sold). Another shopper's checkout can leave a line above it; checkout then refuses that line with 409 insufficient_stock.",
+    }),
+    discount: money.optional().openapi({
+      description: "What promotions take off this line (its share of each); the line costs `lineTotal − discount`.",
     }),
   })
   .openapi("CartItem");
@@ -44,6 +82,22 @@ export const cartSchema = z
       .nullable()
       .optional()
       .openapi("ShippingChoice"),
+    discount: money
+      .optional()
+      .openapi({ description: "What promotions take off the goods: the lines' discounts summed." }),
+    promotions: z.array(appliedPromotionSchema).optional(),
+    code: codeStateSchema.nullable().optional(),
+    freeShipping: z
+      .object({
+        name: z.string(),
+        missing: money.openapi({ description: "How much more the goods must cost for it (0: it applies)." }),
+      })
+      .nullable()
+      .optional()
+      .openapi("FreeShippingOffer"),
+    promotionsChangeAt: z.string().nullable().optional().openapi({
+      description: "When an automatic promotion starts or ends next (server time): the cart's price may change then.",
+    }),
   })
   .openapi("Cart");
 
@@ -87,5 +141,9 @@ export const mergeBody = z.object({
 
 export const mergedCartSchema = cartSchema.extend({ notices: z.array(mergeNoticeSchema) }).openapi("MergedCart");
 
+export const codeBody = z.object({ code: z.string().trim().min(1).max(64) });
+
 export type Cart = z.infer<typeof cartSchema>;
+export type CodeStateView = z.infer<typeof codeStateSchema>;
+export type AppliedPromotionView = z.infer<typeof appliedPromotionSchema>;
 export type MergeNotice = z.infer<typeof mergeNoticeSchema>;

@@ -3,7 +3,7 @@ import { actorKind, paymentGateway, paymentStatus } from "../../db/schema.ts";
 import { isCountry, postalCodeProblem } from "../domain/address.ts";
 import { maxLineQuantity } from "../domain/limits.ts";
 import { orderStatuses } from "../domain/order-status.ts";
-import { lineSchema } from "./cart.ts";
+import { appliedPromotionSchema, lineSchema } from "./cart.ts";
 import { isoDateTime, listSchema, money, pageQuery, timestamp } from "./common.ts";
 
 /** An address's fields; every address the shop takes is also checked by `postalCodeCheck`. */
@@ -47,7 +47,9 @@ const expectedTotal = z.number().int().min(0).max(1_000_000_000_000).optional().
 });
 
 export const checkoutBody = z.object({
-  couponCode: z.string().trim().min(1).max(40).optional(),
+  couponCode: z.string().trim().min(1).max(64).optional().openapi({
+    description: "A coupon granted to me or a promotion code (default: the code kept on my cart)",
+  }),
   shippingAddress: shippingAddressSchema,
   shippingMethodId,
   expectedTotal,
@@ -59,6 +61,7 @@ export const checkoutBody = z.object({
  */
 export const guestCheckoutBody = z.object({
   email: z.email().max(254).openapi({ example: "ada@example.com" }),
+  promotionCode: z.string().trim().min(1).max(64).optional(),
   phone: z.string().trim().min(5).max(30).optional().openapi({ example: "+14155550123" }),
   shippingAddress: shippingAddressSchema,
   shippingMethodId,
@@ -95,6 +98,10 @@ export const orderSchema = z
           netAmount: money,
           taxAmount: money,
           taxRateBps: z.number().int(),
+          promotionShares: z
+            .array(z.object({ promotionId: z.string(), amount: money }))
+            .optional()
+            .openapi({ description: "The line's share of each promotion; they sum into `discountAmount`" }),
         })
         .openapi("OrderItem"),
     ),
@@ -140,6 +147,10 @@ export const orderSchema = z
     lastPayment: z
       .object({ status: z.enum(paymentStatus.enumValues), failureReason: z.string().nullable(), at: z.string() })
       .nullable(),
+    /** What promotions took off the method's price (`shipping` is what was charged). */
+    shippingDiscount: money.optional(),
+    /** The promotions the order took (a granted coupon shows as `couponCode`). */
+    promotions: z.array(appliedPromotionSchema).optional(),
   })
   .openapi("Order");
 

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { shippingMethodKind } from "../../db/schema.ts";
 import { isCountry } from "../domain/address.ts";
+import { appliedPromotionSchema, codeStateSchema } from "./cart.ts";
 import { money } from "./common.ts";
 import { guestCheckoutBody } from "./orders.ts";
 
@@ -30,23 +31,27 @@ const quoteChoices = z.object({
   methodId: z.uuid().optional().openapi({
     description: "The method to price the summary with (default: the one kept with the cart, else the cheapest)",
   }),
-  couponCode: z.string().trim().min(1).max(40).optional(),
+  couponCode: z.string().trim().min(1).max(64).optional().openapi({
+    description: "A coupon granted to me or a promotion code (default: the code kept on my cart)",
+  }),
 });
 
 export const shippingOptionsQuery = destinationSchema.extend(quoteChoices.shape);
 export const savedAddressQuoteQuery = quoteChoices;
 export const savedAddressParam = z.object({ addressId: z.uuid() });
 
-export const guestShippingOptionsBody = guestCheckoutBody
-  .pick({ items: true })
-  .extend({ address: destinationSchema, methodId: z.uuid().optional() });
+export const guestShippingOptionsBody = guestCheckoutBody.pick({ items: true, promotionCode: true }).extend({
+  address: destinationSchema,
+  methodId: z.uuid().optional(),
+});
 
 export const shippingOptionSchema = z
   .object({
     id: z.string(),
     name: z.string(),
     kind: z.enum(shippingMethodKind.enumValues),
-    price: money,
+    price: money.openapi({ description: "What the shopper pays for it, after free-shipping promotions" }),
+    regularPrice: money.optional().openapi({ description: "Its price before promotions" }),
     minDays: z.number().int().nullable(),
     maxDays: z.number().int().nullable(),
   })
@@ -71,8 +76,11 @@ export const shippingOptionsSchema = z
       pricesIncludeTax: z.boolean(),
       /** The tax by rate, goods and shipping together, largest rate first. */
       taxLines: z.array(z.object({ rateBps: z.number().int(), amount: money })),
+      shippingDiscount: money.optional().openapi({ description: "What promotions took off shipping" }),
     }),
     currency: z.string(),
+    promotions: z.array(appliedPromotionSchema).optional(),
+    code: codeStateSchema.nullable().optional(),
   })
   .openapi("ShippingOptions");
 

@@ -12,7 +12,11 @@ import {
   setLineStatement,
   setShippingChoiceStatement,
 } from "../repositories/cart.repository.ts";
+import { type Offers, offersStatement, setCartCodeStatement } from "../repositories/promotions.repository.ts";
 import type { Cart, MergeNotice } from "../schemas/cart.ts";
+import { priceCart } from "./cart-pricing.ts";
+
+type Statement = Parameters<ShopContext["db"]["batch"]>[0][number];
 
 const emptyCart = (ctx: ShopContext): Cart => ({
   items: [],
@@ -23,10 +27,33 @@ const emptyCart = (ctx: ShopContext): Cart => ({
   version: 0,
 });
 
-const cartOf = (ctx: ShopContext, result: { rows: { cart: Cart }[] }) => result.rows[0]?.cart ?? emptyCart(ctx);
+/**
+ * The cart as it is after `change` (if any), with its promotions, in one round trip: the change,
+ * the cart priced by the database, and the shopper's offers (the code kept on the cart among them).
+ */
+async function readCart(ctx: ShopContext, userId: string, change?: Statement) {
+  const reads = [cartStatement(ctx.db, userId, ctx.config.currency), offersStatement(ctx.db, { userId })] as const;
+  const results = (await ctx.db.batch(change ? [change, ...reads] : [...reads])) as unknown as { rows: unknown[] }[];
+  const [cartRead, offersRead] = results.slice(change ? 1 : 0) as [
+    { rows: { cart: Cart }[] },
+    { rows: { offers: Offers }[] },
+  ];
+  const cart = cartRead.rows[0]?.cart ?? emptyCart(ctx);
+  return { changed: change ? results[0] : undefined, cart: priceCart(cart, offersRead.rows[0].offers, userId) };
+}
 
 export async function getCart(ctx: ShopContext, userId: string): Promise<Cart> {
-  return cartOf(ctx, await cartStatement(ctx.db, userId, ctx.config.currency));
+  return (await readCart(ctx, userId)).cart;
+}
+
+/**
+ * Keeps a promotion code (or a granted coupon's) on the cart, or forgets it (null): the cart says
+ * whether it applies and why not, on every device of the shopper.
+ */
+export async function setCartCode(ctx: ShopContext, userId: string, code: string | null) {
+  const { cart } = await readCart(ctx, userId, setCartCodeStatement(ctx.db, userId, code));
+  ctx.live.cart(userId, cart);
+  return cart;
 }
 
 /** Why a line could not be set, in the contract's words; nothing changed then. */
@@ -54,14 +81,10 @@ function refusal(outcome: LineOutcome, target: LineTarget, quantity: number): Ap
  * and the cart as it is after, which every device of the shopper also receives.
  */
 export async function setQuantity(ctx: ShopContext, userId: string, target: LineTarget, quantity: number) {
-  const [line, read] = await ctx.db.batch([
-    setLineStatement(ctx.db, userId, target, quantity),
-    cartStatement(ctx.db, userId, ctx.config.currency),
-  ]);
-  const outcome = line.rows[0] as LineOutcome;
+  const { changed, cart } = await readCart(ctx, userId, setLineStatement(ctx.db, userId, target, quantity));
+  const outcome = changed?.rows[0] as LineOutcome;
   const refused = refusal(outcome, target, quantity);
   if (refused) throw refused;
-  const cart = cartOf(ctx, read);
   if (outcome.changed) ctx.live.cart(userId, cart);
   return cart;
 }
@@ -72,11 +95,7 @@ export async function setShippingChoice(
   userId: string,
   choice: { country: string; subdivision?: string; postalCode: string; methodId?: string | null },
 ) {
-  const [, read] = await ctx.db.batch([
-    setShippingChoiceStatement(ctx.db, userId, choice),
-    cartStatement(ctx.db, userId, ctx.config.currency),
-  ]);
-  const cart = cartOf(ctx, read);
+  const { cart } = await readCart(ctx, userId, setShippingChoiceStatement(ctx.db, userId, choice));
   ctx.live.cart(userId, cart);
   return cart;
 }
@@ -84,11 +103,7 @@ export async function setShippingChoice(
 export const removeLine = (ctx: ShopContext, userId: string, target: LineTarget) => setQuantity(ctx, userId, target, 0);
 
 export async function clearCart(ctx: ShopContext, userId: string) {
-  const [, read] = await ctx.db.batch([
-    emptyCartStatement(ctx.db, userId),
-    cartStatement(ctx.db, userId, ctx.config.currency),
-  ]);
-  const cart = cartOf(ctx, read);
+  const { cart } = await readCart(ctx, userId, emptyCartStatement(ctx.db, userId));
   ctx.live.cart(userId, cart);
   return cart;
 }
@@ -138,15 +153,7 @@ export async function mergeCart(
     return { variantId, quantity: Math.min(line.quantity, line.available) };
   });
   const cart = merged.length
-    ? cartOf(
-        ctx,
-        (
-          await ctx.db.batch([
-            mergeLinesStatement(ctx.db, userId, merged),
-            cartStatement(ctx.db, userId, ctx.config.currency),
-          ])
-        )[1],
-      )
+    ? (await readCart(ctx, userId, mergeLinesStatement(ctx.db, userId, merged))).cart
     : await getCart(ctx, userId);
   if (merged.length) ctx.live.cart(userId, cart);
   return { ...cart, notices };

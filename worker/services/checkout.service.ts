@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import { maxPendingOrders } from "../domain/limits.ts";
-import { couponDiscount, meetsMinimum } from "../domain/pricing.ts";
 import { quote } from "../domain/quote.ts";
 import { AppError } from "../lib/errors.ts";
 import { refusalOf } from "../lib/pg-errors.ts";
@@ -8,7 +7,6 @@ import { sha256Hex } from "../lib/tokens.ts";
 import type { ActorContext, ShopContext } from "../platform/context.ts";
 import type { StockChange } from "../platform/live.ts";
 import { cartLinesStatement } from "../repositories/cart.repository.ts";
-import { userCouponStatement } from "../repositories/coupons.repository.ts";
 import {
   insertOrderStatement,
   linesOfItemsStatement,
@@ -26,12 +24,22 @@ import {
   takeCouponStatement,
 } from "../repositories/orders.repository.ts";
 import {
+  customerKeyOf,
+  type Offers,
+  offersStatement,
+  type PromotionTaken,
+  recordUsesStatement,
+  takePromotionStatement,
+} from "../repositories/promotions.repository.ts";
+import {
   refuseChangedConfigStatement,
   shippingTaxConfigOf,
   shippingTaxConfigStatement,
 } from "../repositories/shipping.repository.ts";
 import type { CheckoutInput, GuestCheckoutInput } from "../schemas/orders.ts";
-import { couponRefusal, termsOf } from "./coupons.service.ts";
+import { codeView, promoLinesOf } from "./cart-pricing.ts";
+import { couponRefusal } from "./coupons.service.ts";
+import { codeStateOf, couponPromotionId, pricingOffers } from "./offers.service.ts";
 import { refuseBeyondOrderLimit } from "./order-limits.ts";
 
 type Statement = Parameters<ShopContext["db"]["batch"]>[0][number];
@@ -76,7 +84,13 @@ const attempts = 2;
  */
 export type Buyer =
   | { kind: "account"; userId: string; couponCode?: string }
-  | { kind: "guest"; email: string; phone: string | null; items: { variantId: string; quantity: number }[] };
+  | {
+      kind: "guest";
+      email: string;
+      phone: string | null;
+      items: { variantId: string; quantity: number }[];
+      promotionCode?: string;
+    };
 
 const ownerOf = (buyer: Buyer): Owner =>
   buyer.kind === "account" ? { userId: buyer.userId } : { guestEmail: buyer.email };
@@ -105,7 +119,13 @@ export function checkout(
  * accounts). The same idempotency key and email return the same order.
  */
 export function guestCheckout(ctx: ShopContext, input: GuestCheckoutInput, idempotencyKey: string) {
-  const buyer: Buyer = { kind: "guest", email: input.email, phone: input.phone ?? null, items: input.items };
+  const buyer: Buyer = {
+    kind: "guest",
+    email: input.email,
+    phone: input.phone ?? null,
+    items: input.items,
+    promotionCode: input.promotionCode,
+  };
   return placeOrder(ctx, buyer, input, idempotencyKey, {});
 }
 
@@ -126,11 +146,17 @@ async function placeOrder(
         const [placed] = (await orderByKeyStatement(ctx.db, ownerOf(buyer), idempotencyKey)).rows;
         if (placed) return sameRequest(placed, requestHash);
       }
-      if (refusal?.code === "cart_changed" && attempt < attempts) continue;
-      if (refusal?.code === "cart_changed") {
+      const changed = refusal?.code === "cart_changed" || refusal?.code === "promotion_changed";
+      if (changed && attempt < attempts) continue;
+      if (changed) {
         throw new AppError("conflict", "The cart changed while it was being checked out; try again.");
       }
-      if (refusal && refusal.code !== "replayed")
+      if (
+        refusal &&
+        refusal.code !== "replayed" &&
+        refusal.code !== "cart_changed" &&
+        refusal.code !== "promotion_changed"
+      )
         throw new AppError(refusal.code, refusalMessages[refusal.code] ?? refusal.code, refusal.details);
       throw error;
     }
@@ -158,7 +184,8 @@ async function attemptCheckout(
 ): Promise<CheckoutResult> {
   const owner = ownerOf(buyer);
   const userId = buyer.kind === "account" ? buyer.userId : null;
-  const couponCode = buyer.kind === "account" ? buyer.couponCode : undefined;
+  // A code named in the request must apply; the one kept on the cart applies when it can (the cart said why not).
+  const namedCode = buyer.kind === "account" ? buyer.couponCode : buyer.promotionCode;
   const { config, db } = ctx;
   // Each statement sees what was committed when it began, so the cart is read before the order
   // under the key: a checkout under the same key committing in between then shows as that order,
@@ -169,13 +196,13 @@ async function attemptCheckout(
     ...pause,
     orderByKeyStatement(db, owner, idempotencyKey),
     shippingTaxConfigStatement(db),
+    offersStatement(db, owner, namedCode),
   ];
-  if (userId && couponCode) reads.push(userCouponStatement(db, userId, couponCode));
   const [cart, ...rest] = (await db.batch(reads)) as unknown[];
-  const [placed, shop, grant] = rest.slice(pause.length) as [
+  const [placed, shop, offersRead] = rest.slice(pause.length) as [
     { rows: OrderRow[] },
     Awaited<ReturnType<typeof shippingTaxConfigStatement>>,
-    Awaited<ReturnType<typeof userCouponStatement>> | undefined,
+    { rows: { offers: Offers }[] },
   ];
   const lines = (cart as Awaited<ReturnType<typeof cartLinesStatement>>).rows;
   if (placed.rows[0]) return sameRequest(placed.rows[0], requestHash);
@@ -209,20 +236,16 @@ async function attemptCheckout(
   }));
   refuseBeyondOrderLimit(priced);
   const subtotal = priced.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
-  const coupon = grant?.rows[0];
-  if (couponCode) {
+  const offersOf = offersRead.rows[0].offers;
+  const coupon = offersOf.coupon ?? undefined;
+  if (namedCode && coupon) {
     const why = couponRefusal(coupon, subtotal);
     if (why) throw why;
   }
-  if (coupon && !meetsMinimum(subtotal, termsOf(coupon))) {
-    throw new AppError("coupon_invalid", "The cart is below this coupon's minimum.", {
-      minSubtotal: coupon.min_subtotal,
-    });
-  }
-  const discount = coupon ? couponDiscount(subtotal, termsOf(coupon)) : 0;
+  const offers = pricingOffers(offersOf, userId);
   const to = input.shippingAddress;
   const shopConfig = shippingTaxConfigOf(shop);
-  const quoted = quote(shopConfig, lines, to, discount, input.shippingMethodId);
+  const quoted = quote(shopConfig, lines, to, offers.promotions, input.shippingMethodId);
   if (!quoted.shippable) {
     throw new AppError("not_shippable", "The shop does not ship to this address.", { country: to.country });
   }
@@ -236,6 +259,26 @@ async function attemptCheckout(
     );
   }
   const { method, order: taxed } = quoted;
+  const codeState = codeStateOf(offers, promoLinesOf(lines), quoted.promotions);
+  if (namedCode && codeState && !codeState.applied) {
+    const view = codeView(codeState, config.currency);
+    throw new AppError("coupon_invalid", view?.message ?? "This code does not apply.", {
+      reason: view?.reason,
+      ...view?.details,
+    });
+  }
+  const couponId = coupon ? couponPromotionId(coupon.id) : null;
+  const couponTaken = quoted.promotions.some((applied) => applied.id === couponId) ? coupon : undefined;
+  const customerKey = customerKeyOf(owner) as string;
+  const uses: PromotionTaken[] = quoted.promotions
+    .filter((applied) => applied.id !== couponId)
+    .map((applied) => ({
+      promotionId: applied.id,
+      codeId: offers.codeIds.get(applied.id) ?? null,
+      amount: applied.amount,
+      shippingAmount: applied.shipping,
+      customerKey,
+    }));
   if (!method) {
     throw new AppError("not_shippable", "No shipping method takes this order to this address.", {
       country: to.country,
@@ -264,6 +307,9 @@ async function attemptCheckout(
     netAmount: taxed.lines[index].net,
     taxAmount: taxed.lines[index].tax,
     taxRateBps: taxed.lines[index].rateBps,
+    promotionShares: quoted.promotions
+      .filter((applied) => applied.lineShares[index] > 0)
+      .map((applied) => ({ promotionId: applied.id, amount: applied.lineShares[index] })),
   }));
 
   const writes: Statement[] = [
@@ -280,17 +326,18 @@ async function attemptCheckout(
     ...(hooks.afterStockReserved ? [hooks.afterStockReserved(ctx as ActorContext)] : []),
     // Prices were checked under the variants' locks just above; zones, methods and rates here.
     refuseChangedConfigStatement(db, shop.rows[0].version),
-    ...(coupon
+    ...(couponTaken
       ? [
           takeCouponStatement(db, {
-            userCouponId: coupon.id,
-            kind: coupon.kind,
-            value: coupon.value,
-            minSubtotal: coupon.min_subtotal,
-            maxDiscount: coupon.max_discount,
+            userCouponId: couponTaken.id,
+            kind: couponTaken.kind,
+            value: couponTaken.value,
+            minSubtotal: couponTaken.min_subtotal,
+            maxDiscount: couponTaken.max_discount,
           }),
         ]
       : []),
+    ...uses.map((use) => takePromotionStatement(db, use)),
     insertOrderStatement(db, {
       owner,
       guestPhone: buyer.kind === "guest" ? buyer.phone : null,
@@ -303,14 +350,18 @@ async function attemptCheckout(
       shippingMethod: { id: method.id, name: method.name },
       shippingTax: taxed.shipping.tax,
       shippingTaxRateBps: taxed.shipping.rateBps,
-      couponCode: coupon ? (couponCode ?? null) : null,
-      userCouponId: coupon?.id ?? null,
+      shippingDiscount: quoted.shippingDiscount,
+      couponCode: couponTaken?.code ?? null,
+      userCouponId: couponTaken?.id ?? null,
       shippingAddress: input.shippingAddress,
       idempotencyKey,
       requestHash,
       reservationMinutes: config.reservationMinutes,
       lines: orderLines,
     }),
+    ...(uses.length > 0
+      ? [recordUsesStatement(db, sql`${ownedBy(owner)} AND o.idempotency_key = ${idempotencyKey}`, uses)]
+      : []),
     // Nothing to pay (a coupon took the whole of a free-shipping order): paid at once, no gateway.
     ...(taxed.total === 0
       ? [

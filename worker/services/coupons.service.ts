@@ -1,4 +1,4 @@
-import { type CouponTerms, couponDiscount } from "../domain/pricing.ts";
+import type { CouponTerms } from "../domain/pricing.ts";
 import { anywhere, quote } from "../domain/quote.ts";
 import { cursorKeys, decodeCursor, pageOf } from "../lib/cursor.ts";
 import { AppError } from "../lib/errors.ts";
@@ -16,11 +16,12 @@ import {
   listUsableCoupons,
   type UserCouponRow,
   updateCoupon,
-  userCouponStatement,
 } from "../repositories/coupons.repository.ts";
+import { offersStatement } from "../repositories/promotions.repository.ts";
 import { shippingTaxConfigOf, shippingTaxConfigStatement } from "../repositories/shipping.repository.ts";
 import { findUserById } from "../repositories/users.repository.ts";
 import type { couponBody, couponChanges } from "../schemas/coupons.ts";
+import { pricingOffers } from "./offers.service.ts";
 import { refuseBeyondOrderLimit } from "./order-limits.ts";
 
 export const termsOf = (row: Pick<UserCouponRow, "kind" | "value" | "min_subtotal" | "max_discount">): CouponTerms => ({
@@ -62,11 +63,12 @@ export async function myCoupons(ctx: ShopContext, userId: string) {
 /** What the cart would cost with this coupon, in one round trip; the same pricing function as checkout. */
 export async function previewCoupon(ctx: ShopContext, userId: string, code: string) {
   const [found, cart, shop] = await ctx.db.batch([
-    userCouponStatement(ctx.db, userId, code),
+    offersStatement(ctx.db, { userId }, code),
     cartLinesStatement(ctx.db, userId),
     shippingTaxConfigStatement(ctx.db),
   ]);
-  const coupon = found.rows[0];
+  const offers = found.rows[0].offers;
+  const coupon = offers.coupon ?? undefined;
   if (cart.rows.length === 0) throw new AppError("cart_empty", "The cart is empty.");
   const lines = cart.rows;
   refuseBeyondOrderLimit(lines);
@@ -74,7 +76,7 @@ export async function previewCoupon(ctx: ShopContext, userId: string, code: stri
   const refusal = couponRefusal(coupon, subtotal);
   if (refusal || !coupon) throw refusal;
   // Priced as checkout prices it; without an address yet, for the rest of the world's zone and tax.
-  const { order } = quote(shippingTaxConfigOf(shop), lines, anywhere, couponDiscount(subtotal, termsOf(coupon)));
+  const { order } = quote(shippingTaxConfigOf(shop), lines, anywhere, pricingOffers(offers, userId).promotions);
   return {
     subtotal: order.subtotal,
     discount: order.discount,

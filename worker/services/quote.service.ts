@@ -1,15 +1,16 @@
-import { couponDiscount } from "../domain/pricing.ts";
 import { type QuotedLine, quote } from "../domain/quote.ts";
 import type { Destination } from "../domain/shipping.ts";
 import { AppError } from "../lib/errors.ts";
 import type { ShopContext } from "../platform/context.ts";
 import { addressDestinationStatement } from "../repositories/addresses.repository.ts";
 import { cartLinesStatement } from "../repositories/cart.repository.ts";
-import { userCouponStatement } from "../repositories/coupons.repository.ts";
 import { linesOfItemsStatement } from "../repositories/orders.repository.ts";
+import { type Customer, type Offers, offersStatement } from "../repositories/promotions.repository.ts";
 import { shippingTaxConfigOf, shippingTaxConfigStatement } from "../repositories/shipping.repository.ts";
 import type { ShippingOptions } from "../schemas/shipping.ts";
-import { couponRefusal, termsOf } from "./coupons.service.ts";
+import { codeView, promoLinesOf } from "./cart-pricing.ts";
+import { couponRefusal } from "./coupons.service.ts";
+import { codeStateOf, pricingOffers } from "./offers.service.ts";
 
 /** The answer for a quote: its options, its method and its summary with the tax by rate. */
 function answerOf(
@@ -17,10 +18,12 @@ function answerOf(
   config: ReturnType<typeof shippingTaxConfigOf>,
   lines: QuotedLine[],
   to: Destination,
-  discount: number,
+  offersRead: Offers,
+  accountId: string | null,
   methodId?: string,
 ): ShippingOptions {
-  const q = quote(config, lines, to, discount, methodId);
+  const offers = pricingOffers(offersRead, accountId);
+  const q = quote(config, lines, to, offers.promotions, methodId);
   const byRate = new Map<number, number>();
   for (const line of [...q.order.lines, q.order.shipping]) {
     if (line.tax > 0) byRate.set(line.rateBps, (byRate.get(line.rateBps) ?? 0) + line.tax);
@@ -38,8 +41,17 @@ function answerOf(
       total: q.order.total,
       pricesIncludeTax: config.pricesIncludeTax,
       taxLines: [...byRate].sort(([a], [b]) => b - a).map(([rateBps, amount]) => ({ rateBps, amount })),
+      shippingDiscount: q.shippingDiscount,
     },
     currency: ctx.config.currency,
+    promotions: q.promotions.map((a) => ({
+      id: a.id,
+      name: offers.names.get(a.id) ?? "",
+      kind: a.kind,
+      amount: a.amount,
+      shipping: a.shipping,
+    })),
+    code: codeView(codeStateOf(offers, promoLinesOf(lines), q.promotions), ctx.config.currency),
   };
 }
 
@@ -56,37 +68,46 @@ export async function cartShippingOptions(
   const [cart, shop, ...more] = await db.batch([
     cartLinesStatement(db, userId),
     shippingTaxConfigStatement(db),
+    offersStatement(db, { userId }, query.couponCode),
     ...("addressId" in query ? [addressDestinationStatement(db, userId, query.addressId)] : []),
-    ...(query.couponCode ? [userCouponStatement(db, userId, query.couponCode)] : []),
   ]);
+  const offers = (more.shift() as { rows: { offers: Offers }[] }).rows[0].offers;
   const saved =
     "addressId" in query ? (more.shift() as Awaited<ReturnType<typeof addressDestinationStatement>>) : undefined;
-  const grant = more.shift() as Awaited<ReturnType<typeof userCouponStatement>> | undefined;
   // A saved address of mine, or the country and postal code given.
   const to: Destination | undefined = "addressId" in query ? saved?.rows[0] : query;
   if (!to) throw new AppError("not_found", "There is no such address.");
   if (cart.rows.length === 0) throw new AppError("cart_empty", "The cart is empty.");
   const subtotal = cart.rows.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
-  let discount = 0;
-  if (query.couponCode) {
-    const coupon = grant?.rows[0];
-    const refusal = couponRefusal(coupon, subtotal);
-    if (refusal || !coupon) throw refusal;
-    discount = couponDiscount(subtotal, termsOf(coupon));
+  // A granted coupon named here must be usable (as checkout refuses it); a promotion code says why not in `code`.
+  if (query.couponCode && offers.coupon) {
+    const refusal = couponRefusal(offers.coupon, subtotal);
+    if (refusal) throw refusal;
   }
   // Without a method named, the one chosen for this cart before (on any device), if it still applies.
   const methodId = query.methodId ?? cart.rows[0].shippingMethodId ?? undefined;
-  return answerOf(ctx, shippingTaxConfigOf(shop), cart.rows, to, discount, methodId);
+  return answerOf(ctx, shippingTaxConfigOf(shop), cart.rows, to, offers, userId, methodId);
 }
 
-/** The same for a guest's lines (no coupon: coupons are granted to accounts). */
+/**
+ * The same for a guest's lines, with the automatic promotions and the promotion code given
+ * (coupons are granted to accounts); the guest is not known yet, so promotions for signed-in
+ * shoppers or first orders wait for checkout, where the email is.
+ */
 export async function guestShippingOptions(
   ctx: ShopContext,
-  body: { items: { variantId: string; quantity: number }[]; address: Destination; methodId?: string },
+  body: {
+    items: { variantId: string; quantity: number }[];
+    address: Destination;
+    methodId?: string;
+    promotionCode?: string;
+  },
 ): Promise<ShippingOptions> {
-  const [lines, shop] = await ctx.db.batch([
+  const customer: Customer = null;
+  const [lines, shop, offers] = await ctx.db.batch([
     linesOfItemsStatement(ctx.db, body.items),
     shippingTaxConfigStatement(ctx.db),
+    offersStatement(ctx.db, customer, body.promotionCode),
   ]);
-  return answerOf(ctx, shippingTaxConfigOf(shop), lines.rows, body.address, 0, body.methodId);
+  return answerOf(ctx, shippingTaxConfigOf(shop), lines.rows, body.address, offers.rows[0].offers, null, body.methodId);
 }

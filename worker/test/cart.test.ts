@@ -18,7 +18,19 @@ describe("the cart", () => {
     const a = await createProduct({ stock: 10, price: 2_500, discount: 300, shipping: 150 });
     const b = await createProduct({ stock: 10, price: 999 });
     const empty = await answer(client({ token: shopper.token }).cart.$get());
-    expect(empty.body).toEqual({ items: [], subtotal: 0, shipping: 0, itemCount: 0, currency: "USD", version: 0 });
+    expect(empty.body).toEqual({
+      items: [],
+      subtotal: 0,
+      shipping: 0,
+      itemCount: 0,
+      currency: "USD",
+      version: 0,
+      discount: 0,
+      promotions: [],
+      code: null,
+      freeShipping: null,
+      promotionsChangeAt: null,
+    });
 
     await setLine(shopper.token, a.id, 3);
     const cart = expectStatus(await setLine(shopper.token, b.id, 2), 200);

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type CouponTerms, couponDiscount, divideHalfUp, meetsMinimum } from "../domain/pricing.ts";
+import { couponPromotion } from "../domain/promotions.ts";
 import { anywhere, quote, type ShippingTaxConfig } from "../domain/quote.ts";
 
 /**
@@ -43,8 +44,18 @@ function priceOrder(
   };
   const subtotal = lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
   const discount = coupon && meetsMinimum(subtotal, coupon) ? couponDiscount(subtotal, coupon) : 0;
-  const taxed = lines.map((line) => ({ ...line, weightGrams: 0, taxClassId: "standard" }));
-  const { order } = quote(config, taxed, anywhere, discount);
+  const taxed = lines.map((line, i) => ({
+    ...line,
+    productId: `p${i}`,
+    variantId: `v${i}`,
+    categoryId: null,
+    brandId: null,
+    weightGrams: 0,
+    taxClassId: "standard",
+  }));
+  // The coupon is priced as the promotion it is, and takes off exactly what its own rule says.
+  const { order } = quote(config, taxed, anywhere, coupon ? [couponPromotion("coupon", coupon)] : []);
+  if (order.discount !== discount) throw new Error(`coupon as promotion took ${order.discount}, not ${discount}`);
   return {
     subtotal: order.subtotal,
     discount: order.discount,

@@ -97,6 +97,7 @@ describe("GET /cart/shipping-options", () => {
       total: 10_420,
       pricesIncludeTax: false,
       taxLines: [{ rateBps: 2_400, amount: 1_920 }],
+      shippingDiscount: 0,
     });
 
     const express = expectStatus(

@@ -1,0 +1,104 @@
+/**
+ * A cart as the database priced it, with its promotions: each line's discount, the promotions that
+ * apply, the code's state and the free-shipping offer. The same evaluation as checkout's
+ * (domain/promotions.ts); shipping promotions are priced at checkout, where the method is known.
+ */
+import { evaluatePromotions, type PromoLine, qualifies } from "../domain/promotions.ts";
+import type { Offers } from "../repositories/promotions.repository.ts";
+import type { Cart, CodeStateView } from "../schemas/cart.ts";
+import { type CodeRefusal, type CodeState, codeStateOf, type PricingOffers, pricingOffers } from "./offers.service.ts";
+
+type RawItem = Cart["items"][number] & { categoryId?: string | null; brandId?: string | null };
+type LineLike = Pick<RawItem, "productId" | "variantId" | "categoryId" | "brandId" | "unitPrice" | "quantity">;
+
+const formatMoney = (amount: number, currency: string) =>
+  new Intl.NumberFormat("en-US", { style: "currency", currency }).format(amount / 100);
+
+/** Why a code took nothing off, in words for the shopper. */
+export function refusalMessage(refusal: CodeRefusal, currency: string): string {
+  switch (refusal.reason) {
+    case "not_found":
+      return "This code is not valid.";
+    case "not_started":
+      return "This code is not valid yet.";
+    case "expired":
+      return "This code has expired.";
+    case "used_up":
+      return "This code has been used up.";
+    case "already_used":
+      return "You have already used this code.";
+    case "not_eligible":
+      return "This code is not available for your account.";
+    case "needs_more":
+      return `Add ${formatMoney(refusal.amount, currency)} more to use this code.`;
+    case "needs_more_items":
+      return `Add ${refusal.quantity} more ${refusal.quantity === 1 ? "item" : "items"} to use this code.`;
+    case "not_for_these_products":
+      return "This code is not for the products in your cart.";
+    case "not_combinable":
+      return "This code does not combine with the promotions already applied.";
+  }
+}
+
+export function codeView(state: CodeState | null, currency: string): CodeStateView | null {
+  if (!state) return null;
+  const refusal = state.refusal;
+  return {
+    code: state.code,
+    applied: state.applied,
+    reason: refusal?.reason ?? null,
+    message: refusal ? refusalMessage(refusal, currency) : null,
+    details:
+      refusal?.reason === "needs_more"
+        ? { amount: refusal.amount }
+        : refusal?.reason === "needs_more_items"
+          ? { quantity: refusal.quantity }
+          : null,
+  };
+}
+
+export const promoLinesOf = (items: LineLike[]): PromoLine[] =>
+  items.map((item) => ({
+    productId: item.productId,
+    variantId: item.variantId,
+    categoryId: item.categoryId ?? null,
+    brandId: item.brandId ?? null,
+    unitPrice: item.unitPrice,
+    quantity: item.quantity,
+  }));
+
+/** The cheapest free-shipping offer the shopper could reach, and how far the goods are from it. */
+function freeShippingOffer(offers: PricingOffers, lines: PromoLine[]) {
+  const subtotal = lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
+  const shipping = offers.promotions
+    .filter((p) => p.kind === "shipping")
+    .map((p) => ({ p, missing: qualifies(p, lines) ? 0 : Math.max(0, (p.minSubtotal ?? 0) - subtotal) }))
+    .sort((a, b) => a.missing - b.missing)[0];
+  return shipping ? { name: offers.names.get(shipping.p.id) ?? "", missing: shipping.missing } : null;
+}
+
+export function priceCart(cart: Cart, offers: Offers, accountId: string | null): Cart {
+  const raw = cart.items as RawItem[];
+  const lines = promoLinesOf(raw);
+  const priced = pricingOffers(offers, accountId, lines);
+  const evaluation = evaluatePromotions(lines, priced.promotions, 0);
+  const items = raw.map(({ categoryId: _, brandId: __, ...item }, index) => ({
+    ...item,
+    discount: evaluation.lineDiscounts[index],
+  }));
+  return {
+    ...cart,
+    items,
+    discount: evaluation.lineDiscounts.reduce((sum, share) => sum + share, 0),
+    promotions: evaluation.applied.map((a) => ({
+      id: a.id,
+      name: priced.names.get(a.id) ?? "",
+      kind: a.kind,
+      amount: a.amount,
+      shipping: a.shipping,
+    })),
+    code: codeView(codeStateOf(priced, lines, evaluation.applied), cart.currency),
+    freeShipping: freeShippingOffer(priced, lines),
+    promotionsChangeAt: priced.nextChangeAt,
+  };
+}
