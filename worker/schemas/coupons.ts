@@ -110,7 +110,7 @@ export const grantViewSchema = z
 export const grantListSchema = listSchema(grantViewSchema, "CouponGrantList");
 export type GrantView = z.infer<typeof grantViewSchema>;
 
-export const previewBody = z.object({ code: z.string().trim().min(1).max(40) });
+export const previewBody = z.object({ code: z.string().trim().min(1).max(64) });
 
 export const grantSchema = z
   .object({

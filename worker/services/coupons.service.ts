@@ -1,4 +1,3 @@
-import type { CouponTerms } from "../domain/pricing.ts";
 import { anywhere, quote } from "../domain/quote.ts";
 import { cursorKeys, decodeCursor, pageOf } from "../lib/cursor.ts";
 import { AppError } from "../lib/errors.ts";
@@ -21,15 +20,9 @@ import { offersStatement } from "../repositories/promotions.repository.ts";
 import { shippingTaxConfigOf, shippingTaxConfigStatement } from "../repositories/shipping.repository.ts";
 import { findUserById } from "../repositories/users.repository.ts";
 import type { couponBody, couponChanges } from "../schemas/coupons.ts";
-import { pricingOffers } from "./offers.service.ts";
+import { codeView, promoLinesOf } from "./cart-pricing.ts";
+import { codeStateOf, pricingOffers } from "./offers.service.ts";
 import { refuseBeyondOrderLimit } from "./order-limits.ts";
-
-export const termsOf = (row: Pick<UserCouponRow, "kind" | "value" | "min_subtotal" | "max_discount">): CouponTerms => ({
-  kind: row.kind,
-  value: row.value,
-  minSubtotal: row.min_subtotal,
-  maxDiscount: row.max_discount,
-});
 
 /** Why a granted coupon cannot be used now, as the contract's 409 codes. */
 export function couponRefusal(row: UserCouponRow | undefined, subtotal: number): AppError | null {
@@ -73,10 +66,21 @@ export async function previewCoupon(ctx: ShopContext, userId: string, code: stri
   const lines = cart.rows;
   refuseBeyondOrderLimit(lines);
   const subtotal = lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
-  const refusal = couponRefusal(coupon, subtotal);
-  if (refusal || !coupon) throw refusal;
+  // A coupon of mine says why it cannot be used as before; a promotion code, as the cart says it.
+  if (coupon) {
+    const refusal = couponRefusal(coupon, subtotal);
+    if (refusal) throw refusal;
+  }
+  const priced = pricingOffers(offers, userId, promoLinesOf(lines));
   // Priced as checkout prices it; without an address yet, for the rest of the world's zone and tax.
-  const { order } = quote(shippingTaxConfigOf(shop), lines, anywhere, pricingOffers(offers, userId).promotions);
+  const { order, promotions } = quote(shippingTaxConfigOf(shop), lines, anywhere, priced.promotions);
+  const state = codeView(codeStateOf(priced, promoLinesOf(lines), promotions), ctx.config.currency);
+  if (state && !state.applied) {
+    throw new AppError("coupon_invalid", state.message ?? "This code does not apply.", {
+      reason: state.reason,
+      ...state.details,
+    });
+  }
   return {
     subtotal: order.subtotal,
     discount: order.discount,

@@ -2,6 +2,8 @@
  * From the offers read for a shopper to what pricing takes: the promotions that may apply now (a
  * granted coupon among them), and, for a code the shopper gave, whether it applied and why not.
  */
+
+import type { CouponTerms } from "../domain/pricing.ts";
 import {
   type AppliedPromotion,
   type CustomerCondition,
@@ -15,8 +17,15 @@ import {
   type Shopper,
   whyNotApplied,
 } from "../domain/promotions.ts";
+import type { UserCouponRow } from "../repositories/coupons.repository.ts";
 import type { Offers, PromotionRow } from "../repositories/promotions.repository.ts";
-import { termsOf } from "./coupons.service.ts";
+
+const termsOf = (row: Pick<UserCouponRow, "kind" | "value" | "min_subtotal" | "max_discount">): CouponTerms => ({
+  kind: row.kind,
+  value: row.value,
+  minSubtotal: row.min_subtotal,
+  maxDiscount: row.max_discount,
+});
 
 /** The id a granted coupon takes part in pricing under (coupons are not rows of `promotions`). */
 export const couponPromotionId = (userCouponId: string) => `coupon:${userCouponId}`;

@@ -179,10 +179,18 @@ describe("promotions in the cart and at checkout", () => {
       message: "Add $10.00 more to use this code.",
       details: { amount: 1_000 },
     });
+    // The checkout's code field previews a promotion code as it previews a coupon, with the cart's reason.
+    const preview = (typed: string) =>
+      answer(client({ token: shopper.token }).coupons.preview.$post({ json: { code: typed } }));
+    expect(expectError(await preview(code), 409, "coupon_invalid").error).toMatchObject({
+      message: "Add $10.00 more to use this code.",
+      details: { reason: "needs_more", amount: 1_000 },
+    });
     // The code stays on the cart: adding to it applies the code with no other step.
     const qualified = expectStatus(await setLine(shopper.token, product.id, 3), 200);
     expect(qualified.code).toMatchObject({ applied: true, reason: null });
     expect(qualified.discount).toBe(600);
+    expect(expectStatus(await preview(code), 200)).toMatchObject({ subtotal: 6_000, discount: 600 });
 
     const order = expectStatus(await checkoutAs(shopper.token), 201);
     expect(order.discount).toBe(600);

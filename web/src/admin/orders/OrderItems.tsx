@@ -53,13 +53,25 @@ export function OrderItems(props: { order: OrderDetail }) {
       <dl class="a-totals">
         <dt>Subtotal</dt>
         <dd>{money(o().subtotal)}</dd>
-        <dt>Discount{o().couponCode ? ` (${o().couponCode})` : ""}</dt>
+        <For each={(o().promotions ?? []).filter((promotion) => promotion.amount > 0)}>
+          {(promotion) => (
+            <>
+              <dt>{promotion.name}</dt>
+              <dd>−{money(promotion.amount)}</dd>
+            </>
+          )}
+        </For>
+        <dt>
+          {(o().promotions?.length ?? 0) > 0 ? "Discounts in all" : "Discount"}
+          {o().couponCode ? ` (${o().couponCode})` : ""}
+        </dt>
         <dd>{o().discount > 0 ? `−${money(o().discount)}` : money(0)}</dd>
         <dt>Tax{o().pricesIncludeTax ? " (included)" : ""}</dt>
         <dd>{money(o().tax)}</dd>
         <dt>Shipping{o().shippingMethod ? ` (${o().shippingMethod?.name})` : ""}</dt>
         <dd>
           {money(o().shipping)}
+          {(o().shippingDiscount ?? 0) > 0 ? ` (${money(o().shippingDiscount ?? 0)} off by promotion)` : ""}
           {o().shippingTax > 0
             ? ` (${o().pricesIncludeTax ? "incl." : "+"} ${money(o().shippingTax)} tax at ${formatRate(o().shippingTaxRateBps)})`
             : ""}

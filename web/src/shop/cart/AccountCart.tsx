@@ -2,6 +2,8 @@ import { A, createAsync, revalidate } from "@solidjs/router";
 import { Show } from "solid-js";
 import { Reading } from "../../components/Reading.tsx";
 import type { Form } from "../../lib/form.ts";
+import { getCartQuote, getCartQuoteToSaved } from "../checkout/quote.ts";
+import { watchPromotions } from "../promotions/promotions-live.ts";
 import { CartLines } from "./CartLines.tsx";
 import { CartTotals } from "./CartTotals.tsx";
 import { CheckoutForm } from "./CheckoutForm.tsx";
@@ -28,6 +30,11 @@ function FilledCart(props: { account: string; cart: Cart; lines: Form; onStockCh
 export function AccountCart(props: { account: string; lines: Form }) {
   const cart = createAsync(() => getCart(props.account));
   const key = () => getCart.keyFor(props.account);
+  // A promotion that starts, ends, or that the merchant changes prices the cart (and its quote) again.
+  watchPromotions(
+    () => cart()?.promotionsChangeAt,
+    () => void revalidate([key(), getCartQuote.key, getCartQuoteToSaved.key]),
+  );
   return (
     <Reading keys={key()} what="Your cart" loading="Loading your cart…">
       <Show when={cart()}>

@@ -48,7 +48,15 @@ export function CartLines(props: { cart: Cart; lines: Form }) {
                   Remove<span class="visually-hidden"> {called()}</span>
                 </button>
               </span>
-              <span>{formatMoney(item().lineTotal, props.cart.currency)}</span>
+              <Show
+                when={(item().discount ?? 0) > 0}
+                fallback={<span>{formatMoney(item().lineTotal, props.cart.currency)}</span>}
+              >
+                <span data-testid="line-discounted">
+                  <s class="muted">{formatMoney(item().lineTotal, props.cart.currency)}</s>{" "}
+                  {formatMoney(item().lineTotal - (item().discount ?? 0), props.cart.currency)}
+                </span>
+              </Show>
               <Show when={item().quantity > item().available}>
                 <p class="line-stock" data-testid="line-stock">
                   {item().available > 0

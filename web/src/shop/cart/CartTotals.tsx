@@ -1,25 +1,33 @@
 import { Show } from "solid-js";
 import { formatMoney } from "../../lib/money.ts";
+import { FreeShippingNote } from "../promotions/FreeShippingNote.tsx";
+import { PromotionRows } from "../promotions/PromotionRows.tsx";
 import type { Cart } from "./cart.ts";
 import type { CouponPreview } from "./coupon-preview.ts";
 
 /**
- * The cart's subtotal, and with a coupon applied what it takes off; shipping, tax and the total
- * depend on the address, and the checkout's summary says them.
+ * The cart's subtotal, what its promotions take off, and with a coupon applied what it takes off
+ * besides; how far free shipping is. Shipping, tax and the total depend on the address, and the
+ * checkout's summary says them.
  */
 export function CartTotals(props: { cart: Cart; coupon: CouponPreview }) {
+  const money = (amount: number) => formatMoney(amount, props.cart.currency);
   return (
-    <dl class="totals">
-      <dt>Subtotal</dt>
-      <dd data-testid="cart-subtotal">{formatMoney(props.cart.subtotal, props.cart.currency)}</dd>
-      <Show when={props.coupon.current()}>
-        {(p) => (
-          <>
-            <dt>Discount ({props.coupon.previewed()})</dt>
-            <dd data-testid="cart-discount">−{formatMoney(p().discount, p().currency)}</dd>
-          </>
-        )}
-      </Show>
-    </dl>
+    <>
+      <dl class="totals">
+        <dt>Subtotal</dt>
+        <dd data-testid="cart-subtotal">{money(props.cart.subtotal)}</dd>
+        <PromotionRows promotions={props.cart.promotions} money={money} />
+        <Show when={props.coupon.current()}>
+          {(p) => (
+            <>
+              <dt>Discount ({props.coupon.previewed()})</dt>
+              <dd data-testid="cart-discount">−{money(p().discount - (props.cart.discount ?? 0))}</dd>
+            </>
+          )}
+        </Show>
+      </dl>
+      <FreeShippingNote offer={props.cart.freeShipping} money={money} />
+    </>
   );
 }

@@ -13,6 +13,7 @@ import { getGuestQuote } from "../checkout/quote.ts";
 import { ShippingChoice } from "../checkout/ShippingChoice.tsx";
 import { rememberOrderKey } from "../orders/order-keys.ts";
 import { placeGuestOrder } from "../orders/orders.ts";
+import { GuestCodeField } from "../promotions/GuestCodeField.tsx";
 import { AddressFields, shippingAddressOf } from "./AddressFields.tsx";
 import { clearCart } from "./cart.ts";
 
@@ -29,12 +30,19 @@ export function GuestCheckoutForm(props: {
   const [email, setEmail] = createSignal("");
   const [phone, setPhone] = createSignal("");
   const [address, setAddress] = createAddressDraft();
+  const [code, setCode] = createSignal("");
   // Quoted only once every line is a variant; until then there is nothing to price.
-  const quote = createQuote(async (ask) => {
-    const items = props.items;
-    if (!items) throw new FormInvalid({}, "Choose each item's variant on its page before checking out.");
-    return getGuestQuote(items, ask);
-  }, address);
+  const quote = createQuote(
+    async (ask) => {
+      const items = props.items;
+      if (!items) throw new FormInvalid({}, "Choose each item's variant on its page before checking out.");
+      return getGuestQuote(items, ask);
+    },
+    address,
+    () => (code() ? { couponCode: code() } : {}),
+  );
+  // A code that does not apply is left out of the order rather than refused there: the quote said why.
+  const codeApplies = () => !!code() && quote.quote()?.code?.applied === true;
   const placing = createForm();
   const idempotencyKey = crypto.randomUUID();
   let form: HTMLFormElement | undefined;
@@ -54,6 +62,7 @@ export function GuestCheckoutForm(props: {
           shippingMethodId: priced?.method?.id,
           expectedTotal: priced?.summary.total,
           items,
+          ...(codeApplies() ? { promotionCode: code() } : {}),
         },
         idempotencyKey,
       ).catch((failure: unknown) => {
@@ -91,6 +100,7 @@ export function GuestCheckoutForm(props: {
         error={placing.errors().phone}
       />
       <AddressFields address={address()} onChange={setAddress} errors={placing.errors()} />
+      <GuestCodeField applied={code()} onApply={setCode} state={quote.quote()?.code} />
       <ShippingChoice quote={quote} currency={props.currency} />
       <Show when={quote.quote()}>
         {(priced) => (

@@ -1,5 +1,6 @@
 import { Show } from "solid-js";
 import { formatMoney } from "../../lib/money.ts";
+import { PromotionRows } from "../promotions/PromotionRows.tsx";
 import type { Quote } from "./quote.ts";
 import { TaxRows } from "./TaxRows.tsx";
 
@@ -16,12 +17,24 @@ export function CheckoutSummary(props: { quote: Quote; current: boolean; estimat
       <dl class="totals">
         <dt>Subtotal</dt>
         <dd>{money(s().subtotal)}</dd>
-        <Show when={s().discount > 0}>
-          <dt>Discount</dt>
-          <dd>−{money(s().discount)}</dd>
+        <Show
+          when={props.quote.promotions}
+          fallback={
+            <Show when={s().discount > 0}>
+              <dt>Discount</dt>
+              <dd>−{money(s().discount)}</dd>
+            </Show>
+          }
+        >
+          <PromotionRows promotions={props.quote.promotions} money={money} />
         </Show>
         <dt>Shipping{props.quote.method ? ` (${props.quote.method.name})` : ""}</dt>
-        <dd>{s().shipping === 0 ? "Free" : money(s().shipping)}</dd>
+        <dd data-testid="summary-shipping">
+          <Show when={(s().shippingDiscount ?? 0) > 0}>
+            <s class="muted">{money(s().shipping + (s().shippingDiscount ?? 0))}</s>{" "}
+          </Show>
+          {s().shipping === 0 ? "Free" : money(s().shipping)}
+        </dd>
         <TaxRows lines={s().taxLines} included={s().pricesIncludeTax} money={money} />
         <dt>Total</dt>
         <dd>

@@ -45,6 +45,7 @@ export const getGuestQuote = query(
           items,
           address: setOnly({ country: ask.country, subdivision: ask.subdivision, postalCode: ask.postalCode }),
           ...(ask.methodId ? { methodId: ask.methodId } : {}),
+          ...(ask.couponCode ? { promotionCode: ask.couponCode } : {}),
         },
       }),
     ),

@@ -1,6 +1,7 @@
 import { Show } from "solid-js";
 import { formatMoney } from "../../lib/money.ts";
 import { TaxRows } from "../checkout/TaxRows.tsx";
+import { PromotionRows } from "../promotions/PromotionRows.tsx";
 import type { Order } from "./orders.ts";
 
 /** The order's tax by rate, from what each line and the shipping were charged when it was placed. */
@@ -13,6 +14,10 @@ export function taxLines(order: Order): { rateBps: number; amount: number }[] {
   add(order.shippingTaxRateBps, order.shippingTax);
   return [...byRate].sort(([a], [b]) => b - a).map(([rateBps, amount]) => ({ rateBps, amount }));
 }
+
+/** What the order's discount holds besides its promotions: a coupon's share (or, before promotions, all of it). */
+export const couponDiscount = (order: Order) =>
+  order.discount - (order.promotions ?? []).reduce((sum, promotion) => sum + promotion.amount, 0);
 
 /** What the order was charged: subtotal, discount, shipping by its method, each tax line, the total. */
 export function OrderTotals(props: { order: Order }) {
@@ -27,12 +32,18 @@ export function OrderTotals(props: { order: Order }) {
     <dl class="totals">
       <dt>Subtotal</dt>
       <dd>{money(o().subtotal)}</dd>
-      <Show when={o().discount > 0}>
+      <PromotionRows promotions={o().promotions} money={money} />
+      <Show when={couponDiscount(o()) > 0}>
         <dt>Discount {o().couponCode ? `(${o().couponCode})` : ""}</dt>
-        <dd>−{money(o().discount)}</dd>
+        <dd>−{money(couponDiscount(o()))}</dd>
       </Show>
       <dt>Shipping{o().shippingMethod ? ` (${o().shippingMethod?.name})` : ""}</dt>
-      <dd>{o().shipping === 0 ? "Free" : money(o().shipping)}</dd>
+      <dd data-testid="order-shipping">
+        <Show when={(o().shippingDiscount ?? 0) > 0}>
+          <s class="muted">{money(o().shipping + (o().shippingDiscount ?? 0))}</s>{" "}
+        </Show>
+        {o().shipping === 0 ? "Free" : money(o().shipping)}
+      </dd>
       <TaxRows lines={lines()} included={o().pricesIncludeTax} money={money} />
       <dt>Total</dt>
       <dd>

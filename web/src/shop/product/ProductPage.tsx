@@ -8,6 +8,7 @@ import { ShippingEstimate } from "../checkout/ShippingEstimate.tsx";
 import { Comments } from "../reviews/Comments.tsx";
 import { Reviews } from "../reviews/Reviews.tsx";
 import { liveStock, watchCatalog } from "./catalog-live.ts";
+import { lowestPriceNote } from "./lowest-price.ts";
 import { VariantPicker } from "./VariantPicker.tsx";
 import { initialVariant, variantLabel } from "./variants.ts";
 
@@ -34,6 +35,13 @@ function Buy(props: { product: ProductDetail }) {
               />
             </Show>
             <Price {...variant()} currency={props.product.currency} />
+            <Show when={lowestPriceNote(variant(), props.product.currency)}>
+              {(note) => (
+                <p class="muted lowest-price" data-testid="lowest-price">
+                  {note()}
+                </p>
+              )}
+            </Show>
             <ShippingEstimate variantId={variant().id} currency={props.product.currency} />
             <p class="stock" data-testid="variant-stock" aria-live="polite">
               {stock() > 0 ? `${stock()} in stock` : "Out of stock"}
