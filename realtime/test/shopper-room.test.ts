@@ -285,6 +285,8 @@ describe("the dashboard room", () => {
       lowStockCount: expect.any(Number),
       activeShoppers: expect.any(Number),
       currency: "USD",
+      promotionUsesToday: expect.any(Number),
+      promotionDiscountToday: expect.any(Number),
     });
   });
 });

@@ -9,6 +9,9 @@ export const liveStatsSchema = z
     lowStockCount: z.number().int(),
     activeShoppers: z.number().int(),
     currency: z.string(),
+    /** Today's orders that took a promotion (canceled ones give theirs back), and what promotions took off them. */
+    promotionUsesToday: z.number().int(),
+    promotionDiscountToday: z.number().int(),
   })
   .openapi("LiveStats");
 

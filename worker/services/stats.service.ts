@@ -17,7 +17,11 @@ export async function liveStats(ctx: ShopContext): Promise<LiveStats> {
       (SELECT count(*) FROM orders WHERE status = 'pending_payment')::text AS "pendingOrders",
       (SELECT count(*) FROM product_variants v JOIN products p ON p.id = v.product_id
         WHERE v.is_active AND p.is_active AND v.stock_qty < v.low_stock_threshold)::text AS "lowStockCount",
-      (SELECT count(*) FROM carts WHERE updated_at > now() - interval '15 minutes')::text AS "activeShoppers"`);
+      (SELECT count(*) FROM carts WHERE updated_at > now() - interval '15 minutes')::text AS "activeShoppers",
+      (SELECT count(*) FROM promotion_uses
+        WHERE released_at IS NULL AND created_at >= date_trunc('day', now()))::text AS "promotionUsesToday",
+      (SELECT coalesce(sum(amount::bigint + shipping_amount), 0) FROM promotion_uses
+        WHERE released_at IS NULL AND created_at >= date_trunc('day', now()))::text AS "promotionDiscountToday"`);
   const row = result.rows[0];
   return {
     ordersToday: Number(row.ordersToday),
@@ -26,5 +30,7 @@ export async function liveStats(ctx: ShopContext): Promise<LiveStats> {
     lowStockCount: Number(row.lowStockCount),
     activeShoppers: Number(row.activeShoppers),
     currency: ctx.config.currency,
+    promotionUsesToday: Number(row.promotionUsesToday),
+    promotionDiscountToday: Number(row.promotionDiscountToday),
   };
 }

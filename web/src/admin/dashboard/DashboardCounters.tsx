@@ -47,6 +47,12 @@ function Counters(props: { stats: LiveStats }) {
         href="/admin/reports?view=low-stock"
       />
       <Counter label="Active shoppers" value={props.stats.activeShoppers} testid="stat-shoppers" />
+      <Counter
+        label={`Promotions today (${props.stats.promotionUsesToday} ${props.stats.promotionUsesToday === 1 ? "order" : "orders"})`}
+        value={`−${formatMoney(props.stats.promotionDiscountToday, props.stats.currency)}`}
+        testid="stat-promotions"
+        href="/admin/promotions"
+      />
     </div>
   );
 }
