@@ -10,7 +10,9 @@ import { adminAuditRouter } from "./routes/admin/audit.ts";
 import { adminCouponsRouter } from "./routes/admin/coupons.ts";
 import { adminModerationRouter } from "./routes/admin/moderation.ts";
 import { adminOrdersRouter } from "./routes/admin/orders.ts";
+import { adminPriceSchedulesRouter } from "./routes/admin/price-schedules.ts";
 import { adminProductsRouter } from "./routes/admin/products.ts";
+import { adminPromotionsRouter } from "./routes/admin/promotions.ts";
 import { adminReportsRouter } from "./routes/admin/reports.ts";
 import { adminShippingRouter } from "./routes/admin/shipping.ts";
 import { adminStatsRouter } from "./routes/admin/stats.ts";
@@ -77,11 +79,13 @@ export function createApp() {
     .route("/", adminOrdersRouter)
     .route("/", adminStatsRouter)
     .route("/", adminProductsRouter)
+    .route("/", adminPriceSchedulesRouter)
     .route("/", adminTaxonomyRouter)
     .route("/", adminReportsRouter)
     .route("/", adminAuditRouter)
     .route("/", adminShippingRouter)
     .route("/", adminTaxesRouter)
+    .route("/", adminPromotionsRouter)
     // Last: its `/admin/{kind}/{id}` would take the PATCH and DELETE of any route of that shape after it.
     .route("/", adminModerationRouter);
 

@@ -4,6 +4,7 @@ import { createContext } from "./platform/create-context.ts";
 import { purgeSpentGrants } from "./repositories/coupons.repository.ts";
 import { purgeOldRejections } from "./repositories/payments.repository.ts";
 import { expireReservations } from "./services/orders.service.ts";
+import { applyDuePriceSchedules } from "./services/price-schedules.service.ts";
 import { refundDuePayments } from "./services/refunds.service.ts";
 
 /** The schedule's jobs, each run on its own: one that fails (a deadlock, a gateway down) stops no other. */
@@ -12,6 +13,7 @@ const jobs = {
   refunds: (ctx: ShopContext) => refundDuePayments(ctx),
   purgedGrants: (ctx: ShopContext) => purgeSpentGrants(ctx.db),
   purgedRejections: (ctx: ShopContext) => purgeOldRejections(ctx.db),
+  pricesApplied: async (ctx: ShopContext) => (await applyDuePriceSchedules(ctx)).length,
 };
 
 type Outcomes = { [name in keyof typeof jobs]: Awaited<ReturnType<(typeof jobs)[name]>> | null };
@@ -19,7 +21,8 @@ type Outcomes = { [name in keyof typeof jobs]: Awaited<ReturnType<(typeof jobs)[
 /**
  * The cron trigger's work: release expired reservations (closing their payment sessions), give back
  * the money of payments whose refund is due, purge spent coupon grants and old rejected gateway
- * messages. A job that fails answers null and is logged; the next minute tries it again.
+ * messages, and apply the price changes staff scheduled that are due. A job that fails answers null
+ * and is logged; the next minute tries it again.
  */
 export async function runScheduledJobs(env: Bindings, waitUntil: (work: Promise<unknown>) => void = () => {}) {
   const handle = createContext(env, waitUntil);

@@ -27,11 +27,26 @@ export function prefixQuery(q: string): string {
 const typoFloor = 0.25;
 
 /**
+ * The lowest selling price of the 30 days before the current one took effect (EU Omnibus, art. 6a of
+ * 98/6/EC), named wherever a variant's page shows a struck-through price beside it (a discount strikes
+ * the price, else an old price above the selling one does, as the web's Price shows it). The current
+ * price's own period is left out; the price in effect when the 30 days began counts.
+ */
+const lowestPrice30Days = sql`CASE WHEN v.discount > 0 OR v.old_price > v.price - v.discount THEN (
+    SELECT min(h.price) FROM variant_price_history h,
+      (SELECT max(changed_at) AS at FROM variant_price_history WHERE variant_id = v.id AND changed_at <= now()) cur
+    WHERE h.variant_id = v.id AND h.changed_at < cur.at
+      AND h.changed_at >= coalesce((SELECT max(changed_at) FROM variant_price_history
+        WHERE variant_id = v.id AND changed_at <= cur.at - interval '30 days'), '-infinity')
+  ) END`;
+
+/**
  * A product's variants as the shop shows them (active ones, in their order), its first active
  * variant (whose money is the product's), and what they add up to. Products without an active
- * variant are not sold.
+ * variant are not sold. A product's own page also names each variant's lowest price of the 30 days
+ * before its sale.
  */
-const variantJoins = sql`
+const variantJoins = (detail = false) => sql`
   JOIN LATERAL (
     SELECT v.price, v.old_price, v.shipping_amount, v.discount, v.actual_price
     FROM product_variants v WHERE v.product_id = p.id AND v.is_active ORDER BY v.position, v.id LIMIT 1
@@ -41,7 +56,8 @@ const variantJoins = sql`
       min(v.actual_price) AS min_price, max(v.actual_price) AS max_price,
       json_agg(json_build_object('id', v.id, 'sku', v.sku, 'title', v.title, 'options', v.options,
         'price', v.price, 'oldPrice', v.old_price, 'discount', v.discount, 'shippingAmount', v.shipping_amount,
-        'actualPrice', v.actual_price, 'stockQty', v.stock_qty, 'inStock', v.stock_qty > 0, 'active', v.is_active)
+        'actualPrice', v.actual_price, 'stockQty', v.stock_qty, 'inStock', v.stock_qty > 0, 'active', v.is_active
+        ${detail ? sql`, 'lowestPrice30Days', ${lowestPrice30Days}` : sql``})
         ORDER BY v.position, v.id) AS variants
     FROM product_variants v WHERE v.product_id = p.id AND v.is_active
   ) vs
@@ -171,7 +187,7 @@ export async function listActiveProducts(
       LIMIT ${limit}
     )
     SELECT ${summaryColumns(currency)}, page.sort_key AS "sortKey"
-    FROM page JOIN products p ON p.id = page.id ${variantJoins}
+    FROM page JOIN products p ON p.id = page.id ${variantJoins()}
     ORDER BY page.n`);
   return result.rows;
 }
@@ -189,7 +205,7 @@ export async function findActiveProduct(db: Database, by: { id: string } | { slu
          FROM product_images i WHERE i.product_id = p.id), '[]') AS gallery,
       coalesce((SELECT json_agg(json_build_object('name', f.name, 'value', f.value) ORDER BY f.position, f.id)
          FROM product_features f WHERE f.product_id = p.id), '[]') AS features
-    FROM products p ${variantJoins}
+    FROM products p ${variantJoins(true)}
     WHERE ${match} AND p.is_active`);
   return result.rows[0];
 }

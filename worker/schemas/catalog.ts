@@ -71,8 +71,19 @@ export const brandSchema = createSelectSchema(brands).pick({ id: true, slug: tru
 export const featureSchema = createSelectSchema(productFeatures).pick({ name: true, value: true }).openapi("Feature");
 export const imageSchema = createSelectSchema(productImages).pick({ url: true, alt: true }).openapi("Image");
 
+/** A variant on its product's own page. */
+export const variantDetailSchema = variantSchema
+  .extend({
+    lowestPrice30Days: money.nullable().openapi({
+      description:
+        "Shown with a struck-through price (a discount, or an oldPrice above price − discount): the lowest price − discount in effect during the 30 days before the current one took effect (EU Omnibus rule); null otherwise, or without an earlier price",
+    }),
+  })
+  .openapi("VariantDetail");
+
 export const productDetailSchema = productSummarySchema
   .extend({
+    variants: z.array(variantDetailSchema),
     description: z.string(),
     category: categorySchema.nullable(),
     brand: brandSchema.nullable(),

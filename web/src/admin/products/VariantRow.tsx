@@ -1,6 +1,7 @@
 import { Show } from "solid-js";
 import type { SetStoreFunction } from "solid-js/store";
 import { InventoryHistory } from "./InventoryHistory.tsx";
+import { PriceChanges } from "./PriceSchedules.tsx";
 import { VariantAmounts } from "./VariantAmounts.tsx";
 import { VariantCell } from "./VariantCell.tsx";
 import { VariantChoice } from "./VariantChoice.tsx";
@@ -137,6 +138,7 @@ export function VariantRow(props: {
           </td>
         </tr>
       </Show>
+      <PriceChanges variant={row.saved} title={title()} currency={props.currency} />
     </tbody>
   );
 }
