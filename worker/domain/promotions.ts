@@ -3,9 +3,11 @@
  * in integer minor units: the caller passes the cart's lines and the promotions that are live.
  *
  * - Kinds apply in order: item promotions, then order promotions (on what the items cost after
- *   theirs), then shipping. Within a kind one promotion applies: the highest priority, then the
- *   best for the shopper. A promotion joins only if it combines with every kind already applied,
- *   and each of those combines with its kind.
+ *   theirs), then shipping. Within a kind the highest priority comes first, then the best for the
+ *   shopper. One order promotion applies and one shipping promotion; item promotions apply one per
+ *   line (a sale on shoes and buy 2 get 1 on socks both apply), two on the same line only when both
+ *   combine with item promotions. A promotion joins only if it combines with every other kind
+ *   already applied, and each of those combines with its kind.
  * - Each amount is rounded once, half up, then shared among its lines by largest remainder
  *   (`shareDiscount`), so the shares sum to it exactly and no line goes below zero.
  * - Buy X get Y: as many applications as the cart holds (at most `maxApplications`), the cheapest
@@ -191,29 +193,41 @@ export function evaluatePromotions(
       applied.every(
         (a) => p.combinesWith.includes(a.kind) && promotions.find((q) => q.id === a.id)?.combinesWith.includes(kind),
       );
+    const priced = (p: Promotion) => {
+      const shares = sharesOf(p, lines, left);
+      const byMethod = p.action.type === "free_shipping" && within(p.action.methodIds, methodId ?? null);
+      const off = byMethod ? shippingLeft : 0;
+      return { p, shares, off, amount: shares.reduce((sum, share) => sum + share, 0) + off };
+    };
+    const affordable = (c: ReturnType<typeof priced>) =>
+      c.amount > 0 && c.amount <= (c.p.budgetLeft ?? Number.POSITIVE_INFINITY);
     const candidates = promotions
       .filter(fits)
-      .map((p) => {
-        const shares = sharesOf(p, lines, left);
-        const byMethod = p.action.type === "free_shipping" && within(p.action.methodIds, methodId ?? null);
-        const off = byMethod ? shippingLeft : 0;
-        return { p, shares, off, amount: shares.reduce((sum, share) => sum + share, 0) + off };
-      })
-      .filter((c) => c.amount > 0 && c.amount <= (c.p.budgetLeft ?? Number.POSITIVE_INFINITY))
+      .map(priced)
+      .filter(affordable)
       .sort((a, b) => b.p.priority - a.p.priority || b.amount - a.amount || a.p.id.localeCompare(b.p.id));
-    const chosen = candidates[0];
-    if (!chosen) continue;
-    chosen.shares.forEach((share, i) => {
-      left[i] -= share;
-    });
-    shippingLeft -= chosen.off;
-    applied.push({
-      id: chosen.p.id,
-      kind,
-      amount: chosen.amount - chosen.off,
-      lineShares: chosen.shares,
-      shipping: chosen.off,
-    });
+    // Order and shipping: one each. Items: one per line, unless those meeting on a line both stack with items.
+    const ofKind: AppliedPromotion[] = [];
+    for (const candidate of kind === "item" ? candidates : candidates.slice(0, 1)) {
+      // Priced again on what the lines cost after the item promotions taken before it.
+      const chosen = ofKind.length === 0 ? candidate : priced(candidate.p);
+      if (!affordable(chosen)) continue;
+      const meets = ofKind.filter((a) => a.lineShares.some((share, i) => share > 0 && chosen.shares[i] > 0));
+      const stacks = (id: string) => promotions.find((q) => q.id === id)?.combinesWith.includes("item");
+      if (meets.length > 0 && !(stacks(chosen.p.id) && meets.every((a) => stacks(a.id)))) continue;
+      chosen.shares.forEach((share, i) => {
+        left[i] -= share;
+      });
+      shippingLeft -= chosen.off;
+      ofKind.push({
+        id: chosen.p.id,
+        kind,
+        amount: chosen.amount - chosen.off,
+        lineShares: chosen.shares,
+        shipping: chosen.off,
+      });
+    }
+    applied.push(...ofKind);
   }
   return {
     applied,

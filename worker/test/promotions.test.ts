@@ -95,7 +95,7 @@ describe("promotions in the cart and at checkout", () => {
     // Its end is when the cart's price changes next (the cart's room re-prices it then).
     expect(Date.parse(cart.promotionsChangeAt ?? "")).toBe(Date.parse(endsAt));
 
-    // A higher priority item promotion wins within the kind: buy 2 socks, get 1 free.
+    // An item promotion on other lines applies beside it: buy 2 socks, get 1 free.
     const bxgy = await definePromotion({
       name: "Socks: buy 2 get 1",
       kind: "item",
@@ -111,8 +111,8 @@ describe("promotions in the cart and at checkout", () => {
       },
     });
     cart = await cartOf(shopper.token);
-    expect(cart.promotions?.map((p) => p.id)).toEqual([bxgy]);
-    expect(cart.items.map((item) => item.discount)).toEqual([0, 1_000]);
+    expect(cart.promotions?.map((p) => p.id)).toEqual([bxgy, sale]);
+    expect(cart.items.map((item) => item.discount)).toEqual([900, 1_000]);
 
     const quoted = expectStatus(
       await answer(
@@ -122,20 +122,21 @@ describe("promotions in the cart and at checkout", () => {
       ),
       200,
     );
-    expect(quoted.summary.discount).toBe(1_000);
+    expect(quoted.summary.discount).toBe(1_900);
     const order = expectStatus(
       await checkoutAs(shopper.token, { shippingAddress: address, expectedTotal: quoted.summary.total }),
       201,
     );
     expect(order.total).toBe(quoted.summary.total);
-    expect(order.discount).toBe(1_000);
+    expect(order.discount).toBe(1_900);
     expect(order.promotions).toEqual([
       { id: bxgy, name: "Socks: buy 2 get 1", kind: "item", amount: 1_000, shipping: 0 },
+      { id: sale, name: "Weekend sale", kind: "item", amount: 900, shipping: 0 },
     ]);
     const sockLine = order.items.find((item) => item.productId === socks.id);
     expect(sockLine).toMatchObject({ discountAmount: 1_000, promotionShares: [{ promotionId: bxgy, amount: 1_000 }] });
     expect(await promotionCounts(bxgy)).toEqual({ used_count: 1, discount_given: 1_000, uses: 1 });
-    expect(await promotionCounts(sale)).toEqual({ used_count: 0, discount_given: 0, uses: 0 });
+    expect(await promotionCounts(sale)).toEqual({ used_count: 1, discount_given: 900, uses: 1 });
   });
 
   it("says why a code does not apply, keeps it on the cart, and applies it once the cart qualifies", async () => {
