@@ -15,6 +15,7 @@ export const sections: { href: string; label: string; end?: boolean; adminOnly?:
   { href: "/admin/categories", label: "Categories" },
   { href: "/admin/brands", label: "Brands" },
   { href: "/admin/coupons", label: "Coupons" },
+  { href: "/admin/promotions", label: "Promotions" },
   { href: "/admin/shipping", label: "Shipping" },
   { href: "/admin/taxes", label: "Taxes" },
   { href: "/admin/customers", label: "Customers" },

@@ -31,6 +31,7 @@ function page(load: () => Promise<PageModule>) {
 const AdminShell = lazy(() => import("./AdminShell.tsx"));
 const AdminNotFoundPage = lazy(() => import("./AdminNotFoundPage.tsx"));
 const productEditor = page(() => import("./products/ProductEditorPage.tsx"));
+const promotionEditor = page(() => import("./promotions/PromotionEditorPage.tsx"));
 
 /** Every admin page is for staff and admins, in one shell; admin-only parts check the role themselves. */
 function AdminRoot(props: ParentProps) {
@@ -53,6 +54,10 @@ export function AdminRoutes() {
       <Route path="/categories" {...page(() => import("./taxonomy/CategoriesPage.tsx"))} />
       <Route path="/brands" {...page(() => import("./taxonomy/BrandsPage.tsx"))} />
       <Route path="/coupons" {...page(() => import("./coupons/CouponsPage.tsx"))} />
+      <Route path="/promotions" {...page(() => import("./promotions/PromotionsPage.tsx"))} />
+      <Route path="/promotions/report" {...page(() => import("./promotions/PromotionsReportPage.tsx"))} />
+      <Route path="/promotions/new" {...promotionEditor} />
+      <Route path="/promotions/:id" {...promotionEditor} />
       <Route path="/shipping" {...page(() => import("./shipping/ShippingPage.tsx"))} />
       <Route path="/taxes" {...page(() => import("./taxes/TaxesPage.tsx"))} />
       <Route path="/customers" {...page(() => import("./customers/CustomersPage.tsx"))} />
