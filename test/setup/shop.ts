@@ -13,7 +13,7 @@ import { hashPassword } from "../../worker/lib/password.ts";
 import { startTestStack } from "./test-stack.ts";
 
 /** The browser test files, each signing in as an admin account of its own. */
-const adminFiles = ["storefront", "shopLive", "admin", "variants", "phone"] as const;
+const adminFiles = ["storefront", "shopLive", "admin", "variants", "phone", "promotions"] as const;
 type AdminFile = (typeof adminFiles)[number];
 export interface Account {
   username: string;

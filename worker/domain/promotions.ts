@@ -116,29 +116,46 @@ export function matches(target: Target | undefined, line: PromoLine): boolean {
   );
 }
 
-/** The discount of buy X get Y per line: the cheapest "get" units of as many applications as fit. */
+/**
+ * The discount of buy X get Y per line: the cheapest "get" units of as many applications as fit.
+ * Worked per line with counts (a line holds up to 999 units), never unit by unit: n applications
+ * fit when the units left to buy, once the n × getQuantity cheapest "get" units are set aside, are
+ * at least n × buyQuantity; fewer applications always fit when more do, so n is found by halving.
+ */
 function buyXGetY(lines: PromoLine[], left: number[], action: Extract<PromotionAction, { type: "bxgy" }>): number[] {
-  const units = lines.flatMap((line, index) =>
-    Array.from({ length: line.quantity }, () => ({ index, price: left[index] / line.quantity })),
-  );
-  const buys = units.filter((unit) => matches(action.buy, lines[unit.index]));
-  const gets = units.filter((unit) => matches(action.get, lines[unit.index])).sort((a, b) => a.price - b.price);
-  let n = Math.min(Math.floor(gets.length / action.getQuantity), action.maxApplications ?? Number.POSITIVE_INFINITY);
-  for (; n > 0; n--) {
-    const taken = new Set(gets.slice(0, n * action.getQuantity));
-    if (buys.filter((unit) => !taken.has(unit)).length >= n * action.buyQuantity) break;
+  const buys = lines.map((line) => matches(action.buy, line));
+  const gets = lines
+    .map((line, index) => ({ index, unitPrice: left[index] / line.quantity }))
+    .filter(({ index }) => matches(action.get, lines[index]))
+    .sort((a, b) => a.unitPrice - b.unitPrice || a.index - b.index);
+  const buyUnits = lines.reduce((sum, line, i) => sum + (buys[i] ? line.quantity : 0), 0);
+  const getUnits = gets.reduce((sum, { index }) => sum + lines[index].quantity, 0);
+  /** How many units each line gives for `n` applications: the cheapest first. */
+  const given = (n: number) => {
+    const taken = lines.map(() => 0);
+    let wanted = n * action.getQuantity;
+    for (const { index } of gets) {
+      if (wanted === 0) break;
+      taken[index] = Math.min(wanted, lines[index].quantity);
+      wanted -= taken[index];
+    }
+    return taken;
+  };
+  const fits = (n: number) => {
+    const taken = given(n);
+    const setAside = taken.reduce((sum, units, i) => sum + (buys[i] ? units : 0), 0);
+    return buyUnits - setAside >= n * action.buyQuantity;
+  };
+  let low = 0;
+  let high = Math.min(Math.floor(getUnits / action.getQuantity), action.maxApplications ?? Number.POSITIVE_INFINITY);
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (fits(middle)) low = middle;
+    else high = middle - 1;
   }
-  const byLine = lines.map(() => 0);
-  for (const unit of gets.slice(0, n * action.getQuantity)) byLine[unit.index] += unit.price;
+  const byLine = given(low).map((units, i) => Math.round((units * left[i]) / lines[i].quantity));
   const whole = byLine.reduce((sum, amount) => sum + amount, 0);
-  const amount = divideHalfUp(Math.round(whole) * action.percent, 100);
-  return shareDiscount(
-    byLine.map((value) => Math.round(value)),
-    Math.min(
-      amount,
-      byLine.reduce((sum, value) => sum + Math.round(value), 0),
-    ),
-  );
+  return shareDiscount(byLine, Math.min(divideHalfUp(whole * action.percent, 100), whole));
 }
 
 /** Each line's share of one promotion on the goods as they cost now (`left`). */

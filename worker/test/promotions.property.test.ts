@@ -104,6 +104,79 @@ describe("promotions (property-based, 2,000 random carts and promotion sets)", (
   });
 });
 
+/** Buy X get Y unit by unit, the slow and obvious way: the most applications whose buys remain. */
+function referenceGiven(lines: PromoLine[], buy: string[], get: string[], buyQuantity: number, getQuantity: number) {
+  const units = lines.flatMap((line, index) =>
+    Array.from({ length: line.quantity }, () => ({ index, price: line.unitPrice, product: line.productId })),
+  );
+  const gets = units.filter((u) => get.includes(u.product)).sort((a, b) => a.price - b.price || a.index - b.index);
+  for (let n = Math.floor(gets.length / getQuantity); n > 0; n--) {
+    const taken = new Set(gets.slice(0, n * getQuantity));
+    if (units.filter((u) => buy.includes(u.product) && !taken.has(u)).length >= n * buyQuantity) {
+      return lines.map((_, i) => [...taken].filter((u) => u.index === i).length);
+    }
+  }
+  return lines.map(() => 0);
+}
+
+describe("buy X get Y against a unit-by-unit reference (1,000 random carts)", () => {
+  it("gives the same units free as counting unit by unit", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            productId: fc.constantFrom("a", "b", "c"),
+            unitPrice: fc.integer({ min: 0, max: 5_000 }),
+            quantity: fc.integer({ min: 1, max: 6 }),
+          }),
+          { minLength: 1, maxLength: 5 },
+        ),
+        fc.constantFrom<string[]>(["a"], ["a", "b"], ["b", "c"]),
+        fc.constantFrom<string[]>(["a"], ["b"], ["a", "c"]),
+        fc.integer({ min: 1, max: 3 }),
+        fc.integer({ min: 1, max: 2 }),
+        (raw, buy, get, buyQuantity, getQuantity) => {
+          const lines = raw.map((r, i) => ({ ...r, variantId: `v${i}`, categoryId: null, brandId: null }));
+          const promotion: Promotion = {
+            id: "bxgy",
+            kind: "item",
+            priority: 0,
+            combinesWith: [],
+            action: {
+              type: "bxgy",
+              buy: { productIds: buy },
+              buyQuantity,
+              get: { productIds: get },
+              getQuantity,
+              percent: 100,
+            },
+          };
+          const given = referenceGiven(lines, buy, get, buyQuantity, getQuantity);
+          expect(evaluatePromotions(lines, [promotion], 0).lineDiscounts).toEqual(
+            given.map((units, i) => units * lines[i].unitPrice),
+          );
+        },
+      ),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it("prices a cart of 100 lines of 999 units under buy any 2 get any 1", () => {
+    const lines = Array.from({ length: 100 }, (_, i) => line(100 + i, 999, `p${i}`));
+    const anyTwoAnyOne: Promotion = {
+      id: "any",
+      kind: "item",
+      priority: 0,
+      combinesWith: [],
+      action: { type: "bxgy", buy: {}, buyQuantity: 2, get: {}, getQuantity: 1, percent: 100 },
+    };
+    const result = evaluatePromotions(lines, [anyTwoAnyOne], 0);
+    // 99,900 units: 33,300 given, the cheapest: lines 0–32 whole (33 × 999 = 32,967) and 333 of line 33.
+    const expected = lines.map((l, i) => (i < 33 ? 999 * l.unitPrice : i === 33 ? 333 * l.unitPrice : 0));
+    expect(result.lineDiscounts).toEqual(expected);
+  });
+});
+
 describe("promotions: cases from the peers' trackers", () => {
   const buy2get1 = (maxApplications?: number): Promotion => ({
     id: "b2g1",
