@@ -1,4 +1,5 @@
 import { routePartykitRequest } from "partyserver";
+import { promotionsRoom } from "../realtime/notify.ts";
 import { identityHeaders } from "../realtime/room.ts";
 import { createApp } from "./app.ts";
 import type { Bindings } from "./env.ts";
@@ -25,8 +26,10 @@ const roomPrefixes = ["/parties/catalog/", "/parties/shopper/", "/parties/dashbo
  */
 async function admit(request: Request, env: Bindings, room: { className: string; name: string }) {
   if (room.className === "Catalog") {
-    // A room per product: names that are no product id open no room.
-    return roomId.test(room.name) ? request : errorJson(404, "not_found", "No such room.");
+    // A room per product, and the shop's promotions room: other names open no room.
+    return roomId.test(room.name) || room.name === promotionsRoom
+      ? request
+      : errorJson(404, "not_found", "No such room.");
   }
   if (room.className === "Order") {
     // A guest's order: its key opens its room, as it opens the order (no account, no ticket).

@@ -1,7 +1,7 @@
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { type CatalogMessage, catalogMessageSchema, maxClientFrameBytes } from "../messages.ts";
-import { publishToCatalog } from "../notify.ts";
+import { publishPromotions, publishToCatalog } from "../notify.ts";
 
 const product = "00000000-0000-4000-8000-000300000001";
 
@@ -137,5 +137,18 @@ describe("catalog room", () => {
     });
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ error: { code: "not_found" } });
+  });
+
+  it("tells every open cart in the promotions room that the shop's promotions changed", async () => {
+    const cart = await connect("/parties/catalog/promotions");
+    await cart.until(() => cart.received.length === 1);
+    expect(cart.received[0].type).toBe("welcome");
+    await publishPromotions(env, { type: "promotions", changedAt: 1_700_000_000_000 });
+    await cart.until(() => cart.received.length === 2);
+    expect(cart.received[1]).toEqual({
+      type: "promotions",
+      version: cart.received[0].version + 1,
+      changedAt: 1_700_000_000_000,
+    });
   });
 });

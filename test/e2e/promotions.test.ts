@@ -122,11 +122,12 @@ describe("promotions from the admin to a paid order, in Chromium", () => {
     }
     const home = await newContext();
     const cart = await signIn(home, shopper, "/cart");
-    const rows = cart.getByTestId("promotion-name");
+    const totals = cart.getByTestId("cart-totals");
+    const rows = totals.getByTestId("promotion-name");
     // 15 % of 80.00 = 12.00; the third pair of socks (12.00) free.
     await rows.filter({ hasText: sale }).waitFor();
     await rows.filter({ hasText: threeForTwo }).waitFor();
-    await expect(cart.getByTestId("promotion-amount").allTextContents()).resolves.toEqual(["−$12.00", "−$12.00"]);
+    await expect(totals.getByTestId("promotion-amount").allTextContents()).resolves.toEqual(["−$12.00", "−$12.00"]);
     await expect(cart.getByTestId("line-discounted").allTextContents()).resolves.toEqual([
       "$80.00 $68.00",
       "$36.00 $24.00",
@@ -170,7 +171,7 @@ describe("promotions from the admin to a paid order, in Chromium", () => {
     // What staff see: the payment of that amount, each line's share, and each promotion's use.
     const order = (await call(`/admin/orders/${orderId}`, { token: admin })).body;
     expect(order.payments.map((p: { amount: number; status: string }) => [p.amount, p.status])).toEqual([
-      [10_028, "paid"],
+      [10_028, "succeeded"],
     ]);
     expect(
       order.items

@@ -14,7 +14,7 @@ export function CartTotals(props: { cart: Cart; coupon: CouponPreview }) {
   const money = (amount: number) => formatMoney(amount, props.cart.currency);
   return (
     <>
-      <dl class="totals">
+      <dl class="totals" data-testid="cart-totals">
         <dt>Subtotal</dt>
         <dd data-testid="cart-subtotal">{money(props.cart.subtotal)}</dd>
         <PromotionRows promotions={props.cart.promotions} money={money} />
