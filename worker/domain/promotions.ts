@@ -34,6 +34,8 @@ export interface Target {
   categoryIds?: string[];
   brandIds?: string[];
   excludeProductIds?: string[];
+  excludeCategoryIds?: string[];
+  excludeBrandIds?: string[];
 }
 
 export type PromotionAction =
@@ -108,6 +110,8 @@ const within = (list: string[] | undefined, value: string | null) =>
 export function matches(target: Target | undefined, line: PromoLine): boolean {
   if (!target) return true;
   if (target.excludeProductIds?.includes(line.productId)) return false;
+  if (line.categoryId !== null && target.excludeCategoryIds?.includes(line.categoryId)) return false;
+  if (line.brandId !== null && target.excludeBrandIds?.includes(line.brandId)) return false;
   return (
     within(target.productIds, line.productId) &&
     within(target.variantIds, line.variantId) &&

@@ -37,6 +37,7 @@ const entityName = sql`coalesce(CASE a.entity
     WHEN 'category' THEN (SELECT c.name FROM categories c WHERE c.id = e.id)
     WHEN 'brand' THEN (SELECT b.name FROM brands b WHERE b.id = e.id)
     WHEN 'coupon' THEN (SELECT c.title FROM coupons c WHERE c.id = e.id)
+    WHEN 'promotion' THEN (SELECT p.name FROM promotions p WHERE p.id = e.id)
     WHEN 'user' THEN (SELECT x.username FROM users x WHERE x.id = e.id)
     WHEN 'user_coupon' THEN (SELECT uc.code FROM user_coupons uc WHERE uc.id = e.id)
     WHEN 'ratings' THEN (SELECT 'Review of ' || p.name FROM ratings r JOIN products p ON p.id = r.product_id WHERE r.id = e.id)

@@ -18,6 +18,8 @@ export const targetSchema = z
     categoryIds: ids.optional(),
     brandIds: ids.optional(),
     excludeProductIds: ids.optional(),
+    excludeCategoryIds: ids.optional(),
+    excludeBrandIds: ids.optional(),
   })
   .openapi("PromotionTarget");
 

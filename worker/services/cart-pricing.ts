@@ -18,7 +18,7 @@ const formatMoney = (amount: number, currency: string) =>
 export function refusalMessage(refusal: CodeRefusal, currency: string): string {
   switch (refusal.reason) {
     case "not_found":
-      return "This code is not valid.";
+      return "This coupon code is not valid.";
     case "not_started":
       return "This code is not valid yet.";
     case "expired":

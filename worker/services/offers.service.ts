@@ -123,7 +123,8 @@ export function pricingOffers(offers: Offers, accountId: string | null, lines: P
     else {
       const id = couponPromotionId(coupon.id);
       const promotion = couponPromotion(id, termsOf(coupon));
-      names.set(id, coupon.title);
+      // Named as the order page and the cart name a coupon's share.
+      names.set(id, `Discount (${coupon.code})`);
       codeIds.set(id, null);
       promotions.push(promotion);
       asked = { id, promotion };

@@ -225,12 +225,38 @@ describe("promotions: cases from the peers' trackers", () => {
     expect(both.applied).toHaveLength(1);
   });
 
+  it("leaves out the categories, brands and products a target excludes", () => {
+    const shoesButOne: Promotion = {
+      id: "shoes",
+      kind: "item",
+      priority: 0,
+      combinesWith: [],
+      action: {
+        type: "percent",
+        percent: 10,
+        target: { categoryIds: ["shoes"], excludeBrandIds: ["luxe"], excludeProductIds: ["c"] },
+      },
+    };
+    const lines = [
+      { ...line(1_000, 1, "a", "shoes"), brandId: "luxe" },
+      line(1_000, 1, "b", "shoes"),
+      line(1_000, 1, "c", "shoes"),
+      line(1_000, 1, "d", "hats"),
+    ];
+    expect(evaluatePromotions(lines, [shoesButOne], 0).lineDiscounts).toEqual([0, 100, 0, 0]);
+    const notHats: Promotion = {
+      ...shoesButOne,
+      action: { type: "percent", percent: 10, target: { excludeCategoryIds: ["hats"] } },
+    };
+    expect(evaluatePromotions(lines, [notHats], 0).lineDiscounts).toEqual([100, 100, 100, 0]);
+  });
+
   it("gives the cheapest units free, each unit counted once across lines", () => {
     const result = evaluatePromotions([line(3_000, 2, "a"), line(1_000, 1, "a")], [buy2get1()], 0);
     expect(result.lineDiscounts).toEqual([0, 1_000]);
   });
 
-  it("shares an order discount by largest remainder, exact to the cent (vendure #3091, medusa #12226: allocation off by cents)", () => {
+  it("shares an order discount by largest remainder, exact to the cent (vendure #3091, #2995, medusa #12226: allocation off by cents)", () => {
     const tenOff: Promotion = {
       id: "ten",
       kind: "order",

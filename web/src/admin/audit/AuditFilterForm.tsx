@@ -4,7 +4,18 @@ import { InputField, SelectField } from "../components/Fields.tsx";
 import { getActors } from "./audit.ts";
 
 /** The entities the shop audits today (the filter also takes any other text). */
-const knownEntities = ["product", "category", "brand", "coupon", "user_coupon", "user", "image", "comments", "ratings"];
+const knownEntities = [
+  "product",
+  "category",
+  "brand",
+  "coupon",
+  "user_coupon",
+  "promotion",
+  "user",
+  "image",
+  "comments",
+  "ratings",
+];
 
 /** "Who": anyone, or one of the staff and admins (only "Anyone" while they load, or if they could not be). */
 function ActorField(props: { value: string; onChange: (value: string) => void }) {

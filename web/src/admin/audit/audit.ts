@@ -76,6 +76,7 @@ export function entityLink(entry: AuditEntry): string | null {
   if (entry.entity === "category") return "/admin/categories";
   if (entry.entity === "brand") return "/admin/brands";
   if (entry.entity === "coupon" || entry.entity === "user_coupon") return "/admin/coupons";
+  if (entry.entity === "promotion" && uuid.test(entry.entityId)) return `/admin/promotions/${entry.entityId}`;
   if (entry.entity === "comments" || entry.entity === "ratings") return "/admin/reviews?show=approved";
   return null;
 }

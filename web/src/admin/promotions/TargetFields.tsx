@@ -59,6 +59,28 @@ export function TargetFields(props: {
           />
         )}
       </Async>
+      <Async value={categories} keys={getCategories.key} what="the categories">
+        {(list) => (
+          <ChipPicker
+            legend="Except categories"
+            chosen={props.target.excludeCategoryIds ?? []}
+            choices={byName(list())}
+            onChange={set("excludeCategoryIds")}
+            empty="None left out."
+          />
+        )}
+      </Async>
+      <Async value={brands} keys={getBrands.key} what="the brands">
+        {(list) => (
+          <ChipPicker
+            legend="Except brands"
+            chosen={props.target.excludeBrandIds ?? []}
+            choices={byName(list())}
+            onChange={set("excludeBrandIds")}
+            empty="None left out."
+          />
+        )}
+      </Async>
       <ChipPicker
         legend="Products"
         chosen={products()}

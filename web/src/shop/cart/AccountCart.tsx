@@ -14,6 +14,11 @@ import { createCouponPreview } from "./coupon-preview.ts";
 /** A cart with lines: the lines, clearing it, its totals with a coupon's preview, and checkout. */
 function FilledCart(props: { account: string; cart: Cart; lines: Form; onStockChanged: () => void }) {
   const coupon = createCouponPreview(() => props.cart);
+  // A promotion that starts, ends, or that the merchant changes prices the cart (and its quote) again.
+  watchPromotions(
+    () => props.cart.promotionsChangeAt,
+    () => void revalidate([getCart.keyFor(props.account), getCartQuote.key, getCartQuoteToSaved.key]),
+  );
   return (
     <>
       <CartLines cart={props.cart} lines={props.lines} />
@@ -30,11 +35,6 @@ function FilledCart(props: { account: string; cart: Cart; lines: Form; onStockCh
 export function AccountCart(props: { account: string; lines: Form }) {
   const cart = createAsync(() => getCart(props.account));
   const key = () => getCart.keyFor(props.account);
-  // A promotion that starts, ends, or that the merchant changes prices the cart (and its quote) again.
-  watchPromotions(
-    () => cart()?.promotionsChangeAt,
-    () => void revalidate([key(), getCartQuote.key, getCartQuoteToSaved.key]),
-  );
   return (
     <Reading keys={key()} what="Your cart" loading="Loading your cart…">
       <Show when={cart()}>
