@@ -64,6 +64,11 @@ export interface Promotion {
   minQuantity?: number;
   /** What is left of its budget: it applies only where it takes no more than this. */
   budgetLeft?: number;
+  /**
+   * One the shopper asked for (a coupon granted to them): what is applied already does not keep it
+   * out, and within its kind it competes on what it takes off rather than on priority.
+   */
+  asked?: boolean;
   action: PromotionAction;
 }
 
@@ -211,9 +216,10 @@ export function evaluatePromotions(
     const fits = (p: Promotion) =>
       p.kind === kind &&
       qualifies(p, lines) &&
-      applied.every(
-        (a) => p.combinesWith.includes(a.kind) && promotions.find((q) => q.id === a.id)?.combinesWith.includes(kind),
-      );
+      applied.every((a) => {
+        const other = promotions.find((q) => q.id === a.id);
+        return (other?.asked || p.combinesWith.includes(a.kind)) && (p.asked || other?.combinesWith.includes(kind));
+      });
     const priced = (p: Promotion) => {
       const shares = sharesOf(p, lines, left);
       const byMethod = p.action.type === "free_shipping" && within(p.action.methodIds, methodId ?? null);
@@ -227,9 +233,14 @@ export function evaluatePromotions(
       .map(priced)
       .filter(affordable)
       .sort((a, b) => b.p.priority - a.p.priority || b.amount - a.amount || a.p.id.localeCompare(b.p.id));
-    // Order and shipping: one each. Items: one per line, unless those meeting on a line both stack with items.
+    // Order and shipping: one each, the first by priority unless one asked for takes more (or as much).
+    const regular = candidates.find((c) => !c.p.asked);
+    const single = [...candidates.filter((c) => c.p.asked), ...(regular ? [regular] : [])].sort(
+      (a, b) => b.amount - a.amount,
+    );
+    // Items: one per line, unless those meeting on a line both stack with items.
     const ofKind: AppliedPromotion[] = [];
-    for (const candidate of kind === "item" ? candidates : candidates.slice(0, 1)) {
+    for (const candidate of kind === "item" ? candidates : single.slice(0, 1)) {
       // Priced again on what the lines cost after the item promotions taken before it.
       const chosen = ofKind.length === 0 ? candidate : priced(candidate.p);
       if (!affordable(chosen)) continue;
@@ -301,15 +312,17 @@ export function whyNotApplied(promotion: Promotion, lines: PromoLine[]): NotAppl
 }
 
 /**
- * A coupon granted to the shopper, as the promotion it is: an order discount that goes with item
- * promotions and free shipping, and before any automatic order promotion (it was asked for).
+ * A coupon granted to the shopper, as the promotion it is: an order discount asked for, which goes
+ * with item promotions and free shipping whatever they say, and replaces an automatic order
+ * promotion only when it takes off more.
  */
 export function couponPromotion(id: string, terms: CouponTerms): Promotion {
   return {
     id,
     kind: "order",
-    priority: Number.MAX_SAFE_INTEGER,
+    priority: 0,
     combinesWith: ["item", "shipping"],
+    asked: true,
     minSubtotal: terms.minSubtotal,
     action:
       terms.kind === "percent"

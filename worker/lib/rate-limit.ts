@@ -29,6 +29,9 @@ export const limits = {
   guestCheckoutPerIp: [20, "15 m"],
   orderLinkPerIp: [20, "1 h"],
   orderLinkPerEmail: [5, "1 h"],
+  // Promotion and coupon codes tried (a code is a secret worth money): per address and per account.
+  promotionCodePerIp: [60, "15 m"],
+  promotionCodePerUser: [30, "15 m"],
 } as const satisfies Record<string, readonly [number, Duration]>;
 
 export type LimitName = keyof typeof limits;

@@ -42,13 +42,6 @@ export async function listUsableCoupons(db: Database, userId: string): Promise<U
   return result.rows;
 }
 
-/** A coupon granted to the user under a code, with whether (and why not) it can be used now. */
-export const userCouponStatement = (db: Database, userId: string, code: string) =>
-  db.execute<UserCouponRow>(sql`
-    SELECT ${userCouponColumns}, false AS usable
-    FROM user_coupons uc JOIN coupons c ON c.id = uc.coupon_id
-    WHERE uc.user_id = ${userId} AND uc.code = ${code}`);
-
 export async function insertCoupon(db: Database, values: typeof coupons.$inferInsert): Promise<CouponRow> {
   const [row] = await db.insert(coupons).values(values).returning();
   return row;

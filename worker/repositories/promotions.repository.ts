@@ -15,6 +15,8 @@ export interface PromotionRow {
   action: Record<string, unknown>;
   startsAt: string | null;
   endsAt: string | null;
+  /** When staff last changed it: checkout counts a use only of the terms it priced with. */
+  updatedAt: string;
   /** The code the shopper gave, when it is one of this promotion's. */
   codeId: string | null;
   active: boolean;
@@ -39,9 +41,17 @@ export interface Offers {
 /** Who is shopping: an account, a guest known by email, or nobody known yet. */
 export type Customer = { userId: string } | { guestEmail: string } | null;
 
-/** How uses are counted per customer: the account's id, or the guest's lower-cased email. */
-export const customerKeyOf = (customer: Customer) =>
-  customer === null ? null : "userId" in customer ? customer.userId : `guest:${customer.guestEmail}`;
+/**
+ * How uses are counted per customer: the account's id; for a guest, the id of the account that holds
+ * their email, if one does (an account holder checking out as a guest is still the same customer),
+ * else `guest:` and the lower-cased email.
+ */
+export const customerKeyOf = (customer: Customer): SQL =>
+  customer === null
+    ? sql`NULL::text`
+    : "userId" in customer
+      ? sql`${customer.userId}::text`
+      : sql`coalesce((SELECT id::text FROM users WHERE email = ${customer.guestEmail}), ${`guest:${customer.guestEmail}`})`;
 
 const normalised = (code: SQL) => sql`upper(btrim(${code}))`;
 
@@ -73,7 +83,8 @@ export const offersStatement = (db: Database, customer: Customer, givenCode?: st
       'promotions', coalesce((SELECT json_agg(json_build_object(
         'id', f.id, 'name', f.name, 'method', f.method, 'kind', f.kind, 'priority', f.priority,
         'combinesWith', f.combines_with, 'conditions', f.conditions, 'action', f.action,
-        'startsAt', ${isoTime(sql`f.starts_at`)}, 'endsAt', ${isoTime(sql`f.ends_at`)}, 'codeId', f.code_id,
+        'startsAt', ${isoTime(sql`f.starts_at`)}, 'endsAt', ${isoTime(sql`f.ends_at`)},
+        'updatedAt', ${isoTime(sql`f.updated_at`)}, 'codeId', f.code_id,
         'active', f.status = 'active', 'started', f.starts_at IS NULL OR f.starts_at <= now(),
         'ended', f.ends_at IS NOT NULL AND f.ends_at <= now(),
         'available', (f.usage_limit IS NULL OR f.used_count < f.usage_limit)
@@ -91,35 +102,46 @@ export const offersStatement = (db: Database, customer: Customer, givenCode?: st
         WHERE uc.user_id = ${userId} AND uc.code = (SELECT btrim(code) FROM given)) uc),
       'code', (SELECT code FROM given),
       'firstOrder', NOT EXISTS (SELECT 1 FROM orders o WHERE o.status <> 'canceled' AND
-        ${userId ? sql`o.user_id = ${userId}` : guestEmail ? sql`o.guest_email = ${guestEmail}` : sql`false`})
+        ${
+          userId
+            ? sql`o.user_id = ${userId}`
+            : guestEmail
+              ? sql`(o.guest_email = ${guestEmail} OR o.user_id = (SELECT id FROM users WHERE email = ${guestEmail}))`
+              : sql`false`
+        })
     ) AS offers`);
 };
 
 /** One promotion an order takes: what it takes off the goods and shipping, by which code, for whom. */
 export interface PromotionTaken {
+  customer: Customer;
   promotionId: string;
+  /** The version of its terms checkout priced with (staff's last change). */
+  updatedAt: string;
   codeId: string | null;
   amount: number;
   shippingAmount: number;
-  customerKey: string;
 }
 
 /**
  * Counts one use of a promotion inside checkout's write batch, with conditional updates: it must
- * still be active and within its dates, its overall limit, its budget (for this amount), its code's
- * limit and the customer's limit; otherwise the batch gives up with `promotion_changed` (checkout
- * then prices again without it).
+ * still be active, within its dates and unchanged since checkout read it, within its overall limit,
+ * its budget (for this amount), its code's limit and the customer's limit (one use at most of a
+ * first-order promotion); otherwise the batch gives up with `promotion_changed` (checkout then
+ * prices again as the promotions are now). Counting a use is not a change of its terms: it leaves
+ * `updated_at` alone, so checkouts racing for one promotion do not refuse each other.
  */
 export const takePromotionStatement = (db: Database, taken: PromotionTaken) =>
   db.execute(sql`
     WITH counted AS (
       UPDATE promotions p SET used_count = p.used_count + 1,
-        discount_given = p.discount_given + ${taken.amount + taken.shippingAmount}, updated_at = now()
+        discount_given = p.discount_given + ${taken.amount + taken.shippingAmount}
       WHERE p.id = ${taken.promotionId} AND p.status = 'active'
+        AND p.updated_at = ${taken.updatedAt}::timestamptz
         AND (p.starts_at IS NULL OR p.starts_at <= now()) AND (p.ends_at IS NULL OR p.ends_at > now())
         AND (p.usage_limit IS NULL OR p.used_count < p.usage_limit)
         AND (p.budget IS NULL OR p.discount_given + ${taken.amount + taken.shippingAmount} <= p.budget)
-      RETURNING p.id, p.per_customer_limit
+      RETURNING p.id
     ), code AS (
       UPDATE promotion_codes pc SET used_count = pc.used_count + 1
       FROM counted WHERE pc.id = ${taken.codeId}::uuid AND pc.promotion_id = counted.id
@@ -127,9 +149,11 @@ export const takePromotionStatement = (db: Database, taken: PromotionTaken) =>
       RETURNING 1
     ), customer AS (
       INSERT INTO promotion_customers AS c (promotion_id, customer_key, uses)
-      SELECT counted.id, ${taken.customerKey}, 1 FROM counted
+      SELECT counted.id, ${customerKeyOf(taken.customer)}, 1 FROM counted
       ON CONFLICT (promotion_id, customer_key) DO UPDATE SET uses = c.uses + 1
-        WHERE c.uses < coalesce((SELECT per_customer_limit FROM promotions WHERE id = c.promotion_id), 2147483647)
+        WHERE c.uses < coalesce((SELECT coalesce(per_customer_limit,
+          CASE WHEN (conditions->'customer'->>'firstOrder')::boolean THEN 1 END) FROM promotions WHERE id = c.promotion_id),
+          2147483647)
       RETURNING 1
     )
     SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM counted)
@@ -137,20 +161,19 @@ export const takePromotionStatement = (db: Database, taken: PromotionTaken) =>
         OR (${taken.codeId}::uuid IS NOT NULL AND NOT EXISTS (SELECT 1 FROM code))
       THEN royal_refuse('promotion_changed', json_build_object('promotionId', ${taken.promotionId}::uuid)) END`);
 
-/** Records the promotions the order just inserted (found by its owner's key) took. */
-export const recordUsesStatement = (db: Database, orderWhere: SQL, uses: PromotionTaken[]) =>
+/** Records the promotions the order just inserted (found by `orderWhere`) took, counted for `customer`. */
+export const recordUsesStatement = (db: Database, orderWhere: SQL, customer: Customer, uses: PromotionTaken[]) =>
   db.execute(sql`
     INSERT INTO promotion_uses (promotion_id, order_id, customer_key, code_id, amount, shipping_amount)
-    SELECT x.promotion_id, o.id, x.customer_key, x.code_id, x.amount, x.shipping_amount
+    SELECT x.promotion_id, o.id, ${customerKeyOf(customer)}, x.code_id, x.amount, x.shipping_amount
     FROM orders o, json_to_recordset(${JSON.stringify(
       uses.map((u) => ({
         promotion_id: u.promotionId,
-        customer_key: u.customerKey,
         code_id: u.codeId,
         amount: u.amount,
         shipping_amount: u.shippingAmount,
       })),
-    )}::json) AS x(promotion_id uuid, customer_key text, code_id uuid, amount int, shipping_amount int)
+    )}::json) AS x(promotion_id uuid, code_id uuid, amount int, shipping_amount int)
     WHERE ${orderWhere}`);
 
 /** Keeps (or with null, forgets) the promotion code on the shopper's cart, creating the cart on first use. */

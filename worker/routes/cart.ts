@@ -1,6 +1,9 @@
 import { createRouter } from "../lib/create-router.ts";
 import { conflict, errorResponses, jsonBody, jsonContent, notFound } from "../lib/openapi.ts";
-import { actorOf, route } from "../middleware/access.ts";
+import { enforceLimit } from "../lib/rate-limit.ts";
+import { actorOf, clientIp, route } from "../middleware/access.ts";
+import { limitedPerAddress, limitedPerUser } from "../middleware/rate-limits.ts";
+import type { ActorContext } from "../platform/context.ts";
 import {
   cartSchema,
   codeBody,
@@ -29,6 +32,12 @@ import {
 import { cartShippingOptions } from "../services/quote.service.ts";
 
 const tags = ["Cart"];
+
+/** A code named in a quote is a code tried: counted as `PUT /cart/code` counts them. */
+async function limitCodeTries(ctx: ActorContext, address: string) {
+  await enforceLimit(ctx.redis, "promotionCodePerIp", address);
+  await enforceLimit(ctx.redis, "promotionCodePerUser", ctx.actor.id);
+}
 const answer = { 200: jsonContent(cartSchema, "The cart") };
 
 /** A cart belongs to the signed-in user only; every change reaches all their devices. */
@@ -40,6 +49,7 @@ export const cartRouter = createRouter()
       tags,
       summary:
         "Gives my cart a promotion code or one of my coupons' codes: kept with the cart on every device; the cart's `code` says whether it applies and, if not, why (an unknown code too)",
+      middleware: [limitedPerAddress("promotionCodePerIp"), limitedPerUser("promotionCodePerUser")],
       request: jsonBody(codeBody),
       responses: { ...answer, ...errorResponses },
     }),
@@ -78,6 +88,7 @@ export const cartRouter = createRouter()
     async (c) => {
       const ctx = actorOf(c);
       const query = { ...c.req.valid("query"), addressId: c.req.valid("param").addressId };
+      if (query.couponCode) await limitCodeTries(ctx, clientIp(c));
       return c.json(await cartShippingOptions(ctx, ctx.actor.id, query), 200);
     },
   )
@@ -112,7 +123,9 @@ export const cartRouter = createRouter()
     }),
     async (c) => {
       const ctx = actorOf(c);
-      return c.json(await cartShippingOptions(ctx, ctx.actor.id, c.req.valid("query")), 200);
+      const query = c.req.valid("query");
+      if (query.couponCode) await limitCodeTries(ctx, clientIp(c));
+      return c.json(await cartShippingOptions(ctx, ctx.actor.id, query), 200);
     },
   )
   .openapi(

@@ -1,6 +1,7 @@
 import { createRouter } from "../lib/create-router.ts";
 import { conflict, errorResponses, jsonBody, jsonContent } from "../lib/openapi.ts";
 import { actorOf, route } from "../middleware/access.ts";
+import { limitedPerAddress, limitedPerUser } from "../middleware/rate-limits.ts";
 import { myCouponsSchema, previewBody, previewSchema } from "../schemas/coupons.ts";
 import { myCoupons, previewCoupon } from "../services/coupons.service.ts";
 
@@ -27,6 +28,7 @@ export const couponsRouter = createRouter()
       path: "/coupons/preview",
       tags,
       summary: "What my cart costs with a coupon (the checkout's own pricing)",
+      middleware: [limitedPerAddress("promotionCodePerIp"), limitedPerUser("promotionCodePerUser")],
       request: jsonBody(previewBody),
       responses: {
         200: jsonContent(previewSchema, "The breakdown"),

@@ -1,6 +1,7 @@
 import { createRouter } from "../lib/create-router.ts";
 import { errorSchema } from "../lib/errors.ts";
 import { conflict, errorResponses, jsonBody, jsonContent, notFound } from "../lib/openapi.ts";
+import { enforceLimit } from "../lib/rate-limit.ts";
 import { clientIp, route } from "../middleware/access.ts";
 import { idParam } from "../schemas/common.ts";
 import {
@@ -37,7 +38,12 @@ export const guestRouter = createRouter()
       request: jsonBody(guestShippingOptionsBody),
       responses: { 200: jsonContent(shippingOptionsSchema, "Options and summary"), ...errorResponses },
     }),
-    async (c) => c.json(await guestShippingOptions(c.get("ctx"), c.req.valid("json")), 200),
+    async (c) => {
+      const body = c.req.valid("json");
+      // A code named is a code tried: counted per address, as a signed-in shopper's are.
+      if (body.promotionCode) await enforceLimit(c.get("ctx").redis, "promotionCodePerIp", clientIp(c));
+      return c.json(await guestShippingOptions(c.get("ctx"), body), 200);
+    },
   )
   .openapi(
     route("public", {

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { couponKind, coupons } from "../../db/schema.ts";
+import { appliedPromotionSchema } from "./cart.ts";
 import { amountIn, listSchema, timestamp } from "./common.ts";
 import { createSelectSchema } from "./tables.ts";
 
@@ -49,6 +50,8 @@ export const previewSchema = z
     shipping: z.number().int(),
     total: z.number().int(),
     currency: z.string(),
+    /** What takes part in `discount`: the promotions that apply, the coupon's share named "Discount (code)". */
+    promotions: z.array(appliedPromotionSchema).optional(),
   })
   .openapi("CouponPreview");
 

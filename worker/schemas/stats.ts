@@ -9,7 +9,7 @@ export const liveStatsSchema = z
     lowStockCount: z.number().int(),
     activeShoppers: z.number().int(),
     currency: z.string(),
-    /** Today's orders that took a promotion (canceled ones give theirs back), and what promotions took off them. */
+    /** Today's orders that took a promotion (canceled ones give theirs back), and what promotions took off them in all. */
     promotionUsesToday: z.number().int(),
     promotionDiscountToday: z.number().int(),
   })

@@ -24,7 +24,6 @@ import {
   takeCouponStatement,
 } from "../repositories/orders.repository.ts";
 import {
-  customerKeyOf,
   type Offers,
   offersStatement,
   type PromotionTaken,
@@ -269,15 +268,15 @@ async function attemptCheckout(
   }
   const couponId = coupon ? couponPromotionId(coupon.id) : null;
   const couponTaken = quoted.promotions.some((applied) => applied.id === couponId) ? coupon : undefined;
-  const customerKey = customerKeyOf(owner) as string;
   const uses: PromotionTaken[] = quoted.promotions
     .filter((applied) => applied.id !== couponId)
     .map((applied) => ({
       promotionId: applied.id,
+      updatedAt: offers.versions.get(applied.id) as string,
       codeId: offers.codeIds.get(applied.id) ?? null,
       amount: applied.amount,
       shippingAmount: applied.shipping,
-      customerKey,
+      customer: owner,
     }));
   if (!method) {
     throw new AppError("not_shippable", "No shipping method takes this order to this address.", {
@@ -360,7 +359,7 @@ async function attemptCheckout(
       lines: orderLines,
     }),
     ...(uses.length > 0
-      ? [recordUsesStatement(db, sql`${ownedBy(owner)} AND o.idempotency_key = ${idempotencyKey}`, uses)]
+      ? [recordUsesStatement(db, sql`${ownedBy(owner)} AND o.idempotency_key = ${idempotencyKey}`, owner, uses)]
       : []),
     // Nothing to pay (a coupon took the whole of a free-shipping order): paid at once, no gateway.
     ...(taxed.total === 0

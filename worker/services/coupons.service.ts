@@ -88,6 +88,13 @@ export async function previewCoupon(ctx: ShopContext, userId: string, code: stri
     shipping: order.shippingAmount,
     total: order.total,
     currency: ctx.config.currency,
+    promotions: promotions.map((a) => ({
+      id: a.id,
+      name: priced.names.get(a.id) ?? "",
+      kind: a.kind,
+      amount: a.amount,
+      shipping: a.shipping,
+    })),
   };
 }
 

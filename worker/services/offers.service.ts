@@ -10,10 +10,12 @@ import {
   concerns,
   couponPromotion,
   customerMay,
+  evaluatePromotions,
   type NotApplied,
   type PromoLine,
   type Promotion,
   type PromotionAction,
+  qualifies,
   type Shopper,
   whyNotApplied,
 } from "../domain/promotions.ts";
@@ -47,6 +49,8 @@ export interface PricingOffers {
   names: Map<string, string>;
   /** Of each promotion, the code that brought it (null for automatic ones and coupons). */
   codeIds: Map<string, string | null>;
+  /** Of each promotion, the version of its terms read (staff's last change), for checkout's count. */
+  versions: Map<string, string>;
   /** Automatic ones waiting for their start, and live ones with an end: when the cart's price may change. */
   nextChangeAt: string | null;
   /** The code's promotion (or coupon) before evaluation, or why it cannot take part at all. */
@@ -91,6 +95,7 @@ export function pricingOffers(offers: Offers, accountId: string | null, lines: P
   const shopper: Shopper = { accountId, firstOrder: offers.firstOrder };
   const names = new Map<string, string>();
   const codeIds = new Map<string, string | null>();
+  const versions = new Map<string, string>();
   const promotions: Promotion[] = [];
   const changes: string[] = [];
   let asked: PricingOffers["asked"] = null;
@@ -108,6 +113,7 @@ export function pricingOffers(offers: Offers, accountId: string | null, lines: P
     if (refusal) continue;
     names.set(row.id, row.name);
     codeIds.set(row.id, row.codeId);
+    versions.set(row.id, row.updatedAt);
     promotions.push(promotionOf(row));
   }
   const coupon = offers.coupon;
@@ -135,6 +141,7 @@ export function pricingOffers(offers: Offers, accountId: string | null, lines: P
     promotions,
     names,
     codeIds,
+    versions,
     nextChangeAt: changes.sort()[0] ?? null,
     asked,
     code: offers.code,
@@ -145,7 +152,16 @@ export function pricingOffers(offers: Offers, accountId: string | null, lines: P
 export function codeStateOf(offers: PricingOffers, lines: PromoLine[], applied: AppliedPromotion[]): CodeState | null {
   if (offers.code === null || offers.asked === null) return null;
   if ("refusal" in offers.asked) return { code: offers.code, applied: false, refusal: offers.asked.refusal };
-  const id = offers.asked.id;
+  const { id, promotion } = offers.asked;
   if (applied.some((a) => a.id === id)) return { code: offers.code, applied: true, refusal: null };
-  return { code: offers.code, applied: false, refusal: whyNotApplied(offers.asked.promotion, lines) };
+  // Free shipping is priced with the method: where the cart qualifies, it applies (to a method that costs).
+  if (promotion.kind === "shipping" && qualifies(promotion, lines)) {
+    return { code: offers.code, applied: true, refusal: null };
+  }
+  // Within its terms, but more than is left of its budget.
+  const alone = evaluatePromotions(lines, [{ ...promotion, budgetLeft: undefined }], 0).applied[0];
+  if (alone && promotion.budgetLeft !== undefined && alone.amount > promotion.budgetLeft) {
+    return { code: offers.code, applied: false, refusal: { reason: "used_up" } };
+  }
+  return { code: offers.code, applied: false, refusal: whyNotApplied(promotion, lines) };
 }

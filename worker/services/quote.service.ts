@@ -91,8 +91,9 @@ export async function cartShippingOptions(
 
 /**
  * The same for a guest's lines, with the automatic promotions and the promotion code given
- * (coupons are granted to accounts); the guest is not known yet, so promotions for signed-in
- * shoppers or first orders wait for checkout, where the email is.
+ * (coupons are granted to accounts). The guest's email is not known yet: a promotion for signed-in
+ * shoppers or named accounts is left out, one for first orders counted in (checkout, which knows the
+ * email, prices again and refuses a total that changed with 409 `quote_changed`).
  */
 export async function guestShippingOptions(
   ctx: ShopContext,

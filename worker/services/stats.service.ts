@@ -18,7 +18,7 @@ export async function liveStats(ctx: ShopContext): Promise<LiveStats> {
       (SELECT count(*) FROM product_variants v JOIN products p ON p.id = v.product_id
         WHERE v.is_active AND p.is_active AND v.stock_qty < v.low_stock_threshold)::text AS "lowStockCount",
       (SELECT count(*) FROM carts WHERE updated_at > now() - interval '15 minutes')::text AS "activeShoppers",
-      (SELECT count(*) FROM promotion_uses
+      (SELECT count(DISTINCT order_id) FROM promotion_uses
         WHERE released_at IS NULL AND created_at >= date_trunc('day', now()))::text AS "promotionUsesToday",
       (SELECT coalesce(sum(amount::bigint + shipping_amount), 0) FROM promotion_uses
         WHERE released_at IS NULL AND created_at >= date_trunc('day', now()))::text AS "promotionDiscountToday"`);

@@ -108,7 +108,8 @@ describe("POST /coupons/preview", () => {
     const product = await createProduct({ stock: 10, price: 1_005, shipping: 200 });
     await setLine(shopper.token, product.id, 1);
     const half = await defineCoupon({ value: 50 });
-    const halfPreview = await preview(shopper.token, await grant(half.id, shopper.id));
+    const halfCode = await grant(half.id, shopper.id);
+    const halfPreview = await preview(shopper.token, halfCode);
     // 50 % of 1005 = 502.5 → 503; tax 9 % of 502 = 45.18 → 45; total 502 + 45 + 200.
     expect(halfPreview.body).toEqual({
       subtotal: 1_005,
@@ -117,6 +118,15 @@ describe("POST /coupons/preview", () => {
       shipping: 200,
       total: 747,
       currency: "USD",
+      promotions: [
+        {
+          id: expect.stringMatching(/^coupon:/),
+          name: `Discount (${halfCode})`,
+          kind: "order",
+          amount: 503,
+          shipping: 0,
+        },
+      ],
     });
 
     const capped = await defineCoupon({ value: 50, maxDiscount: 100 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { evaluatePromotions, type PromoLine, type Promotion } from "../domain/promotions.ts";
+import { couponPromotion, evaluatePromotions, type PromoLine, type Promotion } from "../domain/promotions.ts";
 
 const line = (unitPrice: number, quantity: number, productId = "p", categoryId: string | null = null): PromoLine => ({
   productId,
@@ -223,6 +223,33 @@ describe("promotions: cases from the peers' trackers", () => {
     const saleOnA: Promotion = { ...sale, action: { type: "percent", percent: 15, target: { productIds: ["a"] } } };
     const both = evaluatePromotions([line(1_000, 3, "a")], [saleOnA, buy2get1()], 0);
     expect(both.applied).toHaveLength(1);
+  });
+
+  it("takes a granted coupon beside a sale whatever the sale combines with, and the better of it and an automatic order promotion", () => {
+    const sale: Promotion = {
+      id: "sale",
+      kind: "item",
+      priority: 0,
+      combinesWith: [],
+      action: { type: "percent", percent: 10, target: { productIds: ["a"] } },
+    };
+    const coupon = (percent: number) =>
+      couponPromotion("coupon", { kind: "percent", value: percent, minSubtotal: 0, maxDiscount: null });
+    const cart = [line(10_000, 1, "a"), line(10_000, 1, "b")];
+    const withSale = evaluatePromotions(cart, [sale, coupon(10)], 0);
+    expect(withSale.applied.map((a) => a.id)).toEqual(["sale", "coupon"]);
+    // 10 % of the goods as the sale left them: 9,000 + 10,000.
+    expect(withSale.applied[1].amount).toBe(1_900);
+
+    const twentyOff: Promotion = {
+      id: "auto",
+      kind: "order",
+      priority: 5,
+      combinesWith: [],
+      action: { type: "percent", percent: 20 },
+    };
+    expect(evaluatePromotions(cart, [twentyOff, coupon(5)], 0).applied.map((a) => a.id)).toEqual(["auto"]);
+    expect(evaluatePromotions(cart, [twentyOff, coupon(30)], 0).applied.map((a) => a.id)).toEqual(["coupon"]);
   });
 
   it("leaves out the categories, brands and products a target excludes", () => {

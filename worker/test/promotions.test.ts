@@ -10,9 +10,11 @@ import {
   expectError,
   setLine,
   uniqueEmail,
+  withActor,
   withServices,
 } from "../../test/support/shop.ts";
 import { runScheduledJobs } from "../jobs.ts";
+import { checkout } from "../services/checkout.service.ts";
 
 /*
  * The test database is shared by files running at once, so every promotion here is bound to this
@@ -356,5 +358,96 @@ describe("promotions in the cart and at checkout", () => {
     );
     expect(expectError(again, 409, "coupon_invalid").error.details).toMatchObject({ reason: "already_used" });
     expect(await promotionCounts(promotion)).toMatchObject({ used_count: 1 });
+  });
+
+  it("prices again with the new terms when staff change a promotion between checkout's read and its write", async () => {
+    const [shopper] = await createShoppers(1);
+    const product = await createProduct({ stock: 5, price: 10_000 });
+    const id = await definePromotion({
+      kind: "item",
+      action: { type: "percent", percent: 10, target: { productIds: [product.id] } },
+    });
+    await setLine(shopper.token, product.id, 1);
+    // The write waits a moment after reserving the stock; staff save 5 % meanwhile.
+    const placing = withActor(shopper.id, (ctx) =>
+      checkout(ctx, { shippingAddress: address }, crypto.randomUUID(), {
+        afterStockReserved: (c) => c.db.execute(sql`SELECT pg_sleep(0.6)`),
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    await withServices(({ db }) =>
+      db.execute(
+        sql`UPDATE promotions SET action = jsonb_set(action, '{percent}', '5'), updated_at = now() WHERE id = ${id}`,
+      ),
+    );
+    const { order } = await placing;
+    expect(order.discount).toBe(500);
+    expect(await promotionCounts(id)).toMatchObject({ used_count: 1, discount_given: 500 });
+  });
+
+  it("counts a guest with an account's email as that account, for its limit and its first order", async () => {
+    const [shopper] = await createShoppers(1);
+    const email = await withServices(async ({ db }) => {
+      const result = await db.execute<{ email: string }>(sql`SELECT email FROM users WHERE id = ${shopper.id}`);
+      return result.rows[0].email;
+    });
+    const product = await createProduct({ stock: 10, price: 4_000 });
+    const welcome = await definePromotion({
+      name: "Welcome",
+      kind: "item",
+      conditions: { customer: { firstOrder: true } },
+      action: { type: "fixed_price", price: 3_000, target: { productIds: [product.id] } },
+    });
+    await setLine(shopper.token, product.id, 1);
+    expect(expectStatus(await checkoutAs(shopper.token), 201).discount).toBe(1_000);
+    const asGuest = expectStatus(
+      await answer(
+        client().guest.checkout.$post({
+          json: { email, shippingAddress: address, items: [{ variantId: product.variantId, quantity: 1 }] },
+          header: { "idempotency-key": crypto.randomUUID() },
+        }),
+      ),
+      201,
+    );
+    expect(asGuest.discount).toBe(0);
+    expect(await promotionCounts(welcome)).toMatchObject({ used_count: 1 });
+  });
+
+  it("says a free-shipping code applies in the cart once the cart qualifies, and a budget too small as used up", async () => {
+    const [shopper] = await createShoppers(1);
+    const product = await createProduct({ stock: 10, price: 3_000 });
+    const code = `SHIP-${crypto.randomUUID().slice(0, 8)}`;
+    await definePromotion({
+      method: "code",
+      kind: "shipping",
+      conditions: { minSubtotal: 5_000 },
+      action: { type: "free_shipping" },
+      code,
+    });
+    await setLine(shopper.token, product.id, 1);
+    expect((await setCode(shopper.token, code)).code).toMatchObject({ applied: false, reason: "needs_more" });
+    expectStatus(await setLine(shopper.token, product.id, 2), 200);
+    expect((await cartOf(shopper.token)).code).toMatchObject({ applied: true, reason: null });
+
+    const small = `SMALL-${crypto.randomUUID().slice(0, 8)}`;
+    await definePromotion({
+      method: "code",
+      kind: "item",
+      budget: 100,
+      action: { type: "percent", percent: 50, target: { productIds: [product.id] } },
+      code: small,
+    });
+    expect((await setCode(shopper.token, small)).code).toMatchObject({ applied: false, reason: "used_up" });
+  });
+
+  it("limits the codes one shopper may try: 30 in 15 minutes, then 429", async () => {
+    const [shopper] = await createShoppers(1);
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) {
+      const tried = await answer(client({ token: shopper.token }).cart.code.$put({ json: { code: `GUESS-${i}` } }));
+      statuses.push(tried.status);
+    }
+    expect(statuses.slice(0, 30)).toEqual(Array(30).fill(200));
+    expect(statuses[30]).toBe(429);
   });
 });

@@ -9,7 +9,7 @@ import { CartTotals } from "./CartTotals.tsx";
 import { CheckoutForm } from "./CheckoutForm.tsx";
 import { ClearCart } from "./ClearCart.tsx";
 import { type Cart, getCart } from "./cart.ts";
-import { createCouponPreview } from "./coupon-preview.ts";
+import { createCouponPreview, getPreview } from "./coupon-preview.ts";
 
 /** A cart with lines: the lines, clearing it, its totals with a coupon's preview, and checkout. */
 function FilledCart(props: { account: string; cart: Cart; lines: Form; onStockChanged: () => void }) {
@@ -17,7 +17,7 @@ function FilledCart(props: { account: string; cart: Cart; lines: Form; onStockCh
   // A promotion that starts, ends, or that the merchant changes prices the cart (and its quote) again.
   watchPromotions(
     () => props.cart.promotionsChangeAt,
-    () => void revalidate([getCart.keyFor(props.account), getCartQuote.key, getCartQuoteToSaved.key]),
+    () => void revalidate([getCart.keyFor(props.account), getCartQuote.key, getCartQuoteToSaved.key, getPreview.key]),
   );
   return (
     <>

@@ -12,17 +12,20 @@ import type { CouponPreview } from "./coupon-preview.ts";
  */
 export function CartTotals(props: { cart: Cart; coupon: CouponPreview }) {
   const money = (amount: number) => formatMoney(amount, props.cart.currency);
+  // With a code applied, its preview says what applies (the code may displace a promotion).
+  const applied = () => props.coupon.current()?.promotions ?? props.cart.promotions ?? [];
+  const coupon = () => applied().find((p) => p.id.startsWith("coupon:"));
   return (
     <>
       <dl class="totals" data-testid="cart-totals">
         <dt>Subtotal</dt>
         <dd data-testid="cart-subtotal">{money(props.cart.subtotal)}</dd>
-        <PromotionRows promotions={props.cart.promotions} money={money} />
-        <Show when={props.coupon.current()}>
-          {(p) => (
+        <PromotionRows promotions={applied().filter((p) => p !== coupon())} money={money} />
+        <Show when={coupon()}>
+          {(share) => (
             <>
-              <dt>Discount ({props.coupon.previewed()})</dt>
-              <dd data-testid="cart-discount">−{money(p().discount - (props.cart.discount ?? 0))}</dd>
+              <dt>{share().name}</dt>
+              <dd data-testid="cart-discount">−{money(share().amount)}</dd>
             </>
           )}
         </Show>

@@ -11,7 +11,7 @@ type Outcome =
  * What a coupon takes off the cart, by code and by the cart's version: a changed cart (here or on
  * another device) is priced again. A refused coupon is an answer to show, not a failed read.
  */
-const getPreview = query(async (code: string, _cartVersion: number): Promise<Outcome> => {
+export const getPreview = query(async (code: string, _cartVersion: number): Promise<Outcome> => {
   try {
     return { code, preview: await previewCoupon(code) };
   } catch (failure) {

@@ -25,12 +25,12 @@ export function watchPromotions(changeAt: () => string | null | undefined, repri
       return;
     }
     if (typeof message.version !== "number") return;
-    // A (re)connect greets with the room's version; a change after it is news.
-    if (message.type === "welcome") greeted = message.version;
-    else if (message.type === "promotions" && message.version > greeted) {
-      greeted = message.version;
-      reprice();
-    }
+    // A reconnect greets with the room's version: above the last one seen, changes came meanwhile.
+    const news = message.type === "promotions" || (message.type === "welcome" && greeted >= 0);
+    if (message.version <= greeted || (message.type !== "welcome" && message.type !== "promotions")) return;
+    greeted = message.version;
+    // Spread over two seconds: every open cart hears the change at once.
+    if (news) setTimeout(reprice, Math.random() * 2_000);
   });
   onCleanup(() => socket.close());
 
