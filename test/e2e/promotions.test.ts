@@ -14,8 +14,8 @@ const staffAdmin = inject("admins").promotions;
 const run = crypto.randomUUID().slice(0, 8);
 const { address, call, token } = shopApi(shopUrl);
 const shopper = { username: `promo-shopper-${run}@example.com`, password: "promo-shopper-1", token: "" };
-const sneakers = { name: `Weekend Sneakers ${run}`, id: "" };
-const socks = { name: `Sport Socks ${run}`, id: "" };
+const sneakers = { name: `Weekend Sneakers ${run}`, id: "", slug: "" };
+const socks = { name: `Sport Socks ${run}`, id: "", slug: "" };
 const sale = `Weekend sale ${run}`;
 const threeForTwo = `Socks 3 for 2 ${run}`;
 
@@ -78,6 +78,7 @@ beforeAll(async () => {
     const made = await call("/admin/products", { token: admin, json: { name: product.name, price, stockQty: 50 } });
     expect(made.status).toBe(201);
     product.id = made.body.id;
+    product.slug = made.body.slug;
   }
 });
 
@@ -121,12 +122,24 @@ describe("promotions from the admin to a paid order, in Chromium", () => {
       expect(put.status).toBe(200);
     }
     const home = await newContext();
+    // The product page names the sale and what a pair costs with it.
+    const productPage = await home.newPage();
+    await productPage.goto(`${shopUrl}/products/${sneakers.slug}`);
+    await productPage.getByTestId("product-promotion").filter({ hasText: sale }).waitFor();
+    await expect(productPage.getByTestId("sale-price").textContent()).resolves.toContain("$68.00");
+    await productPage.screenshot({ path: "test-results/product-promotion.png", fullPage: true });
+    await productPage.close();
     const cart = await signIn(home, shopper, "/cart");
     const totals = cart.getByTestId("cart-totals");
     const rows = totals.getByTestId("promotion-name");
     // 15 % of 80.00 = 12.00; the third pair of socks (12.00) free.
     await rows.filter({ hasText: sale }).waitFor();
     await rows.filter({ hasText: threeForTwo }).waitFor();
+    // The sale counts down to its end on the server's clock (about two days away); buy 2 get 1 does not end.
+    await expect(rows.filter({ hasText: sale }).getByTestId("promotion-countdown").textContent()).resolves.toMatch(
+      /^1d 23:\d\d:\d\d$/,
+    );
+    await expect(rows.filter({ hasText: threeForTwo }).getByTestId("promotion-countdown").count()).resolves.toBe(0);
     await expect(totals.getByTestId("promotion-amount").allTextContents()).resolves.toEqual(["−$12.00", "−$12.00"]);
     await expect(cart.getByTestId("line-discounted").allTextContents()).resolves.toEqual([
       "$80.00 $68.00",

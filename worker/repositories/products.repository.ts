@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import type { ProductDetail, ProductSort, ProductSummary } from "../schemas/catalog.ts";
+import type { PromotionRow } from "./promotions.repository.ts";
 import { isoTime } from "./sql.ts";
 
 export interface ProductFilters {
@@ -192,10 +193,16 @@ export async function listActiveProducts(
   return result.rows;
 }
 
-/** A product with its variants, options, category, brand, gallery and features, in one round trip. */
+/** A live item promotion as the product page reads it (the service keeps those about the product). */
+export type LivePromotionRow = Pick<
+  PromotionRow,
+  "id" | "name" | "kind" | "priority" | "combinesWith" | "conditions" | "action" | "budgetLeft" | "endsAt"
+>;
+
+/** A product with its variants, options, category, brand, gallery, features and live item promotions, in one round trip. */
 export async function findActiveProduct(db: Database, by: { id: string } | { slug: string }, currency: string) {
   const match = "id" in by ? sql`p.id = ${by.id}::uuid` : sql`p.slug = ${by.slug}`;
-  const result = await db.execute<ProductDetail>(sql`
+  const result = await db.execute<ProductDetail & { livePromotions: LivePromotionRow[] }>(sql`
     SELECT ${summaryColumns(currency)}, p.description,
       (SELECT json_build_object('id', c.id, 'slug', c.slug, 'name', c.name, 'parentId', c.parent_id)
          FROM categories c WHERE c.id = p.category_id) AS category,
@@ -204,7 +211,16 @@ export async function findActiveProduct(db: Database, by: { id: string } | { slu
       coalesce((SELECT json_agg(json_build_object('url', i.url, 'alt', i.alt) ORDER BY i.position, i.id)
          FROM product_images i WHERE i.product_id = p.id), '[]') AS gallery,
       coalesce((SELECT json_agg(json_build_object('name', f.name, 'value', f.value) ORDER BY f.position, f.id)
-         FROM product_features f WHERE f.product_id = p.id), '[]') AS features
+         FROM product_features f WHERE f.product_id = p.id), '[]') AS features,
+      -- Item promotions live for everyone now; the service keeps those about this product.
+      coalesce((SELECT json_agg(json_build_object('id', pr.id, 'name', pr.name, 'kind', pr.kind,
+          'priority', pr.priority, 'combinesWith', pr.combines_with, 'conditions', pr.conditions,
+          'action', pr.action, 'budgetLeft', pr.budget - pr.discount_given, 'endsAt', ${isoTime(sql`pr.ends_at`)}))
+         FROM promotions pr WHERE pr.method = 'automatic' AND pr.kind = 'item' AND pr.status = 'active'
+           AND (pr.starts_at IS NULL OR pr.starts_at <= now()) AND (pr.ends_at IS NULL OR pr.ends_at > now())
+           AND (pr.usage_limit IS NULL OR pr.used_count < pr.usage_limit)
+           AND (pr.budget IS NULL OR pr.discount_given < pr.budget)
+           AND NOT pr.conditions ? 'customer'), '[]') AS "livePromotions"
     FROM products p ${variantJoins(true)}
     WHERE ${match} AND p.is_active`);
   return result.rows[0];

@@ -10,6 +10,9 @@ export const appliedPromotionSchema = z
     kind: z.enum(["item", "order", "shipping"]),
     amount: money,
     shipping: money,
+    endsAt: z.string().nullable().optional().openapi({
+      description: "In a cart: when the promotion ends (server time), for its countdown; null: it does not",
+    }),
   })
   .openapi("AppliedPromotion");
 

@@ -78,6 +78,10 @@ export const variantDetailSchema = variantSchema
       description:
         "Shown with a struck-through price (a discount, or an oldPrice above price − discount): the lowest price − discount in effect during the 30 days before the current one took effect (EU Omnibus rule); null otherwise, or without an earlier price",
     }),
+    salePrice: money.nullable().optional().openapi({
+      description:
+        "What one costs in the cart with the automatic item promotions live for everyone now (before order promotions, coupons and tax); null when none takes anything off one unit",
+    }),
   })
   .openapi("VariantDetail");
 
@@ -89,6 +93,11 @@ export const productDetailSchema = productSummarySchema
     brand: brandSchema.nullable(),
     gallery: z.array(imageSchema),
     features: z.array(featureSchema),
+    /** The automatic item promotions live for everyone now that concern this product (a sale, buy 2 get 1). */
+    promotions: z
+      .array(z.object({ id: z.string(), name: z.string(), endsAt: z.string().nullable() }))
+      .optional()
+      .openapi({ description: "Item promotions live now for everyone on this product, with when each ends" }),
   })
   .openapi("ProductDetail");
 

@@ -101,6 +101,7 @@ export function priceCart(cart: Cart, offers: Offers, accountId: string | null):
       kind: a.kind,
       amount: a.amount,
       shipping: a.shipping,
+      endsAt: priced.ends.get(a.id) ?? null,
     })),
     code: codeView(codeStateOf(priced, lines, evaluation.applied), cart.currency),
     freeShipping: freeShippingOffer(priced, lines),

@@ -1,15 +1,18 @@
 import type { Database } from "../../db/client.ts";
+import { concerns, evaluatePromotions } from "../domain/promotions.ts";
 import { type Cursor, cursorKeys, decodeCursor, pageOf } from "../lib/cursor.ts";
 import { AppError } from "../lib/errors.ts";
 import type { ShopContext } from "../platform/context.ts";
 import {
   findActiveProduct,
+  type LivePromotionRow,
   listActiveProducts,
   productExists,
   suggestProducts,
 } from "../repositories/products.repository.ts";
 import { listBrands, listCategories } from "../repositories/taxonomy.repository.ts";
 import type { ProductDetail, ProductList, ProductQuery, ProductSort } from "../schemas/catalog.ts";
+import { promotionOf } from "./offers.service.ts";
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const cursorKeyPattern: Record<ProductSort, RegExp> = {
@@ -80,9 +83,35 @@ export async function listProducts(
 
 export async function getProduct(ctx: ShopContext, idOrSlug: string): Promise<ProductDetail> {
   const by = uuidPattern.test(idOrSlug) ? { id: idOrSlug } : { slug: idOrSlug };
-  const product = await findActiveProduct(ctx.db, by, ctx.config.currency);
-  if (!product) throw new AppError("not_found", "No such product.");
-  return product;
+  const found = await findActiveProduct(ctx.db, by, ctx.config.currency);
+  if (!found) throw new AppError("not_found", "No such product.");
+  const { livePromotions, ...product } = found;
+  return withSalePrices(product, livePromotions);
+}
+
+/**
+ * The product with the item promotions live for everyone that concern it, and each variant's price
+ * for one unit after them, priced by the cart's own evaluation (a unit alone: buy X get Y needs more).
+ */
+function withSalePrices(product: ProductDetail, rows: LivePromotionRow[]): ProductDetail {
+  const lineOf = (variant: ProductDetail["variants"][number]) => ({
+    productId: product.id,
+    variantId: variant.id,
+    categoryId: product.category?.id ?? null,
+    brandId: product.brand?.id ?? null,
+    unitPrice: variant.price - variant.discount,
+    quantity: 1,
+  });
+  const concerned = rows.filter((row) => concerns(promotionOf(row), product.variants.map(lineOf)));
+  const promotions = concerned.map(promotionOf);
+  return {
+    ...product,
+    variants: product.variants.map((variant) => {
+      const off = evaluatePromotions([lineOf(variant)], promotions, 0).lineDiscounts[0];
+      return { ...variant, salePrice: off > 0 ? variant.price - variant.discount - off : null };
+    }),
+    promotions: concerned.map((row) => ({ id: row.id, name: row.name, endsAt: row.endsAt })),
+  };
 }
 
 /** Names for a search box, as a shopper types. */

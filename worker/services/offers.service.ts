@@ -51,6 +51,8 @@ export interface PricingOffers {
   codeIds: Map<string, string | null>;
   /** Of each promotion, the version of its terms read (staff's last change), for checkout's count. */
   versions: Map<string, string>;
+  /** Of each promotion, when it ends (null: it does not), for the cart's countdown. */
+  ends: Map<string, string | null>;
   /** Automatic ones waiting for their start, and live ones with an end: when the cart's price may change. */
   nextChangeAt: string | null;
   /** The code's promotion (or coupon) before evaluation, or why it cannot take part at all. */
@@ -96,6 +98,7 @@ export function pricingOffers(offers: Offers, accountId: string | null, lines: P
   const names = new Map<string, string>();
   const codeIds = new Map<string, string | null>();
   const versions = new Map<string, string>();
+  const ends = new Map<string, string | null>();
   const promotions: Promotion[] = [];
   const changes: string[] = [];
   let asked: PricingOffers["asked"] = null;
@@ -114,6 +117,7 @@ export function pricingOffers(offers: Offers, accountId: string | null, lines: P
     names.set(row.id, row.name);
     codeIds.set(row.id, row.codeId);
     versions.set(row.id, row.updatedAt);
+    ends.set(row.id, row.endsAt);
     promotions.push(promotionOf(row));
   }
   const coupon = offers.coupon;
@@ -142,6 +146,7 @@ export function pricingOffers(offers: Offers, accountId: string | null, lines: P
     names,
     codeIds,
     versions,
+    ends,
     nextChangeAt: changes.sort()[0] ?? null,
     asked,
     code: offers.code,

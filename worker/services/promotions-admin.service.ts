@@ -30,6 +30,7 @@ import {
   type PromotionView,
   promotionProblems,
 } from "../schemas/promotions.ts";
+import { bumpCatalogVersion } from "./catalog-version.ts";
 import { pricingOffers, promotionOf } from "./offers.service.ts";
 
 type Page = { limit: number; cursor?: string };
@@ -100,6 +101,8 @@ export async function createPromotion(ctx: ActorContext, body: PromotionBody) {
     }),
   );
   ctx.live.promotions();
+  // Product pages name the item promotions live on them: their cached reads are dropped.
+  await bumpCatalogVersion(ctx);
   return created;
 }
 
@@ -118,6 +121,7 @@ export async function changePromotion(ctx: ActorContext, id: string, changes: Pr
     }),
   );
   ctx.live.promotions();
+  await bumpCatalogVersion(ctx);
   return changed;
 }
 

@@ -93,7 +93,9 @@ describe("promotions in the cart and at checkout", () => {
     let cart = await cartOf(shopper.token);
     // One item promotion applies: 15 % of 59.99 = 9.00 (8.9985 rounded half up).
     expect(cart.discount).toBe(900);
-    expect(cart.promotions).toEqual([{ id: sale, name: "Weekend sale", kind: "item", amount: 900, shipping: 0 }]);
+    expect(cart.promotions).toEqual([
+      { id: sale, name: "Weekend sale", kind: "item", amount: 900, shipping: 0, endsAt: expect.any(String) },
+    ]);
     // Its end is when the cart's price changes next (the cart's room re-prices it then).
     expect(Date.parse(cart.promotionsChangeAt ?? "")).toBe(Date.parse(endsAt));
 
@@ -449,5 +451,34 @@ describe("promotions in the cart and at checkout", () => {
     }
     expect(statuses.slice(0, 30)).toEqual(Array(30).fill(200));
     expect(statuses[30]).toBe(429);
+  });
+
+  it("names the item promotions live on a product's page, with each variant's price after them", async () => {
+    const product = await createProduct({ stock: 5, price: 10_000, discount: 1_000 });
+    const endsAt = hoursFromNow(24);
+    const sale = await definePromotion({
+      name: "Twenty off",
+      kind: "item",
+      endsAt,
+      action: { type: "percent", percent: 20, target: { productIds: [product.id] } },
+    });
+    // Not for everyone (members only), and not about this product: neither is named.
+    await definePromotion({
+      kind: "item",
+      conditions: { customer: { signedIn: true } },
+      action: { type: "percent", percent: 50, target: { productIds: [product.id] } },
+    });
+    await definePromotion({
+      kind: "item",
+      action: { type: "percent", percent: 50, target: { productIds: [crypto.randomUUID()] } },
+    });
+    const page = expectStatus(
+      await answer(client().products[":idOrSlug"].$get({ param: { idOrSlug: product.slug } })),
+      200,
+    );
+    expect(page.promotions).toEqual([{ id: sale, name: "Twenty off", endsAt: expect.any(String) }]);
+    expect(Date.parse(page.promotions?.[0].endsAt ?? "")).toBe(Date.parse(endsAt));
+    // 20 % of 90.00 (the price after its own discount).
+    expect(page.variants[0].salePrice).toBe(7_200);
   });
 });

@@ -20,3 +20,11 @@ export function syncClock(serverTime: string, from: "room" | "read") {
 export function forgetRoomClock() {
   setByRoom = false;
 }
+
+/** What is left until `at` by the server's clock `now`, as countdowns show it: `2d 03:04:05`, `00:12:30`. */
+export function timeLeft(at: string, now: number) {
+  const ms = Math.max(0, Date.parse(at) - now);
+  const days = Math.floor(ms / 86_400_000);
+  const clock = new Date(ms).toISOString().slice(11, 19);
+  return days > 0 ? `${days}d ${clock}` : clock;
+}

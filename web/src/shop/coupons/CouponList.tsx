@@ -1,21 +1,13 @@
 import { createAsync } from "@solidjs/router";
 import { createSignal, For, type JSX, onCleanup, Show } from "solid-js";
 import { Reading } from "../../components/Reading.tsx";
-import { serverNow } from "../../lib/clock.ts";
+import { serverNow, timeLeft } from "../../lib/clock.ts";
 import { coupons, couponsKnown } from "../../lib/live.ts";
 import { formatMoney } from "../../lib/money.ts";
 import { user } from "../../lib/session.ts";
 import { getMyCoupons } from "./coupons.ts";
 
 export type MyCoupon = ReturnType<typeof coupons>[number];
-
-/** Time left as a digital clock, with the days in front when there are any: `2d 03:04:05`. */
-export function timeLeft(expiresAt: string, now: number) {
-  const ms = Math.max(0, Date.parse(expiresAt) - now);
-  const days = Math.floor(ms / 86_400_000);
-  const clock = new Date(ms).toISOString().slice(11, 19);
-  return days > 0 ? `${days}d ${clock}` : clock;
-}
 
 /**
  * My coupons, counting down on the server's clock. The shopper's room keeps the list live (granted,

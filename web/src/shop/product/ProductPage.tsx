@@ -5,6 +5,7 @@ import { ProductImage } from "../../components/ProductImage.tsx";
 import { AddToCart } from "../cart/AddToCart.tsx";
 import { getProduct, type ProductDetail, type Variant } from "../catalog/catalog.ts";
 import { ShippingEstimate } from "../checkout/ShippingEstimate.tsx";
+import { ProductPromotions } from "../promotions/ProductPromotions.tsx";
 import { Comments } from "../reviews/Comments.tsx";
 import { Reviews } from "../reviews/Reviews.tsx";
 import { liveStock, watchCatalog } from "./catalog-live.ts";
@@ -35,6 +36,11 @@ function Buy(props: { product: ProductDetail }) {
               />
             </Show>
             <Price {...variant()} currency={props.product.currency} />
+            <ProductPromotions
+              promotions={props.product.promotions}
+              salePrice={variant().salePrice}
+              currency={props.product.currency}
+            />
             <Show when={lowestPriceNote(variant(), props.product.currency)}>
               {(note) => (
                 <p class="muted lowest-price" data-testid="lowest-price">
