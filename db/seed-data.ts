@@ -547,3 +547,42 @@ export const seedCoupons = [
 
 /** The demo shopper holds a Golden coupon, so checkout with a coupon works out of the box. */
 export const seedGrants = [{ id: uuid(6, 1), couponId: uuid(5, 1), userId: uuid(4, 2), code: "ROYAL-GOLDEN-DEMO" }];
+
+const kettle = seedProducts.find((p) => p.slug === "royal-kettle");
+
+/**
+ * Promotions to try: a code for a first order, and a sale and free shipping that staff can resume
+ * from the admin (paused, so the demo's prices stay as documented until they do).
+ */
+export const seedPromotions = [
+  {
+    id: uuid(7, 1),
+    name: "Welcome: 10 % off your first order",
+    method: "code" as const,
+    kind: "order" as const,
+    combinesWith: ["item" as const, "shipping" as const],
+    perCustomerLimit: 1,
+    conditions: { customer: { firstOrder: true } },
+    action: { type: "percent", percent: 10 },
+    code: "WELCOME10",
+  },
+  {
+    id: uuid(7, 2),
+    name: "Weekend sale: 15 % off the Royal Kettle",
+    method: "automatic" as const,
+    kind: "item" as const,
+    status: "paused" as const,
+    combinesWith: ["order" as const, "shipping" as const],
+    action: { type: "percent", percent: 15, target: { productIds: [kettle?.id] } },
+  },
+  {
+    id: uuid(7, 3),
+    name: "Free shipping over $150",
+    method: "automatic" as const,
+    kind: "shipping" as const,
+    status: "paused" as const,
+    combinesWith: ["item" as const, "order" as const],
+    conditions: { minSubtotal: 15000 },
+    action: { type: "free_shipping" },
+  },
+];

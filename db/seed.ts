@@ -3,7 +3,15 @@ import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { hashPassword } from "../worker/lib/password.ts";
 import * as schema from "./schema.ts";
-import { seedBrands, seedCategories, seedCoupons, seedGrants, seedProducts, seedUsers } from "./seed-data.ts";
+import {
+  seedBrands,
+  seedCategories,
+  seedCoupons,
+  seedGrants,
+  seedProducts,
+  seedPromotions,
+  seedUsers,
+} from "./seed-data.ts";
 
 /** Loads the development demo data. Running it again inserts nothing twice and overwrites nothing. */
 export async function runSeed(databaseUrl: string) {
@@ -74,6 +82,20 @@ export async function runSeed(databaseUrl: string) {
             expiresAt: sql`now() + (SELECT valid_for FROM coupons WHERE id = ${grant.couponId})`,
           })
           .onConflictDoNothing();
+      }
+      for (const { code, ...promotion } of seedPromotions) {
+        await tx.insert(schema.promotions).values(promotion).onConflictDoNothing();
+        if (code) {
+          // Kept as the shop keeps every promotion code: its SHA-256, never the code.
+          await tx
+            .insert(schema.promotionCodes)
+            .values({
+              promotionId: promotion.id,
+              codeHash: sql`encode(sha256(convert_to(${code}, 'UTF8')), 'hex')`,
+              hint: `${code.slice(0, 2)}…${code.slice(-2)}`,
+            })
+            .onConflictDoNothing();
+        }
       }
       return inserted.length;
     });

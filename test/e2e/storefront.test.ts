@@ -185,7 +185,7 @@ describe("buying in Chromium", () => {
 
     await page.getByLabel("Coupon code").fill("ROYAL-GOLDEN-DEMO");
     await page.getByRole("button", { name: "Apply" }).click();
-    await page.getByText("Discount").waitFor();
+    await page.getByTestId("cart-totals").getByText("Discount (ROYAL-GOLDEN-DEMO)").waitFor();
     await page.getByLabel("Full name").fill("Ada Buyer");
     await page.getByLabel("Address").fill("1 Market Street");
     await page.getByLabel("City").fill("Springfield");
