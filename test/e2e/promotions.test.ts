@@ -129,6 +129,16 @@ describe("promotions from the admin to a paid order, in Chromium", () => {
     await expect(productPage.getByTestId("sale-price").textContent()).resolves.toContain("$68.00");
     await productPage.screenshot({ path: "test-results/product-promotion.png", fullPage: true });
     await productPage.close();
+    // A guest's cart shows the sale too, priced by the shop before checkout.
+    const visitor = await newContext();
+    const guest = await visitor.newPage();
+    await guest.goto(`${shopUrl}/products/${sneakers.slug}`);
+    await guest.getByRole("button", { name: "Add to cart" }).click();
+    await guest.getByTestId("toast").waitFor();
+    await guest.goto(`${shopUrl}/cart`);
+    await guest.getByTestId("cart-totals").getByTestId("promotion-name").filter({ hasText: sale }).waitFor();
+    await expect(guest.getByTestId("line-discounted").textContent()).resolves.toBe("$80.00 $68.00");
+    await visitor.close();
     const cart = await signIn(home, shopper, "/cart");
     const totals = cart.getByTestId("cart-totals");
     const rows = totals.getByTestId("promotion-name");

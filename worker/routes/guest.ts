@@ -5,6 +5,8 @@ import { enforceLimit } from "../lib/rate-limit.ts";
 import { clientIp, route } from "../middleware/access.ts";
 import { idParam } from "../schemas/common.ts";
 import {
+  guestCartBody,
+  guestCartSchema,
   guestCheckoutBody,
   guestOrderSchema,
   idempotencyHeader,
@@ -13,6 +15,7 @@ import {
   paymentStartSchema,
 } from "../schemas/orders.ts";
 import { guestShippingOptionsBody, shippingOptionsSchema } from "../schemas/shipping.ts";
+import { priceGuestCart } from "../services/guest-cart.service.ts";
 import {
   cancelGuestOrder,
   guestOrder,
@@ -28,6 +31,18 @@ const order = (description: string) => ({ 200: jsonContent(guestOrderSchema, des
 
 /** Buying without an account: the guest's order opens with its key (the Order-Key header). */
 export const guestRouter = createRouter()
+  .openapi(
+    route("public", {
+      method: "post",
+      path: "/guest/cart",
+      tags,
+      summary:
+        "A guest's lines priced as they are now, with what the promotions live for everyone take off each line, how far free shipping is, and when that changes next",
+      request: jsonBody(guestCartBody),
+      responses: { 200: jsonContent(guestCartSchema, "The lines, priced"), ...errorResponses },
+    }),
+    async (c) => c.json(await priceGuestCart(c.get("ctx"), c.req.valid("json").items), 200),
+  )
   .openapi(
     route("public", {
       method: "post",

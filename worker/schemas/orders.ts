@@ -309,5 +309,29 @@ export type BulkOrdersInput = z.infer<typeof bulkOrdersBody>;
 export type BulkOrdersResult = z.infer<typeof bulkOrdersResultSchema>;
 export type PaymentView = z.infer<typeof paymentViewSchema>;
 export type CheckoutInput = z.infer<typeof checkoutBody>;
+/** A guest's lines, to price before checkout. */
+export const guestCartBody = guestCheckoutBody.pick({ items: true });
+
+/** A guest's lines as the shop prices them now, with the promotions live for everyone. */
+export const guestCartSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        variantId: z.string(),
+        quantity: z.number().int(),
+        unitPrice: money,
+        lineTotal: money,
+        discount: money.openapi({ description: "What promotions take off this line" }),
+      }),
+    ),
+    subtotal: money,
+    discount: money,
+    currency: z.string(),
+    promotions: z.array(appliedPromotionSchema),
+    freeShipping: z.object({ name: z.string(), missing: money }).nullable(),
+    promotionsChangeAt: z.string().nullable(),
+  })
+  .openapi("GuestCartPrices");
+
 export type GuestCheckoutInput = z.infer<typeof guestCheckoutBody>;
 export type GuestOrder = z.infer<typeof guestOrderSchema>;

@@ -82,18 +82,12 @@ function freeShippingOffer(offers: PricingOffers, lines: PromoLine[]) {
   return shipping ? { name: offers.names.get(shipping.p.id) ?? "", missing: shipping.missing } : null;
 }
 
-export function priceCart(cart: Cart, offers: Offers, accountId: string | null): Cart {
-  const raw = cart.items as RawItem[];
-  const lines = promoLinesOf(raw);
+/** What promotions make of `lines` for a shopper: each line's discount, the promotions, the code's state, the offers. */
+export function promotionsOf(lines: PromoLine[], offers: Offers, accountId: string | null, currency: string) {
   const priced = pricingOffers(offers, accountId, lines);
   const evaluation = evaluatePromotions(lines, priced.promotions, 0);
-  const items = raw.map(({ categoryId: _, brandId: __, ...item }, index) => ({
-    ...item,
-    discount: evaluation.lineDiscounts[index],
-  }));
   return {
-    ...cart,
-    items,
+    lineDiscounts: evaluation.lineDiscounts,
     discount: evaluation.lineDiscounts.reduce((sum, share) => sum + share, 0),
     promotions: evaluation.applied.map((a) => ({
       id: a.id,
@@ -103,8 +97,18 @@ export function priceCart(cart: Cart, offers: Offers, accountId: string | null):
       shipping: a.shipping,
       endsAt: priced.ends.get(a.id) ?? null,
     })),
-    code: codeView(codeStateOf(priced, lines, evaluation.applied), cart.currency),
+    code: codeView(codeStateOf(priced, lines, evaluation.applied), currency),
     freeShipping: freeShippingOffer(priced, lines),
     promotionsChangeAt: priced.nextChangeAt,
   };
+}
+
+export function priceCart(cart: Cart, offers: Offers, accountId: string | null): Cart {
+  const raw = cart.items as RawItem[];
+  const { lineDiscounts, ...rest } = promotionsOf(promoLinesOf(raw), offers, accountId, cart.currency);
+  const items = raw.map(({ categoryId: _, brandId: __, ...item }, index) => ({
+    ...item,
+    discount: lineDiscounts[index],
+  }));
+  return { ...cart, items, ...rest };
 }

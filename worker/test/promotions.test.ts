@@ -481,4 +481,37 @@ describe("promotions in the cart and at checkout", () => {
     // 20 % of 90.00 (the price after its own discount).
     expect(page.variants[0].salePrice).toBe(7_200);
   });
+
+  it("prices a guest's lines with the promotions live for everyone, before checkout, as checkout prices them", async () => {
+    const sneakers = await createProduct({ stock: 5, price: 8_000 });
+    const socks = await createProduct({ stock: 9, price: 1_200 });
+    const sale = await definePromotion({
+      name: "Guest sale",
+      kind: "item",
+      action: { type: "percent", percent: 15, target: { productIds: [sneakers.id] } },
+    });
+    const items = [
+      { variantId: sneakers.variantId, quantity: 1 },
+      { variantId: socks.variantId, quantity: 3 },
+    ];
+    const priced = expectStatus(await answer(client().guest.cart.$post({ json: { items } })), 200);
+    expect(priced).toMatchObject({ subtotal: 11_600, discount: 1_200, currency: "USD" });
+    expect(priced.items.find((i) => i.variantId === sneakers.variantId)).toMatchObject({
+      lineTotal: 8_000,
+      discount: 1_200,
+    });
+    expect(priced.promotions).toEqual([
+      { id: sale, name: "Guest sale", kind: "item", amount: 1_200, shipping: 0, endsAt: null },
+    ]);
+    const order = expectStatus(
+      await answer(
+        client().guest.checkout.$post({
+          json: { email: uniqueEmail(), shippingAddress: address, items },
+          header: { "idempotency-key": crypto.randomUUID() },
+        }),
+      ),
+      201,
+    );
+    expect(order.discount).toBe(priced.discount);
+  });
 });

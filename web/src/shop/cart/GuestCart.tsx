@@ -1,9 +1,12 @@
-import { A, revalidate } from "@solidjs/router";
+import { A, createAsync, revalidate } from "@solidjs/router";
 import { Index, Match, Show, Switch } from "solid-js";
 import type { Form } from "../../lib/form.ts";
 import { formatMoney } from "../../lib/money.ts";
 import { getProduct } from "../catalog/catalog.ts";
+import { getGuestQuote } from "../checkout/quote.ts";
 import { variantLabel } from "../product/variants.ts";
+import { getGuestPrices } from "../promotions/guest-prices.ts";
+import { watchPromotions } from "../promotions/promotions-live.ts";
 import { ClearCart } from "./ClearCart.tsx";
 import { guestLines, setQuantity } from "./cart.ts";
 import { GuestCheckoutForm } from "./GuestCheckoutForm.tsx";
@@ -18,6 +21,23 @@ import { LineName } from "./LineName.tsx";
  */
 export function GuestCart(props: { lines: Form }) {
   const cart = createGuestCart();
+  // The shop's own prices once every line is a variant: what promotions take off, and free shipping.
+  // Read through `latest`: a change of quantity keeps the lines (and the focused button) on screen
+  // while their prices are asked again, rather than suspending the cart.
+  const priced = createAsync(
+    async () => {
+      const items = cart.items();
+      return items ? getGuestPrices(items).catch(() => undefined) : undefined;
+    },
+    { initialValue: undefined },
+  );
+  const prices = () => priced.latest;
+  const discountOf = (variantId: string | undefined) =>
+    prices()?.items.find((item) => item.variantId === variantId)?.discount ?? 0;
+  watchPromotions(
+    () => prices()?.promotionsChangeAt,
+    () => void revalidate([getGuestPrices.key, getGuestQuote.key]),
+  );
   return (
     <Show when={guestLines().length > 0} fallback={<p class="muted">Your cart is empty.</p>}>
       <ul class="cart-lines" data-testid="cart-lines">
@@ -80,11 +100,17 @@ export function GuestCart(props: { lines: Form }) {
                     </button>
                   </Match>
                   <Match when={variant()}>
-                    {(v) => (
-                      <span>
-                        {formatMoney((v().price - v().discount) * line().quantity, product()?.currency ?? "USD")}
-                      </span>
-                    )}
+                    {(v) => {
+                      const money = (amount: number) => formatMoney(amount, product()?.currency ?? "USD");
+                      const total = () => (v().price - v().discount) * line().quantity;
+                      return (
+                        <Show when={discountOf(v().id) > 0} fallback={<span>{money(total())}</span>}>
+                          <span data-testid="line-discounted">
+                            <s class="muted">{money(total())}</s> {money(total() - discountOf(v().id))}
+                          </span>
+                        </Show>
+                      );
+                    }}
                   </Match>
                   <Match when={true}>
                     <span class="muted">
@@ -99,7 +125,7 @@ export function GuestCart(props: { lines: Form }) {
           }}
         </Index>
       </ul>
-      <GuestTotals totals={cart.totals()} />
+      <GuestTotals totals={cart.totals()} prices={prices()} />
       <div class="actions">
         <A class="button secondary" href="/signin?next=/cart">
           Sign in to check out

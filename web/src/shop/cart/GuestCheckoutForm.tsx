@@ -14,7 +14,6 @@ import { ShippingChoice } from "../checkout/ShippingChoice.tsx";
 import { rememberOrderKey } from "../orders/order-keys.ts";
 import { placeGuestOrder } from "../orders/orders.ts";
 import { GuestCodeField } from "../promotions/GuestCodeField.tsx";
-import { watchPromotions } from "../promotions/promotions-live.ts";
 import { AddressFields, shippingAddressOf } from "./AddressFields.tsx";
 import { clearCart } from "./cart.ts";
 
@@ -41,11 +40,6 @@ export function GuestCheckoutForm(props: {
     },
     address,
     () => (code() ? { couponCode: code() } : {}),
-  );
-  // The merchant's change of a promotion prices the guest's quote again, as it does a shopper's cart.
-  watchPromotions(
-    () => null,
-    () => void revalidate(getGuestQuote.key),
   );
   // A code that does not apply is left out of the order rather than refused there: the quote said why.
   const codeApplies = () => !!code() && quote.quote()?.code?.applied === true;
