@@ -112,6 +112,18 @@ export async function changePromotion(ctx: ActorContext, id: string, changes: Pr
     ctx.transaction(async (tx) => {
       const before = await findPromotion(tx, id, true);
       if (!before) throw noSuchPromotion();
+      // Uses and codes were counted as what it was: an automatic promotion made from one by code
+      // would open its codes' offer to everyone. Another one is a duplicate away.
+      const remade = (["method", "kind"] as const).filter(
+        (key) => changes[key] !== undefined && changes[key] !== before[key],
+      );
+      if (remade.length > 0 && (before.usedCount > 0 || before.codeCount > 0)) {
+        throw new AppError(
+          "conflict",
+          "A promotion that was used or has codes keeps how it applies and what it is on: duplicate it to make another.",
+          remade.map((path) => ({ path, message: "fixed once used or given codes" })),
+        );
+      }
       const problems = promotionProblems({ ...before, ...changes });
       if (problems.length > 0) throw new AppError("invalid_request", "The promotion is not valid.", problems);
       await updatePromotion(tx, id, changes);
@@ -196,9 +208,12 @@ export async function previewPromotion(ctx: ShopContext, body: PreviewBody) {
   const live = pricingOffers(offers.rows[0].offers, null);
   const draft = body.promotion;
   const draftId = body.promotionId ?? "draft";
+  // Editing: what the saved promotion already gave comes out of the draft's budget.
+  const given = body.promotionId ? ((await findPromotion(ctx.db, body.promotionId))?.discountGiven ?? 0) : 0;
+  const budgetLeft = draft.budget === undefined || draft.budget === null ? null : draft.budget - given;
   const promotions = [
     ...live.promotions.filter((p) => p.id !== draftId),
-    promotionOf({ ...draft, id: draftId, budgetLeft: draft.budget }),
+    promotionOf({ ...draft, id: draftId, budgetLeft }),
   ];
   const evaluation = evaluatePromotions(found, promotions, body.shipping, body.methodId);
   const items = found.map((line, i) => ({

@@ -137,8 +137,8 @@ describe("defining promotions", () => {
       expect.objectContaining({ path: "usageLimit" }),
     ]);
     expectError(await change(crypto.randomUUID(), { name: "Nobody" }), 404, "not_found");
-    const fine = expectStatus(await change(promotion.id, { kind: "item", endsAt: inDays(3), usageLimit: 3 }), 200);
-    expect(fine).toMatchObject({ kind: "item", usageLimit: 3, state: "used_up" });
+    const fine = expectStatus(await change(promotion.id, { endsAt: inDays(3), usageLimit: 3 }), 200);
+    expect(fine).toMatchObject({ kind: "order", usageLimit: 3, state: "used_up" });
   });
 
   it("keeps shoppers out and lets staff in", async () => {
@@ -472,5 +472,41 @@ describe("GET /admin/reports/promotions", () => {
       200,
     );
     expect(codesListed.items.map((c) => c.usedCount).sort()).toEqual([0, 1]);
+  });
+});
+
+describe("a promotion once in use", () => {
+  it("keeps how it applies and what it is on once used or given codes (409 naming the field); its other terms still change", async () => {
+    const fresh = await define({ code: `FRESH-${crypto.randomUUID().slice(0, 8)}` });
+    expectError(await change(fresh.id, { method: "automatic" }), 409, "conflict");
+    // Paused: an automatic promotion live in the shared test database would price other files' carts.
+    const used = await define({ method: "automatic", status: "paused" });
+    await withServices(({ db }) => db.execute(sql`UPDATE promotions SET used_count = 1 WHERE id = ${used.id}`));
+    const refused = expectError(await change(used.id, { kind: "item" }), 409, "conflict");
+    expect(refused.error.details).toEqual([{ path: "kind", message: "fixed once used or given codes" }]);
+    expect(expectStatus(await change(used.id, { name: "Renamed" }), 200).name).toBe("Renamed");
+    // Unused and without codes: anything may change.
+    const open = await define({ method: "automatic", status: "paused" });
+    expect(
+      expectStatus(await change(open.id, { kind: "item", action: { type: "fixed", amount: 500 } }), 200).kind,
+    ).toBe("item");
+  });
+
+  it("previews an edited promotion with what it already gave taken out of its budget", async () => {
+    const product = await createProduct({ stock: 5, price: 10_000 });
+    const body = {
+      name: `Budget ${crypto.randomUUID().slice(0, 8)}`,
+      method: "automatic" as const,
+      kind: "item" as const,
+      status: "paused" as const,
+      budget: 3_000,
+      action: { type: "percent" as const, percent: 20, target: { productIds: [product.id] } },
+    };
+    const saved = await define(body);
+    // 2,000 off this cart fits the whole budget, not what is left of it once 1,500 were given.
+    const items = [{ variantId: product.variantId, quantity: 1 }];
+    expect((await preview({ promotion: body, items, promotionId: saved.id })).discount).toBe(2_000);
+    await withServices(({ db }) => db.execute(sql`UPDATE promotions SET discount_given = 1500 WHERE id = ${saved.id}`));
+    expect((await preview({ promotion: body, items, promotionId: saved.id })).discount).toBe(0);
   });
 });
