@@ -268,6 +268,24 @@ export function evaluatePromotions(
   };
 }
 
+/**
+ * The free-shipping promotion the shopper is nearest to, and how much more the goods must cost for
+ * it (0: they qualify; it applies at checkout to a method it covers). One that needs more items is
+ * not offered: spending more would not reach it.
+ */
+export function nearestFreeShipping(
+  promotions: Promotion[],
+  lines: PromoLine[],
+): { promotion: Promotion; missing: number } | null {
+  const subtotal = lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
+  const quantity = lines.reduce((sum, line) => sum + line.quantity, 0);
+  const offers = promotions
+    .filter((p) => p.kind === "shipping" && quantity >= (p.minQuantity ?? 0))
+    .map((promotion) => ({ promotion, missing: Math.max(0, (promotion.minSubtotal ?? 0) - subtotal) }))
+    .sort((a, b) => a.missing - b.missing);
+  return offers[0] ?? null;
+}
+
 /** Why a promotion the shopper asked for by its code took nothing off these lines. */
 export type NotApplied =
   | { reason: "needs_more"; amount: number }

@@ -3,7 +3,7 @@
  * apply, the code's state and the free-shipping offer. The same evaluation as checkout's
  * (domain/promotions.ts); shipping promotions are priced at checkout, where the method is known.
  */
-import { evaluatePromotions, type PromoLine } from "../domain/promotions.ts";
+import { evaluatePromotions, nearestFreeShipping, type PromoLine } from "../domain/promotions.ts";
 import type { Offers } from "../repositories/promotions.repository.ts";
 import type { Cart, CodeStateView } from "../schemas/cart.ts";
 import { type CodeRefusal, type CodeState, codeStateOf, type PricingOffers, pricingOffers } from "./offers.service.ts";
@@ -67,19 +67,10 @@ export const promoLinesOf = (items: LineLike[]): PromoLine[] =>
     quantity: item.quantity,
   }));
 
-/**
- * The nearest free-shipping offer the shopper could reach by spending more, and how much more (0:
- * the cart qualifies; it then applies at checkout to a method it covers). An offer that needs more
- * items, or another customer, is not offered.
- */
+/** The nearest free-shipping offer, named as staff named it. */
 function freeShippingOffer(offers: PricingOffers, lines: PromoLine[]) {
-  const subtotal = lines.reduce((sum, line) => sum + line.unitPrice * line.quantity, 0);
-  const quantity = lines.reduce((sum, line) => sum + line.quantity, 0);
-  const shipping = offers.promotions
-    .filter((p) => p.kind === "shipping" && quantity >= (p.minQuantity ?? 0))
-    .map((p) => ({ p, missing: Math.max(0, (p.minSubtotal ?? 0) - subtotal) }))
-    .sort((a, b) => a.missing - b.missing)[0];
-  return shipping ? { name: offers.names.get(shipping.p.id) ?? "", missing: shipping.missing } : null;
+  const offer = nearestFreeShipping(offers.promotions, lines);
+  return offer ? { name: offers.names.get(offer.promotion.id) ?? "", missing: offer.missing } : null;
 }
 
 /** What promotions make of `lines` for a shopper: each line's discount, the promotions, the code's state, the offers. */

@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { couponPromotion, evaluatePromotions, type PromoLine, type Promotion } from "../domain/promotions.ts";
+import {
+  couponPromotion,
+  evaluatePromotions,
+  nearestFreeShipping,
+  type PromoLine,
+  type Promotion,
+} from "../domain/promotions.ts";
 
 const line = (unitPrice: number, quantity: number, productId = "p", categoryId: string | null = null): PromoLine => ({
   productId,
@@ -250,6 +256,25 @@ describe("promotions: cases from the peers' trackers", () => {
     };
     expect(evaluatePromotions(cart, [twentyOff, coupon(5)], 0).applied.map((a) => a.id)).toEqual(["auto"]);
     expect(evaluatePromotions(cart, [twentyOff, coupon(30)], 0).applied.map((a) => a.id)).toEqual(["coupon"]);
+  });
+
+  it("says how far the goods are from the nearest free shipping, and offers none that needs more items", () => {
+    const over = (id: string, minSubtotal: number, minQuantity?: number): Promotion => ({
+      id,
+      kind: "shipping",
+      priority: 0,
+      combinesWith: [],
+      minSubtotal,
+      minQuantity,
+      action: { type: "free_shipping" },
+    });
+    const cart = [line(2_000, 2, "a")];
+    expect(nearestFreeShipping([over("fifty", 5_000), over("hundred", 10_000)], cart)).toMatchObject({
+      promotion: { id: "fifty" },
+      missing: 1_000,
+    });
+    expect(nearestFreeShipping([over("thirty", 3_000)], cart)?.missing).toBe(0);
+    expect(nearestFreeShipping([over("three items", 0, 3)], cart)).toBeNull();
   });
 
   it("leaves out the categories, brands and products a target excludes", () => {

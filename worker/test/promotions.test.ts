@@ -514,4 +514,28 @@ describe("promotions in the cart and at checkout", () => {
     );
     expect(order.discount).toBe(priced.discount);
   });
+
+  it("gives a first-order promotion once when five checkouts of one new guest race for it", async () => {
+    const product = await createProduct({ stock: 10, price: 4_000 });
+    const welcome = await definePromotion({
+      kind: "item",
+      conditions: { customer: { firstOrder: true } },
+      action: { type: "fixed_price", price: 3_000, target: { productIds: [product.id] } },
+    });
+    const email = uniqueEmail();
+    // Guests hold no cart to lock: each checkout reads "first order" before any of the others commits.
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        answer(
+          client().guest.checkout.$post({
+            json: { email, shippingAddress: address, items: [{ variantId: product.variantId, quantity: 1 }] },
+            header: { "idempotency-key": crypto.randomUUID() },
+          }),
+        ),
+      ),
+    );
+    const orders = results.map((result) => expectStatus(result, 201));
+    expect(orders.filter((order) => order.discount === 1_000)).toHaveLength(1);
+    expect(await promotionCounts(welcome)).toMatchObject({ used_count: 1, discount_given: 1_000, uses: 1 });
+  });
 });
